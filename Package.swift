@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "gloss",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gloss", targets: ["gloss"]),
+        .library(name: "GlossCore", targets: ["GlossCore"]),
+        .library(name: "GlossStore", targets: ["GlossStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
+        .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        // Pure logic: deck model, scheduling, questions, grading, stats, optimizer. No I/O.
+        .target(name: "GlossCore"),
+        // Files: deck formats, importers, progress snapshot and review journal.
+        .target(
+            name: "GlossStore",
+            dependencies: ["GlossCore", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        // GNU readline, through a tiny shim header.
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
+        ),
+        // Commands and the REPL.
+        .target(
+            name: "GlossCLI",
+            dependencies: [
+                "GlossCore", "GlossStore", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Rainbow", package: "Rainbow"),
+            ]
+        ),
+        .executableTarget(name: "gloss", dependencies: ["GlossCLI"]),
+        .testTarget(
+            name: "GlossCoreTests",
+            dependencies: ["GlossCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GlossStoreTests",
+            dependencies: ["GlossStore", "GlossCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GlossCLITests",
+            dependencies: ["GlossCLI", "GlossCore", "GlossStore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,105 @@
+// A tiny shim over GNU readline for gloss.
+//
+// gloss_readline reads one line with readline's callback interface so that Ctrl-C
+// (SIGINT) at the prompt abandons the line instead of ending the process.
+#ifndef GLOSS_READLINE_SHIM_H
+#define GLOSS_READLINE_SHIM_H
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+
+enum { GLOSS_LINE = 0, GLOSS_EOF = 1, GLOSS_INTERRUPTED = 2 };
+
+static volatile sig_atomic_t gloss_sigint_seen = 0;
+static char *gloss_pending_line = NULL;
+static int gloss_line_ready = 0;
+
+static void gloss_on_sigint(int signo) { (void)signo; gloss_sigint_seen = 1; }
+
+static void gloss_line_handler(char *line) {
+    gloss_pending_line = line;
+    gloss_line_ready = 1;
+    rl_callback_handler_remove();
+}
+
+/// Reads a line. Returns GLOSS_LINE and sets *out (to be freed with free()),
+/// GLOSS_EOF on Ctrl-D or end of input, GLOSS_INTERRUPTED on Ctrl-C.
+static inline int gloss_readline(const char *prompt, char **out) {
+    struct sigaction action, previous;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = gloss_on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; // no SA_RESTART: select() must return EINTR
+    sigaction(SIGINT, &action, &previous);
+
+    gloss_sigint_seen = 0;
+    gloss_pending_line = NULL;
+    gloss_line_ready = 0;
+    *out = NULL;
+    rl_catch_signals = 0;
+    rl_callback_handler_install(prompt, gloss_line_handler);
+
+    int result = GLOSS_EOF;
+    int fd = fileno(rl_instream ? rl_instream : stdin);
+    for (;;) {
+        if (gloss_line_ready) {
+            result = gloss_pending_line ? GLOSS_LINE : GLOSS_EOF;
+            *out = gloss_pending_line;
+            break;
+        }
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(fd, &fds);
+        int ready = select(fd + 1, &fds, NULL, NULL, NULL);
+        if (ready < 0 && errno == EINTR) {
+            if (gloss_sigint_seen) {
+                rl_free_line_state();
+                rl_callback_sigcleanup();
+                rl_callback_handler_remove();
+                rl_replace_line("", 0);
+                fputs("^C\n", rl_outstream ? rl_outstream : stdout);
+                fflush(rl_outstream ? rl_outstream : stdout);
+                result = GLOSS_INTERRUPTED;
+                break;
+            }
+            continue;
+        }
+        if (ready < 0) {
+            rl_callback_handler_remove();
+            result = GLOSS_EOF;
+            break;
+        }
+        rl_callback_read_char();
+    }
+    sigaction(SIGINT, &previous, NULL);
+    return result;
+}
+
+/// Completion: gloss hands readline whole-line candidates.
+typedef char **gloss_completion_fn(const char *text, int start, int end);
+
+static inline void gloss_set_completion(gloss_completion_fn *fn) {
+    rl_attempted_completion_function = fn;
+    // The whole line is one "word": gloss completes multi-word terms itself.
+    rl_completer_word_break_characters = (char *)"\n";
+    rl_completion_append_character = '\0';
+    rl_variable_bind("completion-ignore-case", "on");
+}
+
+/// Builds a NULL-terminated, malloc'd list for readline: element 0 is the common prefix.
+static inline char **gloss_matches_alloc(int count) {
+    return (char **)calloc((size_t)count + 1, sizeof(char *));
+}
+
+static inline void gloss_suppress_default_completion(void) {
+    rl_attempted_completion_over = 1;
+}
+
+#endif

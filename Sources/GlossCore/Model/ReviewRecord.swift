@@ -1,0 +1,55 @@
+import Foundation
+
+/// One line of a learner's review journal: an answer, or the revocation of one (undo).
+///
+/// The journal is the source of truth: replaying its records rebuilds every card state.
+public struct ReviewRecord: Hashable, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        /// A scheduled answer: it moved the card's schedule.
+        case review
+        /// A quiz answer: counted in stats and confusions, schedule untouched.
+        case practice
+        /// Undoes the record whose sequence number is `revokes`.
+        case revoke
+    }
+
+    /// Strictly increasing within one learner's journal, starting at 1.
+    public var seq: Int
+    public var kind: Kind
+    public var time: Date
+    public var card: CardKey
+    public var format: QuestionFormat?
+    /// What the learner typed or picked, as shown to them.
+    public var answer: String
+    public var correct: Bool
+    public var rating: Rating
+    /// Milliseconds from the question being shown to the answer.
+    public var responseMs: Int
+    /// For a wrong pick that was another entry of the deck: that entry (a confusion).
+    public var confusedWith: EntryID?
+    public var before: CardState?
+    public var after: CardState?
+    /// For `kind == .revoke`: the sequence number undone.
+    public var revokes: Int?
+
+    public init(
+        seq: Int, kind: Kind = .review, time: Date, card: CardKey, format: QuestionFormat? = nil,
+        answer: String = "", correct: Bool, rating: Rating, responseMs: Int = 0,
+        confusedWith: EntryID? = nil, before: CardState? = nil, after: CardState? = nil,
+        revokes: Int? = nil
+    ) {
+        self.seq = seq
+        self.kind = kind
+        self.time = time
+        self.card = card
+        self.format = format
+        self.answer = answer
+        self.correct = correct
+        self.rating = rating
+        self.responseMs = responseMs
+        self.confusedWith = confusedWith
+        self.before = before
+        self.after = after
+        self.revokes = revokes
+    }
+}
