@@ -39,6 +39,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gloss", dependencies: ["GlossCLI"]),
+        // Release-built benchmarks: `swift run -c release gloss-bench`.
+        .executableTarget(name: "gloss-bench", dependencies: ["GlossCore", "GlossStore"]),
         .testTarget(
             name: "GlossCoreTests",
             dependencies: ["GlossCore", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The scheduling algorithm a learner uses.
+public enum SchedulerAlgorithm: String, Codable, Sendable, CaseIterable {
+    case fsrs
+    case sm2
+}
+
+/// A learner's settings: how much to study and how to schedule it.
+///
+/// Every field has a default, and a stored file that lacks a field reads the default,
+/// so settings added later never break an older progress file.
+public struct LearnerSettings: Hashable, Codable, Sendable {
+    /// Probability of recall FSRS aims for at the due date (0.70–0.99).
+    public var desiredRetention: Double = 0.9
+    public var newPerDay: Int = 10
+    public var reviewsPerDay: Int = 200
+    /// Learning steps in seconds (default 1 m, 10 m); empty means day-based.
+    public var learningSteps: [Double] = [60, 600]
+    /// Relearning steps in seconds (default 10 m).
+    public var relearningSteps: [Double] = [600]
+    /// Hour of the day (local time) at which a new study day starts, as in Anki.
+    public var rolloverHour: Int = 4
+    public var algorithm: SchedulerAlgorithm = .fsrs
+    /// The 21 FSRS-6 parameters.
+    public var fsrsParameters: [Double] = LearnerSettings.defaultFSRSParameters
+    public var maximumIntervalDays: Int = 36500
+    public var fuzz: Bool = true
+    /// Stability (days) above which a card is asked as typed recall instead of multiple choice.
+    public var typedRecallThreshold: Double = 7
+    public var color: Bool = true
+    /// Classic flashcards (self-rated) instead of generated questions.
+    public var flip: Bool = false
+
+    public static let defaultFSRSParameters: [Double] = [
+        0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+        1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+    ]
+
+    public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
+            rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
+            typedRecallThreshold, color, flip
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = LearnerSettings()
+        desiredRetention = try c.decodeIfPresent(Double.self, forKey: .desiredRetention) ?? d.desiredRetention
+        newPerDay = try c.decodeIfPresent(Int.self, forKey: .newPerDay) ?? d.newPerDay
+        reviewsPerDay = try c.decodeIfPresent(Int.self, forKey: .reviewsPerDay) ?? d.reviewsPerDay
+        learningSteps = try c.decodeIfPresent([Double].self, forKey: .learningSteps) ?? d.learningSteps
+        relearningSteps = try c.decodeIfPresent([Double].self, forKey: .relearningSteps) ?? d.relearningSteps
+        rolloverHour = try c.decodeIfPresent(Int.self, forKey: .rolloverHour) ?? d.rolloverHour
+        algorithm = try c.decodeIfPresent(SchedulerAlgorithm.self, forKey: .algorithm) ?? d.algorithm
+        fsrsParameters = try c.decodeIfPresent([Double].self, forKey: .fsrsParameters) ?? d.fsrsParameters
+        maximumIntervalDays = try c.decodeIfPresent(Int.self, forKey: .maximumIntervalDays) ?? d.maximumIntervalDays
+        fuzz = try c.decodeIfPresent(Bool.self, forKey: .fuzz) ?? d.fuzz
+        typedRecallThreshold = try c.decodeIfPresent(Double.self, forKey: .typedRecallThreshold) ?? d.typedRecallThreshold
+        color = try c.decodeIfPresent(Bool.self, forKey: .color) ?? d.color
+        flip = try c.decodeIfPresent(Bool.self, forKey: .flip) ?? d.flip
+    }
+}

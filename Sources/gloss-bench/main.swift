@@ -1,0 +1,21 @@
+import Foundation
+
+// gloss-bench: release-built benchmarks. `swift run -c release gloss-bench [GROUP...]`.
+// Each area adds its group to this list.
+let groups: [BenchGroup] = [
+]
+
+let wanted = Set(CommandLine.arguments.dropFirst())
+var failed = false
+for group in groups where wanted.isEmpty || wanted.contains(group.name) {
+    do {
+        for result in try group.run() {
+            let line = "\(group.name)\t\(result.name)\t\(formatDuration(result.nanosecondsPerOp))/op\t(\(result.operations) ops)"
+            print(result.note.isEmpty ? line : line + "\t" + result.note)
+        }
+    } catch {
+        print("\(group.name)\tfailed: \(error)")
+        failed = true
+    }
+}
+exit(failed ? 1 : 0)
