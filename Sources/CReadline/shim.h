@@ -98,6 +98,11 @@ static inline char **gloss_matches_alloc(int count) {
     return (char **)calloc((size_t)count + 1, sizeof(char *));
 }
 
+/// The text of the line being edited.
+static inline const char *gloss_line_buffer(void) { return rl_line_buffer ? rl_line_buffer : ""; }
+
+static inline void gloss_set_name(const char *name) { rl_readline_name = name; }
+
 static inline void gloss_suppress_default_completion(void) {
     rl_attempted_completion_over = 1;
 }

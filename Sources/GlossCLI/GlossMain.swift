@@ -1,11 +1,61 @@
 import ArgumentParser
+import Foundation
 
 /// The root command: `gloss` with no arguments opens the REPL.
 public struct GlossMain: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "gloss",
-        abstract: "A spaced-repetition quiz and flashcard trainer for glossaries."
+        abstract: "A spaced-repetition quiz and flashcard trainer for glossaries.",
+        discussion: "With no command, gloss opens a REPL on the decks in ./Decks.",
+        subcommands: [
+            DecksCommand.self, ShowCommand.self, SearchCommand.self,
+        ]
     )
+
+    @OptionGroup var global: GlobalOptions
+
     public init() {}
-    public func run() throws {}
+
+    public func run() throws {
+        let console = Console.standard(noColor: global.noColor)
+        let session: Session
+        do {
+            session = try Session(options: global, console: console)
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            console.error(describe(error))
+            throw ExitCode.failure
+        }
+        defer { session.close() }
+        let reader: LineReader
+        if isatty(STDIN_FILENO) == 1 {
+            let repl = ReplCompletion()
+            let history = (session.options.progressFolder as NSString).appendingPathComponent("history")
+            try? FileManager.default.createDirectory(atPath: session.options.progressFolder, withIntermediateDirectories: true)
+            reader = ReadlineLineReader(historyFile: history) { line in repl.complete(line) }
+            let loop = REPL(session: session, reader: reader)
+            repl.loop = loop
+            loop.run()
+        } else {
+            REPL(session: session, reader: PlainLineReader()).run()
+        }
+    }
+
+    /// The process entry point: ignores SIGPIPE (a closed pipe ends output, not gloss).
+    public static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// Lets readline's completion reach the REPL that is created after the reader.
+final class ReplCompletion {
+    weak var loop: REPL?
+    func complete(_ line: String) -> [String] { loop?.complete(line) ?? [] }
 }

@@ -1,0 +1,23 @@
+/// Errors a user can cause at the command line, each one line that says what to do.
+public enum CLIError: Error, Equatable, CustomStringConvertible {
+    case unknownDeck(String, suggestion: String?)
+    case noDecks(folder: String)
+    case unknownTerm(String, deck: String, suggestion: String?)
+    case ambiguousTerm(String, decks: [String])
+    case unknownCommand(String, suggestion: String?)
+
+    public var description: String {
+        switch self {
+        case .unknownDeck(let name, let suggestion):
+            "no deck '\(name)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? " — 'decks' lists them")
+        case .noDecks(let folder):
+            "no decks in '\(folder)' — add a deck file there or point --decks at a folder of decks"
+        case .unknownTerm(let term, let deck, let suggestion):
+            "no term '\(term)' in deck '\(deck)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? "")
+        case .ambiguousTerm(let term, let decks):
+            "'\(term)' is in several decks (\(decks.joined(separator: ", "))) — add --deck to choose"
+        case .unknownCommand(let name, let suggestion):
+            "unknown command '\(name)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? " — type 'help' for the list")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import GlossCore
+import GlossStore
+
+/// The decks that loaded from the deck folder, the files that did not, and lookups.
+public struct DeckLibrary {
+    public var decks: [Deck]
+    /// One line per deck file that was skipped, naming the file, line and problem.
+    public var problems: [String]
+
+    public init(decks: [Deck], problems: [String]) {
+        self.decks = decks
+        self.problems = problems
+    }
+
+    public func deck(_ id: DeckID) -> Deck? { decks.first { $0.id == id } }
+
+    /// A deck by exact id, else by a unique case-insensitive prefix of its id or title.
+    public func findDeck(_ name: String) -> Deck? {
+        if let exact = decks.first(where: { $0.id.rawValue == name }) { return exact }
+        let lowered = name.lowercased()
+        let found = decks.filter {
+            $0.id.rawValue.lowercased().hasPrefix(lowered) || $0.title.lowercased().hasPrefix(lowered)
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// Entries named `name` (term, alias or id, case-insensitive) in the given decks.
+    public func findEntries(_ name: String, in decks: [Deck]) -> [(deck: Deck, entry: Entry)] {
+        let lowered = name.lowercased()
+        var result: [(Deck, Entry)] = []
+        for deck in decks {
+            for entry in deck.entries
+            where entry.id.rawValue == lowered || entry.names.contains(where: { $0.lowercased() == lowered }) {
+                result.append((deck, entry))
+            }
+        }
+        return result
+    }
+
+    /// Every term and alias, for completion.
+    public var allNames: [String] { decks.flatMap { $0.entries.flatMap(\.names) } }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+
+/// Options every command takes: where decks and progress live, who is learning, and the
+/// hidden knobs that make end-to-end runs reproducible.
+public struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Folder of deck files (default ./Decks, or $GLOSS_DECKS).")
+    var decks: String?
+
+    @Option(name: .long, help: "Folder of learner progress (default ./Progress, or $GLOSS_PROGRESS).")
+    var progress: String?
+
+    @Option(name: .long, help: "The learner whose progress to use (default $USER, or 'default').")
+    var learner: String?
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output (also: NO_COLOR=1).")
+    var noColor = false
+
+    @Option(name: .long, help: .hidden)
+    var now: String?
+
+    @Option(name: .long, help: .hidden)
+    var seed: UInt64?
+
+    public init() {}
+
+    var decksFolder: String {
+        decks ?? ProcessInfo.processInfo.environment["GLOSS_DECKS"] ?? "Decks"
+    }
+
+    var progressFolder: String {
+        progress ?? ProcessInfo.processInfo.environment["GLOSS_PROGRESS"] ?? "Progress"
+    }
+
+    var learnerName: String {
+        if let learner { return learner }
+        let user = ProcessInfo.processInfo.environment["USER"] ?? ""
+        return user.isEmpty ? "default" : user
+    }
+
+    /// The fixed time given with `--now`, parsed as ISO-8601.
+    func fixedNow() throws -> Date? {
+        guard let now else { return nil }
+        guard let date = parseISODate(now) else {
+            throw ValidationError("--now '\(now)' is not an ISO-8601 time (e.g. 2026-01-01T09:00:00Z)")
+        }
+        return date
+    }
+}
+
+/// Parses ISO-8601 times with or without fractional seconds.
+func parseISODate(_ text: String) -> Date? {
+    let plain = ISO8601DateFormatter()
+    if let date = plain.date(from: text) { return date }
+    let fractional = ISO8601DateFormatter()
+    fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return fractional.date(from: text)
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import GlossCore
+
+/// The read–eval–print loop: reads a line, runs it as a gloss command, repeats.
+///
+/// Lines are parsed by the same argument parser as the command line, so `show "AI Safety"`
+/// in the REPL and `gloss show "AI Safety"` in a shell do the same thing.
+public final class REPL {
+    let session: Session
+    let reader: LineReader
+
+    /// Commands that only make sense inside the REPL, with their one-line help.
+    static let builtins: [(name: String, abstract: String)] = [
+        ("help", "List commands, or show one command's help: help [COMMAND]."),
+        ("use", "Make a deck the current one: use DECK."),
+        ("quit", "Leave gloss (also: exit, Ctrl-D)."),
+        ("exit", "Leave gloss."),
+    ]
+
+    public init(session: Session, reader: LineReader) {
+        self.session = session
+        self.reader = reader
+    }
+
+    /// Names of every command the REPL understands, for completion and suggestions.
+    static var commandNames: [String] {
+        GlossMain.configuration.subcommands.map { $0._commandName } + builtins.map(\.name)
+    }
+
+    var prompt: String {
+        if let deck = session.currentDeck { return "gloss:\(deck.rawValue)> " }
+        return "gloss> "
+    }
+
+    /// Runs until `quit`, `exit` or end of input.
+    public func run() {
+        if reader.isInteractive {
+            session.console.line("gloss — \(session.library.decks.count) deck(s) loaded. Type 'help' for commands, Tab to complete.")
+        }
+        for problem in session.library.problems { session.console.warning(problem) }
+        loop: while true {
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput: break loop
+            case .interrupted: continue
+            case .line(let line):
+                if !execute(line) { break loop }
+            }
+        }
+    }
+
+    /// Runs one line; false when the line asks to leave.
+    func execute(_ line: String) -> Bool {
+        let words = tokenize(line)
+        guard let name = words.first else { return true }
+        switch name {
+        case "quit", "exit": return false
+        case "help":
+            help(words.dropFirst().first)
+            return true
+        case "use":
+            use(Array(words.dropFirst()))
+            return true
+        default: break
+        }
+        guard Self.commandNames.contains(name) else {
+            session.console.error(CLIError.unknownCommand(name, suggestion: closestMatch(to: name, in: Self.commandNames)).description)
+            return true
+        }
+        do {
+            let command = try GlossMain.parseAsRoot(words)
+            guard let glossCommand = command as? any GlossCommand else { return true }
+            try glossCommand.run(in: session)
+        } catch let exit as ExitCode {
+            _ = exit  // the command already said why
+        } catch let error as CleanExit {
+            session.console.line(GlossMain.fullMessage(for: error))
+        } catch {
+            if isParseError(error) {
+                session.console.error(GlossMain.message(for: error) + " — try 'help \(name)'")
+            } else {
+                session.console.error(describe(error))
+            }
+        }
+        return true
+    }
+
+    private func isParseError(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)).contains("ArgumentParser")
+    }
+
+    func help(_ topic: String?) {
+        let console = session.console
+        if let topic {
+            if let builtin = Self.builtins.first(where: { $0.name == topic }) {
+                console.line("\(builtin.name): \(builtin.abstract)")
+            } else if let command = GlossMain.configuration.subcommands.first(where: { $0._commandName == topic }) {
+                console.line(GlossMain.helpMessage(for: command, columns: console.width))
+            } else {
+                console.error(CLIError.unknownCommand(topic, suggestion: closestMatch(to: topic, in: Self.commandNames)).description)
+            }
+            return
+        }
+        console.line("Commands:")
+        var rows = GlossMain.configuration.subcommands.map { ($0._commandName, $0.configuration.abstract) }
+        rows += Self.builtins.filter { $0.name != "exit" }.map { ($0.name, $0.abstract) }
+        let width = rows.map(\.0.count).max() ?? 0
+        for (name, abstract) in rows {
+            console.line("  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + abstract)
+        }
+        console.line("Type 'help COMMAND' for its options. Tab completes commands, decks and terms.")
+    }
+
+    func use(_ arguments: [String]) {
+        guard !arguments.isEmpty else {
+            session.console.error("use needs a deck: use DECK ('decks' lists them)")
+            return
+        }
+        do {
+            let deck = try session.resolveDeck(arguments.joined(separator: " "))
+            session.currentDeck = deck.id
+            session.console.line("Now using \(deck.title) (\(deck.id), \(deck.entries.count) entries).")
+        } catch {
+            session.console.error(describe(error))
+        }
+    }
+
+    /// Completion candidates for the line typed so far.
+    func complete(_ line: String) -> [String] {
+        var terms: [String] = []
+        if let id = session.currentDeck, let deck = session.library.deck(id) {
+            terms = deck.entries.flatMap(\.names)
+        }
+        terms += session.library.allNames
+        return Completer(
+            commands: Self.commandNames,
+            deckNames: session.library.decks.map(\.id.rawValue),
+            terms: terms
+        ).complete(line)
+    }
+}
