@@ -60,12 +60,13 @@ static inline int gloss_readline(const char *prompt, char **out) {
         int ready = select(fd + 1, &fds, NULL, NULL, NULL);
         if (ready < 0 && errno == EINTR) {
             if (gloss_sigint_seen) {
+                FILE *stream = rl_outstream ? rl_outstream : stdout;
+                fputs("^C\n", stream);
+                fflush(stream);
+                rl_replace_line("", 0);
                 rl_free_line_state();
                 rl_callback_sigcleanup();
                 rl_callback_handler_remove();
-                rl_replace_line("", 0);
-                fputs("^C\n", rl_outstream ? rl_outstream : stdout);
-                fflush(rl_outstream ? rl_outstream : stdout);
                 result = GLOSS_INTERRUPTED;
                 break;
             }
@@ -91,6 +92,7 @@ static inline void gloss_set_completion(gloss_completion_fn *fn) {
     rl_completer_word_break_characters = (char *)"\n";
     rl_completion_append_character = '\0';
     rl_variable_bind("completion-ignore-case", "on");
+    rl_variable_bind("echo-control-characters", "off");
 }
 
 /// Builds a NULL-terminated, malloc'd list for readline: element 0 is the common prefix.
