@@ -1,0 +1,106 @@
+import Foundation
+import GlossCore
+
+/// One thing `gloss lint` found, pointing at a file and line.
+public struct LintFinding: Equatable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+    public var file: String
+    public var line: Int
+    public var severity: Severity
+    public var message: String
+
+    public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
+}
+
+/// The findings for some decks, and the exit code they call for.
+public struct LintReport: Equatable, Sendable {
+    public var findings: [LintFinding]
+
+    public var errors: Int { findings.filter { $0.severity == .error }.count }
+    public var warnings: Int { findings.filter { $0.severity == .warning }.count }
+
+    /// 0 clean; 2 with errors; 1 with warnings only when `strict`, else 0.
+    public func exitCode(strict: Bool) -> Int32 {
+        if errors > 0 { return 2 }
+        if warnings > 0 && strict { return 1 }
+        return 0
+    }
+}
+
+/// Checks a parsed deck for what makes bad questions or broken links.
+public enum DeckLinter {
+    public static func lint(_ parsed: ParsedDeck) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        let file = parsed.file
+        let deck = parsed.deck
+        func add(_ line: Int, _ severity: LintFinding.Severity, _ message: String) {
+            findings.append(LintFinding(file: file, line: line, severity: severity, message: message))
+        }
+
+        // Duplicate names and ids.
+        var nameLine: [String: (term: String, line: Int)] = [:]
+        var idLine: [EntryID: Int] = [:]
+        for (entry, source) in zip(deck.entries, parsed.sources) {
+            if let first = idLine[entry.id] {
+                add(source.heading, .error, "duplicate id '\(entry.id)' (first at line \(first)); give one entry another 'id:'")
+            } else {
+                idLine[entry.id] = source.heading
+            }
+            for name in entry.names {
+                let key = name.lowercased()
+                if let first = nameLine[key], first.line != source.heading {
+                    let what = name == entry.term ? "term" : "alias"
+                    add(source.heading, .error, "duplicate \(what) '\(name)' (also '\(first.term)' at line \(first.line))")
+                } else if nameLine[key] == nil {
+                    nameLine[key] = (entry.term, source.heading)
+                }
+            }
+        }
+
+        let names = deck.entries.flatMap { $0.names + [$0.id.rawValue] }
+        let lowerNames = Set(names.map { $0.lowercased() })
+        for (entry, source) in zip(deck.entries, parsed.sources) {
+            if entry.definition.trimmingCharacters(in: .whitespaces).isEmpty {
+                add(source.heading, .error, "entry '\(entry.term)' has no definition: write one line under its heading")
+            }
+            let relatedLine = source.keys["related"] ?? source.heading
+            for name in source.relatedNames where !lowerNames.contains(name.lowercased()) {
+                let suggestion = closestMatch(to: name, in: deck.entries.map(\.term))
+                add(relatedLine, .error, "related term '\(name)' matches no entry" + (suggestion.map { " — did you mean '\($0)'?" } ?? ""))
+            }
+            for id in entry.related {
+                guard let other = deck.entry(id), !other.related.contains(entry.id) else { continue }
+                let otherLine = parsed.sources[deck.entries.firstIndex { $0.id == id } ?? 0].heading
+                add(relatedLine, .warning, "'\(entry.term)' lists '\(other.term)' as related, but '\(other.term)' (line \(otherLine)) does not list '\(entry.term)'")
+            }
+            if let given = entry.names.first(where: { containsWord(entry.definition, $0) }) {
+                add(source.definition, .warning, "the definition of '\(entry.term)' contains '\(given)', which gives the answer away")
+            }
+            let others = deck.entries.count - 1
+            if others < 3 {
+                add(source.heading, .warning, "'\(entry.term)' has only \(others) other entr\(others == 1 ? "y" : "ies") to use as distractors (3 needed)")
+            } else if !entry.related.isEmpty {
+                let unrelated = others - Set(deck.relatedIDs(of: entry.id)).count
+                if unrelated < 3 {
+                    add(source.heading, .warning, "'\(entry.term)' is related to almost every entry: only \(unrelated) unrelated left as distractors (3 needed)")
+                }
+            }
+        }
+        return findings.sorted { ($0.line, $0.severity.rawValue) < ($1.line, $1.severity.rawValue) }
+    }
+
+    /// Whether `text` contains `word` as a whole word, ignoring case.
+    static func containsWord(_ text: String, _ word: String) -> Bool {
+        let text = text.lowercased(), word = word.lowercased()
+        guard !word.isEmpty else { return false }
+        var searchRange = text.startIndex..<text.endIndex
+        while let found = text.range(of: word, range: searchRange) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            if !(before?.isLetter ?? false) && !(before?.isNumber ?? false)
+                && !(after?.isLetter ?? false) && !(after?.isNumber ?? false) { return true }
+            searchRange = found.upperBound..<text.endIndex
+        }
+        return false
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import GlossCore
+
+/// Reads a Markdown deck: front matter, then one `## Term` section per entry.
+///
+/// ```markdown
+/// ---
+/// title: AI Safety
+/// ---
+///
+/// ## Mesa-Optimization
+/// related: AI Alignment
+///
+/// A trained model that is itself an optimizer, with its own objective.
+///
+/// A longer explanation, in one or more paragraphs.
+/// ```
+public enum MarkdownDeckParser {
+    static let entryKeys = ["id", "aliases", "tags", "related"]
+    static let headerKeys = ["id", "title", "description"]
+
+    /// Parses `text`; `file` names the file in messages and gives the default deck id.
+    public static func parse(_ text: String, file: String) throws(StoreError) -> ParsedDeck {
+        let lines = splitLines(text)
+        let name = (file as NSString).lastPathComponent
+        var index = 0
+        while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+        guard index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) == "---" else {
+            throw .deckSyntax(file: name, line: min(index + 1, max(lines.count, 1)),
+                              message: "a deck starts with front matter: a '---' line, 'title: …', and a closing '---'")
+        }
+        let headerLine = index + 1
+        index += 1
+        var header: [String: String] = [:]
+        var closed = false
+        while index < lines.count {
+            let line = lines[index]
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            index += 1
+            if trimmed == "---" { closed = true; break }
+            if trimmed.isEmpty { continue }
+            guard let (key, value) = keyValue(trimmed) else {
+                throw .deckSyntax(file: name, line: index, message: "front matter line '\(trimmed)' is not 'key: value'")
+            }
+            guard headerKeys.contains(key) else {
+                throw .deckSyntax(file: name, line: index,
+                                  message: "unknown front matter key '\(key)' (expected id, title or description)")
+            }
+            header[key] = value
+        }
+        guard closed else {
+            throw .deckSyntax(file: name, line: headerLine, message: "front matter is not closed: add a '---' line after it")
+        }
+        guard let title = header["title"], !title.isEmpty else {
+            throw .deckSyntax(file: name, line: headerLine, message: "front matter has no 'title:'")
+        }
+        let stem = ((name as NSString).deletingPathExtension)
+        let deckID = DeckID(header["id"].flatMap { $0.isEmpty ? nil : $0 } ?? slug(stem))
+
+        var drafts: [Draft] = []
+        while index < lines.count {
+            let line = lines[index]
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("## ") || trimmed == "##" {
+                let draft = try parseEntry(lines, from: &index, file: name)
+                drafts.append(draft)
+            } else if trimmed.isEmpty || (trimmed.hasPrefix("# ") && drafts.isEmpty) || trimmed.hasPrefix("<!--") {
+                index += 1
+            } else {
+                throw .deckSyntax(file: name, line: index + 1,
+                                  message: "text outside an entry: start each entry with '## Term'")
+            }
+        }
+        return resolve(drafts, deck: Deck(id: deckID, title: title, description: header["description"] ?? ""),
+                       file: name, headerLine: headerLine)
+    }
+
+    /// An entry before its related names are resolved to ids.
+    struct Draft {
+        var entry: Entry
+        var source: ParsedDeck.EntrySource
+        var explicitID: Bool
+    }
+
+    private static func parseEntry(_ lines: [String], from index: inout Int, file: String) throws(StoreError) -> Draft {
+        let headingLine = index + 1
+        let term = String(lines[index].trimmingCharacters(in: .whitespaces).dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        guard !term.isEmpty else {
+            throw .deckSyntax(file: file, line: headingLine, message: "entry heading '##' has no term")
+        }
+        index += 1
+        var keys: [String: Int] = [:]
+        var values: [String: String] = [:]
+        // Metadata: `key: value` lines right after the heading (blank lines allowed before).
+        var probe = index
+        while probe < lines.count, lines[probe].trimmingCharacters(in: .whitespaces).isEmpty { probe += 1 }
+        while probe < lines.count, let (key, value) = metaLine(lines[probe]) {
+            guard entryKeys.contains(key) else {
+                throw .deckSyntax(file: file, line: probe + 1,
+                                  message: "unknown key '\(key)' in entry '\(term)' (expected id, aliases, tags or related)")
+            }
+            if keys[key] != nil {
+                throw .deckSyntax(file: file, line: probe + 1, message: "'\(key):' appears twice in entry '\(term)'")
+            }
+            keys[key] = probe + 1
+            values[key] = value
+            probe += 1
+        }
+        index = probe
+        var paragraphs: [(line: Int, text: String)] = []
+        var current: [String] = []
+        var currentLine = 0
+        while index < lines.count {
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("## ") || trimmed == "##" { break }
+            if trimmed.isEmpty {
+                if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "))) }
+                current = []
+            } else {
+                if current.isEmpty { currentLine = index + 1 }
+                current.append(trimmed)
+            }
+            index += 1
+        }
+        if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "))) }
+        let definition = paragraphs.first?.text ?? ""
+        let explanation = paragraphs.dropFirst().map(\.text).joined(separator: "\n\n")
+        let explicitID = values["id"].map { !$0.isEmpty } ?? false
+        let id = EntryID(explicitID ? values["id"] ?? "" : slug(term))
+        let entry = Entry(
+            id: id, term: term, definition: definition, explanation: explanation,
+            related: [], aliases: list(values["aliases"]), tags: list(values["tags"])
+        )
+        let source = ParsedDeck.EntrySource(
+            heading: headingLine, definition: paragraphs.first?.line ?? headingLine,
+            keys: keys, relatedNames: list(values["related"]))
+        return Draft(entry: entry, source: source, explicitID: explicitID)
+    }
+
+    /// Turns `related:` names (term, alias or id, any case) into entry ids; unknown names drop.
+    private static func resolve(_ drafts: [Draft], deck: Deck, file: String, headerLine: Int) -> ParsedDeck {
+        var byName: [String: EntryID] = [:]
+        for draft in drafts {
+            for name in draft.entry.names + [draft.entry.id.rawValue] where byName[name.lowercased()] == nil {
+                byName[name.lowercased()] = draft.entry.id
+            }
+        }
+        var deck = deck
+        deck.entries = drafts.map { draft in
+            var entry = draft.entry
+            var seen = Set<EntryID>()
+            entry.related = draft.source.relatedNames.compactMap { byName[$0.lowercased()] }
+                .filter { $0 != entry.id && seen.insert($0).inserted }
+            return entry
+        }
+        return ParsedDeck(file: file, deck: deck, sources: drafts.map(\.source), headerLine: headerLine)
+    }
+
+    /// `key: value` with a lower-case key, or nil.
+    private static func metaLine(_ line: String) -> (String, String)? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let key = trimmed[..<colon]
+        guard !key.isEmpty, key.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0 == "-" }) else { return nil }
+        let rest = trimmed[trimmed.index(after: colon)...]
+        guard rest.isEmpty || rest.first == " " else { return nil }
+        return (String(key), rest.trimmingCharacters(in: .whitespaces))
+    }
+
+    private static func keyValue(_ line: String) -> (String, String)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty else { return nil }
+        var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+        return (key, value)
+    }
+
+    private static func list(_ value: String?) -> [String] {
+        (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// Splits text into lines, dropping a byte-order mark and the `\r` of CRLF line ends.
+func splitLines(_ text: String) -> [String] {
+    var body = Substring(text)
+    if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+    // "\r\n" is one Character in Swift, so both line ends are separators.
+    return body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        .map(String.init)
+}
