@@ -83,6 +83,23 @@ static inline int gloss_readline(const char *prompt, char **out) {
     return result;
 }
 
+/// Lists whole-line candidates by their last part only: `show AI Safety` shows as `AI Safety`.
+static void gloss_display_matches(char **matches, int count, int max_length) {
+    (void)max_length;
+    char **shown = (char **)calloc((size_t)count + 2, sizeof(char *));
+    if (!shown) return;
+    int longest = 0;
+    for (int i = 0; i <= count; i++) {
+        const char *space = strchr(matches[i], ' ');
+        shown[i] = (char *)(space && i > 0 ? space + 1 : matches[i]);
+        int length = (int)strlen(shown[i]);
+        if (i > 0 && length > longest) longest = length;
+    }
+    rl_display_match_list(shown, count, longest);
+    rl_forced_update_display();
+    free(shown);
+}
+
 /// Completion: gloss hands readline whole-line candidates.
 typedef char **gloss_completion_fn(const char *text, int start, int end);
 
@@ -91,6 +108,7 @@ static inline void gloss_set_completion(gloss_completion_fn *fn) {
     // The whole line is one "word": gloss completes multi-word terms itself.
     rl_completer_word_break_characters = (char *)"\n";
     rl_completion_append_character = '\0';
+    rl_completion_display_matches_hook = gloss_display_matches;
     rl_variable_bind("completion-ignore-case", "on");
     rl_variable_bind("echo-control-characters", "off");
 }

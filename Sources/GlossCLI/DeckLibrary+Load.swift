@@ -5,6 +5,10 @@ import GlossStore
 extension DeckLibrary {
     /// Loads every deck file in `folder`; a deck that fails is reported, never fatal.
     static func load(folder: String) -> DeckLibrary {
-        DeckLibrary(decks: [], problems: [])
+        let result = DeckLoader.load(folder: folder)
+        return DeckLibrary(
+            decks: result.decks.map(\.deck),
+            problems: result.failures.map(\.description)
+        )
     }
 }

@@ -7,6 +7,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A file could not be read at all.
     case unreadable(file: String, reason: String)
 
+    /// The message without the file and line.
+    public var reason: String {
+        switch self {
+        case .deckSyntax(_, _, let message): message
+        case .unreadable(_, let reason): "cannot read: \(reason)"
+        }
+    }
+
     public var description: String {
         switch self {
         case .deckSyntax(let file, let line, let message): "\(file):\(line): \(message)"

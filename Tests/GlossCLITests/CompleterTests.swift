@@ -4,7 +4,8 @@ import Testing
 private let completer = Completer(
     commands: ["help", "show", "search", "study", "use", "decks", "quit"],
     deckNames: ["ai-safety", "biology"],
-    terms: ["Mesa-Optimization", "AI Alignment", "AI Safety", "Artificial General Intelligence", "AGI"]
+    terms: ["Mesa-Optimization", "AI Alignment", "AI Safety", "Artificial General Intelligence"],
+    aliases: ["Mesa-Optimizer", "AGI"]
 )
 
 @Test("command names complete", arguments: [
@@ -22,6 +23,7 @@ func commandNames(typed: String, expected: [String]) {
     #expect(completer.complete("show ai ") == ["show AI Alignment", "show AI Safety"])
     #expect(completer.complete("show AI S") == ["show AI Safety"])
     #expect(completer.complete("show art") == ["show Artificial General Intelligence"])
+    #expect(completer.complete("show ag") == ["show AGI"])
 }
 
 @Test func decksAndHelpTopicsComplete() {

@@ -6,6 +6,8 @@ struct Completer {
     var commands: [String]
     var deckNames: [String]
     var terms: [String]
+    /// Offered only when no term matches, so `show mesa` completes to the term, not an alias.
+    var aliases: [String] = []
 
     /// Commands whose argument is a term, a deck, or a command.
     static let termCommands: Set<String> = ["show", "edit", "link"]
@@ -22,7 +24,8 @@ struct Completer {
         if command == "help" {
             pool = commands
         } else if Self.termCommands.contains(command) {
-            pool = terms
+            let found = matches(argument, in: terms)
+            pool = found.isEmpty ? aliases : found
         } else if Self.deckCommands.contains(command) {
             pool = deckNames
         } else {

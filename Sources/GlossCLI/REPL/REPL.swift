@@ -38,7 +38,7 @@ public final class REPL {
         if reader.isInteractive {
             session.console.line("gloss — \(session.library.decks.count) deck(s) loaded. Type 'help' for commands, Tab to complete.")
         }
-        for problem in session.library.problems { session.console.warning(problem) }
+        for problem in session.library.problems { session.console.warning("skipped \(problem)") }
         loop: while true {
             switch reader.readLine(prompt: prompt) {
             case .endOfInput: break loop
@@ -127,15 +127,15 @@ public final class REPL {
 
     /// Completion candidates for the line typed so far.
     func complete(_ line: String) -> [String] {
-        var terms: [String] = []
-        if let id = session.currentDeck, let deck = session.library.deck(id) {
-            terms = deck.entries.flatMap(\.names)
+        var decks = session.library.decks
+        if let current = session.currentDeck, let index = decks.firstIndex(where: { $0.id == current }) {
+            decks.insert(decks.remove(at: index), at: 0)
         }
-        terms += session.library.allNames
         return Completer(
             commands: Self.commandNames,
             deckNames: session.library.decks.map(\.id.rawValue),
-            terms: terms
+            terms: decks.flatMap { $0.entries.map(\.term) },
+            aliases: decks.flatMap { $0.entries.flatMap(\.aliases) }
         ).complete(line)
     }
 }

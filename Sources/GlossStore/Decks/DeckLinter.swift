@@ -9,12 +9,21 @@ public struct LintFinding: Equatable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var message: String
 
+    public init(file: String, line: Int, severity: Severity, message: String) {
+        self.file = file
+        self.line = line
+        self.severity = severity
+        self.message = message
+    }
+
     public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
 }
 
 /// The findings for some decks, and the exit code they call for.
 public struct LintReport: Equatable, Sendable {
     public var findings: [LintFinding]
+
+    public init(findings: [LintFinding]) { self.findings = findings }
 
     public var errors: Int { findings.filter { $0.severity == .error }.count }
     public var warnings: Int { findings.filter { $0.severity == .warning }.count }
@@ -41,9 +50,10 @@ public enum DeckLinter {
         var nameLine: [String: (term: String, line: Int)] = [:]
         var idLine: [EntryID: Int] = [:]
         for (entry, source) in zip(deck.entries, parsed.sources) {
-            if let first = idLine[entry.id] {
+            let sameTerm = nameLine[entry.term.lowercased()] != nil
+            if let first = idLine[entry.id], !sameTerm {
                 add(source.heading, .error, "duplicate id '\(entry.id)' (first at line \(first)); give one entry another 'id:'")
-            } else {
+            } else if idLine[entry.id] == nil {
                 idLine[entry.id] = source.heading
             }
             for name in entry.names {

@@ -45,7 +45,7 @@ public enum DeckLoader {
         return result
     }
 
-    static func isDeckFile(_ name: String) -> Bool {
+    public static func isDeckFile(_ name: String) -> Bool {
         let lower = name.lowercased()
         guard !name.hasPrefix("."), lower != "readme.md" else { return false }
         return lower.hasSuffix(".md") || lower.hasSuffix(".json")

@@ -39,6 +39,7 @@ public enum MarkdownDeckParser {
             index += 1
             if trimmed == "---" { closed = true; break }
             if trimmed.isEmpty { continue }
+            if trimmed.hasPrefix("#") { break }
             guard let (key, value) = keyValue(trimmed) else {
                 throw .deckSyntax(file: name, line: index, message: "front matter line '\(trimmed)' is not 'key: value'")
             }
