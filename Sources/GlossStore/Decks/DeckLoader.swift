@@ -9,17 +9,50 @@ public enum DeckLoader {
         public var failures: [StoreError]
     }
 
+    /// The largest deck file gloss reads (a glossary of 10,000 entries is about 5 MB).
+    public static let maximumFileSize = 32 * 1024 * 1024
+
     /// Parses one deck file.
     public static func load(file path: String) throws(StoreError) -> ParsedDeck {
         let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: name, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > maximumFileSize {
+            throw .unreadable(file: name, reason: "the file is \(size / (1024 * 1024)) MB; decks are read up to \(maximumFileSize / (1024 * 1024)) MB — split it into several decks")
         }
-        if path.lowercased().hasSuffix(".json") { return try JSONDeckCoder.parse(data, file: name) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw .unreadable(file: name, reason: exists ? "permission denied, or not a regular file" : "no such file")
+        }
+        return try parse(data, file: name)
+    }
+
+    /// Parses deck bytes: JSON when the name ends in `.json`, else Markdown.
+    public static func parse(_ data: Data, file name: String) throws(StoreError) -> ParsedDeck {
+        if let nul = data.firstIndex(of: 0) {
+            throw .deckSyntax(file: name, line: lineNumber(at: nul, in: data),
+                              message: "the file contains a NUL byte: is it a text file?")
+        }
+        if name.lowercased().hasSuffix(".json") { return try JSONDeckCoder.parse(data, file: name) }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(file: name, reason: "not UTF-8 text")
+            throw .deckSyntax(file: name, line: lineNumber(at: firstInvalidUTF8(data), in: data),
+                              message: "the text is not valid UTF-8: save the file as UTF-8")
         }
         return try MarkdownDeckParser.parse(text, file: name)
+    }
+
+    /// The 1-based line of byte `offset`.
+    static func lineNumber(at offset: Int, in data: Data) -> Int {
+        data[data.startIndex..<min(offset, data.endIndex)].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    }
+
+    /// The offset of the first byte that does not start or continue valid UTF-8.
+    static func firstInvalidUTF8(_ data: Data) -> Int {
+        var lineStart = data.startIndex
+        for index in data.indices where data[index] == UInt8(ascii: "\n") {
+            if String(data: data[lineStart..<index], encoding: .utf8) == nil { return lineStart }
+            lineStart = index + 1
+        }
+        return lineStart
     }
 
     /// Loads every `*.md` and `*.json` deck in `folder` (README.md excepted), sorted by name.
