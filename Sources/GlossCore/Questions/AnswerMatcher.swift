@@ -72,10 +72,13 @@ public struct AnswerMatcher: Sendable {
         {
             return .confused(with: other)
         }
-        let rightDistance = accepted.map { DamerauLevenshtein.distance(folded, $0) }.min() ?? Int.max
-        let rightBound = accepted.map { DamerauLevenshtein.allowedSlips(forLength: $0.count) }.max() ?? 0
+        // The nearest accepted name among those the answer is within that name's bound of.
+        let rightDistance = accepted.compactMap { name -> Int? in
+            let distance = DamerauLevenshtein.distance(folded, name)
+            return distance <= DamerauLevenshtein.allowedSlips(forLength: name.count) ? distance : nil
+        }.min()
         let (other, otherDistance) = closestOtherName(to: folded, excluding: asked)
-        if rightDistance <= rightBound, rightDistance < otherDistance { return .right(slip: true) }
+        if let rightDistance, rightDistance < otherDistance { return .right(slip: true) }
         if let other, otherDistance <= DamerauLevenshtein.allowedSlips(forLength: folded.count) {
             return .confused(with: other)
         }

@@ -12,11 +12,14 @@ enum Stem {
     ]
 
     static func of(_ word: String) -> String {
+        var base = word
         for suffix in suffixes where word.count - suffix.count >= 3 && word.hasSuffix(suffix) {
-            let base = String(word.dropLast(suffix.count))
+            base = String(word.dropLast(suffix.count))
             if suffix == "ies" { return base + "y" }
-            return base
+            break
         }
-        return word
+        // A final silent e goes too, so that "cafe" and "cafes" (stem "caf") agree.
+        if base.count > 3, base.hasSuffix("e") { base.removeLast() }
+        return base
     }
 }
