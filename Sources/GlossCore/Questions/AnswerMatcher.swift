@@ -1,0 +1,155 @@
+/// Checks a learner's input against a question.
+///
+/// Typed answers are compared after `TextFold` normalisation (Unicode compatibility form,
+/// case and diacritic folding, punctuation and whitespace collapsed); every alias is
+/// accepted; a slip within `DamerauLevenshtein.allowedSlips(forLength:)` of a right answer
+/// counts as right-with-a-slip, unless the input is as close to another entry's name, which
+/// is a confusion. Choices are answered by number (1–4), letter (a–d) or the option's text.
+/// Matching answers pair numbers with letters in any order: `1c 2a 3d 4b`, `1C,2A, 3d 4-b`,
+/// or just the letters in term order, `cadb`.
+///
+/// ```swift
+/// AnswerMatcher(index: index).match("mesa optimisation", to: question)   // .right(slip: true)
+/// ```
+public struct AnswerMatcher: Sendable {
+    public let index: QuestionIndex
+
+    public init(index: QuestionIndex) { self.index = index }
+
+    public func match(_ input: String, to question: Question) -> AnswerOutcome {
+        let trimmed = input.trimmingWhitespace
+        switch trimmed {
+        case "": return .empty
+        case "?": return .hintRequested
+        case "!": return .gaveUp
+        default: break
+        }
+        switch question.format {
+        case .typed: return matchTyped(trimmed, question)
+        case .matching: return matchMatching(trimmed, question)
+        case .flashcard: return .unreadable("press Enter to reveal, then rate 1–4")
+        case .choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut: return matchChoice(trimmed, question)
+        }
+    }
+
+    /// The option a choice input picks: by number, letter or (typo-tolerant) text; nil if none.
+    public func pickedOption(_ input: String, options: [String]) -> Int? {
+        var text = input.trimmingWhitespace.lowercased()
+        if text.count == 2, let last = text.last, last == ")" || last == "." { text.removeLast() }
+        if let number = Int(text), number >= 1, number <= options.count { return number - 1 }
+        if text.count == 1, let i = options.indices.first(where: { Question.letter($0) == text }) { return i }
+        let folded = TextFold.normalize(input)
+        guard !folded.isEmpty else { return nil }
+        let foldedOptions = options.map(TextFold.normalize)
+        if let exact = foldedOptions.firstIndex(of: folded) { return exact }
+        let distances = foldedOptions.map { DamerauLevenshtein.distance(folded, $0) }
+        guard let best = distances.min(), let i = distances.firstIndex(of: best),
+            distances.filter({ $0 == best }).count == 1,
+            best <= DamerauLevenshtein.allowedSlips(forLength: foldedOptions[i].count)
+        else { return nil }
+        return i
+    }
+
+    private func matchChoice(_ input: String, _ question: Question) -> AnswerOutcome {
+        guard let picked = pickedOption(input, options: question.options) else {
+            let last = Question.letter(question.options.count - 1)
+            return .unreadable("answer with 1–\(question.options.count), a–\(last) or the text of an option")
+        }
+        if question.correct.contains(picked) { return .right(slip: false) }
+        // In odd-one-out a wrong pick is a related term: a misjudgement, not a confusion of entries.
+        if question.format == .oddOneOut || !question.optionEntries.indices.contains(picked) { return .wrong }
+        return .confused(with: question.optionEntries[picked])
+    }
+
+    private func matchTyped(_ input: String, _ question: Question) -> AnswerOutcome {
+        let folded = TextFold.normalize(input)
+        guard !folded.isEmpty else { return .wrong }
+        let accepted = question.accepted.map(TextFold.normalize).filter { !$0.isEmpty }
+        if accepted.contains(folded) { return .right(slip: false) }
+        let asked = question.card.entry
+        if let others = index.entriesByName[folded],
+            let other = others.map({ index.deck.entries[$0].id }).first(where: { $0 != asked })
+        {
+            return .confused(with: other)
+        }
+        // The nearest accepted name among those the answer is within that name's bound of.
+        let rightDistance = accepted.compactMap { name -> Int? in
+            let distance = DamerauLevenshtein.distance(folded, name)
+            return distance <= DamerauLevenshtein.allowedSlips(forLength: name.count) ? distance : nil
+        }.min()
+        let (other, otherDistance) = closestOtherName(to: folded, excluding: asked)
+        if let rightDistance, rightDistance < otherDistance { return .right(slip: true) }
+        if let other, otherDistance <= DamerauLevenshtein.allowedSlips(forLength: folded.count) {
+            return .confused(with: other)
+        }
+        return .wrong
+    }
+
+    /// The other entry with a name nearest to `folded`, and the distance (Int.max if none).
+    private func closestOtherName(to folded: String, excluding asked: EntryID) -> (EntryID?, Int) {
+        let bound = DamerauLevenshtein.allowedSlips(forLength: folded.count)
+        guard bound > 0 else { return (nil, Int.max) }
+        var best: (EntryID?, Int) = (nil, Int.max)
+        let length = folded.count
+        for (i, names) in index.foldedNames.enumerated() where index.deck.entries[i].id != asked {
+            for name in names where abs(name.count - length) <= bound {
+                let distance = DamerauLevenshtein.distance(folded, name)
+                if distance < best.1 { best = (index.deck.entries[i].id, distance) }
+            }
+        }
+        return best
+    }
+
+    private func matchMatching(_ input: String, _ question: Question) -> AnswerOutcome {
+        let count = question.terms.count
+        let lastLetter = Question.letter(count - 1)
+        let usage = AnswerOutcome.unreadable("pair each term 1–\(count) with a definition a–\(lastLetter), e.g. \(example(count))")
+        let characters = input.lowercased().filter { $0.isLetter || $0.isNumber }
+        var pairs: [Int: Int] = [:]
+        if characters.allSatisfy(\.isLetter) {
+            guard characters.count == count else { return usage }
+            for (t, character) in characters.enumerated() {
+                guard let d = letterIndex(character, count) else { return usage }
+                pairs[t] = d
+            }
+        } else {
+            let list = Array(characters)
+            guard list.count == 2 * count else { return usage }
+            for k in stride(from: 0, to: list.count, by: 2) {
+                guard let number = list[k].wholeNumberValue, number >= 1, number <= count,
+                    let d = letterIndex(list[k + 1], count), pairs[number - 1] == nil
+                else { return usage }
+                pairs[number - 1] = d
+            }
+        }
+        guard pairs.count == count, Set(pairs.values).count == count else { return usage }
+        var right = 0
+        var confusions: [MatchingConfusion] = []
+        for t in 0..<count {
+            let picked = pairs[t] ?? -1
+            if question.correct.indices.contains(t), question.correct[t] == picked {
+                right += 1
+            } else if question.termEntries.indices.contains(t), question.optionEntries.indices.contains(picked) {
+                confusions.append(MatchingConfusion(asked: question.termEntries[t], picked: question.optionEntries[picked]))
+            }
+        }
+        return right == count ? .right(slip: false) : .partlyRight(right: right, of: count, confusions: confusions)
+    }
+
+    private func letterIndex(_ character: Character, _ count: Int) -> Int? {
+        (0..<count).first { Question.letter($0) == String(character) }
+    }
+
+    private func example(_ count: Int) -> String {
+        (0..<count).map { "\($0 + 1)\(Question.letter(($0 + 1) % count))" }.joined(separator: " ")
+    }
+}
+
+extension String {
+    fileprivate var trimmingWhitespace: String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view.removeFirst() }
+        while let last = view.last, last.isWhitespace { view.removeLast() }
+        return String(view)
+    }
+}

@@ -1,0 +1,96 @@
+import Testing
+@testable import GlossCore
+
+@Suite struct AnswerMatcherTests {
+    let index = QuestionIndex(deck: QuestionTestDecks.small)
+    var matcher: AnswerMatcher { AnswerMatcher(index: index) }
+
+    func question(_ entry: EntryID, _ facet: Facet, _ format: QuestionFormat) throws -> Question {
+        var rng = SplitMix64(seed: 7)
+        return try QuestionGenerator(index: index).question(for: CardKey(deck: "safety", entry: entry, facet: facet), format: format, using: &rng)
+    }
+
+    @Test("typed answers", arguments: [
+        ("Mesa-Optimization", AnswerOutcome.right(slip: false)),
+        ("  mesa   OPTIMIZATION ", .right(slip: false)),
+        ("mesa optimisation", .right(slip: false)),           // alias
+        ("Mésa-Optimizatión", .right(slip: false)),           // diacritics
+        ("mesa optimiztion", .right(slip: true)),             // one deletion
+        ("mesa optimziation", .right(slip: true)),            // transposition
+        ("mesaoptimization", .right(slip: true)),             // missing space
+        ("mesa", .wrong),
+        ("Inner Alignment", .confused(with: "inner-alignment")),
+        ("reward gaming", .confused(with: "reward-hacking")),  // another entry's alias
+        ("Iner Alignment", .confused(with: "inner-alignment")),// typo of another entry
+        ("", .empty),
+        ("?", .hintRequested),
+        (" ! ", .gaveUp),
+        ("zzz", .wrong),
+    ])
+    func typed(input: String, expected: AnswerOutcome) throws {
+        #expect(matcher.match(input, to: try question("mesa-optimization", .recognize, .typed)) == expected)
+    }
+
+    @Test func acronymAndFullNameBothAccepted() throws {
+        let q = try question("rlhf", .recognize, .typed)
+        #expect(matcher.match("RLHF", to: q) == .right(slip: false))
+        #expect(matcher.match("reinforcement learning from human feedback", to: q) == .right(slip: false))
+        #expect(matcher.match("RLFH", to: q) == .right(slip: true))  // 4 letters: one slip allowed
+        #expect(matcher.match("RLXY", to: q) == .wrong)
+    }
+
+    @Test("choice answers: options are b) Mesa-Optimization, a) Outer Alignment", arguments: [
+        ("2", AnswerOutcome.right(slip: false)),
+        ("b", .right(slip: false)),
+        ("B)", .right(slip: false)),
+        ("mesa-optimization", .right(slip: false)),
+        ("Mesa Optimizaton", .right(slip: false)),
+        ("1", .confused(with: "outer-alignment")),
+        ("a", .confused(with: "outer-alignment")),
+        ("red teaming", .confused(with: "red-teaming")),
+        ("5", .unreadable("answer with 1–4, a–d or the text of an option")),
+        ("e", .unreadable("answer with 1–4, a–d or the text of an option")),
+        ("?", .hintRequested),
+        ("!", .gaveUp),
+        ("", .empty),
+    ])
+    func choice(input: String, expected: AnswerOutcome) throws {
+        #expect(matcher.match(input, to: try question("mesa-optimization", .recognize, .choiceTerm)) == expected)
+    }
+
+    @Test func oddOneOutWrongPickIsNotAConfusion() throws {
+        let q = try question("reward-hacking", .relate, .oddOneOut)
+        #expect(matcher.match("d", to: q) == .right(slip: false))
+        #expect(matcher.match("a", to: q) == .wrong)
+    }
+
+    @Test("matching answers: right is 1b 2a 3c 4d", arguments: [
+        ("1b 2a 3c 4d", AnswerOutcome.right(slip: false)),
+        ("4d 3c 2a 1b", .right(slip: false)),
+        ("1B,2A, 3c 4-d", .right(slip: false)),
+        ("bacd", .right(slip: false)),
+        ("1a 2b 3c 4d", .partlyRight(right: 2, of: 4, confusions: [
+            MatchingConfusion(asked: "outer-alignment", picked: "mesa-optimization"),
+            MatchingConfusion(asked: "mesa-optimization", picked: "outer-alignment"),
+        ])),
+        ("1b 2b 3c 4d", .unreadable("pair each term 1–4 with a definition a–d, e.g. 1b 2c 3d 4a")),
+        ("1b 2a 3c", .unreadable("pair each term 1–4 with a definition a–d, e.g. 1b 2c 3d 4a")),
+        ("1e 2a 3c 4d", .unreadable("pair each term 1–4 with a definition a–d, e.g. 1b 2c 3d 4a")),
+    ])
+    func matching(input: String, expected: AnswerOutcome) throws {
+        #expect(matcher.match(input, to: try question("mesa-optimization", .recall, .matching)) == expected)
+    }
+
+    @Test("typo bound scales with length", arguments: [(3, 0), (4, 1), (7, 1), (8, 2), (14, 2), (15, 3)])
+    func bound(length: Int, slips: Int) {
+        #expect(DamerauLevenshtein.allowedSlips(forLength: length) == slips)
+    }
+
+    @Test("Damerau–Levenshtein distance", arguments: [
+        ("", "abc", 3), ("abc", "abc", 0), ("abc", "acb", 1), ("kitten", "sitting", 3), ("ca", "abc", 3), ("é", "e", 1),
+    ])
+    func distance(a: String, b: String, expected: Int) {
+        #expect(DamerauLevenshtein.distance(a, b) == expected)
+        #expect(DamerauLevenshtein.distance(b, a) == expected)
+    }
+}
