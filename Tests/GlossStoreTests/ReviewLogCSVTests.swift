@@ -65,3 +65,19 @@ extension ReviewLogCSVTests {
         #expect(log.reviews.count == 12_580)
     }
 }
+
+extension ReviewLogCSVTests {
+    /// Writes gloss's replay of the shared log to the temp folder, for
+    /// `python3 scripts/fsrs-reference.py --check $TMPDIR/gloss-replay-josh-{none,default}.csv --steps ...`.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/data/review-log-josh.csv")))
+    func replaysSharedSampleLog() throws {
+        let log = try ReviewLogCSV.read(contentsOf: URL(fileURLWithPath: "/work/shared/data/review-log-josh.csv"))
+        for steps in Replay.Steps.allCases {
+            let rows = Replay.run(log.reviews, scheduler: try Replay.scheduler(steps: steps, retention: 0.9, parameters: []))
+            #expect(rows.count == 12_580)
+            #expect(rows.allSatisfy { $0.intervalDays > 0 && $0.stability > 0 && (1...10).contains($0.difficulty) })
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-replay-josh-\(steps).csv")
+            try Replay.csv(rows).write(to: out, atomically: true, encoding: .utf8)
+        }
+    }
+}
