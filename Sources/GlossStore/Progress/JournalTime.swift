@@ -1,0 +1,183 @@
+import Foundation
+
+/// Dates in progress files: ISO-8601 UTC with milliseconds, `2026-11-29T03:04:05.678Z`.
+///
+/// A purpose-built formatter and parser (Foundation's ISO-8601 formatter is slow and drops
+/// fractions by default). Times are kept to the millisecond, so a value read back equals
+/// the value written once it has been through `rounded(_:)`.
+enum JournalTime {
+    /// `date` rounded to the millisecond, as stored.
+    static func rounded(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
+    static func format(_ date: Date) -> String {
+        let totalMs = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        var days = totalMs / 86_400_000
+        var msOfDay = totalMs % 86_400_000
+        if msOfDay < 0 { msOfDay += 86_400_000; days -= 1 }
+        let (y, m, d) = civil(fromDays: days)
+        let ms = Int(msOfDay % 1000), s = Int(msOfDay / 1000 % 60)
+        let min = Int(msOfDay / 60_000 % 60), h = Int(msOfDay / 3_600_000)
+        var out = [UInt8]()
+        out.reserveCapacity(24)
+        func digits(_ value: Int, _ count: Int) {
+            var v = value, buf = [UInt8](repeating: 48, count: count)
+            for i in stride(from: count - 1, through: 0, by: -1) { buf[i] = UInt8(48 + v % 10); v /= 10 }
+            out.append(contentsOf: buf)
+        }
+        digits(Int(y), 4); out.append(45); digits(m, 2); out.append(45); digits(d, 2)
+        out.append(84); digits(h, 2); out.append(58); digits(min, 2); out.append(58); digits(s, 2)
+        out.append(46); digits(ms, 3); out.append(90)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil for any other shape.
+    static func parse(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
+        var i = 0
+        func number(_ count: Int) -> Int? {
+            guard i + count <= b.count else { return nil }
+            var v = 0
+            for _ in 0..<count {
+                let c = b[i]
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+                i += 1
+            }
+            return v
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < b.count, b[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let y = number(4), expect(45), let mo = number(2), expect(45), let d = number(2),
+            i < b.count, b[i] == 84 || b[i] == 116 || b[i] == 32
+        else { return nil }
+        i += 1
+        guard let h = number(2), expect(58), let mi = number(2), expect(58), let s = number(2),
+            (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
+        else { return nil }
+        var fraction = 0.0
+        if i < b.count, b[i] == 46 {
+            i += 1
+            var scale = 0.1, any = false
+            while i < b.count, b[i] >= 48, b[i] <= 57 {
+                fraction += Double(b[i] - 48) * scale
+                scale /= 10
+                i += 1
+                any = true
+            }
+            guard any else { return nil }
+        }
+        var offset = 0
+        guard i < b.count else { return nil }
+        if b[i] == 90 || b[i] == 122 {
+            i += 1
+        } else if b[i] == 43 || b[i] == 45 {
+            let sign = b[i] == 45 ? -1 : 1
+            i += 1
+            guard let oh = number(2), expect(58), let om = number(2) else { return nil }
+            offset = sign * (oh * 3600 + om * 60)
+        } else {
+            return nil
+        }
+        guard i == b.count else { return nil }
+        let days = Self.days(fromCivil: Int64(y), mo, d)
+        let seconds = Double(days * 86400 + Int64(h * 3600 + mi * 60 + s) - Int64(offset))
+        let ms = ((seconds + fraction) * 1000).rounded()
+        return Date(timeIntervalSince1970: ms / 1000)
+    }
+
+    // Howard Hinnant's days-from-civil and civil-from-days.
+    private static func days(fromCivil y0: Int64, _ m: Int, _ d: Int) -> Int64 {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = Int64((m + 9) % 12)
+        let doy = (153 * mp + 2) / 5 + Int64(d) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    private static func civil(fromDays z0: Int64) -> (Int64, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = Int(doy - (153 * mp + 2) / 5 + 1)
+        let m = Int(mp < 10 ? mp + 3 : mp - 9)
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+/// The JSON coders every progress file uses: sorted keys, dates as `JournalTime`.
+enum ProgressCoding {
+    static func encoder(pretty: Bool = false) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(JournalTime.format(date))
+        }
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = JournalTime.parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "\"\(text)\" is not an ISO-8601 time like 2026-11-29T03:04:05.678Z")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// Where a decoding error happened, in words: `cards.ai/x/recall.due: expected a number`.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ context: DecodingError.Context) -> String {
+            let p = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return p.isEmpty ? "" : "at \(p): "
+        }
+        switch error {
+        case .typeMismatch(let type, let context): return "\(path(context))expected \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context))missing \(type) value"
+        case .keyNotFound(let key, let context): return "\(path(context))missing field \"\(key.stringValue)\""
+        case .dataCorrupted(let context):
+            return "\(path(context))\(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    /// Where invalid JSON goes wrong: the 1-based line and a message with the column, e.g.
+    /// `(3, "not valid JSON at line 3, column 13")`; nil when `data` is valid JSON.
+    static func syntaxError(in data: Data) -> (line: Int, problem: String)? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            guard let range = text.range(of: #"character \d+"#, options: .regularExpression),
+                let index = Int(text[range].dropFirst(10))
+            else { return (1, "not valid JSON (\(text))") }
+            var line = 1, column = 1
+            for byte in data.prefix(index) {
+                if byte == 10 { line += 1; column = 1 } else { column += 1 }
+            }
+            let what = text.components(separatedBy: " around").first ?? text
+            return (line, "not valid JSON at line \(line), column \(column): \(what.lowercased())")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GlossCore
+
+/// Checks a learner's progress files without changing them.
+public enum ProgressDoctor {
+    /// Examines `<learner>.json` and `<learner>.reviews.jsonl` in `folder`.
+    ///
+    /// `deckCards`, when given, is every card key of the current decks; cards with progress
+    /// outside it are reported as orphaned. Reads the whole journal (cost ~ log length).
+    /// Throws only for an invalid learner name; unreadable files are reported.
+    public static func examine(folder: URL, learner: String, deckCards: Set<CardKey>? = nil) throws -> DoctorReport {
+        try LearnerName.validate(learner)
+        var report = DoctorReport(
+            locked: FileLock.isHeld(ProgressStore.lockPath(folder, learner)), journalRecords: 0,
+            recordsAfterSnapshot: 0, disagreeingCards: [], confusionsDisagree: false, orphanedCards: [],
+            tornLine: false, unreadable: nil)
+        do {
+            let snapshotPath = ProgressStore.snapshotPath(folder, learner)
+            let loaded = try SnapshotFile.load(snapshotPath, learner: learner)
+            let snapshotState = try loaded?.snapshot.state(file: snapshotPath) ?? ProgressState()
+            var replay = ProgressState()
+            var current = snapshotState
+            if let journal = try Journal.open(ProgressStore.journalPath(folder, learner)) {
+                defer { journal.close() }
+                let scan = try journal.scan()
+                report.journalRecords = scan.records.count
+                report.tornLine = scan.torn != nil
+                for record in scan.records {
+                    if record.seq <= snapshotState.lastSeq {
+                        replay.apply(record)
+                    } else {
+                        report.recordsAfterSnapshot += 1
+                        current.apply(record)
+                    }
+                }
+            }
+            if replay.lastSeq < snapshotState.lastSeq {
+                report.unreadable = ProgressError.journalBehindSnapshot(
+                    journal: ProgressStore.journalPath(folder, learner), journalSeq: replay.lastSeq,
+                    snapshotSeq: snapshotState.lastSeq
+                ).description
+                return report
+            }
+            report.disagreeingCards = Set(snapshotState.cards.keys).union(replay.cards.keys)
+                .filter { snapshotState.cards[$0] != replay.cards[$0] }.sorted()
+            report.confusionsDisagree = snapshotState.confusions != replay.confusions
+            if let deckCards {
+                report.orphanedCards = Set(current.cards.keys).subtracting(deckCards).sorted()
+            }
+        } catch let error as ProgressError {
+            report.unreadable = error.description
+        }
+        return report
+    }
+}

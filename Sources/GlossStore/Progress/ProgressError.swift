@@ -1,0 +1,35 @@
+import Foundation
+
+/// What can go wrong with a learner's progress files, said for people: the file, the line,
+/// the problem and what to do.
+public enum ProgressError: Error, Equatable, CustomStringConvertible {
+    /// The learner name has characters that are not allowed in a file name.
+    case invalidLearnerName(String)
+    /// Another gloss holds the learner's lock file.
+    case locked(file: String)
+    /// A progress file is not valid JSON or has the wrong shape; it was left untouched.
+    case unreadable(file: String, line: Int, problem: String)
+    /// A progress file was written by a newer gloss; it was left untouched.
+    case newerVersion(file: String, found: Int, supported: Int)
+    /// The snapshot says more answers were recorded than the journal holds.
+    case journalBehindSnapshot(journal: String, journalSeq: Int, snapshotSeq: Int)
+    /// A system call on a progress file failed.
+    case io(file: String, operation: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .invalidLearnerName(let name):
+            "invalid learner name \"\(name)\": use letters, digits, '-', '_' and '.', not empty, no '/' or '..'"
+        case .locked(let file):
+            "\(file): this learner is in use by another gloss (another terminal?); close it and try again"
+        case .unreadable(let file, let line, let problem):
+            "\(file):\(line): \(problem); the file was left untouched: fix or move it away, then run `gloss rebuild` to recompute progress from the review log"
+        case .newerVersion(let file, let found, let supported):
+            "\(file): version \(found) was written by a newer gloss (this one reads up to version \(supported)); the file was left untouched: upgrade gloss"
+        case .journalBehindSnapshot(let journal, let journalSeq, let snapshotSeq):
+            "\(journal): the review log ends at answer \(journalSeq) but the snapshot records \(snapshotSeq); nothing was changed: restore the log from a backup, or run `gloss rebuild` to recompute progress from the log as it is"
+        case .io(let file, let operation, let errno):
+            "\(file): \(operation) failed: \(String(cString: strerror(errno)))"
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import GlossCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One learner's progress on disk: a snapshot `<learner>.json` and an append-only review
+/// journal `<learner>.reviews.jsonl`, held under an advisory lock while open.
+///
+/// ```swift
+/// let store = try ProgressStore(folder: URL(fileURLWithPath: "Progress"), learner: "ada")
+/// defer { try? store.close() }
+/// let stored = try store.append(record)   // durable (fsynced) when it returns
+/// let undone = try store.undo()           // appends a revocation; nil when nothing to undo
+/// ```
+/// Opening loads the snapshot and replays only the journal records after its `lastSeq`.
+/// A file it cannot read stops it with a `ProgressError` and is never written.
+public final class ProgressStore {
+    public let learner: String
+    public let folder: URL
+    /// Answers appended between automatic checkpoints.
+    public var checkpointEvery: Int = 20
+    public private(set) var state: ProgressState
+    public private(set) var settings: LearnerSettings
+    /// Things noticed on open that the learner should hear about, one line each
+    /// (a dropped torn line, a migrated snapshot).
+    public private(set) var warnings: [String] = []
+
+    public var snapshotPath: String { Self.snapshotPath(folder, learner) }
+    public var journalPath: String { Self.journalPath(folder, learner) }
+    public var lockPath: String { Self.lockPath(folder, learner) }
+
+    private var lock: FileLock?
+    private var journalFD: Int32 = -1
+    private var appendsSinceCheckpoint = 0
+    private let encoder = ProgressCoding.encoder()
+    private let decoder = ProgressCoding.decoder()
+
+    static func snapshotPath(_ folder: URL, _ learner: String) -> String {
+        folder.appendingPathComponent("\(learner).json").path
+    }
+    static func journalPath(_ folder: URL, _ learner: String) -> String {
+        folder.appendingPathComponent("\(learner).reviews.jsonl").path
+    }
+    static func lockPath(_ folder: URL, _ learner: String) -> String {
+        folder.appendingPathComponent("\(learner).lock").path
+    }
+
+    /// Opens (creating if needed) the learner's progress in `folder`.
+    ///
+    /// Throws `ProgressError.invalidLearnerName`, `.locked` when another gloss has it open,
+    /// `.unreadable` / `.newerVersion` / `.journalBehindSnapshot` naming the file and line.
+    public init(folder: URL, learner: String) throws {
+        self.learner = try LearnerName.validate(learner)
+        self.folder = folder
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ProgressError.io(file: folder.path, operation: "create folder", errno: EACCES)
+        }
+        let lock = try FileLock.acquire(Self.lockPath(folder, learner))
+        self.state = ProgressState()
+        self.settings = LearnerSettings()
+        self.lock = lock
+        do {
+            try load()
+        } catch {
+            if journalFD >= 0 { FileIO.close(journalFD) }
+            journalFD = -1
+            lock.release()
+            self.lock = nil
+            throw error
+        }
+    }
+
+    deinit {
+        if journalFD >= 0 { FileIO.close(journalFD) }
+        lock?.release()
+    }
+
+    private func load() throws {
+        let loaded = try SnapshotFile.load(snapshotPath, learner: learner)
+        var state = try loaded?.snapshot.state(file: snapshotPath) ?? ProgressState()
+        let settings = loaded?.snapshot.settings ?? LearnerSettings()
+        var torn: Journal.Torn?
+        var missingNewline = false
+        if let journal = try Journal.open(journalPath) {
+            defer { journal.close() }
+            let tail = try journal.tail(after: state.lastSeq)
+            if tail.lastSeq < state.lastSeq {
+                throw ProgressError.journalBehindSnapshot(
+                    journal: journalPath, journalSeq: tail.lastSeq, snapshotSeq: state.lastSeq)
+            }
+            for record in tail.records { state.apply(record) }
+            torn = tail.torn
+            missingNewline = tail.missingNewline
+        } else if state.lastSeq > 0 {
+            throw ProgressError.journalBehindSnapshot(journal: journalPath, journalSeq: 0, snapshotSeq: state.lastSeq)
+        }
+        // Everything read cleanly: from here on the store may write.
+        self.state = state
+        self.settings = settings
+        journalFD = try FileIO.open(journalPath, O_WRONLY | O_CREAT | O_APPEND)
+        if let torn {
+            try FileIO.truncate(journalFD, path: journalPath, to: torn.offset)
+            try FileIO.sync(journalFD, path: journalPath)
+            warnings.append(
+                "\(journalPath): dropped an incomplete last line (\(torn.length) bytes, an answer cut off by a crash); every complete answer was kept")
+        } else if missingNewline {
+            try FileIO.writeAll(journalFD, path: journalPath, [10])
+            try FileIO.sync(journalFD, path: journalPath)
+        }
+        if let loaded, let version = loaded.migratedFrom {
+            let backup = snapshotPath + ".v\(version).bak"
+            try FileIO.atomicWrite(loaded.original, to: backup)
+            try checkpoint()
+            warnings.append("\(snapshotPath): upgraded from version \(version) to \(ProgressSnapshot.currentVersion); the old file is kept as \(backup)")
+        }
+    }
+
+    /// The card's state, `.new` when it was never answered.
+    public func card(_ key: CardKey) -> CardState { state.cards[key] ?? .new }
+
+    /// Appends one answer (kind `review` or `practice`) durably and folds it in.
+    ///
+    /// The store assigns the sequence number; times are kept to the millisecond. Returns
+    /// the record as stored. Checkpoints every `checkpointEvery` answers.
+    @discardableResult
+    public func append(_ record: ReviewRecord) throws -> ReviewRecord {
+        var record = record
+        record.seq = state.lastSeq + 1
+        let stored = try write(record)
+        appendsSinceCheckpoint += 1
+        if appendsSinceCheckpoint >= checkpointEvery { try checkpoint() }
+        return stored
+    }
+
+    private func write(_ record: ReviewRecord) throws -> ReviewRecord {
+        guard journalFD >= 0 else { throw ProgressError.io(file: journalPath, operation: "append (store closed)", errno: EBADF) }
+        let data = try encoder.encode(record)
+        // What is stored, exactly as a later reader will see it.
+        let stored = try decoder.decode(ReviewRecord.self, from: data)
+        try FileIO.writeAll(journalFD, path: journalPath, [UInt8](data) + [10])
+        try FileIO.sync(journalFD, path: journalPath)
+        state.apply(stored)
+        return stored
+    }
+
+    /// Reverts the latest answer not yet undone, by appending a revocation.
+    ///
+    /// Returns the answer undone, or nil when there is none. Call again to go further back.
+    @discardableResult
+    public func undo() throws -> ReviewRecord? {
+        guard let journal = try Journal.open(journalPath) else { return nil }
+        defer { journal.close() }
+        guard let target = try journal.latestUnrevoked() else { return nil }
+        let revoke = ReviewRecord(
+            seq: state.lastSeq + 1, kind: .revoke, time: target.time, card: target.card, format: target.format,
+            answer: target.answer, correct: target.correct, rating: target.rating, responseMs: target.responseMs,
+            confusedWith: target.confusedWith,
+            before: target.kind == .review ? target.after : nil,
+            after: target.kind == .review ? (target.before ?? .new) : nil,
+            revokes: target.seq)
+        _ = try write(revoke)
+        appendsSinceCheckpoint += 1
+        return target
+    }
+
+    /// Replaces the learner's settings and saves them at once.
+    public func updateSettings(_ settings: LearnerSettings) throws {
+        self.settings = settings
+        try checkpoint()
+    }
+
+    /// Writes the snapshot atomically (temp file, fsync, rename, fsync of the folder).
+    public func checkpoint() throws {
+        let snapshot = ProgressSnapshot(learner: learner, state: state, settings: settings)
+        try SnapshotFile.write(snapshot, to: snapshotPath)
+        appendsSinceCheckpoint = 0
+    }
+
+    /// Recomputes every card state and the confusions from the whole journal, and saves.
+    public func rebuild() throws -> RebuildReport {
+        var rebuilt = ProgressState()
+        var records = 0
+        if let journal = try Journal.open(journalPath) {
+            defer { journal.close() }
+            let scan = try journal.scan()
+            for record in scan.records { rebuilt.apply(record) }
+            records = scan.records.count
+        }
+        let changed = Set(state.cards.keys).union(rebuilt.cards.keys).filter { state.cards[$0] != rebuilt.cards[$0] }
+        let report = RebuildReport(
+            records: records, cards: rebuilt.cards.count, changedCards: changed.count,
+            confusionsChanged: rebuilt.confusions != state.confusions)
+        state = rebuilt
+        try checkpoint()
+        return report
+    }
+
+    /// Saves a snapshot and releases the files and the lock. The store can't be used after.
+    public func close() throws {
+        guard lock != nil else { return }
+        defer {
+            if journalFD >= 0 { FileIO.close(journalFD) }
+            journalFD = -1
+            lock?.release()
+            lock = nil
+        }
+        try checkpoint()
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GlossCore
+
+/// Reading and writing `<learner>.json`, with migration of older versions.
+///
+/// Version 0 (before this store had versions) had no `version` field, a list of
+/// `{"card": "deck/entry/facet", "state": {...}}` objects for cards, and no confusions.
+enum SnapshotFile {
+    struct Loaded {
+        var snapshot: ProgressSnapshot
+        /// The version the file had, when it was older than the current one.
+        var migratedFrom: Int?
+        /// The file's bytes as read (kept as the `.v<N>.bak` on migration).
+        var original: [UInt8]
+    }
+
+    private struct Probe: Decodable { var version: Int? }
+
+    private struct Version0: Decodable {
+        struct Card: Decodable {
+            var card: String
+            var state: CardState
+        }
+        var learner: String?
+        var lastSeq: Int
+        var settings: LearnerSettings?
+        var cards: [Card]
+    }
+
+    /// Reads the snapshot; nil when there is none. Never writes.
+    static func load(_ path: String, learner: String) throws -> Loaded? {
+        guard FileIO.exists(path) else { return nil }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ProgressError.unreadable(file: path, line: 1, problem: "cannot read the file (\(error.localizedDescription))")
+        }
+        let decoder = ProgressCoding.decoder()
+        func fail(_ error: any Error) -> ProgressError {
+            if let syntax = ProgressCoding.syntaxError(in: data) {
+                return .unreadable(file: path, line: syntax.line, problem: syntax.problem)
+            }
+            return .unreadable(file: path, line: 1, problem: ProgressCoding.describe(error))
+        }
+        let version: Int
+        do {
+            version = try decoder.decode(Probe.self, from: data).version ?? 0
+        } catch {
+            throw fail(error)
+        }
+        if version > ProgressSnapshot.currentVersion {
+            throw ProgressError.newerVersion(file: path, found: version, supported: ProgressSnapshot.currentVersion)
+        }
+        do {
+            switch version {
+            case 0:
+                let old = try decoder.decode(Version0.self, from: data)
+                var state = ProgressState(lastSeq: old.lastSeq)
+                for card in old.cards {
+                    guard let key = CardKey(card.card) else {
+                        throw ProgressError.unreadable(
+                            file: path, line: 1, problem: "card key \"\(card.card)\" is not deck/entry/facet")
+                    }
+                    state.cards[key] = card.state
+                }
+                let snapshot = ProgressSnapshot(
+                    learner: old.learner ?? learner, state: state, settings: old.settings ?? LearnerSettings())
+                return Loaded(snapshot: snapshot, migratedFrom: 0, original: [UInt8](data))
+            case ProgressSnapshot.currentVersion:
+                let snapshot = try decoder.decode(ProgressSnapshot.self, from: data)
+                return Loaded(snapshot: snapshot, migratedFrom: nil, original: [UInt8](data))
+            default:
+                throw ProgressError.unreadable(file: path, line: 1, problem: "unknown version \(version)")
+            }
+        } catch let error as ProgressError {
+            throw error
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// Writes the snapshot atomically.
+    static func write(_ snapshot: ProgressSnapshot, to path: String) throws {
+        let data = try ProgressCoding.encoder(pretty: true).encode(snapshot)
+        try FileIO.atomicWrite([UInt8](data) + [10], to: path)
+    }
+}
