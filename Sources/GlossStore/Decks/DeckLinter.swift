@@ -69,6 +69,7 @@ public enum DeckLinter {
 
         let names = deck.entries.flatMap { $0.names + [$0.id.rawValue] }
         let lowerNames = Set(names.map { $0.lowercased() })
+        let resolver = RelatedNameResolver(entries: deck.entries)
         for (entry, source) in zip(deck.entries, parsed.sources) {
             if entry.definition.trimmingCharacters(in: .whitespaces).isEmpty {
                 add(source.heading, .error, "entry '\(entry.term)' has no definition: write one line under its heading")
@@ -77,6 +78,9 @@ public enum DeckLinter {
             for name in source.relatedNames where !lowerNames.contains(name.lowercased()) {
                 let suggestion = closestMatch(to: name, in: deck.entries.map(\.term))
                 add(relatedLine, .error, "related term '\(name)' matches no entry" + (suggestion.map { " — did you mean '\($0)'?" } ?? ""))
+            }
+            for name in source.relatedNames where resolver.resolve(name) == entry.id {
+                add(relatedLine, .warning, "'\(entry.term)' lists itself as related ('\(name)'); remove it")
             }
             for id in entry.related {
                 guard let other = deck.entry(id), !other.related.contains(entry.id) else { continue }

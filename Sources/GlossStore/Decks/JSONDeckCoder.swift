@@ -40,21 +40,14 @@ public enum JSONDeckCoder {
         }
         let stem = (name as NSString).deletingPathExtension
         var deck = Deck(id: decoded.id ?? DeckID(slug(stem)), title: decoded.title, description: decoded.description ?? "")
-        var byName: [String: EntryID] = [:]
         let entries = decoded.entries.map { raw in
             Entry(id: raw.id ?? EntryID(slug(raw.term)), term: raw.term, definition: raw.definition,
                   explanation: raw.explanation ?? "", related: [], aliases: raw.aliases ?? [], tags: raw.tags ?? [])
         }
-        for entry in entries {
-            for name in entry.names + [entry.id.rawValue] where byName[name.lowercased()] == nil {
-                byName[name.lowercased()] = entry.id
-            }
-        }
+        let resolver = RelatedNameResolver(entries: entries)
         deck.entries = zip(entries, decoded.entries).map { entry, raw in
             var entry = entry
-            var seen = Set<EntryID>()
-            entry.related = (raw.related ?? []).compactMap { byName[$0.lowercased()] }
-                .filter { $0 != entry.id && seen.insert($0).inserted }
+            entry.related = resolver.related(of: entry.id, names: raw.related ?? [], idsFirst: true)
             return entry
         }
         let sources = zip(entries, decoded.entries).map { entry, raw in

@@ -32,6 +32,7 @@ public enum MarkdownDeckParser {
         let headerLine = index + 1
         index += 1
         var header: [String: String] = [:]
+        var headerKeyLines: [String: Int] = [:]
         var closed = false
         while index < lines.count {
             let line = lines[index]
@@ -47,6 +48,11 @@ public enum MarkdownDeckParser {
                 throw .deckSyntax(file: name, line: index,
                                   message: "unknown front matter key '\(key)' (expected id, title or description)")
             }
+            if let first = headerKeyLines[key] {
+                throw .deckSyntax(file: name, line: index,
+                                  message: "front matter key '\(key)' appears twice (first at line \(first)); keep one")
+            }
+            headerKeyLines[key] = index
             header[key] = value
         }
         guard closed else {
@@ -140,32 +146,33 @@ public enum MarkdownDeckParser {
 
     /// Turns `related:` names (term, alias or id, any case) into entry ids; unknown names drop.
     private static func resolve(_ drafts: [Draft], deck: Deck, file: String, headerLine: Int) -> ParsedDeck {
-        var byName: [String: EntryID] = [:]
-        for draft in drafts {
-            for name in draft.entry.names + [draft.entry.id.rawValue] where byName[name.lowercased()] == nil {
-                byName[name.lowercased()] = draft.entry.id
-            }
-        }
+        let resolver = RelatedNameResolver(entries: drafts.map(\.entry))
         var deck = deck
         deck.entries = drafts.map { draft in
             var entry = draft.entry
-            var seen = Set<EntryID>()
-            entry.related = draft.source.relatedNames.compactMap { byName[$0.lowercased()] }
-                .filter { $0 != entry.id && seen.insert($0).inserted }
+            entry.related = resolver.related(of: entry.id, names: draft.source.relatedNames)
             return entry
         }
         return ParsedDeck(file: file, deck: deck, sources: drafts.map(\.source), headerLine: headerLine)
     }
 
-    /// `key: value` with a lower-case key, or nil.
+    /// `key: value` with a lower-case key (or a known key in any case), or nil.
     private static func metaLine(_ line: String) -> (String, String)? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let key = trimmed[..<colon]
-        guard !key.isEmpty, key.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0 == "-" }) else { return nil }
+        let known = entryKeys.contains(key.lowercased())
+        guard !key.isEmpty,
+              known || key.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0 == "-" })
+        else { return nil }
         let rest = trimmed[trimmed.index(after: colon)...]
         guard rest.isEmpty || rest.first == " " else { return nil }
-        return (String(key), rest.trimmingCharacters(in: .whitespaces))
+        return (key.lowercased(), rest.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Whether `line` would be read as an entry's `key: value` metadata line.
+    static func isMetadataLine(_ line: String) -> Bool {
+        metaLine(line) != nil
     }
 
     private static func keyValue(_ line: String) -> (String, String)? {
@@ -182,11 +189,11 @@ public enum MarkdownDeckParser {
     }
 }
 
-/// Splits text into lines, dropping a byte-order mark and the `\r` of CRLF line ends.
+/// Splits text into lines at LF, CRLF or a lone CR, dropping a byte-order mark.
 func splitLines(_ text: String) -> [String] {
     var body = Substring(text)
     if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
     // "\r\n" is one Character in Swift, so both line ends are separators.
-    return body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    return body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         .map(String.init)
 }
