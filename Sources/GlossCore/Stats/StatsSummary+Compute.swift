@@ -37,10 +37,7 @@ extension StatsSummary {
         var hard: [HardCard] = []
         for deck in decks {
             var counts = DeckCounts(deck: deck.id, title: deck.title)
-            for entry in deck.entries {
-                let hasRelated = !deck.relatedIDs(of: entry.id).isEmpty
-                for facet in Facet.allCases where facet != .relate || hasRelated {
-                    let key = CardKey(deck: deck.id, entry: entry.id, facet: facet)
+            for (entry, key) in DeckCards.of(deck) {
                     guard let state = states[key], state.phase != .new else {
                         counts.add(.new, stability: nil)
                         continue
@@ -62,7 +59,6 @@ extension StatsSummary {
                     if state.lapses > 0 || (r ?? 1) < desiredRetention {
                         hard.append(HardCard(card: key, term: entry.term, lapses: state.lapses, retrievability: r))
                     }
-                }
             }
             deckCounts.append(counts)
             totals.add(counts)

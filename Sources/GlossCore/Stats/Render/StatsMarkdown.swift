@@ -33,7 +33,7 @@ public enum StatsMarkdown {
         out += ["", "## Due in the next 14 days", "", "| Day | Due |", "| --- | ---: |"]
         for d in s.forecast { out.append("| \(d.day) | \(d.count) |") }
         out += ["", "## Answers in the last 30 days", "", "```"]
-        out += StatsText.bars(s.answersPerDay.map { (StatsFormat.shortDay($0.day), $0.count) }, width: 72, tone: .plain) { text, _ in text }
+        out += StatsText.columns(s.answersPerDay, height: 6) { text, _ in text }
         out += ["```", "", "## Activity, last 52 weeks", "", "```"]
         out += StatsText.heatmap(s.heatmap, width: 72) { text, _ in text }
         out.append("```")

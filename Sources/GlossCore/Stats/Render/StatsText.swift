@@ -35,12 +35,12 @@ public enum StatsText {
             + " (longest \(s.streaks.longest))" + (s.streaks.current > 0 && !s.streaks.studiedToday ? paint("  study today to keep it", .warning) : ""))
 
         heading("Cards")
-        let nameWidth = min(max(s.decks.map(\.title.count).max() ?? 5, 5), max(width - 50, 8))
+        let nameWidth = min(max(s.decks.map(\.title.count).max() ?? 5, 5), max(width - 58, 8))
         func cardsRow(_ name: String, _ c: DeckCounts) -> String {
-            let cells = [c.new, c.learning, c.review, c.relearning, c.mastered, c.total].map { leftPad(String($0), 7) }
+            let cells = [c.new, c.learning, c.review, c.relearning, c.mastered, c.total].map { leftPad(String($0), 9) }
             return "  " + rightPad(clip(name, nameWidth), nameWidth) + cells.joined()
         }
-        out.append(paint("  " + rightPad("deck", nameWidth) + ["new", "learn", "review", "relearn", "master", "total"].map { leftPad($0, 7) }.joined(), .muted))
+        out.append(paint("  " + rightPad("deck", nameWidth) + ["new", "learning", "review", "relearning", "mastered", "total"].map { leftPad($0, 9) }.joined(), .muted))
         for deck in s.decks { out.append(cardsRow(deck.title, deck)) }
         if s.decks.count > 1 { out.append(cardsRow("all", s.totals)) }
 
@@ -59,7 +59,7 @@ public enum StatsText {
         out += bars(s.forecast.map { (StatsFormat.shortDay($0.day), $0.count) }, width: width, tone: .accent, paint: paint)
 
         heading("Answers in the last 30 days")
-        out += bars(s.answersPerDay.map { (StatsFormat.shortDay($0.day), $0.count) }, width: width, tone: .good, paint: paint)
+        out += columns(s.answersPerDay, height: 6, paint: paint)
 
         heading("Activity, last 52 weeks")
         out += heatmap(s.heatmap, width: width, paint: paint)
@@ -94,8 +94,31 @@ public enum StatsText {
                 let units = max(Int((Double(value) / Double(maximum) * Double(room * 8)).rounded()), 1)
                 bar = String(repeating: "█", count: units / 8) + eighths[units % 8]
             }
-            return "  " + rightPad(label, labelWidth) + " " + leftPad(String(value), numberWidth) + " " + paint(bar, tone)
+            let line = "  " + rightPad(label, labelWidth) + " " + leftPad(String(value), numberWidth)
+            return bar.isEmpty ? line : line + " " + paint(bar, tone)
         }
+    }
+
+    /// A vertical bar chart, one 2-cell column per day, `height` rows of eighth blocks.
+    static func columns(_ days: [DayCount], height: Int, paint: (String, Tone) -> String) -> [String] {
+        let maximum = days.map(\.count).max() ?? 0
+        let blocks = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        let axis = String(maximum).count
+        var lines: [String] = []
+        for row in (0..<height).reversed() {
+            var line = "  " + leftPad(row == height - 1 ? String(maximum) : row == 0 ? "0" : "", axis) + " "
+            for day in days {
+                let eighths = maximum > 0 ? Int((Double(day.count) / Double(maximum) * Double(height * 8)).rounded()) : 0
+                let filled = max(min(eighths - row * 8, 8), day.count > 0 && row == 0 ? 1 : 0)
+                line += paint(String(repeating: blocks[max(filled, 0)], count: 2), .good)
+            }
+            lines.append(line)
+        }
+        let first = days.first.map { StatsFormat.shortDay($0.day) } ?? ""
+        let last = days.last.map { StatsFormat.shortDay($0.day) } ?? ""
+        let gap = max(days.count * 2 - first.count - last.count, 1)
+        lines.append(paint("  " + String(repeating: " ", count: axis + 1) + first + String(repeating: " ", count: gap) + last, .muted))
+        return lines
     }
 
     /// Week columns × weekday rows of shades ` ░▒▓█`, the newest weeks that fit the width.
