@@ -35,12 +35,12 @@ public enum StatsText {
             + " (longest \(s.streaks.longest))" + (s.streaks.current > 0 && !s.streaks.studiedToday ? paint("  study today to keep it", .warning) : ""))
 
         heading("Cards")
-        let nameWidth = min(max(s.decks.map(\.title.count).max() ?? 5, 5), max(width - 58, 8))
+        let nameWidth = min(max(s.decks.map(\.title.count).max() ?? 5, 5), max(width - 70, 8))
         func cardsRow(_ name: String, _ c: DeckCounts) -> String {
-            let cells = [c.new, c.learning, c.review, c.relearning, c.mastered, c.total].map { leftPad(String($0), 9) }
+            let cells = [c.new, c.learning, c.review, c.relearning, c.mastered, c.total].map { leftPad(String($0), 11) }
             return "  " + rightPad(clip(name, nameWidth), nameWidth) + cells.joined()
         }
-        out.append(paint("  " + rightPad("deck", nameWidth) + ["new", "learning", "review", "relearning", "mastered", "total"].map { leftPad($0, 9) }.joined(), .muted))
+        out.append(paint("  " + rightPad("deck", nameWidth) + ["new", "learning", "review", "relearning", "mastered", "total"].map { leftPad($0, 11) }.joined(), .muted))
         for deck in s.decks { out.append(cardsRow(deck.title, deck)) }
         if s.decks.count > 1 { out.append(cardsRow("all", s.totals)) }
 
