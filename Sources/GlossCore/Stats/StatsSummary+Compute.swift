@@ -84,11 +84,20 @@ extension StatsSummary {
         var byInterval = Self.intervalBuckets()
         var confusions: [PairKey: Int] = [:]
         var totalAnswers = 0
+        var lastDeck: DeckID?
+        var lastDay = Int.min
         for record in records where record.kind != .revoke {
-            guard !revoked.contains(record.seq), wanted.contains(record.card.deck) else { continue }
+            if !revoked.isEmpty && revoked.contains(record.seq) { continue }
+            if record.card.deck != lastDeck {
+                guard wanted.contains(record.card.deck) else { continue }
+                lastDeck = record.card.deck
+            }
             let day = clock.day(of: record.time).number
             totalAnswers += 1
-            allDays.insert(day)
+            if day != lastDay {
+                allDays.insert(day)
+                lastDay = day
+            }
             if day >= heatStart && day <= today { perDay[day - heatStart] += 1 }
             if day == today {
                 todayFigures.answers.add(record.correct)

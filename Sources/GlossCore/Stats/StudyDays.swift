@@ -10,6 +10,8 @@ struct StudyDays {
     let timeZone: TimeZone
     let rolloverHour: Int
     private var offsets: [Int: Int] = [:]
+    private var lastQuarter = Int.min
+    private var lastOffset = 0
 
     init(timeZone: TimeZone, rolloverHour: Int) {
         self.timeZone = timeZone
@@ -21,12 +23,15 @@ struct StudyDays {
         let t = date.timeIntervalSince1970
         let quarter = Int((t / 900).rounded(.down))
         let offset: Int
-        if let cached = offsets[quarter] {
+        if quarter == lastQuarter {
+            offset = lastOffset
+        } else if let cached = offsets[quarter] {
             offset = cached
         } else {
             offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(quarter) * 900))
             offsets[quarter] = offset
         }
+        (lastQuarter, lastOffset) = (quarter, offset)
         let local = t + Double(offset - rolloverHour * 3600)
         return CivilDay(Int((local / 86_400).rounded(.down)))
     }

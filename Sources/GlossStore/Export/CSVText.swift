@@ -2,6 +2,7 @@ import CSV
 import Foundation
 
 /// Writes rows through yaslab/CSV.swift's `CSVWriter` (RFC 4180 quoting), to a stream or text.
+/// A file stream is flushed when it is an `ExportSink`.
 enum CSVText {
     static func write(header: [String], rows: [[String]], to stream: OutputStream, what: String) throws {
         do {
@@ -12,6 +13,7 @@ enum CSVText {
             if stream.write(&newline, maxLength: 1) != 1 {
                 throw ExportError.cannotWrite(what: what, reason: stream.streamError.map { "\($0)" } ?? "write failed")
             }
+            try (stream as? ExportSink)?.flush()
         } catch let error as ExportError {
             throw error
         } catch {
@@ -20,11 +22,8 @@ enum CSVText {
     }
 
     static func text(header: [String], rows: [[String]], what: String) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        try write(header: header, rows: rows, to: stream, what: what)
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data
-        stream.close()
-        guard let data else { throw ExportError.cannotWrite(what: what, reason: "no data in the memory stream") }
-        return String(decoding: data, as: UTF8.self)
+        let sink = ExportSink()
+        try write(header: header, rows: rows, to: sink, what: what)
+        return sink.text
     }
 }
