@@ -63,7 +63,7 @@ extension StatsSummary {
             deckCounts.append(counts)
             totals.add(counts)
         }
-        hard.sort {
+        hard = Self.top(hard, limit) {
             if $0.lapses != $1.lapses { return $0.lapses > $1.lapses }
             let (a, b) = ($0.retrievability ?? 1, $1.retrievability ?? 1)
             if a != b { return a < b }
@@ -86,13 +86,16 @@ extension StatsSummary {
         var totalAnswers = 0
         var lastDeck: DeckID?
         var lastDay = Int.min
-        for record in records where record.kind != .revoke {
-            if !revoked.isEmpty && revoked.contains(record.seq) { continue }
-            if record.card.deck != lastDeck {
-                guard wanted.contains(record.card.deck) else { continue }
-                lastDeck = record.card.deck
+        // Indexing (not `for record in records`) reads fields in place instead of copying records.
+        for i in records.indices {
+            let kind = records[i].kind
+            if kind == .revoke || (!revoked.isEmpty && revoked.contains(records[i].seq)) { continue }
+            if records[i].card.deck != lastDeck {
+                guard wanted.contains(records[i].card.deck) else { continue }
+                lastDeck = records[i].card.deck
             }
-            let day = clock.day(of: record.time).number
+            let correct = records[i].correct
+            let day = clock.day(of: records[i].time).number
             totalAnswers += 1
             if day != lastDay {
                 allDays.insert(day)
@@ -100,24 +103,24 @@ extension StatsSummary {
             }
             if day >= heatStart && day <= today { perDay[day - heatStart] += 1 }
             if day == today {
-                todayFigures.answers.add(record.correct)
-                todayFigures.timeSpentMs += max(record.responseMs, 0)
-                if record.kind == .review && (record.before?.phase ?? .new) == .new {
+                todayFigures.answers.add(correct)
+                todayFigures.timeSpentMs += max(records[i].responseMs, 0)
+                if kind == .review && (records[i].before?.phase ?? .new) == .new {
                     todayFigures.newLearned += 1
                 }
             }
-            if let picked = record.confusedWith {
-                confusions[PairKey(deck: record.card.deck, asked: record.card.entry, picked: picked), default: 0] += 1
+            if let picked = records[i].confusedWith {
+                confusions[PairKey(deck: records[i].card.deck, asked: records[i].card.entry, picked: picked), default: 0] += 1
             }
-            guard record.kind == .review, let before = record.before, before.phase == .review else { continue }
+            guard kind == .review, records[i].before?.phase == .review else { continue }
             let age = today - day
-            if age < 7 { r7.add(record.correct) }
-            if age < 30 { r30.add(record.correct) }
-            if age < 365 { r365.add(record.correct) }
-            if day >= heatStart && day <= today { weekly[(day - heatStart) / 7].add(record.correct) }
-            if let last = before.lastReview {
-                let days = record.time.timeIntervalSince(last) / 86_400
-                byInterval[byInterval.lastIndex(where: { days >= $0.fromDays }) ?? 0].figure.add(record.correct)
+            if age < 7 { r7.add(correct) }
+            if age < 30 { r30.add(correct) }
+            if age < 365 { r365.add(correct) }
+            if day >= heatStart && day <= today { weekly[(day - heatStart) / 7].add(correct) }
+            if let last = records[i].before?.lastReview {
+                let days = records[i].time.timeIntervalSince(last) / 86_400
+                byInterval[byInterval.lastIndex(where: { days >= $0.fromDays }) ?? 0].figure.add(correct)
             }
         }
 
@@ -135,13 +138,14 @@ extension StatsSummary {
             cursor -= 1
         }
 
-        let pairs = confusions.map { key, count in
+        let topPairs = Self.top(confusions.map { (key: $0.key, count: $0.value) }, limit) {
+            if $0.count != $1.count { return $0.count > $1.count }
+            return ($0.key.deck, $0.key.asked, $0.key.picked) < ($1.key.deck, $1.key.asked, $1.key.picked)
+        }
+        let pairs = topPairs.map { key, count in
             ConfusedPair(
                 deck: key.deck, asked: key.asked, askedTerm: terms[key.deck]?[key.asked] ?? key.asked.rawValue,
                 picked: key.picked, pickedTerm: terms[key.deck]?[key.picked] ?? key.picked.rawValue, count: count)
-        }.sorted {
-            if $0.count != $1.count { return $0.count > $1.count }
-            return ($0.deck, $0.asked, $0.picked) < ($1.deck, $1.asked, $1.picked)
         }
 
         self.generatedAt = now
@@ -170,8 +174,22 @@ extension StatsSummary {
         }
         self.heatmap = perDay.enumerated().map { DayCount(day: CivilDay(heatStart + $0.offset).description, count: $0.element) }
         self.stability = stability
-        self.hardest = Array(hard.prefix(max(limit, 0)))
-        self.confusedPairs = Array(pairs.prefix(max(limit, 0)))
+        self.hardest = hard
+        self.confusedPairs = pairs
+    }
+
+    /// The first `limit` elements of `items` in `areInOrder` order, without sorting them all.
+    private static func top<T>(_ items: [T], _ limit: Int, by areInOrder: (T, T) -> Bool) -> [T] {
+        guard limit > 0 else { return [] }
+        var best: [T] = []
+        best.reserveCapacity(limit + 1)
+        for item in items {
+            if best.count == limit, let last = best.last, !areInOrder(item, last) { continue }
+            let index = best.firstIndex { areInOrder(item, $0) } ?? best.count
+            best.insert(item, at: index)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
     }
 
     private struct PairKey: Hashable {
