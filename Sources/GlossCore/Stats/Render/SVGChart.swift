@@ -3,8 +3,8 @@ import Foundation
 /// Small inline SVG charts for the HTML report; every label is escaped.
 enum SVGChart {
     /// A vertical bar chart with a label under each bar and its value above.
-    static func bars(_ rows: [(label: String, value: Int)], title: String, cssClass: String) -> String {
-        let barWidth = 28.0, gap = 6.0, height = 120.0, top = 18.0, bottom = 34.0
+    static func bars(_ rows: [(label: String, value: Int)], title: String, cssClass: String, barWidth: Double = 28) -> String {
+        let gap = 6.0, height = 120.0, top = 18.0, bottom = 34.0
         let width = Double(rows.count) * (barWidth + gap) + gap
         let maximum = Double(max(rows.map(\.value).max() ?? 0, 1))
         var svg = open(width: width, height: height + top + bottom, title: title, cssClass: cssClass)

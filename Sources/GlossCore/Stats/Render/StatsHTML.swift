@@ -31,7 +31,7 @@ public enum StatsHTML {
         }
         body += "</table></section>\n"
         body += "<section><h2>Stability distribution</h2>"
-            + SVGChart.bars(s.stability.map { ($0.label, $0.count) }, title: "Cards by stability", cssClass: "stability") + "</section>\n"
+            + SVGChart.bars(s.stability.map { ($0.label, $0.count) }, title: "Cards by stability", cssClass: "stability", barWidth: 48) + "</section>\n"
 
         body += "<section><h2>Cards</h2><table><tr><th>Deck</th><th>New</th><th>Learning</th><th>Review</th><th>Relearning</th><th>Mastered</th><th>Total</th></tr>"
         for d in s.decks + (s.decks.count > 1 ? [s.totals] : []) {
