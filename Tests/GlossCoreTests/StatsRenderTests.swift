@@ -109,4 +109,19 @@ import Testing
         #expect(md.contains("| Reward \\<Hacking\\>, \"quoted\" | recognize | 0 | 50.0% |"))
         #expect(StatsMarkdown.render(empty).contains("No answers yet."))
     }
+
+    @Test func everyViewShowsTheSameFigures() throws {
+        let text = StatsText.render(s, width: 100) { text, _ in text }
+        let md = StatsMarkdown.render(s)
+        let html = StatsHTML.render(s)
+        let json = String(decoding: try StatsJSON.encode(s), as: UTF8.self)
+        for view in [text, md, html] {
+            #expect(view.contains("71.7%"))  // average retrievability
+            #expect(view.contains("66.7% (2/3)") || view.contains("66.7%"))  // true retention
+            #expect(view.contains("2024-01-10") || view.contains("01-10"))
+        }
+        #expect(json.contains("\"averageRetrievability\" : 0.7166666666666667"))
+        #expect(json.contains("\"longest\" : 4"))
+        #expect(text.contains("(longest 4)") && md.contains("(longest 4)") && html.contains("longest 4 d"))
+    }
 }
