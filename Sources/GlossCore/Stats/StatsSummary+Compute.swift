@@ -1,0 +1,222 @@
+import Foundation
+
+extension StatsSummary {
+    /// Computes every figure from the journal, the card states and the decks, as of `now`.
+    ///
+    /// - Parameters:
+    ///   - records: the review journal; `revoke` records cancel the record they name and
+    ///     revoked records are ignored. Only cards of the given decks count.
+    ///   - states: current card states; a card of a deck that is absent is new.
+    ///   - decks: the decks to report on (their terms and card counts).
+    ///   - timeZone, rolloverHour: a study day starts at `rolloverHour` local time.
+    ///   - retrievability: probability of recall of a card state at a date (the scheduler's).
+    ///   - limit: how many hardest cards and confused pairs to keep.
+    public init(
+        records: [ReviewRecord], states: [CardKey: CardState], decks: [Deck], now: Date,
+        timeZone: TimeZone, rolloverHour: Int, desiredRetention: Double,
+        retrievability: (CardState, Date) -> Double, limit: Int = 10
+    ) {
+        var clock = StudyDays(timeZone: timeZone, rolloverHour: rolloverHour)
+        let today = clock.day(of: now).number
+        let wanted = Set(decks.map(\.id))
+        var terms: [DeckID: [EntryID: String]] = [:]
+        for deck in decks {
+            var map: [EntryID: String] = [:]
+            for entry in deck.entries { map[entry.id] = entry.term }
+            terms[deck.id] = map
+        }
+
+        // Cards: phases, mastery, retrievability, forecast, stability, hardest.
+        var deckCounts: [DeckCounts] = []
+        var totals = DeckCounts(deck: DeckID("all"), title: "All decks")
+        var sumR = 0.0
+        var countR = 0
+        var forecast = [Int](repeating: 0, count: 14)
+        var overdue = 0
+        var stability = Self.stabilityBuckets()
+        var hard: [HardCard] = []
+        for deck in decks {
+            var counts = DeckCounts(deck: deck.id, title: deck.title)
+            for (entry, key) in DeckCards.of(deck) {
+                    guard let state = states[key], state.phase != .new else {
+                        counts.add(.new, stability: nil)
+                        continue
+                    }
+                    counts.add(state.phase, stability: state.stability)
+                    let r = state.lastReview == nil ? nil : retrievability(state, now)
+                    if let r, r.isFinite {
+                        sumR += r
+                        countR += 1
+                    }
+                    if let due = state.due {
+                        let offset = clock.day(of: due).number - today
+                        if offset < 0 { overdue += 1 }
+                        if offset < 14 { forecast[max(offset, 0)] += 1 }
+                    }
+                    if let s = state.stability, s.isFinite {
+                        stability[stability.lastIndex(where: { s >= $0.fromDays }) ?? 0].count += 1
+                    }
+                    if state.lapses > 0 || (r ?? 1) < desiredRetention {
+                        hard.append(HardCard(card: key, term: entry.term, lapses: state.lapses, retrievability: r))
+                    }
+            }
+            deckCounts.append(counts)
+            totals.add(counts)
+        }
+        hard = Self.top(hard, limit) {
+            if $0.lapses != $1.lapses { return $0.lapses > $1.lapses }
+            let (a, b) = ($0.retrievability ?? 1, $1.retrievability ?? 1)
+            if a != b { return a < b }
+            return $0.card < $1.card
+        }
+
+        // Journal: one pass over the records that stand.
+        var revoked = Set<Int>()
+        for record in records where record.kind == .revoke {
+            if let seq = record.revokes { revoked.insert(seq) }
+        }
+        let heatStart = today - CivilDay(today).weekday - 51 * 7
+        var perDay = [Int](repeating: 0, count: today - heatStart + 1)
+        var weekly = [RateFigure](repeating: RateFigure(), count: 52)
+        var allDays = Set<Int>()
+        var todayFigures = TodayFigures(day: CivilDay(today).description)
+        var (r7, r30, r365) = (RateFigure(), RateFigure(), RateFigure())
+        var byInterval = Self.intervalBuckets()
+        var confusions: [PairKey: Int] = [:]
+        var totalAnswers = 0
+        var lastDeck: DeckID?
+        var lastDay = Int.min
+        // Indexing (not `for record in records`) reads fields in place instead of copying records.
+        for i in records.indices {
+            let kind = records[i].kind
+            if kind == .revoke || (!revoked.isEmpty && revoked.contains(records[i].seq)) { continue }
+            if records[i].card.deck != lastDeck {
+                guard wanted.contains(records[i].card.deck) else { continue }
+                lastDeck = records[i].card.deck
+            }
+            let correct = records[i].correct
+            let day = clock.day(of: records[i].time).number
+            totalAnswers += 1
+            if day != lastDay {
+                allDays.insert(day)
+                lastDay = day
+            }
+            if day >= heatStart && day <= today { perDay[day - heatStart] += 1 }
+            if day == today {
+                todayFigures.answers.add(correct)
+                todayFigures.timeSpentMs += max(records[i].responseMs, 0)
+                if kind == .review && (records[i].before?.phase ?? .new) == .new {
+                    todayFigures.newLearned += 1
+                }
+            }
+            if let picked = records[i].confusedWith {
+                confusions[PairKey(deck: records[i].card.deck, asked: records[i].card.entry, picked: picked), default: 0] += 1
+            }
+            guard kind == .review, records[i].before?.phase == .review else { continue }
+            let age = today - day
+            if age < 7 { r7.add(correct) }
+            if age < 30 { r30.add(correct) }
+            if age < 365 { r365.add(correct) }
+            if day >= heatStart && day <= today { weekly[(day - heatStart) / 7].add(correct) }
+            if let last = records[i].before?.lastReview {
+                let days = records[i].time.timeIntervalSince(last) / 86_400
+                byInterval[byInterval.lastIndex(where: { days >= $0.fromDays }) ?? 0].figure.add(correct)
+            }
+        }
+
+        var streaks = Streaks(studiedToday: allDays.contains(today))
+        var run = 0
+        var previous = Int.min
+        for day in allDays.sorted() {
+            run = day == previous + 1 ? run + 1 : 1
+            previous = day
+            streaks.longest = max(streaks.longest, run)
+        }
+        var cursor = streaks.studiedToday ? today : today - 1
+        while allDays.contains(cursor) {
+            streaks.current += 1
+            cursor -= 1
+        }
+
+        let topPairs = Self.top(confusions.map { (key: $0.key, count: $0.value) }, limit) {
+            if $0.count != $1.count { return $0.count > $1.count }
+            return ($0.key.deck, $0.key.asked, $0.key.picked) < ($1.key.deck, $1.key.asked, $1.key.picked)
+        }
+        let pairs = topPairs.map { key, count in
+            ConfusedPair(
+                deck: key.deck, asked: key.asked, askedTerm: terms[key.deck]?[key.asked] ?? key.asked.rawValue,
+                picked: key.picked, pickedTerm: terms[key.deck]?[key.picked] ?? key.picked.rawValue, count: count)
+        }
+
+        self.generatedAt = now
+        self.timeZone = timeZone.identifier
+        self.rolloverHour = clock.rolloverHour
+        self.desiredRetention = desiredRetention
+        self.totalAnswers = totalAnswers
+        self.studyDays = allDays.count
+        self.today = todayFigures
+        self.streaks = streaks
+        self.decks = deckCounts
+        self.totals = totals
+        self.retention7 = r7
+        self.retention30 = r30
+        self.retention365 = r365
+        self.retentionByInterval = byInterval
+        self.retentionByWeek = weekly.enumerated().map {
+            WeekRetention(weekStart: CivilDay(heatStart + 7 * $0.offset).description, figure: $0.element)
+        }
+        self.averageRetrievability = countR > 0 ? sumR / Double(countR) : nil
+        self.overdue = overdue
+        self.forecast = forecast.enumerated().map { DayCount(day: CivilDay(today + $0.offset).description, count: $0.element) }
+        self.answersPerDay = (0..<30).map { i in
+            let day = today - 29 + i
+            return DayCount(day: CivilDay(day).description, count: day >= heatStart ? perDay[day - heatStart] : 0)
+        }
+        self.heatmap = perDay.enumerated().map { DayCount(day: CivilDay(heatStart + $0.offset).description, count: $0.element) }
+        self.stability = stability
+        self.hardest = hard
+        self.confusedPairs = pairs
+    }
+
+    /// The first `limit` elements of `items` in `areInOrder` order, without sorting them all.
+    private static func top<T>(_ items: [T], _ limit: Int, by areInOrder: (T, T) -> Bool) -> [T] {
+        guard limit > 0 else { return [] }
+        var best: [T] = []
+        best.reserveCapacity(limit + 1)
+        for item in items {
+            if best.count == limit, let last = best.last, !areInOrder(item, last) { continue }
+            let index = best.firstIndex { areInOrder(item, $0) } ?? best.count
+            best.insert(item, at: index)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
+    }
+
+    private struct PairKey: Hashable {
+        var deck: DeckID
+        var asked: EntryID
+        var picked: EntryID
+    }
+
+    static func intervalBuckets() -> [IntervalRetention] {
+        [
+            IntervalRetention(label: "<1d", fromDays: 0, toDays: 1),
+            IntervalRetention(label: "1-6d", fromDays: 1, toDays: 7),
+            IntervalRetention(label: "7-20d", fromDays: 7, toDays: 21),
+            IntervalRetention(label: "21-89d", fromDays: 21, toDays: 90),
+            IntervalRetention(label: "90d+", fromDays: 90, toDays: nil),
+        ]
+    }
+
+    static func stabilityBuckets() -> [StabilityBucket] {
+        [
+            StabilityBucket(label: "<1d", fromDays: 0, toDays: 1),
+            StabilityBucket(label: "1-2d", fromDays: 1, toDays: 3),
+            StabilityBucket(label: "3-6d", fromDays: 3, toDays: 7),
+            StabilityBucket(label: "7-20d", fromDays: 7, toDays: 21),
+            StabilityBucket(label: "21-89d", fromDays: 21, toDays: 90),
+            StabilityBucket(label: "90-364d", fromDays: 90, toDays: 365),
+            StabilityBucket(label: "365d+", fromDays: 365, toDays: nil),
+        ]
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Where an export goes: a file (never overwritten without `force`) or stdout for `-`.
+///
+/// ```swift
+/// try ExportFile.write(Data(StatsHTML.render(summary).utf8), to: "report.html", force: false)
+/// let sink = try ExportFile.sink(path: "-", force: false)   // stdout
+/// try ReviewsCSV.write(rows: rows, to: sink)
+/// ```
+public enum ExportFile {
+    /// Writes `data` to `path` in one step (a temporary file renamed into place), or to stdout for `-`.
+    public static func write(_ data: Data, to path: String, force: Bool) throws {
+        if path == "-" {
+            do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
+                throw ExportError.cannotWrite(what: "stdout", reason: "\(error)")
+            }
+            return
+        }
+        try checkFree(path, force: force)
+        do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw ExportError.cannotWrite(what: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// A buffered sink writing to `path` (created, or truncated with `force`), or to stdout
+    /// for `-`. Writers flush it at the end; the file closes when the sink is released.
+    public static func sink(path: String, force: Bool) throws -> ExportSink {
+        if path == "-" { return ExportSink(fileHandle: .standardOutput) }
+        try checkFree(path, force: force)
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
+            throw ExportError.cannotWrite(what: path, reason: "cannot create the file (does its folder exist?)")
+        }
+        return ExportSink(fileHandle: handle)
+    }
+
+    private static func checkFree(_ path: String, force: Bool) throws {
+        if !force && FileManager.default.fileExists(atPath: path) { throw ExportError.fileExists(path: path) }
+    }
+}

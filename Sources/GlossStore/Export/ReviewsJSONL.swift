@@ -1,0 +1,48 @@
+import Foundation
+import GlossCore
+
+/// The full journal dump: one JSON object per record (all kinds, revocations included),
+/// keys sorted, dates as UTC ISO-8601 with microseconds.
+public enum ReviewsJSONL {
+    /// The dump as text, one line per record, each ending in a newline.
+    public static func text(records: [ReviewRecord]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.utc(date))
+        }
+        var out = ""
+        for record in records {
+            do {
+                out += String(decoding: try encoder.encode(record), as: UTF8.self)
+            } catch {
+                throw ExportError.cannotWrite(what: "JSON Lines", reason: "record \(record.seq): \(error)")
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// Reads a dump back, for tests and tools; the error names the 1-based line.
+    public static func records(from text: String) throws -> [ReviewRecord] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = Timestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO-8601 time: \(text)")
+            }
+            return date
+        }
+        var records: [ReviewRecord] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            do {
+                records.append(try decoder.decode(ReviewRecord.self, from: Data(line.utf8)))
+            } catch {
+                throw ExportError.unreadableLine(line: index + 1, reason: "\(error)")
+            }
+        }
+        return records
+    }
+}

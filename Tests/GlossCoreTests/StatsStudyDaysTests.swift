@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import GlossCore
+
+@Suite struct StatsStudyDaysTests {
+    func day(_ utc: String, _ zone: String, rollover: Int = 4) -> String {
+        var clock = StudyDays(timeZone: TimeZone(identifier: zone)!, rolloverHour: rollover)
+        return clock.day(of: StatsFixture.utc(utc)).description
+    }
+
+    @Test(arguments: [
+        // New York springs forward on 2024-03-10 at 02:00 EST → 03:00 EDT.
+        ("2024-03-10T07:30:00Z", "America/New_York", "2024-03-09"),  // 03:30 EDT, before the 04:00 rollover
+        ("2024-03-10T08:00:00Z", "America/New_York", "2024-03-10"),  // 04:00 EDT exactly
+        ("2024-03-10T08:30:00Z", "America/New_York", "2024-03-10"),
+        // ... and falls back on 2024-11-03 at 02:00 EDT → 01:00 EST.
+        ("2024-11-03T08:30:00Z", "America/New_York", "2024-11-02"),  // 03:30 EST
+        ("2024-11-03T09:00:00Z", "America/New_York", "2024-11-03"),  // 04:00 EST
+        // India is UTC+5:30: 04:00 local is 22:30 UTC the day before.
+        ("2024-01-09T22:29:00Z", "Asia/Kolkata", "2024-01-09"),
+        ("2024-01-09T22:30:00Z", "Asia/Kolkata", "2024-01-10"),
+        // Kathmandu is UTC+5:45.
+        ("2024-01-09T22:14:00Z", "Asia/Kathmandu", "2024-01-09"),
+        ("2024-01-09T22:15:00Z", "Asia/Kathmandu", "2024-01-10"),
+        ("2024-01-09T03:59:59Z", "UTC", "2024-01-08"),
+        ("2024-01-09T04:00:00Z", "UTC", "2024-01-09"),
+    ])
+    func studyDayStartsAtTheRolloverHourLocalTime(utc: String, zone: String, expected: String) {
+        #expect(day(utc, zone) == expected)
+    }
+
+    @Test func rolloverZeroIsTheCalendarDay() {
+        #expect(day("2024-01-09T23:59:59Z", "UTC", rollover: 0) == "2024-01-09")
+        #expect(day("2024-01-10T00:00:00Z", "UTC", rollover: 0) == "2024-01-10")
+    }
+
+    @Test func rolloverHourIsClampedToTheDay() {
+        #expect(StudyDays(timeZone: .gmt, rolloverHour: 30).rolloverHour == 23)
+        #expect(StudyDays(timeZone: .gmt, rolloverHour: -2).rolloverHour == 0)
+    }
+}
