@@ -47,6 +47,48 @@ public final class Session {
         return deck
     }
 
-    /// Releases what the session holds (the learner's lock, once progress is open).
-    public func close() {}
+    /// How answers are read: the REPL's reader, or standard input for a one-shot command.
+    public var reader: LineReader?
+
+    /// Set when a study session ended with Ctrl-C: a second Ctrl-C at the prompt leaves.
+    var interruptedStudy = false
+
+    /// The open progress of the current learner (locked while open).
+    private var openStore: ProgressStore?
+
+    /// The current learner's progress, opened (and locked) on first use.
+    public func progress() throws -> ProgressStore {
+        if let openStore, openStore.learner == learner { return openStore }
+        try closeProgress()
+        let store = try ProgressStore(folder: URL(fileURLWithPath: options.progressFolder), learner: learner)
+        for warning in store.warnings { console.warning(warning) }
+        if !store.settings.color { console.color = false }
+        openStore = store
+        return store
+    }
+
+    /// Saves and releases the current learner's progress.
+    public func closeProgress() throws {
+        guard let store = openStore else { return }
+        openStore = nil
+        try store.close()
+    }
+
+    /// The reader for answers: the REPL's, else readline on a terminal, else plain lines.
+    func answerReader() -> LineReader {
+        if let reader { return reader }
+        let made: LineReader = isatty(STDIN_FILENO) == 1
+            ? ReadlineLineReader(historyFile: nil, completer: { _ in [] }) : PlainLineReader()
+        reader = made
+        return made
+    }
+
+    /// Releases what the session holds: saves progress and frees the learner's lock.
+    public func close() {
+        do {
+            try closeProgress()
+        } catch {
+            console.error("progress not saved on exit: \(describe(error))")
+        }
+    }
 }

@@ -39,11 +39,15 @@ public final class REPL {
             session.console.line("gloss — \(session.library.decks.count) deck(s) loaded. Type 'help' for commands, Tab to complete.")
         }
         for problem in session.library.problems { session.console.warning("skipped \(problem)") }
+        session.reader = reader
         loop: while true {
             switch reader.readLine(prompt: prompt) {
             case .endOfInput: break loop
-            case .interrupted: continue
+            case .interrupted:
+                // Ctrl-C clears the line; a second one right after an abandoned question leaves.
+                if session.interruptedStudy { break loop }
             case .line(let line):
+                session.interruptedStudy = false
                 if !execute(line) { break loop }
             }
         }

@@ -7,7 +7,7 @@ import Foundation
 public final class Console: @unchecked Sendable {
     public enum Tone { case right, wrong, hint, dim, emphasis, heading, warning }
 
-    public let color: Bool
+    public var color: Bool
     public let width: Int
     private let writeOut: (String) -> Void
     private let writeErr: (String) -> Void

@@ -56,7 +56,7 @@ struct Journal {
 
     func close() { FileIO.close(fd) }
 
-    private func decode(_ line: ArraySlice<UInt8>) throws -> ReviewRecord {
+    func decode(_ line: ArraySlice<UInt8>) throws -> ReviewRecord {
         try decoder.decode(ReviewRecord.self, from: Data(line))
     }
 

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import GlossCore
+import GlossStore
+
+/// `study`: today's session — due reviews, learning cards, and new cards within the limit.
+struct StudyCommand: GlossCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "study",
+        abstract: "Study what is due today in the current deck (or --all decks).",
+        discussion: "During a question: ? hint · ! give up · s skip · u undo · e change the last rating · show · quit.")
+
+    @Option(name: .long, help: "The deck (default: the current deck).")
+    var deck: String?
+
+    @Flag(help: "Study every deck.")
+    var all = false
+
+    @Flag(help: "Nothing due? Review cards due soonest anyway.")
+    var ahead = false
+
+    @Flag(help: "Classic flashcards: see the term, reveal the definition, rate yourself 1–4.")
+    var flip = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run(in session: Session) throws {
+        let decks = all ? session.library.decks : [try session.resolveDeck(deck)]
+        guard decks.contains(where: { !$0.entries.isEmpty }) else {
+            session.console.line("There is nothing to study: the deck has no entries.")
+            return
+        }
+        let store = try session.progress()
+        if flip && !store.settings.flip {
+            var settings = store.settings
+            settings.flip = true
+            try store.updateSettings(settings)
+            defer {
+                settings.flip = false
+                try? store.updateSettings(settings)
+            }
+            try study(decks, store: store, session: session)
+        } else {
+            try study(decks, store: store, session: session)
+        }
+    }
+
+    private func study(_ decks: [Deck], store: ProgressStore, session: Session) throws {
+        let console = session.console
+        let now = session.now()
+        let settings = store.settings
+        let scheduler = try makeScheduler(settings)
+        let dayStart = studyDayStart(now, rolloverHour: settings.rolloverHour)
+        let today = try store.records(since: dayStart).filter { $0.kind == .review }
+        let newToday = today.filter { $0.before?.phase == .new }.count
+        let cards = decks.flatMap(cardKeys)
+        var plan = DayPlan(
+            cards: cards, states: store.state.cards, settings: settings, now: now,
+            newToday: newToday, reviewsToday: today.count - newToday, ahead: ahead,
+            retrievability: { scheduler.retrievability(of: $0, at: now) })
+        let label = decks.count == 1 ? decks[0].id.rawValue : "\(decks.count) decks"
+        guard plan.counts.left > 0 else {
+            console.line("Nothing is due in \(label) right now.")
+            console.line(dueOutlook(cards: cards, store: store, now: now, rollover: settings.rolloverHour))
+            console.line("Try 'study --ahead' to review early, or 'quiz' for practice that leaves the schedule alone.")
+            return
+        }
+        let total = plan.counts.left
+        let runner = try StudyRunner(session: session, store: store, reader: session.answerReader(), decks: decks, mode: .study)
+        console.line("Studying \(label): \(total) card\(total == 1 ? "" : "s") (\(plan.counts.new) new). Type ? for a hint, help for the keys.")
+        let ending = runner.run(plan: &plan) { plan in
+            let counts = plan.counts
+            return "\(runner.summary.answered + 1)/\(runner.summary.answered + counts.left + 1) · \(counts.new) new · \(counts.learning) learning · \(label)"
+        }
+        try store.checkpoint()
+        console.line()
+        let summary = runner.summary
+        let heading = ending == .finished ? "Done for now." : "Session saved."
+        console.line(console.paint(heading, .emphasis) + " " + summary.scoreLine(elapsed: runner.elapsed))
+        if summary.newLearned > 0 { console.line("New cards learned: \(summary.newLearned).") }
+        let hardest = summary.hardest.prefix(3).map { "\($0.term) (\($0.misses) wrong)" }
+        if !hardest.isEmpty { console.line("Hardest: " + hardest.joined(separator: ", ") + ".") }
+        console.line(dueOutlook(cards: cards, store: store, now: session.now(), rollover: settings.rolloverHour))
+        if ending == .interrupted { session.interruptedStudy = true }
+    }
+}
+
+/// "Next review in 10 min; 14 due tomorrow." for the given cards.
+func dueOutlook(cards: [CardKey], store: ProgressStore, now: Date, rollover: Int) -> String {
+    let dues = cards.compactMap { store.state.cards[$0]?.due }
+    let tomorrowStart = studyDayStart(now, rolloverHour: rollover).addingTimeInterval(86400)
+    let tomorrowEnd = tomorrowStart.addingTimeInterval(86400)
+    let dueTomorrow = dues.filter { $0 >= tomorrowStart && $0 < tomorrowEnd }.count
+    let newLeft = cards.filter { store.state.cards[$0] == nil }.count
+    var parts: [String] = []
+    if let next = dues.filter({ $0 > now }).min() {
+        parts.append("Next review \(formatUntil(next, from: now))")
+    } else if dues.contains(where: { $0 <= now }) {
+        parts.append("Some cards are due now")
+    }
+    parts.append("\(dueTomorrow) due tomorrow")
+    if newLeft > 0 { parts.append("\(newLeft) new card\(newLeft == 1 ? "" : "s") not yet seen") }
+    return parts.joined(separator: "; ") + "."
+}

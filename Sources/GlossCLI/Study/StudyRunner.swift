@@ -1,0 +1,283 @@
+import Foundation
+import GlossCore
+import GlossStore
+
+/// Asks questions one after another and records each answer before the next is shown.
+///
+/// The same loop serves `study` (answers move the schedule) and `quiz` (practice: logged,
+/// counted in stats and confusions, schedule untouched).
+final class StudyRunner {
+    enum Mode: Equatable { case study, quiz }
+
+    /// Why a session ended.
+    enum Ending: Equatable { case finished, quit, endOfInput, interrupted, failed }
+
+    private enum AskResult { case answered, skipped, undone(CardKey?), ended(Ending) }
+
+    let session: Session
+    let store: ProgressStore
+    let reader: LineReader
+    let mode: Mode
+    private let scheduler: any Scheduler
+    private let indexes: [DeckID: QuestionIndex]
+    private var rng: SplitMix64
+    private(set) var summary: SessionSummary
+    /// The last answer recorded in this session: for `u`, `e` and `show`.
+    private var last: (record: ReviewRecord, term: String, wasNew: Bool)?
+    private let startedClock = DispatchTime.now()
+
+    /// Ask every question in this format when the card allows it (quiz --format).
+    private let forcedFormat: QuestionFormat?
+
+    init(session: Session, store: ProgressStore, reader: LineReader, decks: [Deck], mode: Mode,
+         format: QuestionFormat? = nil) throws {
+        self.forcedFormat = format
+        self.session = session
+        self.store = store
+        self.reader = reader
+        self.mode = mode
+        self.scheduler = try makeScheduler(store.settings)
+        self.indexes = Dictionary(decks.map { ($0.id, QuestionIndex(deck: $0)) }, uniquingKeysWith: { a, _ in a })
+        self.rng = SplitMix64(seed: session.seed)
+        self.summary = SessionSummary(started: session.now())
+    }
+
+    var console: Console { session.console }
+    var elapsed: TimeInterval { Double(DispatchTime.now().uptimeNanoseconds - startedClock.uptimeNanoseconds) / 1e9 }
+
+    /// Asks cards from `plan` until it is empty or the learner stops.
+    func run<Plan: StudyPlan>(plan: inout Plan, status: (Plan) -> String) -> Ending {
+        // Answers are not commands: keep them out of history and completion.
+        let (history, completion) = (reader.recordsHistory, reader.completes)
+        reader.recordsHistory = false
+        reader.completes = false
+        defer { (reader.recordsHistory, reader.completes) = (history, completion) }
+        while let key = plan.next(at: session.now()) {
+            let line = status(plan)
+            switch ask(key, status: line) {
+            case .answered:
+                plan.answered(key, state: store.card(key), at: session.now())
+            case .skipped:
+                plan.postpone(key)
+            case .undone(let undoneKey):
+                plan.putFirst(key)
+                if let undoneKey { plan.putFirst(undoneKey) }
+            case .ended(let ending):
+                return ending
+            }
+        }
+        return .finished
+    }
+
+    private func ask(_ key: CardKey, status: String) -> AskResult {
+        guard let index = indexes[key.deck], let entry = index.deck.entry(key.entry) else { return .skipped }
+        let state = store.card(key)
+        let settings = store.settings
+        let generator = QuestionGenerator(index: index, confusions: store.state.confusions)
+        let question: Question
+        do {
+            if let forcedFormat, generator.canAsk(key, as: forcedFormat) {
+                question = try generator.question(for: key, format: forcedFormat, using: &rng)
+            } else {
+                question = try generator.question(for: key, state: state, settings: settings, using: &rng)
+            }
+        } catch {
+            console.warning("cannot ask '\(entry.term)': \(error)")
+            return .skipped
+        }
+        let presenter = QuestionPresenter(console: console)
+        console.line()
+        presenter.present(question, status: status)
+        let shownAt = DispatchTime.now()
+        var hints = 0
+        var revealed = false
+        while true {
+            let prompt = question.format == .flashcard && revealed ? "rate 1 again · 2 hard · 3 good · 4 easy> " : presenter.answerPrompt(for: question)
+            let input: String
+            switch reader.readLine(prompt: prompt) {
+            case .interrupted:
+                console.line("Question abandoned; nothing was recorded for it.")
+                return .ended(.interrupted)
+            case .endOfInput:
+                return .ended(.endOfInput)
+            case .line(let line):
+                input = line
+            }
+            if question.format == .flashcard {
+                if !revealed {
+                    if let key = StudyKey(input), key != .show, let result = handle(key) { return result }
+                    revealed = true
+                    console.wrapped(question.reveal, indent: "  ")
+                    continue
+                }
+                guard let rating = Grader.rating(forKey: input.trimmingCharacters(in: .whitespaces)) else {
+                    console.line("Rate with 1 (again), 2 (hard), 3 (good) or 4 (easy).")
+                    continue
+                }
+                let outcome: AnswerOutcome = rating == .again ? .wrong : .right(slip: false)
+                return finish(question, entry: entry, state: state, input: input, outcome: outcome, rating: rating, shownAt: shownAt)
+            }
+            if let key = StudyKey(input) {
+                if key == .show, last?.record.card.entry == entry.id {
+                    console.line("'show' would give this answer away; it works after you answer.")
+                    continue
+                }
+                if let result = handle(key) { return result }
+                continue
+            }
+            let outcome = AnswerMatcher(index: index).match(input, to: question)
+            switch outcome {
+            case .hintRequested:
+                hints += 1
+                console.line(console.paint(question.hint.isEmpty ? "No hint for this question." : "Hint: \(question.hint)", .hint))
+                continue
+            case .unreadable(let message):
+                console.line(message.prefix(1).uppercased() + message.dropFirst() + ".")
+                continue
+            default:
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1e9
+                let rating = Grader(typedRecallThreshold: settings.typedRecallThreshold).rating(
+                    for: outcome, format: question.format, hintsUsed: hints, responseSeconds: seconds,
+                    stabilityBefore: state.stability) ?? .again
+                return finish(question, entry: entry, state: state, input: input, outcome: outcome, rating: rating, shownAt: shownAt)
+            }
+        }
+    }
+
+    /// Acts on a study key; nil means "keep reading answers for this question".
+    private func handle(_ key: StudyKey) -> AskResult? {
+        switch key {
+        case .skip:
+            console.line("Skipped; it comes back later.")
+            return .skipped
+        case .quit:
+            return .ended(.quit)
+        case .help:
+            console.line(StudyKey.helpText)
+            return nil
+        case .show:
+            if let last, let deck = indexes[last.record.card.deck]?.deck, let entry = deck.entry(last.record.card.entry) {
+                ShowCommand().render(entry, in: deck, console: console)
+            } else {
+                console.line("Nothing answered yet in this session.")
+            }
+            return nil
+        case .undo:
+            return undo()
+        case .editRating(let value):
+            editRating(value)
+            return nil
+        }
+    }
+
+    private func finish(
+        _ question: Question, entry: Entry, state: CardState, input: String, outcome: AnswerOutcome,
+        rating: Rating, shownAt: DispatchTime
+    ) -> AskResult {
+        let now = session.now()
+        let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
+        var confusedWith: EntryID?
+        switch outcome {
+        case .confused(let other): confusedWith = other
+        case .partlyRight(_, _, let confusions): confusedWith = confusions.first?.picked
+        default: break
+        }
+        let practice = mode == .quiz
+        let record = ReviewRecord(
+            seq: 0, kind: practice ? .practice : .review, time: now, card: question.card, format: question.format,
+            answer: input, correct: outcome.isRight, rating: rating, responseMs: milliseconds,
+            confusedWith: confusedWith, before: practice ? nil : state,
+            after: practice ? nil : scheduler.review(state, rating: rating, at: now, card: question.card))
+        let stored: ReviewRecord
+        do {
+            stored = try store.append(record)
+        } catch {
+            console.error("your answer was not saved: \(describe(error)) — the session stops here; everything answered before is safe")
+            return .ended(.failed)
+        }
+        let wasNew = !practice && state.phase == .new
+        summary.count(term: entry.term, right: outcome.isRight, wasNew: wasNew)
+        last = (stored, entry.term, wasNew)
+        let index = indexes[question.card.deck]
+        let lines = index.map { Feedback.lines(for: question, outcome: outcome, input: input, index: $0) } ?? []
+        for (number, line) in lines.enumerated() {
+            if number == 0 {
+                console.line(console.paint(line, outcome.isRight ? .right : .wrong))
+            } else {
+                console.wrapped(line, indent: "  ")
+            }
+        }
+        if !practice {
+            let next = formatUntil(stored.after?.due ?? now, from: now)
+            console.line(console.paint("rated \(rating) · next \(next) · e to change the rating", .dim))
+        }
+        return .answered
+    }
+
+    private func undo() -> AskResult? {
+        guard last != nil else {
+            console.line("Nothing to undo in this session.")
+            return nil
+        }
+        do {
+            guard let undone = try store.undo() else {
+                console.line("Nothing to undo.")
+                return nil
+            }
+            if let last, last.record.seq == undone.seq {
+                summary.uncount(term: last.term, right: last.record.correct, wasNew: last.wasNew)
+            }
+            last = nil
+            let term = indexes[undone.card.deck]?.deck.entry(undone.card.entry)?.term ?? undone.card.entry.rawValue
+            console.line("Undid your answer to '\(term)'; it will be asked again.")
+            return .undone(undone.card)
+        } catch {
+            console.error("undo failed: \(describe(error))")
+            return nil
+        }
+    }
+
+    private func editRating(_ value: String?) {
+        guard let last else {
+            console.line("No answer to re-rate yet in this session.")
+            return
+        }
+        var text = value
+        if text == nil {
+            if case .line(let line) = reader.readLine(prompt: "new rating (1 again · 2 hard · 3 good · 4 easy)> ") { text = line }
+        }
+        guard let text, let rating = Grader.rating(forKey: text.trimmingCharacters(in: .whitespaces)) ?? ratingWord(text) else {
+            console.line("Rating unchanged: give 1–4 or again/hard/good/easy.")
+            return
+        }
+        guard rating != last.record.rating else {
+            console.line("Already rated \(rating).")
+            return
+        }
+        do {
+            _ = try store.undo()
+            var record = last.record
+            record.rating = rating
+            if record.kind == .review, let before = record.before {
+                record.after = scheduler.review(before, rating: rating, at: record.time, card: record.card)
+            }
+            let stored = try store.append(record)
+            self.last = (stored, last.term, last.wasNew)
+            console.line("Rating of '\(last.term)' changed to \(rating).")
+        } catch {
+            console.error("could not change the rating: \(describe(error))")
+        }
+    }
+
+    private func ratingWord(_ text: String) -> Rating? {
+        Rating.allCases.first { $0.description == text.lowercased().trimmingCharacters(in: .whitespaces) }
+    }
+}
+
+/// The scheduler a learner's settings ask for.
+func makeScheduler(_ settings: LearnerSettings) throws -> any Scheduler {
+    switch settings.algorithm {
+    case .fsrs: try FSRSScheduler(settings: settings)
+    case .sm2: throw CLIError.unavailable("the SM-2 scheduler is not built yet; use 'set algorithm fsrs'")
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import GlossCore
+
+extension Journal {
+    /// The records dated at or after `start`, oldest first, reading only the end of the file
+    /// (records are appended in time order, so the scan stops at the first older one).
+    func records(since start: Date) throws -> [ReviewRecord] {
+        var reversed: [ReviewRecord] = []
+        try backward { line, _, _ in
+            guard let record = try? decode(line) else { return true }
+            if record.time < start { return false }
+            reversed.append(record)
+            return true
+        }
+        return reversed.reversed()
+    }
+}
+
+extension ProgressStore {
+    /// The answers recorded since `start` (e.g. the start of the study day), revocations
+    /// applied: an undone answer and its revocation are both left out.
+    public func records(since start: Date) throws -> [ReviewRecord] {
+        guard let journal = try Journal.open(journalPath) else { return [] }
+        defer { journal.close() }
+        let records = try journal.records(since: start)
+        let revoked = Set(records.compactMap(\.revokes))
+        return records.filter { $0.kind != .revoke && !revoked.contains($0.seq) }
+    }
+}
