@@ -53,7 +53,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GlossCLITests",
-            dependencies: ["GlossCLI", "GlossCore", "GlossStore"]
+            dependencies: ["GlossCLI", "GlossCore", "GlossStore"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -29,6 +29,9 @@ public final class Session {
     /// The time now: fixed by `--now`, else the system clock. Only the CLI reads the clock.
     public func now() -> Date { fixedNow ?? Date() }
 
+    /// True under `--now`: time stands still, so runs are reproducible.
+    public var isClockFixed: Bool { fixedNow != nil }
+
     /// Loads the deck folder again (after an edit, say), keeping the current deck if it is still there.
     public func reloadDecks() {
         library = DeckLibrary.load(folder: options.decksFolder)

@@ -43,7 +43,10 @@ final class StudyRunner {
     }
 
     var console: Console { session.console }
-    var elapsed: TimeInterval { Double(DispatchTime.now().uptimeNanoseconds - startedClock.uptimeNanoseconds) / 1e9 }
+    /// Time spent in the session: real time, or none under a fixed `--now` (reproducible runs).
+    var elapsed: TimeInterval {
+        session.isClockFixed ? 0 : Double(DispatchTime.now().uptimeNanoseconds - startedClock.uptimeNanoseconds) / 1e9
+    }
 
     /// Asks cards from `plan` until it is empty or the learner stops.
     func run<Plan: StudyPlan>(plan: inout Plan, status: (Plan) -> String) -> Ending {
