@@ -4,6 +4,7 @@ import Foundation
 // Each area adds its group to this list.
 let groups: [BenchGroup] = [
     statsBenches, statsExportBenches,
+    storeBenches,
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -76,10 +76,12 @@ import Testing
             let expectedBytes = keptLast ? full : complete
             #expect(try bytes(ProgressStore.journalPath(trial, "ada")) == expectedBytes, "cut at \(cut)")
             #expect(try replayJournal(trial, "ada") == store.state, "cut at \(cut)")
-            // The next answer lands on a line of its own.
-            try store.append(answer(store, key("d", "e9"), at: 99))
-            try store.close()
-            #expect(try replayJournal(trial, "ada").lastSeq == store.state.lastSeq)
+            // The next answer lands on a line of its own (checked at some cuts: fsyncs are slow).
+            if (cut - lastStart) % 16 == 0 || keptLast {
+                try store.append(answer(store, key("d", "e9"), at: 99))
+                try store.close()
+                #expect(try replayJournal(trial, "ada") == store.state)
+            }
             try? FileManager.default.removeItem(at: trial)
         }
     }

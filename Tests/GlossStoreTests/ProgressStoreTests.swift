@@ -142,6 +142,13 @@ import Testing
         #expect(doctorBefore.disagreeingCards == [key("d", "e3"), key("d", "ghost")])
         #expect(!doctorBefore.isHealthy)
 
+        // The static form (`gloss rebuild`) refuses while the learner is open elsewhere.
+        let holder = try ProgressStore(folder: folder, learner: "ada")
+        #expect(throws: ProgressError.locked(file: ProgressStore.lockPath(folder, "ada"))) {
+            try ProgressStore.rebuild(folder: folder, learner: "ada")
+        }
+        try holder.close()  // writes the damaged state back: the snapshot still disagrees
+
         let reopened = try ProgressStore(folder: folder, learner: "ada")
         let report = try reopened.rebuild()
         #expect(report == RebuildReport(records: 31, cards: 7, changedCards: 2, confusionsChanged: false))
@@ -150,5 +157,13 @@ import Testing
         let doctorAfter = try ProgressDoctor.examine(folder: folder, learner: "ada")
         #expect(doctorAfter.isHealthy)
         #expect(doctorAfter.lines.contains("snapshot: agrees with a replay of the journal"))
+
+        // Damage again and rebuild with the static form: same result.
+        try SnapshotFile.write(snapshot, to: snapshotPath)
+        let again = try ProgressStore.rebuild(folder: folder, learner: "ada")
+        #expect(again == report)
+        #expect(again.summary == "replayed 31 answers into 7 cards; 2 cards changed")
+        #expect(try ProgressDoctor.examine(folder: folder, learner: "ada").isHealthy)
+        #expect(try ProgressStore(folder: folder, learner: "ada").state == reopened.state)
     }
 }

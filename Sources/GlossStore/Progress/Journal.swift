@@ -57,7 +57,8 @@ struct Journal {
     func close() { FileIO.close(fd) }
 
     func decode(_ line: ArraySlice<UInt8>) throws -> ReviewRecord {
-        try decoder.decode(ReviewRecord.self, from: Data(line))
+        if let fast = line.withUnsafeBufferPointer({ FastDecoding.record($0) }) { return fast }
+        return try decoder.decode(ReviewRecord.self, from: Data(line))
     }
 
     private func problem(_ line: ArraySlice<UInt8>, _ error: any Error) -> String {

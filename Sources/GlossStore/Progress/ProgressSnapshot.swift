@@ -18,6 +18,18 @@ struct ProgressSnapshot: Codable, Equatable {
     var cards: [String: CardState]
     var confusions: Confusions
 
+    init(
+        version: Int, learner: String, lastSeq: Int, settings: LearnerSettings, cards: [String: CardState],
+        confusions: Confusions
+    ) {
+        self.version = version
+        self.learner = learner
+        self.lastSeq = lastSeq
+        self.settings = settings
+        self.cards = cards
+        self.confusions = confusions
+    }
+
     init(learner: String, state: ProgressState, settings: LearnerSettings) {
         self.learner = learner
         self.lastSeq = state.lastSeq

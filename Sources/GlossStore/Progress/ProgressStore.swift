@@ -192,13 +192,40 @@ public final class ProgressStore {
             for record in scan.records { rebuilt.apply(record) }
             records = scan.records.count
         }
-        let changed = Set(state.cards.keys).union(rebuilt.cards.keys).filter { state.cards[$0] != rebuilt.cards[$0] }
-        let report = RebuildReport(
-            records: records, cards: rebuilt.cards.count, changedCards: changed.count,
-            confusionsChanged: rebuilt.confusions != state.confusions)
+        let report = RebuildReport(old: state, rebuilt: rebuilt, records: records)
         state = rebuilt
         try checkpoint()
         return report
+    }
+
+    /// Rebuilds a learner that is not open: takes the lock, recomputes every card state and
+    /// the confusions from the whole journal, and writes the snapshot (keeping its settings).
+    ///
+    /// This is `gloss rebuild`; unlike opening a store it does not replay the journal first.
+    /// A snapshot that can't be read stops it (move the file away to rebuild with default
+    /// settings).
+    public static func rebuild(folder: URL, learner: String) throws -> RebuildReport {
+        try LearnerName.validate(learner)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let lock = try FileLock.acquire(lockPath(folder, learner))
+        defer { lock.release() }
+        let path = snapshotPath(folder, learner)
+        let loaded = try SnapshotFile.load(path, learner: learner)
+        let old = try loaded?.snapshot.state(file: path) ?? ProgressState()
+        var rebuilt = ProgressState()
+        var records = 0
+        if let journal = try Journal.open(journalPath(folder, learner)) {
+            defer { journal.close() }
+            let scan = try journal.scan()
+            for record in scan.records { rebuilt.apply(record) }
+            records = scan.records.count
+        }
+        if let loaded, let version = loaded.migratedFrom {
+            try FileIO.atomicWrite(loaded.original, to: path + ".v\(version).bak")
+        }
+        let settings = loaded?.snapshot.settings ?? LearnerSettings()
+        try SnapshotFile.write(ProgressSnapshot(learner: learner, state: rebuilt, settings: settings), to: path)
+        return RebuildReport(old: old, rebuilt: rebuilt, records: records)
     }
 
     /// Saves a snapshot and releases the files and the lock. The store can't be used after.

@@ -8,6 +8,20 @@ public struct RebuildReport: Equatable, Sendable {
     public var changedCards: Int
     public var confusionsChanged: Bool
 
+    public init(records: Int, cards: Int, changedCards: Int, confusionsChanged: Bool) {
+        self.records = records
+        self.cards = cards
+        self.changedCards = changedCards
+        self.confusionsChanged = confusionsChanged
+    }
+
+    init(old: ProgressState, rebuilt: ProgressState, records: Int) {
+        let changed = Set(old.cards.keys).union(rebuilt.cards.keys).filter { old.cards[$0] != rebuilt.cards[$0] }
+        self.init(
+            records: records, cards: rebuilt.cards.count, changedCards: changed.count,
+            confusionsChanged: old.confusions != rebuilt.confusions)
+    }
+
     /// One line in plain words.
     public var summary: String {
         "replayed \(records) answers into \(cards) cards; \(changedCards) card\(changedCards == 1 ? "" : "s") changed"

@@ -43,6 +43,12 @@ enum SnapshotFile {
             }
             return .unreadable(file: path, line: 1, problem: ProgressCoding.describe(error))
         }
+        // The common case in one pass: a current-version file.
+        if let snapshot = FastDecoding.snapshot(data) ?? (try? decoder.decode(ProgressSnapshot.self, from: data)),
+            snapshot.version == ProgressSnapshot.currentVersion
+        {
+            return Loaded(snapshot: snapshot, migratedFrom: nil, original: [UInt8](data))
+        }
         let version: Int
         do {
             version = try decoder.decode(Probe.self, from: data).version ?? 0

@@ -1,0 +1,101 @@
+import Foundation
+import GlossCore
+import Testing
+
+@testable import GlossStore
+
+/// The purpose-built reader must agree with `JSONDecoder` on every field.
+@Suite struct ProgressFastDecodingTests {
+    private func randomState(_ rng: inout SplitMix64) -> CardState? {
+        if Int.random(in: 0..<5, using: &rng) == 0 { return nil }
+        func maybe<T>(_ value: T) -> T? { Bool.random(using: &rng) ? value : nil }
+        let time = Date(timeIntervalSince1970: Double(Int64.random(in: -100_000_000_000...4_000_000_000_000, using: &rng)) / 1000)
+        return CardState(
+            phase: CardPhase.allCases.randomElement(using: &rng)!, step: maybe(Int.random(in: 0...3, using: &rng)),
+            stability: maybe(Double.random(in: 0.001...36500, using: &rng)),
+            difficulty: maybe(Double.random(in: 1...10, using: &rng)), due: maybe(time),
+            lastReview: maybe(time.addingTimeInterval(-86400)), reps: Int.random(in: 0...500, using: &rng),
+            lapses: Int.random(in: 0...50, using: &rng), ease: maybe(Double.random(in: 1.3...3.5, using: &rng)),
+            intervalDays: maybe(Double(Int.random(in: 1...1000, using: &rng)) / 7))
+    }
+
+    private func randomRecord(_ rng: inout SplitMix64) -> ReviewRecord {
+        let answers = ["Mesa-optimization", "", "naïve Bayes", "日本語", "emoji 🙂", "quote \" and \\ slash", "tab\tnew\nline", "a/b"]
+        let entries = ["x", "reward-hacking", "é-entry", "a.b_c"]
+        return ReviewRecord(
+            seq: Int.random(in: 1...10_000_000, using: &rng),
+            kind: [ReviewRecord.Kind.review, .practice, .revoke].randomElement(using: &rng)!,
+            time: Date(timeIntervalSince1970: Double(Int64.random(in: 0...4_000_000_000_000, using: &rng)) / 1000),
+            card: CardKey(
+                deck: DeckID(entries.randomElement(using: &rng)!), entry: EntryID(entries.randomElement(using: &rng)!),
+                facet: Facet.allCases.randomElement(using: &rng)!),
+            format: Bool.random(using: &rng) ? QuestionFormat.allCases.randomElement(using: &rng) : nil,
+            answer: answers.randomElement(using: &rng)!, correct: Bool.random(using: &rng),
+            rating: Rating.allCases.randomElement(using: &rng)!, responseMs: Int.random(in: 0...600_000, using: &rng),
+            confusedWith: Bool.random(using: &rng) ? EntryID(entries.randomElement(using: &rng)!) : nil,
+            before: randomState(&rng), after: randomState(&rng),
+            revokes: Bool.random(using: &rng) ? Int.random(in: 1...1000, using: &rng) : nil)
+    }
+
+    @Test func recordsAgreeWithJSONDecoder() throws {
+        var rng = SplitMix64(seed: 42)
+        let encoder = ProgressCoding.encoder(), decoder = ProgressCoding.decoder()
+        var fastCount = 0
+        for _ in 0..<3000 {
+            let data = try encoder.encode(randomRecord(&rng))
+            let slow = try decoder.decode(ReviewRecord.self, from: data)
+            let fast = [UInt8](data).withUnsafeBufferPointer { FastDecoding.record($0) }
+            if let fast {
+                fastCount += 1
+                #expect(fast == slow, "\(String(decoding: data, as: UTF8.self))")
+            } else {
+                // Only escaped strings take the slow path.
+                #expect(String(decoding: data, as: UTF8.self).contains("\\"))
+            }
+        }
+        #expect(fastCount > 1500)
+    }
+
+    @Test(arguments: [
+        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1.5}"#,
+        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1} x"#,
+        #"{"seq":1,"kind":"oops","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1}"#,
+        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1,"after":{"phase":"review","reps":"1","lapses":0}}"#,
+        #"{"seq":1,"kind":"review","time":"yesterday","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1}"#,
+        #"{"seq":01,"kind":"review"}"#,
+        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"#,
+    ])
+    func oddLinesAreLeftToJSONDecoder(_ line: String) throws {
+        let fast = Array(line.utf8).withUnsafeBufferPointer { FastDecoding.record($0) }
+        #expect(fast == nil)
+        #expect(throws: (any Error).self) { try ProgressCoding.decoder().decode(ReviewRecord.self, from: Data(line.utf8)) }
+    }
+
+    @Test func nullsAndUnknownFieldsReadAsJSONDecoderReadsThem() throws {
+        let line = #"{"seq":7,"kind":"practice","time":"2026-01-01T00:00:00.5Z","card":{"deck":"d","entry":"e","facet":"relate"},"answer":"a","correct":false,"rating":1,"responseMs":10,"format":null,"after":null,"extra":[1,{"x":true}],"before":{"phase":"new","reps":0,"lapses":0,"due":null}}"#
+        let fast = try #require(Array(line.utf8).withUnsafeBufferPointer { FastDecoding.record($0) })
+        #expect(fast == (try ProgressCoding.decoder().decode(ReviewRecord.self, from: Data(line.utf8))))
+        #expect(fast.before == CardState.new)
+    }
+
+    @Test func snapshotsAgreeWithJSONDecoder() throws {
+        var rng = SplitMix64(seed: 9)
+        var cards: [CardKey: CardState] = [:]
+        for i in 0..<500 { cards[key("deck", "entry-\(i)", Facet.allCases[i % 3])] = randomState(&rng) ?? .new }
+        var confusions = Confusions()
+        confusions.record(deck: "deck", asked: "entry-1", picked: "entry-2", times: 3)
+        var settings = LearnerSettings()
+        settings.learningSteps = [30, 90.5]
+        settings.algorithm = .sm2
+        let snapshot = ProgressSnapshot(
+            learner: "ada", state: ProgressState(cards: cards, confusions: confusions, lastSeq: 77), settings: settings)
+        let data = try ProgressCoding.encoder(pretty: true).encode(snapshot)
+        let fast = try #require(FastDecoding.snapshot(data))
+        #expect(fast == (try ProgressCoding.decoder().decode(ProgressSnapshot.self, from: data)))
+        #expect(fast.settings == settings)
+
+        let fixture = try Data(contentsOf: try fixtureURL("v1-ada.json"))
+        let fastFixture = try #require(FastDecoding.snapshot(fixture))
+        #expect(fastFixture == (try ProgressCoding.decoder().decode(ProgressSnapshot.self, from: fixture)))
+    }
+}
