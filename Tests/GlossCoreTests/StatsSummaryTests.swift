@@ -124,4 +124,13 @@ import Testing
             #expect(CivilDay(number).weekday == (calendar.component(.weekday, from: Date(timeIntervalSince1970: Double(number) * 86_400)) + 5) % 7)
         }
     }
+
+    @Test func aRetrievabilityThatIsNotANumberIsLeftOut() throws {
+        let odd = StatsSummary(records: StatsFixture.records, states: StatsFixture.states, decks: [StatsFixture.deck],
+                               now: StatsFixture.utc("2024-01-10T17:00:00Z"), timeZone: StatsFixture.ny, rolloverHour: 4,
+                               desiredRetention: 0.9, retrievability: { state, _ in state.stability == 5 ? .nan : 0.8 })
+        #expect(odd.averageRetrievability == 0.8)
+        #expect(odd.hardest.first?.retrievability == nil)
+        #expect(try StatsJSON.decode(StatsJSON.encode(odd)) == odd)
+    }
 }

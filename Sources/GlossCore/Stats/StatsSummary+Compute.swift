@@ -38,27 +38,29 @@ extension StatsSummary {
         for deck in decks {
             var counts = DeckCounts(deck: deck.id, title: deck.title)
             for (entry, key) in DeckCards.of(deck) {
-                    guard let state = states[key], state.phase != .new else {
-                        counts.add(.new, stability: nil)
-                        continue
-                    }
-                    counts.add(state.phase, stability: state.stability)
-                    let r = state.lastReview == nil ? nil : retrievability(state, now)
-                    if let r, r.isFinite {
-                        sumR += r
-                        countR += 1
-                    }
-                    if let due = state.due {
-                        let offset = clock.day(of: due).number - today
-                        if offset < 0 { overdue += 1 }
-                        if offset < 14 { forecast[max(offset, 0)] += 1 }
-                    }
-                    if let s = state.stability, s.isFinite {
-                        stability[stability.lastIndex(where: { s >= $0.fromDays }) ?? 0].count += 1
-                    }
-                    if state.lapses > 0 || (r ?? 1) < desiredRetention {
-                        hard.append(HardCard(card: key, term: entry.term, lapses: state.lapses, retrievability: r))
-                    }
+                guard let state = states[key], state.phase != .new else {
+                    counts.add(.new, stability: nil)
+                    continue
+                }
+                counts.add(state.phase, stability: state.stability)
+                // A card never reviewed, or a scheduler answer that is not a number, has no retrievability.
+                let value = state.lastReview == nil ? Double.nan : retrievability(state, now)
+                let r: Double? = value.isFinite ? value : nil
+                if let r {
+                    sumR += r
+                    countR += 1
+                }
+                if let due = state.due {
+                    let offset = clock.day(of: due).number - today
+                    if offset < 0 { overdue += 1 }
+                    if offset < 14 { forecast[max(offset, 0)] += 1 }
+                }
+                if let s = state.stability, s.isFinite {
+                    stability[stability.lastIndex(where: { s >= $0.fromDays }) ?? 0].count += 1
+                }
+                if state.lapses > 0 || (r ?? 1) < desiredRetention {
+                    hard.append(HardCard(card: key, term: entry.term, lapses: state.lapses, retrievability: r))
+                }
             }
             deckCounts.append(counts)
             totals.add(counts)
@@ -72,8 +74,8 @@ extension StatsSummary {
 
         // Journal: one pass over the records that stand.
         var revoked = Set<Int>()
-        for record in records where record.kind == .revoke {
-            if let seq = record.revokes { revoked.insert(seq) }
+        for i in records.indices where records[i].kind == .revoke {
+            if let seq = records[i].revokes { revoked.insert(seq) }
         }
         let heatStart = today - CivilDay(today).weekday - 51 * 7
         var perDay = [Int](repeating: 0, count: today - heatStart + 1)
