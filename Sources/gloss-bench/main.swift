@@ -5,6 +5,7 @@ import Foundation
 let groups: [BenchGroup] = [
     statsBenches, statsExportBenches,
     storeBenches,
+    deckBench(),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -24,8 +24,8 @@ public enum MarkdownDeckParser {
         let lines = splitLines(text)
         let name = (file as NSString).lastPathComponent
         var index = 0
-        while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
-        guard index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) == "---" else {
+        while index < lines.count, lines[index].trimmedSpaces.isEmpty { index += 1 }
+        guard index < lines.count, lines[index].trimmedSpaces == "---" else {
             throw .deckSyntax(file: name, line: min(index + 1, max(lines.count, 1)),
                               message: "a deck starts with front matter: a '---' line, 'title: …', and a closing '---'")
         }
@@ -36,7 +36,7 @@ public enum MarkdownDeckParser {
         var closed = false
         while index < lines.count {
             let line = lines[index]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedSpaces
             index += 1
             if trimmed == "---" { closed = true; break }
             if trimmed.isEmpty { continue }
@@ -67,7 +67,7 @@ public enum MarkdownDeckParser {
         var drafts: [Draft] = []
         while index < lines.count {
             let line = lines[index]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedSpaces
             if trimmed.hasPrefix("## ") || trimmed == "##" {
                 let draft = try parseEntry(lines, from: &index, file: name)
                 drafts.append(draft)
@@ -91,7 +91,7 @@ public enum MarkdownDeckParser {
 
     private static func parseEntry(_ lines: [String], from index: inout Int, file: String) throws(StoreError) -> Draft {
         let headingLine = index + 1
-        let term = String(lines[index].trimmingCharacters(in: .whitespaces).dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        let term = lines[index].trimmedSpaces.dropFirst(2).trimmedSpaces
         guard !term.isEmpty else {
             throw .deckSyntax(file: file, line: headingLine, message: "entry heading '##' has no term")
         }
@@ -100,7 +100,7 @@ public enum MarkdownDeckParser {
         var values: [String: String] = [:]
         // Metadata: `key: value` lines right after the heading (blank lines allowed before).
         var probe = index
-        while probe < lines.count, lines[probe].trimmingCharacters(in: .whitespaces).isEmpty { probe += 1 }
+        while probe < lines.count, lines[probe].trimmedSpaces.isEmpty { probe += 1 }
         while probe < lines.count, let (key, value) = metaLine(lines[probe]) {
             guard entryKeys.contains(key) else {
                 throw .deckSyntax(file: file, line: probe + 1,
@@ -118,7 +118,7 @@ public enum MarkdownDeckParser {
         var current: [String] = []
         var currentLine = 0
         while index < lines.count {
-            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            let trimmed = lines[index].trimmedSpaces
             if trimmed.hasPrefix("## ") || trimmed == "##" { break }
             if trimmed.isEmpty {
                 if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "))) }
@@ -158,7 +158,7 @@ public enum MarkdownDeckParser {
 
     /// `key: value` with a lower-case key (or a known key in any case), or nil.
     private static func metaLine(_ line: String) -> (String, String)? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmedSpaces
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let key = trimmed[..<colon]
         let known = entryKeys.contains(key.lowercased())
@@ -167,7 +167,7 @@ public enum MarkdownDeckParser {
         else { return nil }
         let rest = trimmed[trimmed.index(after: colon)...]
         guard rest.isEmpty || rest.first == " " else { return nil }
-        return (key.lowercased(), rest.trimmingCharacters(in: .whitespaces))
+        return (key.lowercased(), rest.trimmedSpaces)
     }
 
     /// Whether `line` would be read as an entry's `key: value` metadata line.
@@ -177,15 +177,15 @@ public enum MarkdownDeckParser {
 
     private static func keyValue(_ line: String) -> (String, String)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
-        let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+        let key = line[..<colon].trimmedSpaces
         guard !key.isEmpty else { return nil }
-        var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        var value = line[line.index(after: colon)...].trimmedSpaces
         if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
         return (key, value)
     }
 
     private static func list(_ value: String?) -> [String] {
-        (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (value ?? "").split(separator: ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
     }
 }
 

@@ -40,7 +40,7 @@ public enum MarkdownDeckWriter {
 
     /// The name to write for a related entry: its term, unless that would read back as something else.
     private static func relatedName(_ id: EntryID, in deck: Deck, resolver: RelatedNameResolver) -> String {
-        guard let term = deck.entry(id)?.term, !term.contains(","), resolver.resolve(term) == id else {
+        guard let term = resolver.term(of: id), !term.contains(","), resolver.resolve(term) == id else {
             return id.rawValue
         }
         return term

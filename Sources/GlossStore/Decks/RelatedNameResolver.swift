@@ -8,10 +8,14 @@ import GlossCore
 struct RelatedNameResolver {
     private var exactIDs: Set<EntryID> = []
     private var table: [String: EntryID] = [:]
+    private var terms: [EntryID: String] = [:]
 
     init(entries: [Entry]) {
         exactIDs = Set(entries.map(\.id))
-        for entry in entries { insert(entry.term, entry.id) }
+        for entry in entries {
+            insert(entry.term, entry.id)
+            if terms[entry.id] == nil { terms[entry.id] = entry.term }
+        }
         for entry in entries { insert(entry.id.rawValue, entry.id) }
         for entry in entries { for alias in entry.aliases { insert(alias, entry.id) } }
     }
@@ -19,6 +23,11 @@ struct RelatedNameResolver {
     private mutating func insert(_ name: String, _ id: EntryID) {
         let key = name.lowercased()
         if table[key] == nil { table[key] = id }
+    }
+
+    /// The term of the (first) entry with this id.
+    func term(of id: EntryID) -> String? {
+        terms[id]
     }
 
     /// The entry that `name` means; with `idsFirst`, an exact id match wins over everything.
