@@ -48,7 +48,7 @@ public struct StudyQueue: Sendable {
 
     /// Builds today's queue from `(key, state)` pairs in deck order (a missing card is `.new`).
     public init(
-        cards: some Sequence<(key: CardKey, state: CardState)>, now: Date, settings: LearnerSettings,
+        cards: [(key: CardKey, state: CardState)], now: Date, settings: LearnerSettings,
         today: DailyCounts = DailyCounts(), clock: DayClock, scheduler: some Scheduler,
         learnAhead: TimeInterval = 1200
     ) {
@@ -90,7 +90,7 @@ public struct StudyQueue: Sendable {
         learnAhead: TimeInterval = 1200
     ) {
         self.init(
-            cards: deckCards.lazy.map { (key: $0, state: states[$0] ?? .new) }, now: now, settings: settings,
+            cards: deckCards.map { (key: $0, state: states[$0] ?? .new) }, now: now, settings: settings,
             today: today, clock: clock, scheduler: scheduler, learnAhead: learnAhead)
     }
 
