@@ -6,6 +6,7 @@ let groups: [BenchGroup] = [
     statsBenches, statsExportBenches,
     storeBenches,
     deckBench(),
+    schedulerBenches,
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -82,3 +82,25 @@ import Testing
         #expect(throws: FSRSParameterError.notFinite(index: 3)) { try FSRSParameters(nan) }
     }
 }
+
+extension FSRSFormulaTests {
+    /// The scheduler's precomputed constants give exactly the generic formulas' numbers.
+    @Test func constantsAreBitIdenticalToTheFormulas() {
+        let c = FSRSConstants(w: w, desiredRetention: 0.87)
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<2000 {
+            let s = Double.random(in: 0.001...3000, using: &rng)
+            let d = Double.random(in: 1...10, using: &rng)
+            let t = Double(Int.random(in: 0...800, using: &rng))
+            let rating = Rating(rawValue: Int.random(in: 1...4, using: &rng)) ?? .good
+            let r = FSRS.retrievability(elapsedDays: t, stability: s, w: w)
+            #expect(c.retrievability(elapsedDays: t, stability: s) == r)
+            #expect(c.nextDifficulty(d, rating: rating) == FSRS.nextDifficulty(d, rating: rating, w: w))
+            #expect(c.shortTermStability(s, rating: rating) == FSRS.shortTermStability(s, rating: rating, w: w))
+            #expect(c.nextStability(difficulty: d, stability: s, retrievability: r, rating: rating)
+                == FSRS.nextStability(difficulty: d, stability: s, retrievability: r, rating: rating, w: w))
+            #expect(c.interval(stability: s, maximum: 36500)
+                == FSRS.nextInterval(stability: s, desiredRetention: 0.87, maximumInterval: 36500, w: w))
+        }
+    }
+}

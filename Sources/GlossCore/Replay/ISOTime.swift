@@ -15,7 +15,11 @@ public enum ISOTime {
 
     /// Like ``parse(_:)`` but as whole microseconds since 1970 (UTC).
     public static func parseMicroseconds(_ text: some StringProtocol) -> Int64? {
-        let b = Array(text.utf8)
+        var s = String(text)
+        return s.withUTF8 { parseMicroseconds(utf8: $0) }
+    }
+
+    static func parseMicroseconds(utf8 b: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = 0
         func number(_ count: Int) -> Int? {
             guard i + count <= b.count else { return nil }

@@ -19,6 +19,12 @@ public enum ReviewLogCSV {
         public var problems: [ReviewLogError]
     }
 
+    /// The text without surrounding spaces; the common case (none) costs no copy.
+    static func trimmed(_ s: String) -> String {
+        guard let f = s.utf8.first, let l = s.utf8.last, f == 32 || l == 32 || f == 9 || l == 9 else { return s }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
     /// Reads a review log file.
     public static func read(contentsOf url: URL) throws(ReviewLogError) -> Contents {
         let name = url.path
@@ -57,41 +63,43 @@ public enum ReviewLogCSV {
         var reviews: [LoggedReview] = []
         var problems: [ReviewLogError] = []
         var line = 1
+        let needed = max(cardColumn, ratingColumn, timeColumn)
+        let names = [cardColumn: "card_id", ratingColumn: "review_rating", timeColumn: "review_time"]
         while let row = reader.next() {
             line += 1
-            if row.allSatisfy({ $0.isEmpty }) { continue }
-            func field(_ i: Int, _ name: String) -> String? {
-                guard i < row.count else {
-                    problems.append(.missingField(file: file, line: line, column: name))
-                    return nil
-                }
-                return row[i]
+            if row.count == 1 && row[0].isEmpty { continue }
+            if row.count <= needed {
+                let missing = [cardColumn, ratingColumn, timeColumn].first { $0 >= row.count } ?? needed
+                problems.append(.missingField(file: file, line: line, column: names[missing] ?? "?"))
+                continue
             }
-            guard let card = field(cardColumn, "card_id"), let ratingText = field(ratingColumn, "review_rating"),
-                let timeText = field(timeColumn, "review_time")
-            else { continue }
+            let card = row[cardColumn]
             if card.isEmpty {
                 problems.append(.missingField(file: file, line: line, column: "card_id"))
                 continue
             }
-            guard let raw = Int(ratingText.trimmingCharacters(in: .whitespaces)), let rating = Rating(rawValue: raw)
-            else {
+            let ratingText = row[ratingColumn]
+            guard let raw = Int(trimmed(ratingText)), let rating = Rating(rawValue: raw) else {
                 problems.append(.unknownRating(file: file, line: line, value: ratingText))
                 continue
             }
-            guard let time = ISOTime.parse(timeText.trimmingCharacters(in: .whitespaces)) else {
+            let timeText = row[timeColumn]
+            guard let micros = ISOTime.parseMicroseconds(trimmed(timeText)) else {
                 problems.append(.badTime(file: file, line: line, value: timeText))
                 continue
             }
             var duration: Int?
             if let d = durationColumn, d < row.count, !row[d].isEmpty {
-                guard let ms = Int(row[d].trimmingCharacters(in: .whitespaces)) else {
+                guard let ms = Int(trimmed(row[d])) else {
                     problems.append(.badDuration(file: file, line: line, value: row[d]))
                     continue
                 }
                 duration = ms
             }
-            reviews.append(LoggedReview(cardID: card, rating: rating, time: time, durationMs: duration, line: line))
+            reviews.append(
+                LoggedReview(
+                    cardID: card, rating: rating, time: Date(timeIntervalSince1970: Double(micros) / 1_000_000),
+                    durationMs: duration, line: line))
         }
         return Contents(reviews: reviews, problems: problems)
     }

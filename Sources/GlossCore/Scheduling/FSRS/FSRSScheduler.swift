@@ -11,14 +11,16 @@ import Foundation
 /// s = fsrs.review(s, rating: .good, at: now, fuzzSeed: 1)   // learning, due in 10 minutes
 /// ```
 public struct FSRSScheduler: Scheduler, Hashable {
-    public var w: [Double]
-    public var desiredRetention: Double
+    /// The 21 parameters.
+    public var w: [Double] { constants.w }
+    public let desiredRetention: Double
     /// Learning steps in seconds; empty means a new card goes straight to review.
-    public var learningSteps: [Double]
+    public let learningSteps: [Double]
     /// Relearning steps in seconds; empty means a lapse is rescheduled in days.
-    public var relearningSteps: [Double]
-    public var maximumInterval: Int
-    public var fuzz: Bool
+    public let relearningSteps: [Double]
+    public let maximumInterval: Int
+    public let fuzz: Bool
+    let constants: FSRSConstants
 
     /// A scheduler from already-valid values (see ``FSRSParameters``).
     public init(
@@ -26,7 +28,7 @@ public struct FSRSScheduler: Scheduler, Hashable {
         learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600],
         maximumInterval: Int = 36500, fuzz: Bool = false
     ) {
-        self.w = parameters.values
+        self.constants = FSRSConstants(w: parameters.values, desiredRetention: desiredRetention)
         self.desiredRetention = desiredRetention
         self.learningSteps = learningSteps
         self.relearningSteps = relearningSteps
@@ -48,12 +50,12 @@ public struct FSRSScheduler: Scheduler, Hashable {
     public func retrievability(of state: CardState, at now: Date) -> Double {
         guard let last = state.lastReview, let s = state.stability else { return 0 }
         let days = max(0, Micros.wholeDays(from: Micros.of(last), to: Micros.of(now)))
-        return FSRS.retrievability(elapsedDays: Double(days), stability: s, w: w)
+        return constants.retrievability(elapsedDays: Double(days), stability: s)
     }
 
     /// Whole days to the next review at `stability` (1 ... maximum interval, unfuzzed).
     public func interval(stability: Double) -> Int {
-        FSRS.nextInterval(stability: stability, desiredRetention: desiredRetention, maximumInterval: maximumInterval, w: w)
+        constants.interval(stability: stability, maximum: maximumInterval)
     }
 
     public func review(_ state: CardState, rating: Rating, at now: Date, fuzzSeed: UInt64) -> CardState {
@@ -66,12 +68,13 @@ public struct FSRSScheduler: Scheduler, Hashable {
         // Memory state.
         if let s = state.stability, let d = state.difficulty {
             if let days, days < 1 {
-                card.stability = FSRS.shortTermStability(s, rating: rating, w: w)
+                card.stability = constants.shortTermStability(s, rating: rating)
             } else {
-                let r = retrievability(of: state, at: now)
-                card.stability = FSRS.nextStability(difficulty: d, stability: s, retrievability: r, rating: rating, w: w)
+                let r = constants.retrievability(elapsedDays: Double(max(0, days ?? 0)), stability: s)
+                let next = constants.nextStability(difficulty: d, stability: s, retrievability: state.lastReview == nil ? 0 : r, rating: rating)
+                card.stability = next
             }
-            card.difficulty = FSRS.nextDifficulty(d, rating: rating, w: w)
+            card.difficulty = constants.nextDifficulty(d, rating: rating)
         } else {
             // A new card (or a state lacking its memory): start from the initial values.
             card.stability = FSRS.initialStability(rating, w: w)
