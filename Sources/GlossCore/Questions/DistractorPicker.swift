@@ -63,14 +63,16 @@ public struct DistractorPicker: Sendable {
         }
         for j in index.secondDegree[asked] { scores[j, default: 0] += DistractorPicker.secondDegreeWeight }
 
-        let ranked = scores.filter { $0.key != asked && allowed($0.key, []) }
+        let ranked = scores.filter { $0.key != asked }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map(\.key)
         var chosen: [Int] = []
         // Past confusions first, most frequent first.
         for j in confused where chosen.count < count && !chosen.contains(j) && allowed(j, chosen) { chosen.append(j) }
-        // Then a random draw from the best of the rest.
-        var pool = Array(ranked.filter { !chosen.contains($0) }.prefix(count * DistractorPicker.poolPerPick))
+        // Then a random draw from the best of the rest (checked lazily: `allowed` may be costly).
+        var pool: [Int] = []
+        let poolSize = count * DistractorPicker.poolPerPick
+        for j in ranked where pool.count < poolSize && !chosen.contains(j) && allowed(j, []) { pool.append(j) }
         while chosen.count < count, !pool.isEmpty {
             let j = pool.remove(at: Int.random(in: 0..<pool.count, using: &rng))
             if allowed(j, chosen) { chosen.append(j) }
