@@ -16,8 +16,10 @@ public enum DeckFileEditor {
     public static func appendEntry(_ entry: Entry, in deck: Deck, to text: String) -> String {
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
         var out = text
-        if !out.isEmpty && !out.hasSuffix("\n") { out += newline }
-        if !out.isEmpty && !out.hasSuffix("\n\n") && !out.hasSuffix("\n\r\n") { out += newline }
+        // Compare scalars: in Swift "\r\n" is one Character, so `hasSuffix("\n")` misses it.
+        func ends(_ suffix: String) -> Bool { out.unicodeScalars.reversed().starts(with: suffix.unicodeScalars.reversed()) }
+        if !out.isEmpty && !ends("\n") { out += newline }
+        if !out.isEmpty && !ends("\n\n") && !ends("\n\r\n") { out += newline }
         var lookup = deck
         if lookup.entry(entry.id) == nil { lookup.entries.append(entry) }
         var section = MarkdownDeckWriter.section(for: entry, in: lookup)
@@ -38,7 +40,8 @@ public enum DeckFileEditor {
     {
         let parsed = try MarkdownDeckParser.parse(text, file: file)
         let source = try locate(entryName, in: parsed)
-        var lines = text.components(separatedBy: "\n")
+        // Split on "\n" scalars so CRLF lines keep their "\r" and rejoin byte-identical.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         if let relatedLine = source.keys["related"], relatedLine - 1 < lines.count {
             let index = relatedLine - 1
             if source.relatedNames.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) { return text }
