@@ -44,3 +44,13 @@ import Testing
         #expect(text.hasSuffix("\nCafé,A place for coffee.,,,,\n"))
     }
 }
+
+@Suite struct DeckExportShippedDeckTests {
+    @Test(arguments: DeckExportFormat.allCases)
+    func shippedDeckRoundTrips(format: DeckExportFormat) throws {
+        let deck = try DeckExportAnkiTests.aiSafety()
+        let result = try Importer.importText(DeckExport.text(deck, format: format), fileName: "ai-safety.\(format.fileExtension)")
+        #expect(result.problems == [])
+        #expect(result.deck.entries == deck.entries)
+    }
+}

@@ -68,27 +68,27 @@ struct DeckAssembler {
                 byName[name.lowercased()] = entry.id
             }
         }
+        // First each entry's own list in its order, then the missing back-links.
         for index in entries.indices {
             for name in relatedNames[index] {
                 guard let target = byName[name.lowercased()] ?? byName[slug(name)] else {
                     report(lines[index], .unknownRelated, "related term '\(name)' of '\(entries[index].term)' matches no imported entry; link dropped")
                     continue
                 }
-                link(entries[index].id, target, in: &entries)
+                if target != entries[index].id && !entries[index].related.contains(target) {
+                    entries[index].related.append(target)
+                }
+            }
+        }
+        for entry in entries {
+            for target in entry.related {
+                if let j = entries.firstIndex(where: { $0.id == target }), !entries[j].related.contains(entry.id) {
+                    entries[j].related.append(entry.id)
+                }
             }
         }
         var result = deck
         result.entries = entries
         return ImportResult(format: format, deck: result, problems: problems, lines: lines)
-    }
-
-    /// Adds `a` ↔ `b` to both entries' related lists.
-    private func link(_ a: EntryID, _ b: EntryID, in entries: inout [Entry]) {
-        guard a != b else { return }
-        for (from, to) in [(a, b), (b, a)] {
-            if let i = entries.firstIndex(where: { $0.id == from }), !entries[i].related.contains(to) {
-                entries[i].related.append(to)
-            }
-        }
     }
 }
