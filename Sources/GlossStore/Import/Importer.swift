@@ -51,6 +51,7 @@ public enum Importer {
     /// Reads the file at `path` (UTF-8) and imports it.
     public static func importFile(_ path: String, options: ImportOptions = ImportOptions()) throws(StoreError) -> ImportResult {
         let name = (path as NSString).lastPathComponent
+        guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(file: name, reason: "no such file") }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadable(file: name, reason: error.localizedDescription)
