@@ -1,0 +1,94 @@
+import Foundation
+import GlossCore
+
+/// Turns raw rows into a deck: ids by slug, duplicates and empty terms dropped with a problem,
+/// related names resolved by term, alias or id (case-insensitive) and made symmetric.
+struct DeckAssembler {
+    var file: String
+    var maximumDefinitionLength: Int
+
+    func assemble(_ raws: [RawEntry], deck: Deck, format: ImportFormat) -> ImportResult {
+        var problems: [ImportProblem] = []
+        func report(_ line: Int, _ kind: ImportProblem.Kind, _ message: String) {
+            problems.append(ImportProblem(file: file, line: line, kind: kind, message: message))
+        }
+        var entries: [Entry] = []
+        var lines: [Int] = []
+        var relatedNames: [[String]] = []
+        var idLine: [EntryID: Int] = [:]
+        var nameLine: [String: Int] = [:]
+        for raw in raws {
+            let term = ImportText.oneLine(raw.term)
+            let definition = ImportText.oneLine(raw.definition)
+            guard !term.isEmpty else {
+                report(raw.line, .emptyTerm, definition.isEmpty ? "empty row skipped: no term" : "no term for definition '\(String(definition.prefix(40)))'; row skipped")
+                continue
+            }
+            guard !definition.isEmpty else {
+                report(raw.line, .badRow, "term '\(term)' has no definition; row skipped")
+                continue
+            }
+            let id = EntryID(raw.id.flatMap { $0.isEmpty ? nil : $0 } ?? slug(term))
+            guard !id.rawValue.isEmpty else {
+                report(raw.line, .badRow, "term '\(term)' has no letters or digits to make an id from; row skipped")
+                continue
+            }
+            if let first = idLine[id] ?? nameLine[term.lowercased()] {
+                report(raw.line, .duplicate, "duplicate term '\(term)' (first at line \(first)); row skipped")
+                continue
+            }
+            if definition.count > maximumDefinitionLength {
+                report(raw.line, .longDefinition,
+                       "definition of '\(term)' is \(definition.count) characters (over \(maximumDefinitionLength)); kept, consider moving detail to the explanation")
+            }
+            idLine[id] = raw.line
+            nameLine[term.lowercased()] = raw.line
+            var aliases: [String] = []
+            for alias in raw.aliases.map(ImportText.oneLine) where !alias.isEmpty {
+                let key = alias.lowercased()
+                if key == term.lowercased() || aliases.contains(where: { $0.lowercased() == key }) { continue }
+                if let first = nameLine[key] {
+                    report(raw.line, .duplicate, "alias '\(alias)' of '\(term)' is already a name at line \(first); alias dropped")
+                    continue
+                }
+                nameLine[key] = raw.line
+                aliases.append(alias)
+            }
+            var tags: [String] = []
+            for tag in raw.tags.map(ImportText.oneLine) where !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+            entries.append(Entry(id: id, term: term, definition: definition,
+                                 explanation: ImportText.block(raw.explanation), aliases: aliases, tags: tags))
+            lines.append(raw.line)
+            relatedNames.append(raw.related.map(ImportText.oneLine).filter { !$0.isEmpty })
+        }
+
+        var byName: [String: EntryID] = [:]
+        for entry in entries {
+            for name in [entry.id.rawValue] + entry.names where byName[name.lowercased()] == nil {
+                byName[name.lowercased()] = entry.id
+            }
+        }
+        // First each entry's own list in its order, then the missing back-links.
+        for index in entries.indices {
+            for name in relatedNames[index] {
+                guard let target = byName[name.lowercased()] ?? byName[slug(name)] else {
+                    report(lines[index], .unknownRelated, "related term '\(name)' of '\(entries[index].term)' matches no imported entry; link dropped")
+                    continue
+                }
+                if target != entries[index].id && !entries[index].related.contains(target) {
+                    entries[index].related.append(target)
+                }
+            }
+        }
+        for entry in entries {
+            for target in entry.related {
+                if let j = entries.firstIndex(where: { $0.id == target }), !entries[j].related.contains(entry.id) {
+                    entries[j].related.append(entry.id)
+                }
+            }
+        }
+        var result = deck
+        result.entries = entries
+        return ImportResult(format: format, deck: result, problems: problems, lines: lines)
+    }
+}

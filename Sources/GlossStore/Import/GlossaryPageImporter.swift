@@ -1,0 +1,78 @@
+import Foundation
+
+/// Reads a glossary web page saved as text.
+///
+/// The shape: a term line, a one-line definition, explanation paragraphs, then a
+/// "Related Terms" line followed by term / definition line pairs. Page chrome ("Explore the
+/// Data", newsletter boxes, footers) is skipped; the related pairs end at the first chrome.
+/// The related terms become entries linked to the main term. `"Artificial General
+/// Intelligence (AGI)"` becomes term `Artificial General Intelligence` with alias `AGI`.
+enum GlossaryPageImporter {
+    static let relatedHeadings = ["related terms", "related", "see also"]
+    static let chromePhrases = [
+        "explore the data", "unsubscribe", "no spam", "newsletter", "subscribe", "every friday",
+        "every week", "sign up", "latest:", "©", "copyright", "all rights reserved", "privacy policy",
+        "terms of service", "cookie", "share this", "back to glossary", "read more", "free, forever",
+    ]
+
+    static func isChrome(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return chromePhrases.contains { lower.contains($0) }
+    }
+
+    /// A line that can be a term: short, not a sentence.
+    static func looksLikeTerm(_ line: String) -> Bool {
+        line.count <= 80 && line.split(separator: " ").count <= 8 && !line.hasSuffix(".") && !line.hasSuffix(":")
+            && !isChrome(line)
+    }
+
+    static func rows(_ text: String, file: String) -> (entries: [RawEntry], problems: [ImportProblem], title: String?) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { (number: $0.offset + 1, text: $0.element.trimmingCharacters(in: .whitespaces)) }
+            .filter { !$0.text.isEmpty }
+        var problems: [ImportProblem] = []
+        let relatedStart = lines.firstIndex { relatedHeadings.contains($0.text.lowercased()) }
+        let main = lines[..<(relatedStart ?? lines.endIndex)].filter { !isChrome($0.text) }
+        guard let termLine = main.first(where: { looksLikeTerm($0.text) }),
+              let termIndex = main.firstIndex(where: { $0.number == termLine.number }),
+              termIndex + 1 < main.endIndex
+        else {
+            return ([], [ImportProblem(file: file, line: 1, kind: .badRow,
+                                       message: "no term line followed by a definition line found in the page")], nil)
+        }
+        let (term, aliases) = splitAbbreviation(termLine.text)
+        let definition = main[termIndex + 1]
+        let explanation = main[(termIndex + 2)...].map(\.text).joined(separator: "\n\n")
+        var related: [RawEntry] = []
+        if let relatedStart {
+            var index = relatedStart + 1
+            while index + 1 < lines.count {
+                let name = lines[index], meaning = lines[index + 1]
+                if isChrome(name.text) || isChrome(meaning.text) || !looksLikeTerm(name.text) || looksLikeTerm(meaning.text) {
+                    break
+                }
+                let (relatedTerm, relatedAliases) = splitAbbreviation(name.text)
+                related.append(RawEntry(line: name.number, term: relatedTerm, definition: meaning.text,
+                                        related: [term], aliases: relatedAliases))
+                index += 2
+            }
+        }
+        var entry = RawEntry(line: termLine.number, term: term, definition: definition.text,
+                             explanation: explanation, aliases: aliases)
+        entry.related = related.map(\.term)
+        if relatedStart == nil {
+            problems.append(ImportProblem(file: file, line: termLine.number, kind: .badRow,
+                                          message: "no 'Related Terms' section found; imported the main term only"))
+        }
+        return ([entry] + related, problems, term)
+    }
+
+    /// `"Artificial General Intelligence (AGI)"` → (`"Artificial General Intelligence"`, `["AGI"]`).
+    static func splitAbbreviation(_ text: String) -> (term: String, aliases: [String]) {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else { return (text, []) }
+        let term = text[..<open].trimmingCharacters(in: .whitespaces)
+        let alias = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+        guard !term.isEmpty, !alias.isEmpty, !alias.contains("(") else { return (text, []) }
+        return (term, [alias])
+    }
+}
