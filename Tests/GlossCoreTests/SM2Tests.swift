@@ -73,3 +73,17 @@ import Testing
         #expect(fuzzy.fuzzed(100, seed: 7) == fuzzy.fuzzed(100, seed: 7))
     }
 }
+
+extension SM2Tests {
+    @Test func settingsSelectTheAlgorithm() throws {
+        var settings = LearnerSettings()
+        #expect(try settings.makeScheduler() is FSRSScheduler)
+        settings.algorithm = .sm2
+        #expect(try settings.makeScheduler() is SM2Scheduler)
+        settings.learningSteps = [60, -1]
+        #expect(throws: SettingsError.step(name: "learning steps", value: -1)) { try settings.makeScheduler() }
+        settings = LearnerSettings()
+        settings.rolloverHour = 24
+        #expect(throws: SettingsError.rolloverHour(24)) { try settings.validate() }
+    }
+}

@@ -52,16 +52,68 @@ public struct StudyQueue: Sendable {
         today: DailyCounts = DailyCounts(), clock: DayClock, scheduler: some Scheduler,
         learnAhead: TimeInterval = 1200
     ) {
-        let end = clock.endOfDay(containing: now)
-        let newLimit = max(0, settings.newPerDay - today.newStudied)
-        let reviewLimit = max(0, settings.reviewsPerDay - today.reviewsDone)
+        var builder = Builder(now: now, settings: settings, today: today, clock: clock)
+        for (key, state) in cards { builder.add(key, state, scheduler) }
+        self.init(builder, learnAhead: learnAhead)
+    }
+
+    /// Builds today's queue from stored states and the deck's card keys (deck order);
+    /// a key without a state is a new card, a state whose key is not in the deck is ignored.
+    public init(
+        states: [CardKey: CardState], deckCards: [CardKey], now: Date, settings: LearnerSettings,
+        today: DailyCounts = DailyCounts(), clock: DayClock, scheduler: some Scheduler,
+        learnAhead: TimeInterval = 1200
+    ) {
+        var builder = Builder(now: now, settings: settings, today: today, clock: clock)
+        for key in deckCards {
+            if let state = states[key] {
+                builder.add(key, state, scheduler)
+            } else {
+                builder.addNew(key)
+            }
+        }
+        self.init(builder, learnAhead: learnAhead)
+    }
+
+    init(_ b: Builder, learnAhead: TimeInterval) {
+        var reviews = b.reviews
+        if b.reviewLimit > 0 {
+            reviews.sort { $0.r != $1.r ? $0.r < $1.r : $0.due < $1.due }
+        }
+        if reviews.count > b.reviewLimit { reviews.removeLast(reviews.count - b.reviewLimit) }
+        var main = Self.interleave(reviews: reviews.map(\.key), news: b.news)
+        Self.separateSiblings(&main)
+        self.main = main
+        self.learning = b.learning.sorted { $0.due < $1.due }
+        self.endOfDay = b.end
+        self.learnAhead = learnAhead
+    }
+
+    /// Sorts cards into new, learning and due reviews while the queue is built.
+    struct Builder {
+        let now: Date
+        let end: Date
+        let newLimit: Int
+        let reviewLimit: Int
         var news: [CardKey] = []
         var reviews: [(key: CardKey, r: Double, due: Date)] = []
         var learning: [Learning] = []
-        for (key, state) in cards {
+
+        init(now: Date, settings: LearnerSettings, today: DailyCounts, clock: DayClock) {
+            self.now = now
+            end = clock.endOfDay(containing: now)
+            newLimit = max(0, settings.newPerDay - today.newStudied)
+            reviewLimit = max(0, settings.reviewsPerDay - today.reviewsDone)
+        }
+
+        @inline(__always) mutating func addNew(_ key: CardKey) {
+            if news.count < newLimit { news.append(key) }
+        }
+
+        @inline(__always) mutating func add(_ key: CardKey, _ state: CardState, _ scheduler: some Scheduler) {
             switch state.phase {
             case .new:
-                if news.count < newLimit { news.append(key) }
+                addNew(key)
             case .learning, .relearning:
                 let due = state.due ?? now
                 if due < end { learning.append(Learning(key: key, due: due)) }
@@ -70,28 +122,6 @@ public struct StudyQueue: Sendable {
                 if due < end { reviews.append((key, scheduler.retrievability(of: state, at: now), due)) }
             }
         }
-        if reviewLimit > 0 {
-            reviews.sort { $0.r != $1.r ? $0.r < $1.r : $0.due < $1.due }
-        }
-        if reviews.count > reviewLimit { reviews.removeLast(reviews.count - reviewLimit) }
-        learning.sort { $0.due < $1.due }
-
-        self.main = Self.interleave(reviews: reviews.map(\.key), news: news)
-        Self.separateSiblings(&main)
-        self.learning = learning
-        self.endOfDay = end
-        self.learnAhead = learnAhead
-    }
-
-    /// Builds today's queue from stored states and the deck's card keys (deck order).
-    public init(
-        states: [CardKey: CardState], deckCards: [CardKey], now: Date, settings: LearnerSettings,
-        today: DailyCounts = DailyCounts(), clock: DayClock, scheduler: some Scheduler,
-        learnAhead: TimeInterval = 1200
-    ) {
-        self.init(
-            cards: deckCards.map { (key: $0, state: states[$0] ?? .new) }, now: now, settings: settings,
-            today: today, clock: clock, scheduler: scheduler, learnAhead: learnAhead)
     }
 
     /// Cards left: new and review cards not yet asked, learning cards waiting.
