@@ -56,11 +56,7 @@ public final class ProgressStore {
     public init(folder: URL, learner: String) throws {
         self.learner = try LearnerName.validate(learner)
         self.folder = folder
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ProgressError.io(file: folder.path, operation: "create folder", errno: EACCES)
-        }
+        try Self.createFolder(folder)
         let lock = try FileLock.acquire(Self.lockPath(folder, learner))
         self.state = ProgressState()
         self.settings = LearnerSettings()
@@ -73,6 +69,15 @@ public final class ProgressStore {
             lock.release()
             self.lock = nil
             throw error
+        }
+    }
+
+    private static func createFolder(_ folder: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+            throw ProgressError.io(file: folder.path, operation: "create folder", errno: Int32(code ?? Int(EIO)))
         }
     }
 
@@ -206,7 +211,7 @@ public final class ProgressStore {
     /// settings).
     public static func rebuild(folder: URL, learner: String) throws -> RebuildReport {
         try LearnerName.validate(learner)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try createFolder(folder)
         let lock = try FileLock.acquire(lockPath(folder, learner))
         defer { lock.release() }
         let path = snapshotPath(folder, learner)
