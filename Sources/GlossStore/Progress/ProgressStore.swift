@@ -118,11 +118,21 @@ public final class ProgressStore {
             try FileIO.writeAll(journalFD, path: journalPath, [10])
             try FileIO.sync(journalFD, path: journalPath)
         }
+        removeStaleTempFiles()
         if let loaded, let version = loaded.migratedFrom {
             let backup = snapshotPath + ".v\(version).bak"
             try FileIO.atomicWrite(loaded.original, to: backup)
             try checkpoint()
             warnings.append("\(snapshotPath): upgraded from version \(version) to \(ProgressSnapshot.currentVersion); the old file is kept as \(backup)")
+        }
+    }
+
+    /// Temp files of a checkpoint cut short by a crash (we hold the lock, so none is in use).
+    private func removeStaleTempFiles() {
+        let prefix = "\(learner).json.tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
