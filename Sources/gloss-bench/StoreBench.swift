@@ -48,6 +48,10 @@ import GlossStore
         cardCount = opened.state.cards.count
         guard opened.state.lastSeq == lines else { throw BenchFailure.wrongState("lastSeq \(opened.state.lastSeq)") }
     }
+    let opened = try ProgressStore(folder: bigFolder, learner: "bench")
+    let checkpointNs = try measure(iterations: 1, rounds: 3) { try opened.checkpoint() }
+    try opened.close()
+    results.append(BenchResult(name: "checkpoint (atomic snapshot write)", nanosecondsPerOp: checkpointNs, operations: 3, note: "\(cardCount) cards; every 20 answers and on close"))
     results.append(BenchResult(name: "open learner (snapshot + \(tail)-answer tail)", nanosecondsPerOp: loadNs, operations: 5, note: "\(cardCount) cards, \(lines)-line log; goal < 200 ms"))
     return results
 }

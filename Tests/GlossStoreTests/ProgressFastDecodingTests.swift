@@ -99,3 +99,35 @@ import Testing
         #expect(fastFixture == (try ProgressCoding.decoder().decode(ProgressSnapshot.self, from: fixture)))
     }
 }
+
+@Suite struct ProgressFastEncodingTests {
+    @Test func writtenSnapshotReadsBackThroughJSONDecoder() throws {
+        var rng = SplitMix64(seed: 5)
+        var cards: [String: CardState] = [:]
+        for i in 0..<300 {
+            var state = CardState(phase: CardPhase.allCases[i % 4], reps: i, lapses: i % 3)
+            if Bool.random(using: &rng) { state.step = i % 2 }
+            if Bool.random(using: &rng) { state.stability = Double.random(in: 1e-6...1e5, using: &rng) }
+            if Bool.random(using: &rng) { state.difficulty = Double.random(in: 1...10, using: &rng) }
+            if Bool.random(using: &rng) { state.due = Date(timeIntervalSince1970: Double(i) * 1000.125) }
+            if Bool.random(using: &rng) { state.lastReview = Date(timeIntervalSince1970: -Double(i) * 7.5) }
+            if Bool.random(using: &rng) { state.ease = 2.5 }
+            if Bool.random(using: &rng) { state.intervalDays = 1e-7 * Double(i) }
+            cards["d/entry \"\(i)\" \\ é\t🙂\u{1}/recall"] = state
+        }
+        var confusions = Confusions()
+        confusions.record(deck: "d", asked: "a", picked: "b")
+        var snapshot = try #require(FastDecoding.snapshot(Data(try FastEncoding.snapshot(
+            ProgressSnapshot(learner: "ada", state: ProgressState(lastSeq: 3), settings: LearnerSettings())))))
+        snapshot.cards = cards
+        snapshot.confusions = confusions
+        let bytes = try FastEncoding.snapshot(snapshot)
+        #expect(try ProgressCoding.decoder().decode(ProgressSnapshot.self, from: Data(bytes)) == snapshot)
+        #expect(FastDecoding.snapshot(Data(bytes)) == nil || FastDecoding.snapshot(Data(bytes)) == snapshot)
+        #expect(throws: EncodingError.self) {
+            var bad = snapshot
+            bad.cards["x/y/recall"] = CardState(stability: .nan)
+            _ = try FastEncoding.snapshot(bad)
+        }
+    }
+}

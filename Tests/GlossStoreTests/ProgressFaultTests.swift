@@ -230,4 +230,17 @@ import Testing
         }
         #expect(store != nil)
     }
+
+    @Test func folderThatCannotBeCreatedIsAnErrorNamingIt() throws {
+        let folder = try makeProgressFolder()
+        let file = folder.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: file)
+        let inside = file.appendingPathComponent("Progress")
+        #expect {
+            try ProgressStore(folder: inside, learner: "ada")
+        } throws: { error in
+            guard case .io(let path, let operation, _) = error as? ProgressError else { return false }
+            return path == inside.path && operation == "create folder"
+        }
+    }
 }

@@ -166,4 +166,21 @@ import Testing
         #expect(try ProgressDoctor.examine(folder: folder, learner: "ada").isHealthy)
         #expect(try ProgressStore(folder: folder, learner: "ada").state == reopened.state)
     }
+
+    @Test func checkpointCutShortLeavesTheOldSnapshotAndIsCleanedUp() throws {
+        let folder = try makeProgressFolder()
+        let store = try ProgressStore(folder: folder, learner: "ada")
+        try store.append(answer(store, key("d", "x"), at: 0))
+        try store.close()
+        let snapshot = try bytes(store.snapshotPath)
+        // A crash between writing the temp file and the rename.
+        let temp = folder.appendingPathComponent("ada.json.tmp-99999")
+        try Data("{\"half\": ".utf8).write(to: temp)
+        let reopened = try ProgressStore(folder: folder, learner: "ada")
+        #expect(reopened.state == store.state)
+        #expect(try bytes(reopened.snapshotPath) == snapshot)
+        #expect(!FileManager.default.fileExists(atPath: temp.path))
+        try reopened.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["ada.json", "ada.lock", "ada.reviews.jsonl"])
+    }
 }

@@ -56,11 +56,7 @@ public final class ProgressStore {
     public init(folder: URL, learner: String) throws {
         self.learner = try LearnerName.validate(learner)
         self.folder = folder
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ProgressError.io(file: folder.path, operation: "create folder", errno: EACCES)
-        }
+        try Self.createFolder(folder)
         let lock = try FileLock.acquire(Self.lockPath(folder, learner))
         self.state = ProgressState()
         self.settings = LearnerSettings()
@@ -73,6 +69,15 @@ public final class ProgressStore {
             lock.release()
             self.lock = nil
             throw error
+        }
+    }
+
+    private static func createFolder(_ folder: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+            throw ProgressError.io(file: folder.path, operation: "create folder", errno: Int32(code ?? Int(EIO)))
         }
     }
 
@@ -113,11 +118,21 @@ public final class ProgressStore {
             try FileIO.writeAll(journalFD, path: journalPath, [10])
             try FileIO.sync(journalFD, path: journalPath)
         }
+        removeStaleTempFiles()
         if let loaded, let version = loaded.migratedFrom {
             let backup = snapshotPath + ".v\(version).bak"
             try FileIO.atomicWrite(loaded.original, to: backup)
             try checkpoint()
             warnings.append("\(snapshotPath): upgraded from version \(version) to \(ProgressSnapshot.currentVersion); the old file is kept as \(backup)")
+        }
+    }
+
+    /// Temp files of a checkpoint cut short by a crash (we hold the lock, so none is in use).
+    private func removeStaleTempFiles() {
+        let prefix = "\(learner).json.tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
@@ -206,7 +221,7 @@ public final class ProgressStore {
     /// settings).
     public static func rebuild(folder: URL, learner: String) throws -> RebuildReport {
         try LearnerName.validate(learner)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try createFolder(folder)
         let lock = try FileLock.acquire(lockPath(folder, learner))
         defer { lock.release() }
         let path = snapshotPath(folder, learner)

@@ -88,7 +88,6 @@ enum SnapshotFile {
 
     /// Writes the snapshot atomically.
     static func write(_ snapshot: ProgressSnapshot, to path: String) throws {
-        let data = try ProgressCoding.encoder(pretty: true).encode(snapshot)
-        try FileIO.atomicWrite([UInt8](data) + [10], to: path)
+        try FileIO.atomicWrite(try FastEncoding.snapshot(snapshot), to: path)
     }
 }
