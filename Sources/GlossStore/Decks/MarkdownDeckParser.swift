@@ -114,14 +114,14 @@ public enum MarkdownDeckParser {
             probe += 1
         }
         index = probe
-        var paragraphs: [(line: Int, text: String)] = []
+        var paragraphs: [(line: Int, text: String, lines: [String])] = []
         var current: [String] = []
         var currentLine = 0
         while index < lines.count {
             let trimmed = lines[index].trimmedSpaces
             if trimmed.hasPrefix("## ") || trimmed == "##" { break }
             if trimmed.isEmpty {
-                if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "))) }
+                if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "), current)) }
                 current = []
             } else {
                 if current.isEmpty { currentLine = index + 1 }
@@ -129,9 +129,9 @@ public enum MarkdownDeckParser {
             }
             index += 1
         }
-        if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "))) }
+        if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "), current)) }
         let definition = paragraphs.first?.text ?? ""
-        let explanation = paragraphs.dropFirst().map(\.text).joined(separator: "\n\n")
+        let explanation = paragraphs.dropFirst().map(\.lines).map(joinProse).joined(separator: "\n\n")
         let explicitID = values["id"].map { !$0.isEmpty } ?? false
         let id = EntryID(explicitID ? values["id"] ?? "" : slug(term))
         let entry = Entry(
@@ -142,6 +142,24 @@ public enum MarkdownDeckParser {
             heading: headingLine, definition: paragraphs.first?.line ?? headingLine,
             keys: keys, relatedNames: list(values["related"]))
         return Draft(entry: entry, source: source, explicitID: explicitID)
+    }
+
+    /// Joins a paragraph's lines with spaces, except that a list item (`- `, `* `, `+ `,
+    /// `1. `, `1) `) starts a new line, so lists in explanations keep their shape.
+    static func joinProse(_ lines: [String]) -> String {
+        var text = ""
+        for line in lines {
+            if !text.isEmpty { text += isListItem(line) ? "\n" : " " }
+            text += line
+        }
+        return text
+    }
+
+    static func isListItem(_ line: String) -> Bool {
+        if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") { return true }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        let rest = line.dropFirst(digits.count)
+        return !digits.isEmpty && (rest.hasPrefix(". ") || rest.hasPrefix(") "))
     }
 
     /// Turns `related:` names (term, alias or id, any case) into entry ids; unknown names drop.
