@@ -129,3 +129,30 @@ import Testing
         #expect(report.exitCode(strict: true) == 1)
     }
 }
+
+@Suite struct DeckExplanationTests {
+    @Test func proseLinesJoinButListItemsKeepTheirLines() throws {
+        let text = """
+            ---
+            title: T
+            ---
+            ## Alpha
+
+            A definition written
+            over two lines.
+
+            Hard-wrapped prose
+            joins with a space. Causes:
+            - first cause,
+              continued
+            - second cause
+            1. numbered
+            2) also numbered
+            """
+        let entry = try MarkdownDeckParser.parse(text, file: "d.md").deck.entries[0]
+        #expect(entry.definition == "A definition written over two lines.")
+        #expect(entry.explanation == "Hard-wrapped prose joins with a space. Causes:\n- first cause, continued\n- second cause\n1. numbered\n2) also numbered")
+        let deck = Deck(id: "d", title: "T", entries: [entry])
+        #expect(try MarkdownDeckParser.parse(MarkdownDeckWriter.write(deck), file: "d.md").deck == deck)
+    }
+}

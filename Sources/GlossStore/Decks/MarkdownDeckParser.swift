@@ -59,7 +59,7 @@ public enum MarkdownDeckParser {
             throw .deckSyntax(file: name, line: headerLine, message: "front matter is not closed: add a '---' line after it")
         }
         guard let title = header["title"], !title.isEmpty else {
-            throw .deckSyntax(file: name, line: headerLine, message: "front matter has no 'title:'")
+            throw .deckSyntax(file: name, line: headerLine, message: "front matter has no 'title:': add a line like 'title: My Deck'")
         }
         let stem = ((name as NSString).deletingPathExtension)
         let deckID = DeckID(header["id"].flatMap { $0.isEmpty ? nil : $0 } ?? slug(stem))
@@ -93,7 +93,7 @@ public enum MarkdownDeckParser {
         let headingLine = index + 1
         let term = lines[index].trimmedSpaces.dropFirst(2).trimmedSpaces
         guard !term.isEmpty else {
-            throw .deckSyntax(file: file, line: headingLine, message: "entry heading '##' has no term")
+            throw .deckSyntax(file: file, line: headingLine, message: "entry heading '##' has no term: write the term after '## '")
         }
         index += 1
         var keys: [String: Int] = [:]
@@ -107,21 +107,21 @@ public enum MarkdownDeckParser {
                                   message: "unknown key '\(key)' in entry '\(term)' (expected id, aliases, tags or related)")
             }
             if keys[key] != nil {
-                throw .deckSyntax(file: file, line: probe + 1, message: "'\(key):' appears twice in entry '\(term)'")
+                throw .deckSyntax(file: file, line: probe + 1, message: "'\(key):' appears twice in entry '\(term)': keep one")
             }
             keys[key] = probe + 1
             values[key] = value
             probe += 1
         }
         index = probe
-        var paragraphs: [(line: Int, text: String)] = []
+        var paragraphs: [(line: Int, text: String, lines: [String])] = []
         var current: [String] = []
         var currentLine = 0
         while index < lines.count {
             let trimmed = lines[index].trimmedSpaces
             if trimmed.hasPrefix("## ") || trimmed == "##" { break }
             if trimmed.isEmpty {
-                if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "))) }
+                if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "), current)) }
                 current = []
             } else {
                 if current.isEmpty { currentLine = index + 1 }
@@ -129,9 +129,9 @@ public enum MarkdownDeckParser {
             }
             index += 1
         }
-        if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "))) }
+        if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "), current)) }
         let definition = paragraphs.first?.text ?? ""
-        let explanation = paragraphs.dropFirst().map(\.text).joined(separator: "\n\n")
+        let explanation = paragraphs.dropFirst().map(\.lines).map(joinProse).joined(separator: "\n\n")
         let explicitID = values["id"].map { !$0.isEmpty } ?? false
         let id = EntryID(explicitID ? values["id"] ?? "" : slug(term))
         let entry = Entry(
@@ -142,6 +142,24 @@ public enum MarkdownDeckParser {
             heading: headingLine, definition: paragraphs.first?.line ?? headingLine,
             keys: keys, relatedNames: list(values["related"]))
         return Draft(entry: entry, source: source, explicitID: explicitID)
+    }
+
+    /// Joins a paragraph's lines with spaces, except that a list item (`- `, `* `, `+ `,
+    /// `1. `, `1) `) starts a new line, so lists in explanations keep their shape.
+    static func joinProse(_ lines: [String]) -> String {
+        var text = ""
+        for line in lines {
+            if !text.isEmpty { text += isListItem(line) ? "\n" : " " }
+            text += line
+        }
+        return text
+    }
+
+    static func isListItem(_ line: String) -> Bool {
+        if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") { return true }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        let rest = line.dropFirst(digits.count)
+        return !digits.isEmpty && (rest.hasPrefix(". ") || rest.hasPrefix(") "))
     }
 
     /// Turns `related:` names (term, alias or id, any case) into entry ids; unknown names drop.
@@ -190,10 +208,28 @@ public enum MarkdownDeckParser {
 }
 
 /// Splits text into lines at LF, CRLF or a lone CR, dropping a byte-order mark.
+///
+/// Works on UTF-8 bytes: line ends never join a grapheme cluster, and this is several
+/// times faster than splitting `Character`s on a deck of 10,000 entries.
 func splitLines(_ text: String) -> [String] {
-    var body = Substring(text)
-    if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-    // "\r\n" is one Character in Swift, so both line ends are separators.
-    return body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        .map(String.init)
+    let bytes = text.utf8
+    var lines: [String] = []
+    var start = bytes.startIndex
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = bytes.index(start, offsetBy: 3) }
+    var index = start
+    while index < bytes.endIndex {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            lines.append(String(Substring(text.utf8[start..<index])))
+            index = bytes.index(after: index)
+            if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
+                index = bytes.index(after: index)
+            }
+            start = index
+        } else {
+            index = bytes.index(after: index)
+        }
+    }
+    lines.append(String(Substring(text.utf8[start..<bytes.endIndex])))
+    return lines
 }
