@@ -5,7 +5,6 @@ public enum CLIError: Error, Equatable, CustomStringConvertible {
     case unknownTerm(String, deck: String, suggestion: String?)
     case ambiguousTerm(String, decks: [String])
     case unknownCommand(String, suggestion: String?)
-    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -19,8 +18,6 @@ public enum CLIError: Error, Equatable, CustomStringConvertible {
             "'\(term)' is in several decks (\(decks.joined(separator: ", "))) — add --deck to choose"
         case .unknownCommand(let name, let suggestion):
             "unknown command '\(name)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? " — type 'help' for the list")
-        case .unavailable(let message):
-            message
         }
     }
 }

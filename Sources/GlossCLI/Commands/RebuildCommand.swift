@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlossCore
 import GlossStore
 
 /// `rebuild`: recomputes every card state from the review log and saves the snapshot.
@@ -10,7 +11,9 @@ struct RebuildCommand: GlossCommand {
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
-        let report = try session.progress().rebuild()
+        // Rebuild reads the log once itself; release this session's own lock first.
+        try session.closeProgress()
+        let report = try ProgressStore.rebuild(folder: URL(fileURLWithPath: session.options.progressFolder), learner: session.learner)
         session.console.line(report.summary)
     }
 }
@@ -26,7 +29,7 @@ struct DoctorCommand: GlossCommand {
     func run(in session: Session) throws {
         // The doctor reads the files itself; release this session's own lock first.
         try session.closeProgress()
-        let cards = Set(session.library.decks.flatMap(cardKeys))
+        let cards = Set(session.library.decks.flatMap { DeckCards.of($0).map(\.key) })
         let report = try ProgressDoctor.examine(
             folder: URL(fileURLWithPath: session.options.progressFolder), learner: session.learner, deckCards: cards)
         for line in report.lines { session.console.line(line) }

@@ -41,9 +41,7 @@ struct SetCommand: GlossCommand {
         let store = try session.progress()
         var settings = store.settings
         try setting.apply(value.joined(separator: " "), to: &settings)
-        if setting == .algorithm || setting == .retention || setting == .learningSteps || setting == .relearningSteps {
-            _ = try makeScheduler(settings)
-        }
+        try settings.validate()
         try store.updateSettings(settings)
         session.console.line("\(setting.rawValue) = \(setting.value(in: settings))")
     }

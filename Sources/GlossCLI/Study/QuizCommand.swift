@@ -43,7 +43,7 @@ struct QuizCommand: GlossCommand {
         let deck = try session.resolveDeck(deck)
         let store = try session.progress()
         let console = session.console
-        var keys = cardKeys(of: deck)
+        var keys = DeckCards.of(deck).map(\.key)
         if let tag {
             let tagged = Set(deck.entries.filter { $0.tags.contains { $0.lowercased() == tag.lowercased() } }.map(\.id))
             keys = keys.filter { tagged.contains($0.entry) }

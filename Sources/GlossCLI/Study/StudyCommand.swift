@@ -49,19 +49,25 @@ struct StudyCommand: GlossCommand {
         let console = session.console
         let now = session.now()
         let settings = store.settings
-        let scheduler = try makeScheduler(settings)
-        let dayStart = studyDayStart(now, rolloverHour: settings.rolloverHour)
-        let today = try store.records(since: dayStart).filter { $0.kind == .review }
+        let scheduler = try settings.makeScheduler()
+        let clock = session.dayClock(settings)
+        let today = try store.records(since: clock.start(ofDay: clock.day(of: now))).filter { $0.kind == .review }
         let newToday = today.filter { $0.before?.phase == .new }.count
-        let cards = decks.flatMap(cardKeys)
-        var plan = DayPlan(
-            cards: cards, states: store.state.cards, settings: settings, now: now,
-            newToday: newToday, reviewsToday: today.count - newToday, ahead: ahead,
-            retrievability: { scheduler.retrievability(of: $0, at: now) })
+        let cards = decks.flatMap { DeckCards.of($0).map(\.key) }
+        let queue = StudyQueue(
+            cards: cards.map { ($0, store.card($0)) }, now: now, settings: settings,
+            today: DailyCounts(newStudied: newToday, reviewsDone: today.count - newToday),
+            clock: clock, scheduler: scheduler)
+        var upcoming: [CardKey] = []
+        if ahead && queue.isFinished {
+            upcoming = cards.compactMap { key in store.state.cards[key].flatMap { $0.due }.map { (key, $0) } }
+                .filter { $0.1 > now }.sorted { $0.1 < $1.1 }.prefix(50).map(\.0)
+        }
+        var plan = QueuePlan(queue: queue, ahead: upcoming)
         let label = decks.count == 1 ? decks[0].id.rawValue : "\(decks.count) decks"
         guard plan.counts.left > 0 else {
             console.line("Nothing is due in \(label) right now.")
-            console.line(dueOutlook(cards: cards, store: store, now: now, rollover: settings.rolloverHour))
+            console.line(dueOutlook(cards: cards, store: store, now: now, clock: clock))
             console.line("Try 'study --ahead' to review early, or 'quiz' for practice that leaves the schedule alone.")
             return
         }
@@ -80,16 +86,16 @@ struct StudyCommand: GlossCommand {
         if summary.newLearned > 0 { console.line("New cards learned: \(summary.newLearned).") }
         let hardest = summary.hardest.prefix(3).map { "\($0.term) (\($0.misses) wrong)" }
         if !hardest.isEmpty { console.line("Hardest: " + hardest.joined(separator: ", ") + ".") }
-        console.line(dueOutlook(cards: cards, store: store, now: session.now(), rollover: settings.rolloverHour))
+        console.line(dueOutlook(cards: cards, store: store, now: session.now(), clock: clock))
         if ending == .interrupted { session.interruptedStudy = true }
     }
 }
 
 /// "Next review in 10 min; 14 due tomorrow." for the given cards.
-func dueOutlook(cards: [CardKey], store: ProgressStore, now: Date, rollover: Int) -> String {
+func dueOutlook(cards: [CardKey], store: ProgressStore, now: Date, clock: DayClock) -> String {
     let dues = cards.compactMap { store.state.cards[$0]?.due }
-    let tomorrowStart = studyDayStart(now, rolloverHour: rollover).addingTimeInterval(86400)
-    let tomorrowEnd = tomorrowStart.addingTimeInterval(86400)
+    let tomorrowStart = clock.endOfDay(containing: now)
+    let tomorrowEnd = clock.start(ofDay: clock.day(of: now) + 2)
     let dueTomorrow = dues.filter { $0 >= tomorrowStart && $0 < tomorrowEnd }.count
     let newLeft = cards.filter { store.state.cards[$0] == nil }.count
     var parts: [String] = []

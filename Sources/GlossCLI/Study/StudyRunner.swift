@@ -36,7 +36,7 @@ final class StudyRunner {
         self.store = store
         self.reader = reader
         self.mode = mode
-        self.scheduler = try makeScheduler(store.settings)
+        self.scheduler = try store.settings.makeScheduler()
         self.indexes = Dictionary(decks.map { ($0.id, QuestionIndex(deck: $0)) }, uniquingKeysWith: { a, _ in a })
         self.rng = SplitMix64(seed: session.seed)
         self.summary = SessionSummary(started: session.now())
@@ -277,10 +277,3 @@ final class StudyRunner {
     }
 }
 
-/// The scheduler a learner's settings ask for.
-func makeScheduler(_ settings: LearnerSettings) throws -> any Scheduler {
-    switch settings.algorithm {
-    case .fsrs: try FSRSScheduler(settings: settings)
-    case .sm2: throw CLIError.unavailable("the SM-2 scheduler is not built yet; use 'set algorithm fsrs'")
-    }
-}

@@ -1,0 +1,45 @@
+import Foundation
+import GlossCore
+
+/// The study loop's view of today's `StudyQueue`, plus what the loop adds on top: skipped
+/// cards at the back, undone cards at the front, and `--ahead` reviews when nothing is due.
+struct QueuePlan: StudyPlan {
+    private var queue: StudyQueue
+    private var front: [CardKey] = []
+    private var back: [CardKey] = []
+
+    init(queue: StudyQueue, ahead: [CardKey] = []) {
+        self.queue = queue
+        self.back = ahead
+    }
+
+    var counts: (left: Int, new: Int, learning: Int) {
+        let remaining = queue.remaining
+        return (remaining.new + remaining.learning + remaining.review + front.count + back.count, remaining.new, remaining.learning)
+    }
+
+    mutating func next(at now: Date) -> CardKey? {
+        if !front.isEmpty { return front.removeFirst() }
+        if let key = queue.next(at: now) { return key }
+        return back.isEmpty ? nil : back.removeFirst()
+    }
+
+    mutating func answered(_ key: CardKey, state: CardState, at now: Date) {
+        queue.answered(key, state: state, at: now)
+    }
+
+    mutating func postpone(_ key: CardKey) { back.append(key) }
+
+    mutating func putFirst(_ key: CardKey) {
+        front.removeAll { $0 == key }
+        back.removeAll { $0 == key }
+        front.insert(key, at: 0)
+    }
+}
+
+extension Session {
+    /// The study day clock for the learner's rollover hour, in the local time zone.
+    func dayClock(_ settings: LearnerSettings) -> DayClock {
+        DayClock(timeZone: .current, rolloverHour: settings.rolloverHour)
+    }
+}
