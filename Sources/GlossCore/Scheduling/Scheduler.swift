@@ -1,0 +1,42 @@
+import Foundation
+
+/// Computes a card's next state from an answer. Pure: the time and fuzz seed are arguments.
+///
+/// ```swift
+/// let scheduler = try FSRSScheduler(settings: settings)
+/// let after = scheduler.review(before, rating: .good, at: now, fuzzSeed: FuzzSeed.of(key, reviews: before.reps))
+/// ```
+public protocol Scheduler: Sendable {
+    /// The card's state after answering `rating` at `now`. Never throws and never moves
+    /// `due` before `now`, even when `now` is before the card's last review.
+    func review(_ state: CardState, rating: Rating, at now: Date, fuzzSeed: UInt64) -> CardState
+    /// Probability the card is recalled at `now` (0 for a card never answered).
+    func retrievability(of state: CardState, at now: Date) -> Double
+}
+
+extension Scheduler {
+    /// Reviews with a fuzz seed derived from the card and how many times it was reviewed,
+    /// so replaying a history yields the same dates.
+    public func review(_ state: CardState, rating: Rating, at now: Date, card: CardKey) -> CardState {
+        review(state, rating: rating, at: now, fuzzSeed: FuzzSeed.of(card.description, reviews: state.reps))
+    }
+}
+
+/// Deterministic fuzz seeds: a stable hash (FNV-1a) of the card id mixed with its review count.
+public enum FuzzSeed {
+    /// The seed for the review numbered `reviews` (0 = first) of the card `cardID`.
+    public static func of(_ cardID: String, reviews: Int) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in cardID.utf8 {
+            h ^= UInt64(byte)
+            h &*= 0x0000_0100_0000_01B3
+        }
+        return h ^ (UInt64(truncatingIfNeeded: reviews) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// A uniform double in [0, 1) drawn from `seed` (as Python's `random()` is used).
+    public static func unit(_ seed: UInt64) -> Double {
+        var rng = SplitMix64(seed: seed)
+        return Double(rng.next() >> 11) * 0x1p-53
+    }
+}

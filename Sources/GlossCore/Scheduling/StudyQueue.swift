@@ -1,0 +1,230 @@
+import Foundation
+
+/// What to ask in one study session, in order: the daily queue.
+///
+/// Built once from the card states, `now` and the settings: due reviews (lowest
+/// retrievability first) up to the review limit, new cards (deck order) up to the new limit,
+/// spread evenly among the reviews, and the learning cards due today. The study loop then asks
+/// ``next(at:)`` for a card, and reports each answer with ``answered(_:state:at:)`` so learning
+/// cards come back when due within the session. Siblings (other facets of one entry) are not
+/// asked back to back when anything else is available.
+///
+/// ```swift
+/// var queue = StudyQueue(cards: pairs, now: now, settings: settings, today: counts,
+///                        clock: clock, scheduler: fsrs)
+/// while let key = queue.next(at: clock()) {
+///     let after = fsrs.review(states[key] ?? .new, rating: ask(key), at: clock(), card: key)
+///     queue.answered(key, state: after, at: clock())
+/// }
+/// ```
+public struct StudyQueue: Sendable {
+    /// Why a card is in the queue.
+    public enum Kind: String, Sendable, Hashable {
+        case new, learning, review
+    }
+
+    struct Item: Sendable {
+        var key: CardKey
+        var kind: Kind
+    }
+
+    struct Learning: Sendable {
+        var key: CardKey
+        var due: Date
+    }
+
+    /// Reviews and new cards, interleaved, in asking order; `mainIndex` is the next one.
+    var main: [Item]
+    var mainIndex = 0
+    /// Learning and relearning cards due today, sorted by due date.
+    var learning: [Learning]
+    var last: CardKey?
+    /// End of the study day the queue was built for: learning cards due later leave the session.
+    public let endOfDay: Date
+    /// A learning card may be asked this early when nothing else is left (Anki: 20 minutes).
+    public var learnAhead: TimeInterval
+    /// How far ahead to look for a non-sibling before giving in.
+    static let siblingLookahead = 32
+
+    /// Builds today's queue from `(key, state)` pairs in deck order (a missing card is `.new`).
+    public init(
+        cards: [(key: CardKey, state: CardState)], now: Date, settings: LearnerSettings,
+        today: DailyCounts = DailyCounts(), clock: DayClock, scheduler: some Scheduler,
+        learnAhead: TimeInterval = 1200
+    ) {
+        var builder = Builder(now: now, settings: settings, today: today, clock: clock)
+        for (key, state) in cards { builder.add(key, state, scheduler) }
+        self.init(builder, learnAhead: learnAhead)
+    }
+
+    /// Builds today's queue from stored states and the deck's card keys (deck order);
+    /// a key without a state is a new card, a state whose key is not in the deck is ignored.
+    public init(
+        states: [CardKey: CardState], deckCards: [CardKey], now: Date, settings: LearnerSettings,
+        today: DailyCounts = DailyCounts(), clock: DayClock, scheduler: some Scheduler,
+        learnAhead: TimeInterval = 1200
+    ) {
+        var builder = Builder(now: now, settings: settings, today: today, clock: clock)
+        for key in deckCards {
+            if let state = states[key] {
+                builder.add(key, state, scheduler)
+            } else {
+                builder.addNew(key)
+            }
+        }
+        self.init(builder, learnAhead: learnAhead)
+    }
+
+    init(_ b: Builder, learnAhead: TimeInterval) {
+        var reviews = b.reviews
+        if b.reviewLimit > 0 {
+            reviews.sort { $0.r != $1.r ? $0.r < $1.r : $0.due < $1.due }
+        }
+        if reviews.count > b.reviewLimit { reviews.removeLast(reviews.count - b.reviewLimit) }
+        var main = Self.interleave(reviews: reviews.map(\.key), news: b.news)
+        Self.separateSiblings(&main)
+        self.main = main
+        self.learning = b.learning.sorted { $0.due < $1.due }
+        self.endOfDay = b.end
+        self.learnAhead = learnAhead
+    }
+
+    /// Sorts cards into new, learning and due reviews while the queue is built.
+    struct Builder {
+        let now: Date
+        let end: Date
+        let newLimit: Int
+        let reviewLimit: Int
+        var news: [CardKey] = []
+        var reviews: [(key: CardKey, r: Double, due: Date)] = []
+        var learning: [Learning] = []
+
+        init(now: Date, settings: LearnerSettings, today: DailyCounts, clock: DayClock) {
+            self.now = now
+            end = clock.endOfDay(containing: now)
+            newLimit = max(0, settings.newPerDay - today.newStudied)
+            reviewLimit = max(0, settings.reviewsPerDay - today.reviewsDone)
+        }
+
+        @inline(__always) mutating func addNew(_ key: CardKey) {
+            if news.count < newLimit { news.append(key) }
+        }
+
+        @inline(__always) mutating func add(_ key: CardKey, _ state: CardState, _ scheduler: some Scheduler) {
+            switch state.phase {
+            case .new:
+                addNew(key)
+            case .learning, .relearning:
+                let due = state.due ?? now
+                if due < end { learning.append(Learning(key: key, due: due)) }
+            case .review:
+                let due = state.due ?? now
+                if due < end { reviews.append((key, scheduler.retrievability(of: state, at: now), due)) }
+            }
+        }
+    }
+
+    /// Cards left: new and review cards not yet asked, learning cards waiting.
+    public var remaining: (new: Int, learning: Int, review: Int) {
+        var new = 0
+        var review = 0
+        for item in main[mainIndex...] {
+            if item.kind == .new { new += 1 } else { review += 1 }
+        }
+        return (new, learning.count, review)
+    }
+
+    /// When the next waiting learning card comes due (for a loop with nothing to ask yet).
+    public var nextLearningDue: Date? { learning.first?.due }
+
+    /// True when nothing is left to ask today.
+    public var isFinished: Bool { mainIndex >= main.count && learning.isEmpty }
+
+    /// The next card to ask at `now`, and what kind it is; nil when nothing is due.
+    ///
+    /// Learning cards that are due come first; then reviews and new cards in queue order;
+    /// when those run out, a learning card due within ``learnAhead``.
+    public mutating func nextItem(at now: Date) -> (key: CardKey, kind: Kind)? {
+        let dueLearning = learning.prefix { $0.due <= now }.count
+        if dueLearning > 0 {
+            if let i = learning.prefix(dueLearning).firstIndex(where: { !isSibling($0.key) }) {
+                return take(learningAt: i)
+            }
+            if mainIndex >= main.count { return take(learningAt: 0) }
+        }
+        if mainIndex < main.count {
+            let window = main[mainIndex..<min(main.count, mainIndex + Self.siblingLookahead)]
+            if let j = window.firstIndex(where: { !isSibling($0.key) }), j != mainIndex {
+                main.swapAt(mainIndex, j)
+            }
+            if isSibling(main[mainIndex].key), dueLearning > 0 { return take(learningAt: 0) }
+            let item = main[mainIndex]
+            mainIndex += 1
+            last = item.key
+            return (item.key, item.kind)
+        }
+        if let first = learning.first, first.due <= now.addingTimeInterval(learnAhead) {
+            return take(learningAt: 0)
+        }
+        return nil
+    }
+
+    /// The next card to ask at `now`; nil when nothing is due (see ``nextLearningDue``).
+    public mutating func next(at now: Date) -> CardKey? { nextItem(at: now)?.key }
+
+    /// Records an answer: a card still in (re)learning and due today comes back when due.
+    public mutating func answered(_ key: CardKey, state: CardState, at now: Date) {
+        learning.removeAll { $0.key == key }
+        guard state.phase == .learning || state.phase == .relearning else { return }
+        let due = state.due ?? now
+        guard due < endOfDay else { return }
+        let i = learning.firstIndex { $0.due > due } ?? learning.count
+        learning.insert(Learning(key: key, due: due), at: i)
+    }
+
+    mutating func take(learningAt i: Int) -> (key: CardKey, kind: Kind) {
+        let item = learning.remove(at: i)
+        last = item.key
+        return (item.key, .learning)
+    }
+
+    func isSibling(_ key: CardKey) -> Bool {
+        guard let last else { return false }
+        return key.entry == last.entry && key.deck == last.deck
+    }
+
+    /// Spreads `news` evenly among `reviews` (Anki's "mix new cards and reviews").
+    static func interleave(reviews: [CardKey], news: [CardKey]) -> [Item] {
+        let total = reviews.count + news.count
+        var out: [Item] = []
+        out.reserveCapacity(total)
+        var r = 0
+        var n = 0
+        for i in 0..<total {
+            // The n-th new card goes to the first slot i with i + ½ ≥ (n + ½) · total / news.count.
+            let newDue = n < news.count && (r >= reviews.count || (2 * n + 1) * total <= (2 * i + 1) * news.count)
+            if newDue {
+                out.append(Item(key: news[n], kind: .new))
+                n += 1
+            } else {
+                out.append(Item(key: reviews[r], kind: .review))
+                r += 1
+            }
+        }
+        return out
+    }
+
+    /// Moves a later non-sibling between two adjacent siblings, looking a little ahead.
+    static func separateSiblings(_ items: inout [Item]) {
+        guard items.count > 2 else { return }
+        for i in 1..<items.count {
+            let prev = items[i - 1].key
+            guard items[i].key.entry == prev.entry, items[i].key.deck == prev.deck else { continue }
+            let end = min(items.count, i + 1 + siblingLookahead)
+            guard i + 1 < end else { continue }
+            if let j = (i + 1..<end).first(where: { items[$0].key.entry != prev.entry || items[$0].key.deck != prev.deck }) {
+                items.swapAt(i, j)
+            }
+        }
+    }
+}
