@@ -38,4 +38,18 @@ import Testing
         #expect(StudyDays(timeZone: .gmt, rolloverHour: 30).rolloverHour == 23)
         #expect(StudyDays(timeZone: .gmt, rolloverHour: -2).rolloverHour == 0)
     }
+
+    @Test func memoisedDaysAgreeWithTheSchedulersDayClock() {
+        var rng = SplitMix64(seed: 11)
+        for zone in ["America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe", "Europe/Paris", "UTC"] {
+            for rollover in [0, 4, 23] {
+                let clock = DayClock(timeZone: TimeZone(identifier: zone)!, rolloverHour: rollover)
+                var days = StudyDays(clock: clock)
+                for _ in 0..<2000 {
+                    let date = Date(timeIntervalSince1970: Double.random(in: 1_600_000_000...1_800_000_000, using: &rng).rounded())
+                    #expect(days.day(of: date).number == clock.day(of: date), "\(zone) \(rollover) \(date)")
+                }
+            }
+        }
+    }
 }

@@ -78,12 +78,12 @@ import Testing
         #expect(ReviewsCSV.rows(records: records, decks: ["ai"]).map(\.[0]) == ["ai/e1/recall"])
     }
 
-    @Test func timestampsKeepMicroseconds() {
+    @Test func exportTimesUseISOTimeWithMicroseconds() {
         let date = Date(timeIntervalSince1970: 1_711_744_352.123456)
-        #expect(Timestamp.utc(date) == "2024-03-29T20:32:32.123456+00:00")
-        #expect(Timestamp.parse("2024-03-29T20:32:32.123456+00:00").map { abs($0.timeIntervalSince(date)) < 2e-6 } == true)
-        #expect(Timestamp.parse("2024-03-29T20:32:32Z") == Date(timeIntervalSince1970: 1_711_744_352))
-        #expect(Timestamp.parse("yesterday") == nil)
+        #expect(ISOTime.format(date) == "2024-03-29T20:32:32.123456+00:00")
+        #expect(ISOTime.parse("2024-03-29T20:32:32.123456+00:00").map { abs($0.timeIntervalSince(date)) < 2e-6 } == true)
+        #expect(ISOTime.parse("2024-03-29T20:32:32Z") == Date(timeIntervalSince1970: 1_711_744_352))
+        #expect(ISOTime.parse("yesterday") == nil)
     }
 
     @Test func jsonLinesDumpRoundTrips() throws {

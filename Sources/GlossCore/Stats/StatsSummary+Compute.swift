@@ -16,7 +16,19 @@ extension StatsSummary {
         timeZone: TimeZone, rolloverHour: Int, desiredRetention: Double,
         retrievability: (CardState, Date) -> Double, limit: Int = 10
     ) {
-        var clock = StudyDays(timeZone: timeZone, rolloverHour: rolloverHour)
+        self.init(
+            records: records, states: states, decks: decks, now: now,
+            clock: DayClock(timeZone: timeZone, rolloverHour: rolloverHour),
+            desiredRetention: desiredRetention, retrievability: retrievability, limit: limit)
+    }
+
+    /// The same, with the study days of the scheduler's `DayClock`.
+    public init(
+        records: [ReviewRecord], states: [CardKey: CardState], decks: [Deck], now: Date,
+        clock dayClock: DayClock, desiredRetention: Double,
+        retrievability: (CardState, Date) -> Double, limit: Int = 10
+    ) {
+        var clock = StudyDays(clock: dayClock)
         let today = clock.day(of: now).number
         let wanted = Set(decks.map(\.id))
         var terms: [DeckID: [EntryID: String]] = [:]
@@ -151,7 +163,7 @@ extension StatsSummary {
         }
 
         self.generatedAt = now
-        self.timeZone = timeZone.identifier
+        self.timeZone = dayClock.timeZone.identifier
         self.rolloverHour = clock.rolloverHour
         self.desiredRetention = desiredRetention
         self.totalAnswers = totalAnswers

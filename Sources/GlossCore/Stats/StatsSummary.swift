@@ -6,8 +6,9 @@ import Foundation
 /// ```swift
 /// let summary = StatsSummary(
 ///     records: journal, states: progress.cards, decks: decks, now: now,
-///     timeZone: .current, rolloverHour: 4, desiredRetention: 0.9,
-///     retrievability: { state, at in fsrs.retrievability(of: state, at: at) })
+///     clock: DayClock(timeZone: .current, rolloverHour: settings.rolloverHour),
+///     desiredRetention: settings.desiredRetention,
+///     retrievability: { state, at in scheduler.retrievability(of: state, at: at) })
 /// ```
 /// Optionals stand for "no data yet" (an empty log gives nil rates, never NaN).
 public struct StatsSummary: Hashable, Codable, Sendable {

@@ -1,38 +1,39 @@
 import Foundation
 
-/// Maps instants to study days: the local date in a time zone, where a day starts at the
-/// rollover hour (as in Anki), so a review at 01:30 with rollover 4 counts for the day before.
+/// The scheduler's `DayClock`, memoised for a million lookups: study days, where a day starts
+/// at the rollover hour local time (a review at 01:30 with rollover 4 counts for the day before).
 ///
-/// Stand-in until the scheduler's `DayClock` lands; it caches the zone's offset per UTC
-/// quarter hour (offset changes fall on quarter hours), so a million lookups cost a few
-/// thousand time-zone queries.
+/// Zone offsets and their changes fall on quarter hours, and the rollover is a whole local hour,
+/// so every instant of one UTC quarter hour has the study day of the quarter's start: one
+/// `DayClock` call per quarter hour seen, instead of a time-zone query per record.
 struct StudyDays {
-    let timeZone: TimeZone
-    let rolloverHour: Int
-    private var offsets: [Int: Int] = [:]
+    let clock: DayClock
+    private var days: [Int: Int] = [:]
     private var lastQuarter = Int.min
-    private var lastOffset = 0
+    private var lastDay = 0
+
+    init(clock: DayClock) { self.clock = clock }
 
     init(timeZone: TimeZone, rolloverHour: Int) {
-        self.timeZone = timeZone
-        self.rolloverHour = min(max(rolloverHour, 0), 23)
+        self.init(clock: DayClock(timeZone: timeZone, rolloverHour: rolloverHour))
     }
 
-    /// The study day `date` belongs to.
+    var rolloverHour: Int { clock.rolloverHour }
+
+    /// The study day `date` belongs to (same as `clock.day(of: date)`).
     mutating func day(of date: Date) -> CivilDay {
-        let t = date.timeIntervalSince1970
-        let quarter = Int((t / 900).rounded(.down))
-        let offset: Int
-        if quarter == lastQuarter {
-            offset = lastOffset
-        } else if let cached = offsets[quarter] {
-            offset = cached
+        let seconds = date.timeIntervalSince1970
+        guard seconds.isFinite, abs(seconds) < 1e14 else { return CivilDay(clock.day(of: date)) }
+        let quarter = Int((seconds / 900).rounded(.down))
+        if quarter == lastQuarter { return CivilDay(lastDay) }
+        let day: Int
+        if let cached = days[quarter] {
+            day = cached
         } else {
-            offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(quarter) * 900))
-            offsets[quarter] = offset
+            day = clock.day(of: Date(timeIntervalSince1970: Double(quarter) * 900))
+            days[quarter] = day
         }
-        (lastQuarter, lastOffset) = (quarter, offset)
-        let local = t + Double(offset - rolloverHour * 3600)
-        return CivilDay(Int((local / 86_400).rounded(.down)))
+        (lastQuarter, lastDay) = (quarter, day)
+        return CivilDay(day)
     }
 }

@@ -17,7 +17,7 @@ public enum ReviewsCSV {
         for record in records where record.kind == .review && !revoked.contains(record.seq) {
             if let decks, !decks.contains(record.card.deck) { continue }
             rows.append([
-                record.card.description, String(record.rating.rawValue), Timestamp.utc(record.time),
+                record.card.description, String(record.rating.rawValue), ISOTime.format(record.time),
                 String(max(record.responseMs, 0)),
             ])
         }

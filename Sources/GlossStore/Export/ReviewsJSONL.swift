@@ -10,7 +10,7 @@ public enum ReviewsJSONL {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.utc(date))
+            try container.encode(ISOTime.format(date))
         }
         var out = ""
         for record in records {
@@ -30,7 +30,7 @@ public enum ReviewsJSONL {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = Timestamp.parse(text) else {
+            guard let date = ISOTime.parse(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO-8601 time: \(text)")
             }
             return date

@@ -31,9 +31,9 @@ public enum TermsCSV {
                 let r = state.phase == .new || state.lastReview == nil ? nil : retrievability(state, now)
                 rows.append([
                     deck.id.rawValue, entry.id.rawValue, entry.term, key.facet.rawValue, state.phase.rawValue,
-                    state.due.map(Timestamp.utc) ?? "", number(state.stability), number(state.difficulty),
+                    state.due.map(ISOTime.format) ?? "", number(state.stability), number(state.difficulty),
                     number(r), String(state.reps), String(state.lapses),
-                    state.lastReview.map(Timestamp.utc) ?? "", lastRating[key].map { String($0.rawValue) } ?? "",
+                    state.lastReview.map(ISOTime.format) ?? "", lastRating[key].map { String($0.rawValue) } ?? "",
                 ])
             }
         }
