@@ -92,3 +92,17 @@ import Testing
         #expect(ImportFormat.detect(fileName: name, text: text) == format)
     }
 }
+
+@Suite struct ImportReportTests {
+    @Test func dryRunReportListsEntriesAndProblems() throws {
+        let text = "term,definition,aliases,related\nDeepfake,Synthetic media that depicts events that never occurred at all.,DF,Hallucination\nHallucination,Made-up output.,,\n,No term.,,\n"
+        let result = try Importer.importText(text, fileName: "t.csv")
+        #expect(result.report(file: "t.csv", definitionWidth: 30) == """
+            t.csv: 2 entries (CSV), 1 problem
+              line 2: Deepfake — Synthetic media that depicts… [aliases: DF; related: 1]
+              line 3: Hallucination — Made-up output. [related: 1]
+            t.csv:4: no term for definition 'No term.'; row skipped
+
+            """)
+    }
+}
