@@ -40,7 +40,7 @@ import Testing
         #expect(result.problems == [])
         #expect(result.deck.entries.map(\.term) == ["Mesa-Optimization", "Capital", "Quoted term"])
         #expect(result.deck.entries[0].definition == "A model that is an optimizer & more.")
-        #expect(result.deck.entries[0].explanation == "Line one\nline two\n<three> é🧠")
+        #expect(result.deck.entries[0].explanation == "Line one\n\nline two\n\n<three> é🧠")
         #expect(result.deck.entries[0].tags == ["alignment", "theory"])
         #expect(result.deck.entries[1].definition == "The capital of France is Paris and big.")
         #expect(result.deck.entries[2].definition == "multi line")
