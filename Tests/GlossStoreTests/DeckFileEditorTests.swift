@@ -81,3 +81,14 @@ import Testing
         #expect(DeckFileEditor.appendEntry(entry, in: deck, to: trimmed).hasPrefix(trimmed + "\n\n## AI Safety\n"))
     }
 }
+
+@Suite struct DeckFileEditorCommaTests {
+    @Test func termWithACommaIsLinkedById() throws {
+        let text = "---\ntitle: T\n---\n\n## Bias, Statistical\n\nSkew.\n\n## Variance\n\nSpread.\n"
+        let linked = try DeckFileEditor.link("Variance", "bias, statistical", in: text, file: "t.md")
+        #expect(linked == "---\ntitle: T\n---\n\n## Bias, Statistical\nrelated: Variance\n\nSkew.\n\n## Variance\nrelated: bias-statistical\n\nSpread.\n")
+        let parsed = try MarkdownDeckParser.parse(linked, file: "t.md")
+        #expect(parsed.deck.entry("variance")?.related == ["bias-statistical"])
+        #expect(parsed.deck.entry("bias-statistical")?.related == ["variance"])
+    }
+}

@@ -66,8 +66,10 @@ public enum DeckFileEditor {
         guard first.id != second.id else {
             throw .deckSyntax(file: parsed.file, line: 1, message: "cannot relate '\(a)' to itself")
         }
-        let once = try addRelated(second.term, to: first.term, in: text, file: file)
-        return try addRelated(first.term, to: second.term, in: once, file: file)
+        // `related:` is a comma-separated list, so a term with a comma is named by its id.
+        func name(_ entry: Entry) -> String { entry.term.contains(",") ? entry.id.rawValue : entry.term }
+        let once = try addRelated(name(second), to: first.id.rawValue, in: text, file: file)
+        return try addRelated(name(first), to: second.id.rawValue, in: once, file: file)
     }
 
     private static func entry(named name: String, in parsed: ParsedDeck) throws(StoreError) -> Entry {
