@@ -69,8 +69,19 @@ public enum DeckLinter {
 
         let names = deck.entries.flatMap { $0.names + [$0.id.rawValue] }
         let lowerNames = Set(names.map { $0.lowercased() })
+        let resolver = RelatedNameResolver(entries: deck.entries)
+        // Lookups by id, so that a 10,000-entry deck lints in linear time.
+        var indexOf: [EntryID: Int] = [:]
+        for (index, entry) in deck.entries.enumerated() where indexOf[entry.id] == nil { indexOf[entry.id] = index }
+        var neighbours: [EntryID: Set<EntryID>] = [:]
+        for entry in deck.entries {
+            for id in entry.related where id != entry.id {
+                neighbours[entry.id, default: []].insert(id)
+                neighbours[id, default: []].insert(entry.id)
+            }
+        }
         for (entry, source) in zip(deck.entries, parsed.sources) {
-            if entry.definition.trimmingCharacters(in: .whitespaces).isEmpty {
+            if entry.definition.trimmedSpaces.isEmpty {
                 add(source.heading, .error, "entry '\(entry.term)' has no definition: write one line under its heading")
             }
             let relatedLine = source.keys["related"] ?? source.heading
@@ -78,9 +89,13 @@ public enum DeckLinter {
                 let suggestion = closestMatch(to: name, in: deck.entries.map(\.term))
                 add(relatedLine, .error, "related term '\(name)' matches no entry" + (suggestion.map { " — did you mean '\($0)'?" } ?? ""))
             }
+            for name in source.relatedNames where resolver.resolve(name) == entry.id {
+                add(relatedLine, .warning, "'\(entry.term)' lists itself as related ('\(name)'); remove it")
+            }
             for id in entry.related {
-                guard let other = deck.entry(id), !other.related.contains(entry.id) else { continue }
-                let otherLine = parsed.sources[deck.entries.firstIndex { $0.id == id } ?? 0].heading
+                guard let otherIndex = indexOf[id], !deck.entries[otherIndex].related.contains(entry.id) else { continue }
+                let other = deck.entries[otherIndex]
+                let otherLine = parsed.sources[otherIndex].heading
                 add(relatedLine, .warning, "'\(entry.term)' lists '\(other.term)' as related, but '\(other.term)' (line \(otherLine)) does not list '\(entry.term)'")
             }
             if let given = entry.names.first(where: { containsWord(entry.definition, $0) }) {
@@ -90,7 +105,7 @@ public enum DeckLinter {
             if others < 3 {
                 add(source.heading, .warning, "'\(entry.term)' has only \(others) other entr\(others == 1 ? "y" : "ies") to use as distractors (3 needed)")
             } else if !entry.related.isEmpty {
-                let unrelated = others - Set(deck.relatedIDs(of: entry.id)).count
+                let unrelated = others - (neighbours[entry.id]?.count ?? 0)
                 if unrelated < 3 {
                     add(source.heading, .warning, "'\(entry.term)' is related to almost every entry: only \(unrelated) unrelated left as distractors (3 needed)")
                 }

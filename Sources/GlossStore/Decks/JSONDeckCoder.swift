@@ -31,6 +31,9 @@ public enum JSONDeckCoder {
         do {
             decoded = try JSONDecoder().decode(File.self, from: data)
         } catch {
+            if let syntax = jsonSyntaxError(in: data) {
+                throw .deckSyntax(file: name, line: syntax.line, message: "not a gloss JSON deck: \(syntax.reason)")
+            }
             throw .deckSyntax(file: name, line: jsonErrorLine(error, in: data), message: "not a gloss JSON deck: \(jsonErrorSummary(error))")
         }
         let version = decoded.version ?? 1
@@ -40,21 +43,14 @@ public enum JSONDeckCoder {
         }
         let stem = (name as NSString).deletingPathExtension
         var deck = Deck(id: decoded.id ?? DeckID(slug(stem)), title: decoded.title, description: decoded.description ?? "")
-        var byName: [String: EntryID] = [:]
         let entries = decoded.entries.map { raw in
             Entry(id: raw.id ?? EntryID(slug(raw.term)), term: raw.term, definition: raw.definition,
                   explanation: raw.explanation ?? "", related: [], aliases: raw.aliases ?? [], tags: raw.tags ?? [])
         }
-        for entry in entries {
-            for name in entry.names + [entry.id.rawValue] where byName[name.lowercased()] == nil {
-                byName[name.lowercased()] = entry.id
-            }
-        }
+        let resolver = RelatedNameResolver(entries: entries)
         deck.entries = zip(entries, decoded.entries).map { entry, raw in
             var entry = entry
-            var seen = Set<EntryID>()
-            entry.related = (raw.related ?? []).compactMap { byName[$0.lowercased()] }
-                .filter { $0 != entry.id && seen.insert($0).inserted }
+            entry.related = resolver.related(of: entry.id, names: raw.related ?? [], idsFirst: true)
             return entry
         }
         let sources = zip(entries, decoded.entries).map { entry, raw in
@@ -101,4 +97,30 @@ func jsonErrorLine(_ error: any Error, in data: Data) -> Int {
           let index = underlying.userInfo["NSJSONSerializationErrorIndex"] as? Int
     else { return 1 }
     return data.prefix(index).reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+}
+
+/// The line and reason of a JSON syntax error, or nil for valid JSON.
+///
+/// `JSONDecoder` on Linux says neither; `JSONSerialization` says "around character N"
+/// or "unexpected end of file", which this turns into a 1-based line.
+func jsonSyntaxError(in data: Data) -> (line: Int, reason: String)? {
+    do {
+        _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        return nil
+    } catch {
+        let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "invalid JSON"
+        let lineOf = { (offset: Int) in
+            data.prefix(max(0, offset)).reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        }
+        var line = 1
+        if let range = detail.range(of: "around character "),
+           let offset = Int(String(detail[range.upperBound...].prefix { $0.isNumber })) {
+            line = lineOf(offset)
+        } else if detail.lowercased().contains("end of file") {
+            line = lineOf(data.count)
+        }
+        var reason = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
+        if let first = reason.first { reason = first.lowercased() + reason.dropFirst() }
+        return (line, reason)
+    }
 }
