@@ -90,9 +90,10 @@ struct DeckAssembler {
                 }
             }
         }
+        let position = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for entry in entries {
             for target in entry.related {
-                if let j = entries.firstIndex(where: { $0.id == target }), !entries[j].related.contains(entry.id) {
+                if let j = position[target], !entries[j].related.contains(entry.id) {
                     entries[j].related.append(entry.id)
                 }
             }
