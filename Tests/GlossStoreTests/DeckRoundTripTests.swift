@@ -144,7 +144,11 @@ private func randomDeck(using rng: inout SplitMix64) -> Deck {
         usedNames.formUnion(aliases.map { $0.lowercased() })
         usedIDs.insert(id)
         let paragraphs = Int(rng.next() % 3)
-        let explanation = (0..<paragraphs).map { _ in phrase(1...6, &rng) }.joined(separator: "\n\n")
+        // Some paragraphs end in a list, whose items keep their own lines.
+        let explanation = (0..<paragraphs).map { _ in
+            let items = rng.next() % 3 == 0 ? (1...Int(1 + rng.next() % 3)).map { _ in "\n- " + phrase(1...3, &rng) } : []
+            return phrase(1...6, &rng) + items.joined()
+        }.joined(separator: "\n\n")
         entries.append(Entry(
             id: EntryID(id), term: term, definition: phrase(1...8, &rng), explanation: explanation,
             aliases: aliases, tags: (0..<Int(rng.next() % 3)).map { _ in phrase(1...1, &rng, noCommas: true) }))

@@ -70,12 +70,12 @@ import Testing
     @Test("syntax errors name file, line and remedy", arguments: [
         ("## A\n\nx\n", "d.md:1: a deck starts with front matter: a '---' line, 'title: …', and a closing '---'"),
         ("---\ntitle: T\n\n## A\n", "d.md:1: front matter is not closed: add a '---' line after it"),
-        ("---\nid: x\n---\n", "d.md:1: front matter has no 'title:'"),
+        ("---\nid: x\n---\n", "d.md:1: front matter has no 'title:': add a line like 'title: My Deck'"),
         ("---\ntitle: T\nauthor: me\n---\n", "d.md:3: unknown front matter key 'author' (expected id, title or description)"),
         ("---\ntitle: T\n---\nstray text\n## A\n\nx\n", "d.md:4: text outside an entry: start each entry with '## Term'"),
         ("---\ntitle: T\n---\n\n## A\nrelatd: B\n\nx\n", "d.md:6: unknown key 'relatd' in entry 'A' (expected id, aliases, tags or related)"),
-        ("---\ntitle: T\n---\n\n## A\ntags: a\ntags: b\n\nx\n", "d.md:7: 'tags:' appears twice in entry 'A'"),
-        ("---\ntitle: T\n---\n\n##\n\nx\n", "d.md:5: entry heading '##' has no term"),
+        ("---\ntitle: T\n---\n\n## A\ntags: a\ntags: b\n\nx\n", "d.md:7: 'tags:' appears twice in entry 'A': keep one"),
+        ("---\ntitle: T\n---\n\n##\n\nx\n", "d.md:5: entry heading '##' has no term: write the term after '## '"),
     ])
     func syntaxErrors(text: String, message: String) {
         #expect(throws: (any Error).self) { try MarkdownDeckParser.parse(text, file: "d.md") }

@@ -59,7 +59,7 @@ public enum MarkdownDeckParser {
             throw .deckSyntax(file: name, line: headerLine, message: "front matter is not closed: add a '---' line after it")
         }
         guard let title = header["title"], !title.isEmpty else {
-            throw .deckSyntax(file: name, line: headerLine, message: "front matter has no 'title:'")
+            throw .deckSyntax(file: name, line: headerLine, message: "front matter has no 'title:': add a line like 'title: My Deck'")
         }
         let stem = ((name as NSString).deletingPathExtension)
         let deckID = DeckID(header["id"].flatMap { $0.isEmpty ? nil : $0 } ?? slug(stem))
@@ -93,7 +93,7 @@ public enum MarkdownDeckParser {
         let headingLine = index + 1
         let term = lines[index].trimmedSpaces.dropFirst(2).trimmedSpaces
         guard !term.isEmpty else {
-            throw .deckSyntax(file: file, line: headingLine, message: "entry heading '##' has no term")
+            throw .deckSyntax(file: file, line: headingLine, message: "entry heading '##' has no term: write the term after '## '")
         }
         index += 1
         var keys: [String: Int] = [:]
@@ -107,7 +107,7 @@ public enum MarkdownDeckParser {
                                   message: "unknown key '\(key)' in entry '\(term)' (expected id, aliases, tags or related)")
             }
             if keys[key] != nil {
-                throw .deckSyntax(file: file, line: probe + 1, message: "'\(key):' appears twice in entry '\(term)'")
+                throw .deckSyntax(file: file, line: probe + 1, message: "'\(key):' appears twice in entry '\(term)': keep one")
             }
             keys[key] = probe + 1
             values[key] = value
