@@ -81,3 +81,42 @@ import Testing
         #expect(DeckFileEditor.appendEntry(entry, in: deck, to: trimmed).hasPrefix(trimmed + "\n\n## AI Safety\n"))
     }
 }
+
+@Suite struct DeckFileEditorCommaTests {
+    @Test func termWithACommaIsLinkedById() throws {
+        let text = "---\ntitle: T\n---\n\n## Bias, Statistical\n\nSkew.\n\n## Variance\n\nSpread.\n"
+        let linked = try DeckFileEditor.link("Variance", "bias, statistical", in: text, file: "t.md")
+        #expect(linked == "---\ntitle: T\n---\n\n## Bias, Statistical\nrelated: Variance\n\nSkew.\n\n## Variance\nrelated: bias-statistical\n\nSpread.\n")
+        let parsed = try MarkdownDeckParser.parse(linked, file: "t.md")
+        #expect(parsed.deck.entry("variance")?.related == ["bias-statistical"])
+        #expect(parsed.deck.entry("bias-statistical")?.related == ["variance"])
+    }
+}
+
+@Suite struct DeckFileEditorMergeTests {
+    let text = "---\ntitle: T\n---\n\n## Alpha\ntags: a\n\nOld alpha.\n\nMore.\n\n<!-- note -->\n## Beta\n\nBeta.   \n"
+
+    @Test func replaceRewritesOnlyThatSection() throws {
+        let deck = try MarkdownDeckParser.parse(text, file: "t.md").deck
+        var alpha = try #require(deck.entry("alpha"))
+        alpha.definition = "New alpha."
+        let edited = try DeckFileEditor.replaceEntry(alpha, in: deck, text: text, file: "t.md")
+        // The comment is part of Alpha's explanation for the parser, so it is rewritten with it.
+        #expect(edited == "---\ntitle: T\n---\n\n## Alpha\ntags: a\n\nNew alpha.\n\nMore.\n\n<!-- note -->\n\n## Beta\n\nBeta.   \n")
+        var beta = try #require(deck.entry("beta"))
+        beta.tags = ["b"]
+        let last = try DeckFileEditor.replaceEntry(beta, in: deck, text: text, file: "t.md")
+        #expect(last == "---\ntitle: T\n---\n\n## Alpha\ntags: a\n\nOld alpha.\n\nMore.\n\n<!-- note -->\n## Beta\ntags: b\n\nBeta.\n")
+    }
+
+    @Test func mergeIsAppliedToTheFile() throws {
+        let existing = try MarkdownDeckParser.parse(text, file: "t.md").deck
+        let incoming = try Importer.importText("term,definition,related\nBeta,Beta.,Gamma\nGamma,Third.,\n", fileName: "i.csv").deck
+        let merge = DeckMerge.merge(incoming, into: existing)
+        #expect(merge.added == ["gamma"])
+        #expect(merge.updated == ["beta"])
+        let edited = try DeckFileEditor.apply(merge, to: text, file: "t.md")
+        #expect(edited == "---\ntitle: T\n---\n\n## Alpha\ntags: a\n\nOld alpha.\n\nMore.\n\n<!-- note -->\n## Beta\nrelated: Gamma\n\nBeta.\n\n## Gamma\nrelated: Beta\n\nThird.\n")
+        #expect(try MarkdownDeckParser.parse(edited, file: "t.md").deck == merge.deck)
+    }
+}

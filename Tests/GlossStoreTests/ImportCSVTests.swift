@@ -37,7 +37,7 @@ import Testing
             + "Café,again,\r\n"
         let result = try run("\u{FEFF}" + text)
         #expect(result.deck.entries.map(\.term) == ["Mesa-Optimization", "Café"])
-        #expect(result.deck.entries[0].explanation == "First paragraph\nstill first.\n\nSecond \"quoted\" paragraph.")
+        #expect(result.deck.entries[0].explanation == "First paragraph\n\nstill first.\n\nSecond \"quoted\" paragraph.")
         #expect(result.deck.entries[1].id == "cafe")
         #expect(result.deck.entries[1].definition == "Ein Wort mit Umlaut: ä ö ü — und Emoji 🧠.")
         #expect(result.lines == [2, 7])
@@ -105,5 +105,30 @@ import Testing
         // "Safety" is claimed first as an alias, so the later term collides with it.
         #expect(result.deck.entries.map(\.term) == ["AI Safety"])
         #expect(result.problems.map(\.kind) == [.duplicate])
+    }
+}
+
+@Suite struct ImportMarkdownSafetyTests {
+    @Test func importedDeckSurvivesTheMarkdownFormat() throws {
+        let text = "term,definition,explanation,aliases,tags\n"
+            + "Alpha,First.,\"## Not a heading\nline two\n\n\n  indented  \",\"A1, A2; A3\",\"x, y\"\n"
+            + "Beta,Second.,,,\n"
+        let result = try Importer.importText(text, fileName: "t.csv")
+        let alpha = try #require(result.deck.entries.first)
+        #expect(alpha.explanation == "Not a heading\n\nline two\n\nindented")
+        #expect(alpha.aliases == ["A1", "A2", "A3"])
+        #expect(alpha.tags == ["x", "y"])
+        #expect(result.problems.map(\.kind) == [.formatConflict])
+        #expect(result.problems.first?.line == 2)
+        let parsed = try MarkdownDeckParser.parse(DeckExport.text(result.deck, format: .md), file: "t.md")
+        #expect(parsed.deck == result.deck)
+    }
+
+    @Test func definitionThatReadsAsMetadataIsReported() throws {
+        let result = try Importer.importText("term,definition\nNoun,n: a naming word.\nVerb,A doing word: run.\n", fileName: "t.csv")
+        #expect(result.deck.entries.count == 2)
+        #expect(result.problems.map(\.description) == [
+            "t.csv:2: definition of 'Noun' starts like a 'key: value' line, which a Markdown deck reads as metadata; reword its start",
+        ])
     }
 }

@@ -23,12 +23,13 @@ import Testing
         for (entry, row) in zip(result.deck.entries, rows) {
             #expect(entry.term == row.term)
             #expect(entry.definition == row.definition)
-            #expect(entry.explanation == row.explanation)
+            // Each line of a cell becomes a paragraph (a Markdown deck joins lines within one).
+            #expect(entry.explanation == ImportText.paragraphs(row.explanation).joined(separator: "\n\n"))
             #expect(entry.aliases == ImportText.list(row.aliases))
             #expect(entry.tags == ImportText.list(row.tags))
             #expect(entry.related.map(\.rawValue) == ImportText.list(row.related).map(slug))
         }
-        #expect(result.deck.entries[0].explanation.contains("\there.\nIts second line.\n\nA second"))
+        #expect(result.deck.entries[0].explanation.contains("\there.\n\nIts second line.\n\nA second"))
         #expect(result.deck.entries[2].id == "naive-bayes-unicode")
         #expect(result.deck.entries[3].term == "Quote\"In\"Term")
     }

@@ -86,3 +86,28 @@ import Testing
         #expect(result.problems.map(\.description) == ["d.txt:1: no 'Related Terms' section found; imported the main term only"])
     }
 }
+
+@Suite struct ImportPageChromeTests {
+    @Test func wordsThatAlsoAppearInChromeDoNotEndTheRelatedTerms() throws {
+        let text = """
+            Glossary
+            Browser Cookie
+            A small file a website stores in the browser, used to subscribe a visitor to preferences.
+            Sites use cookies for sessions.
+            Related Terms
+            Session
+            A period of interaction that a server tracks; newsletter sign-ups often start one.
+            Tracking Pixel
+            An invisible image that reports when a page or email is opened.
+            Subscribe to our newsletter
+            Every Friday: the best links.
+            © 2026 Example Inc.
+            """
+        let result = try Importer.importText(text, fileName: "cookie.txt", options: ImportOptions(format: .page))
+        // "Glossary" (a breadcrumb) is followed by another short line, so it is not the term.
+        #expect(result.deck.entries.map(\.term) == ["Browser Cookie", "Session", "Tracking Pixel"])
+        #expect(result.deck.entries[0].explanation == "Sites use cookies for sessions.")
+        #expect(result.deck.entries[1].definition == "A period of interaction that a server tracks; newsletter sign-ups often start one.")
+        #expect(result.problems == [])
+    }
+}

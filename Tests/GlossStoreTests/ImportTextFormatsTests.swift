@@ -40,7 +40,7 @@ import Testing
         #expect(result.problems == [])
         #expect(result.deck.entries.map(\.term) == ["Mesa-Optimization", "Capital", "Quoted term"])
         #expect(result.deck.entries[0].definition == "A model that is an optimizer & more.")
-        #expect(result.deck.entries[0].explanation == "Line one\nline two\n<three> é🧠")
+        #expect(result.deck.entries[0].explanation == "Line one\n\nline two\n\n<three> é🧠")
         #expect(result.deck.entries[0].tags == ["alignment", "theory"])
         #expect(result.deck.entries[1].definition == "The capital of France is Paris and big.")
         #expect(result.deck.entries[2].definition == "multi line")
@@ -90,5 +90,19 @@ import Testing
     ])
     func formatDetection(name: String, text: String, format: ImportFormat) {
         #expect(ImportFormat.detect(fileName: name, text: text) == format)
+    }
+}
+
+@Suite struct ImportReportTests {
+    @Test func dryRunReportListsEntriesAndProblems() throws {
+        let text = "term,definition,aliases,related\nDeepfake,Synthetic media that depicts events that never occurred at all.,DF,Hallucination\nHallucination,Made-up output.,,\n,No term.,,\n"
+        let result = try Importer.importText(text, fileName: "t.csv")
+        #expect(result.report(file: "t.csv", definitionWidth: 30) == """
+            t.csv: 2 entries (CSV), 1 problem
+              line 2: Deepfake — Synthetic media that depicts… [aliases: DF; related: 1]
+              line 3: Hallucination — Made-up output. [related: 1]
+            t.csv:4: no term for definition 'No term.'; row skipped
+
+            """)
     }
 }

@@ -66,8 +66,10 @@ public enum DeckFileEditor {
         guard first.id != second.id else {
             throw .deckSyntax(file: parsed.file, line: 1, message: "cannot relate '\(a)' to itself")
         }
-        let once = try addRelated(second.term, to: first.term, in: text, file: file)
-        return try addRelated(first.term, to: second.term, in: once, file: file)
+        // `related:` is a comma-separated list, so a term with a comma is named by its id.
+        func name(_ entry: Entry) -> String { entry.term.contains(",") ? entry.id.rawValue : entry.term }
+        let once = try addRelated(name(second), to: first.id.rawValue, in: text, file: file)
+        return try addRelated(name(first), to: second.id.rawValue, in: once, file: file)
     }
 
     private static func entry(named name: String, in parsed: ParsedDeck) throws(StoreError) -> Entry {
@@ -84,5 +86,40 @@ public enum DeckFileEditor {
             throw .deckSyntax(file: parsed.file, line: 1, message: "no entry named '\(name)' in this deck")
         }
         return parsed.sources[index]
+    }
+
+    /// `text` with the section of the entry with `entry.id` rewritten from `entry`; the text
+    /// before its heading and from the next `## ` heading on is unchanged.
+    public static func replaceEntry(_ entry: Entry, in deck: Deck, text: String, file: String) throws(StoreError) -> String {
+        let parsed = try MarkdownDeckParser.parse(text, file: file)
+        guard let index = parsed.deck.entries.firstIndex(where: { $0.id == entry.id }), index < parsed.sources.count else {
+            throw .deckSyntax(file: parsed.file, line: 1, message: "no entry with id '\(entry.id)' in this deck")
+        }
+        let crlf = text.contains("\r\n")
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        let start = parsed.sources[index].heading - 1
+        let next = index + 1 < parsed.sources.count ? parsed.sources[index + 1].heading - 1 : nil
+        let end = next ?? (lines.last == "" ? lines.count - 1 : lines.count)
+        var section = MarkdownDeckWriter.section(for: entry, in: deck)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        section.removeLast()  // the section ends with a newline
+        if next != nil { section.append("") }
+        if crlf { section = section.map { $0 + "\r" } }
+        guard start <= end, end <= lines.count else { return text }
+        lines.replaceSubrange(start..<end, with: section)
+        return lines.joined(separator: "\n")
+    }
+
+    /// Applies a merge to the deck file's text: updated entries are rewritten in place, added
+    /// ones appended; untouched entries and the text around them stay byte-identical.
+    public static func apply(_ merge: DeckMergeResult, to text: String, file: String) throws(StoreError) -> String {
+        var text = text
+        for id in merge.updated {
+            if let entry = merge.deck.entry(id) { text = try replaceEntry(entry, in: merge.deck, text: text, file: file) }
+        }
+        for id in merge.added {
+            if let entry = merge.deck.entry(id) { text = appendEntry(entry, in: merge.deck, to: text) }
+        }
+        return text
     }
 }

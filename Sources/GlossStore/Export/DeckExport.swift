@@ -49,8 +49,16 @@ public enum DeckExport {
 
     /// One row of fields per entry, lists joined with "; " and relations by term.
     static func fields(_ entry: Entry, in deck: Deck) -> [String] {
+        fields(entry, terms: terms(deck))
+    }
+
+    static func terms(_ deck: Deck) -> [EntryID: String] {
+        Dictionary(deck.entries.map { ($0.id, $0.term) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func fields(_ entry: Entry, terms: [EntryID: String]) -> [String] {
         [entry.term, entry.definition, entry.explanation, entry.aliases.joined(separator: "; "),
-         entry.related.map { deck.entry($0)?.term ?? $0.rawValue }.joined(separator: "; "),
+         entry.related.map { terms[$0] ?? $0.rawValue }.joined(separator: "; "),
          entry.tags.joined(separator: "; ")]
     }
 
@@ -60,8 +68,9 @@ public enum DeckExport {
         var out = "#separator:tab\n#html:false\n"
         out += "#columns:" + columns.map(\.capitalized).joined(separator: "\t") + "\n"
         out += "#tags column:\(columns.count)\n"
+        let terms = terms(deck)
         let rows = deck.entries.map { entry -> [String] in
-            var row = fields(entry, in: deck)
+            var row = fields(entry, terms: terms)
             row[row.count - 1] = entry.tags.map { $0.replacingOccurrences(of: " ", with: "_") }.joined(separator: " ")
             return row
         }
@@ -69,7 +78,8 @@ public enum DeckExport {
     }
 
     static func csv(_ deck: Deck) -> String {
-        write([columns] + deck.entries.map { fields($0, in: deck) }, delimiter: ",")
+        let terms = terms(deck)
+        return write([columns] + deck.entries.map { fields($0, terms: terms) }, delimiter: ",")
     }
 
     /// Rows through the CSV library, each ending with a newline.

@@ -44,7 +44,7 @@ struct DeckAssembler {
             idLine[id] = raw.line
             nameLine[term.lowercased()] = raw.line
             var aliases: [String] = []
-            for alias in raw.aliases.map(ImportText.oneLine) where !alias.isEmpty {
+            for alias in raw.aliases.flatMap(splitCommas) {
                 let key = alias.lowercased()
                 if key == term.lowercased() || aliases.contains(where: { $0.lowercased() == key }) { continue }
                 if let first = nameLine[key] {
@@ -55,9 +55,19 @@ struct DeckAssembler {
                 aliases.append(alias)
             }
             var tags: [String] = []
-            for tag in raw.tags.map(ImportText.oneLine) where !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+            for tag in raw.tags.flatMap(splitCommas) where !tags.contains(tag) { tags.append(tag) }
+            if looksLikeMetadata(definition) {
+                report(raw.line, .formatConflict,
+                       "definition of '\(term)' starts like a 'key: value' line, which a Markdown deck reads as metadata; reword its start")
+            }
+            var explanation = ImportText.paragraphs(raw.explanation)
+            if explanation.contains(where: { $0.hasPrefix("#") }) {
+                explanation = explanation.map { $0.hasPrefix("#") ? String($0.drop { $0 == "#" || $0 == " " }) : $0 }
+                report(raw.line, .formatConflict,
+                       "explanation of '\(term)' has a paragraph starting with '#', which a Markdown deck reads as a heading; the '#' was dropped")
+            }
             entries.append(Entry(id: id, term: term, definition: definition,
-                                 explanation: ImportText.block(raw.explanation), aliases: aliases, tags: tags))
+                                 explanation: explanation.joined(separator: "\n\n"), aliases: aliases, tags: tags))
             lines.append(raw.line)
             relatedNames.append(raw.related.map(ImportText.oneLine).filter { !$0.isEmpty })
         }
@@ -80,9 +90,10 @@ struct DeckAssembler {
                 }
             }
         }
+        let position = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for entry in entries {
             for target in entry.related {
-                if let j = entries.firstIndex(where: { $0.id == target }), !entries[j].related.contains(entry.id) {
+                if let j = position[target], !entries[j].related.contains(entry.id) {
                     entries[j].related.append(entry.id)
                 }
             }
@@ -90,5 +101,19 @@ struct DeckAssembler {
         var result = deck
         result.entries = entries
         return ImportResult(format: format, deck: result, problems: problems, lines: lines)
+    }
+
+    /// Names as a Markdown deck's comma-separated lists can hold them.
+    private func splitCommas(_ text: String) -> [String] {
+        ImportText.oneLine(text).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// `word: …` with a lower-case ASCII first word: what a Markdown deck takes for metadata.
+    private func looksLikeMetadata(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let key = text[..<colon]
+        let rest = text[text.index(after: colon)...]
+        return !key.isEmpty && key.allSatisfy { ($0.isLetter && $0.isLowercase && $0.isASCII) || $0 == "-" }
+            && (rest.isEmpty || rest.first == " ")
     }
 }

@@ -24,20 +24,22 @@ public enum DeckMerge {
                 byName[name.lowercased()] = entry.id
             }
         }
+        let before = Dictionary(existing.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Map every incoming id to the id it will have in the merged deck.
         var finalID: [EntryID: EntryID] = [:]
         for entry in incoming.entries {
-            let match = existing.entry(entry.id)?.id
+            let match = (before[entry.id] != nil ? entry.id : nil)
                 ?? entry.names.lazy.compactMap { byName[$0.lowercased()] }.first
             finalID[entry.id] = match ?? entry.id
         }
-        let before = Dictionary(existing.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var added: [EntryID] = []
         var touched: [EntryID] = []
+        var touchedSet = Set<EntryID>()
+        var position = Dictionary(deck.entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for entry in incoming.entries {
             guard let id = finalID[entry.id] else { continue }
             let related = entry.related.compactMap { finalID[$0] }.filter { $0 != id }
-            if let index = deck.entries.firstIndex(where: { $0.id == id }), before[id] != nil {
+            if let index = position[id], before[id] != nil {
                 var target = deck.entries[index]
                 if !entry.definition.isEmpty { target.definition = entry.definition }
                 if !entry.explanation.isEmpty { target.explanation = entry.explanation }
@@ -50,11 +52,12 @@ public enum DeckMerge {
                 for tag in entry.tags where !target.tags.contains(tag) { target.tags.append(tag) }
                 for other in related where !target.related.contains(other) { target.related.append(other) }
                 deck.entries[index] = target
-                if !touched.contains(id) { touched.append(id) }
-            } else if !deck.entries.contains(where: { $0.id == id }) {
+                if touchedSet.insert(id).inserted { touched.append(id) }
+            } else if position[id] == nil {
                 var copy = entry
                 copy.id = id
                 copy.related = related
+                position[id] = deck.entries.count
                 deck.entries.append(copy)
                 added.append(id)
             }
@@ -62,14 +65,15 @@ public enum DeckMerge {
         // Keep relations symmetric where the import added one side.
         for index in deck.entries.indices {
             for other in deck.entries[index].related {
-                if let j = deck.entries.firstIndex(where: { $0.id == other }), !deck.entries[j].related.contains(deck.entries[index].id) {
+                if let j = position[other], !deck.entries[j].related.contains(deck.entries[index].id) {
                     deck.entries[j].related.append(deck.entries[index].id)
-                    if before[deck.entries[j].id] != nil, !touched.contains(deck.entries[j].id) { touched.append(deck.entries[j].id) }
+                    if before[deck.entries[j].id] != nil, touchedSet.insert(deck.entries[j].id).inserted { touched.append(deck.entries[j].id) }
                 }
             }
         }
-        let updated = touched.filter { deck.entry($0) != before[$0] }
-        let unchanged = touched.filter { deck.entry($0) == before[$0] }
+        func now(_ id: EntryID) -> Entry? { position[id].map { deck.entries[$0] } }
+        let updated = touched.filter { now($0) != before[$0] }
+        let unchanged = touched.filter { now($0) == before[$0] }
         return DeckMergeResult(deck: deck, added: added, updated: updated, unchanged: unchanged)
     }
 }

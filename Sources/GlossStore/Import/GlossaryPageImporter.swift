@@ -9,15 +9,20 @@ import Foundation
 /// Intelligence (AGI)"` becomes term `Artificial General Intelligence` with alias `AGI`.
 enum GlossaryPageImporter {
     static let relatedHeadings = ["related terms", "related", "see also"]
+    /// Phrases that mark a line as page chrome wherever they stand in it.
     static let chromePhrases = [
-        "explore the data", "unsubscribe", "no spam", "newsletter", "subscribe", "every friday",
-        "every week", "sign up", "latest:", "©", "copyright", "all rights reserved", "privacy policy",
-        "terms of service", "cookie", "share this", "back to glossary", "read more", "free, forever",
+        "explore the data", "unsubscribe", "no spam", "all rights reserved", "privacy policy",
+        "terms of service", "back to glossary", "free, forever",
+    ]
+    /// Phrases that mark a line as page chrome when it starts with them.
+    static let chromeStarts = [
+        "latest:", "©", "copyright", "subscribe", "sign up", "share this", "newsletter", "every friday",
+        "every week", "read more", "cookie settings", "we use cookies",
     ]
 
     static func isChrome(_ line: String) -> Bool {
         let lower = line.lowercased()
-        return chromePhrases.contains { lower.contains($0) }
+        return chromePhrases.contains { lower.contains($0) } || chromeStarts.contains { lower.hasPrefix($0) }
     }
 
     /// A line that can be a term: short, not a sentence.
@@ -33,13 +38,15 @@ enum GlossaryPageImporter {
         var problems: [ImportProblem] = []
         let relatedStart = lines.firstIndex { relatedHeadings.contains($0.text.lowercased()) }
         let main = lines[..<(relatedStart ?? lines.endIndex)].filter { !isChrome($0.text) }
-        guard let termLine = main.first(where: { looksLikeTerm($0.text) }),
-              let termIndex = main.firstIndex(where: { $0.number == termLine.number }),
-              termIndex + 1 < main.endIndex
-        else {
+        // The main term is the first term-like line followed by a sentence (its definition),
+        // which skips breadcrumbs such as "Glossary" above it.
+        guard let termIndex = main.indices.first(where: { index in
+            looksLikeTerm(main[index].text) && index + 1 < main.endIndex && !looksLikeTerm(main[index + 1].text)
+        }) else {
             return ([], [ImportProblem(file: file, line: 1, kind: .badRow,
                                        message: "no term line followed by a definition line found in the page")], nil)
         }
+        let termLine = main[termIndex]
         let (term, aliases) = splitAbbreviation(termLine.text)
         let definition = main[termIndex + 1]
         let explanation = main[(termIndex + 2)...].map(\.text).joined(separator: "\n\n")

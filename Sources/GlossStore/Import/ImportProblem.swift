@@ -11,6 +11,8 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
         case badRow
         /// A related name matches no entry; the link was dropped.
         case unknownRelated
+        /// Text a Markdown deck would misread (a `key: ` start, a `#` paragraph); kept or adjusted.
+        case formatConflict
     }
 
     public var file: String

@@ -15,12 +15,13 @@ enum ImportText {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// Trims each line's trailing spaces and the whole text's blank ends.
-    static func block(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
-            .joined(separator: "\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The non-blank lines of a field, trimmed: each becomes a paragraph of the explanation.
+    ///
+    /// A Markdown deck joins the lines of a paragraph with spaces, so a line break inside a
+    /// CSV cell or an Anki `<br>` is kept as a paragraph break instead of being lost:
+    /// `"One\ntwo.\n\n  Three. "` → `["One", "two.", "Three."]`.
+    static func paragraphs(_ text: String) -> [String] {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Splits a list cell on `;` when it has one, else on `,` (and on `|`-free text, trims).
