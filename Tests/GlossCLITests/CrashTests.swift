@@ -47,7 +47,7 @@ import Testing
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .custom { decoder in
                 let text = try decoder.singleValueContainer().decode(String.self)
-                return try #require(Timestamp.parse(text))
+                return try #require(ISOTime.parse(text))
             }
             var records = 0
             for line in journal.split(separator: "\n") {
