@@ -8,7 +8,7 @@ public struct GlossMain: ParsableCommand {
         abstract: "A spaced-repetition quiz and flashcard trainer for glossaries.",
         discussion: "With no command, gloss opens a REPL on the decks in ./Decks.",
         subcommands: [
-            DecksCommand.self, ShowCommand.self, SearchCommand.self, LintCommand.self, QuestionsCommand.self, ReplayCommand.self, StudyCommand.self, QuizCommand.self, UndoCommand.self, RebuildCommand.self, DoctorCommand.self,
+            DecksCommand.self, ShowCommand.self, SearchCommand.self, LintCommand.self, QuestionsCommand.self, ReplayCommand.self, StudyCommand.self, QuizCommand.self, UndoCommand.self, RebuildCommand.self, DoctorCommand.self, StatsCommand.self, ExportCommand.self,
             LearnerCommand.self, SettingsCommand.self, SetCommand.self,
         ]
     )

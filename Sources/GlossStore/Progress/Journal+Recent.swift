@@ -27,3 +27,13 @@ extension ProgressStore {
         return records.filter { $0.kind != .revoke && !revoked.contains($0.seq) }
     }
 }
+
+extension ProgressStore {
+    /// Every record of the review log, oldest first, revocations included (for stats and
+    /// exports, which apply them).
+    public func allRecords() throws -> [ReviewRecord] {
+        guard let journal = try Journal.open(journalPath) else { return [] }
+        defer { journal.close() }
+        return try journal.scan().records
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import GlossCore
+import GlossStore
+
+/// `export`: progress to CSV, JSON, Markdown or a self-contained HTML report.
+struct ExportCommand: GlossCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export progress: terms or reviews as CSV, reviews or summary as JSON, a Markdown or HTML report.",
+        discussion: """
+            csv: --what terms (default) or reviews (the FSRS review-log format that 'gloss replay' reads).
+            json: --what summary (default) or reviews (JSON Lines, one answer per line).
+            md, html: the stats report. Use -o - for standard output; an existing file needs --force.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, md, html }
+    enum What: String, ExpressibleByArgument, CaseIterable { case terms, reviews, summary }
+
+    @Option(name: .long, help: "csv, json, md or html.")
+    var format: Format
+
+    @Option(name: .long, help: "terms, reviews or summary (default: terms for csv, summary otherwise).")
+    var what: What?
+
+    @Option(name: .shortAndLong, help: "Where to write; - for standard output.")
+    var output: String
+
+    @Flag(help: "Overwrite an existing file.")
+    var force = false
+
+    @Option(name: .long, help: "Only this deck (default: every deck).")
+    var deck: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        switch (format, what ?? (format == .csv ? .terms : .summary)) {
+        case (.csv, .summary): throw ValidationError("--format csv exports terms or reviews; use --format json for the summary")
+        case (.json, .terms): throw ValidationError("--format json exports the summary or reviews; use --format csv for terms")
+        case (.md, .terms), (.md, .reviews), (.html, .terms), (.html, .reviews):
+            throw ValidationError("--format \(format.rawValue) is the stats report; it takes --what summary only")
+        default: break
+        }
+    }
+
+    func run(in session: Session) throws {
+        let what = what ?? (format == .csv ? .terms : .summary)
+        let decks = try deck.map { [try session.resolveDeck($0)] } ?? session.library.decks
+        let store = try session.progress()
+        let settings = store.settings
+        let scheduler = try settings.makeScheduler()
+        let records = try store.allRecords()
+        let text: String
+        switch (format, what) {
+        case (.csv, .terms):
+            text = try TermsCSV.text(rows: TermsCSV.rows(
+                decks: decks, states: store.state.cards, records: records, now: session.now(),
+                retrievability: { scheduler.retrievability(of: $0, at: $1) }))
+        case (.csv, .reviews):
+            text = try ReviewsCSV.text(rows: ReviewsCSV.rows(records: records, decks: deck == nil ? nil : Set(decks.map(\.id))))
+        case (.json, .reviews):
+            text = try ReviewsJSONL.text(records: records)
+        default:
+            let summary = StatsSummary(
+                records: records, states: store.state.cards, decks: decks, now: session.now(),
+                clock: session.dayClock(settings), desiredRetention: settings.desiredRetention,
+                retrievability: { scheduler.retrievability(of: $0, at: $1) })
+            switch format {
+            case .md: text = StatsMarkdown.render(summary)
+            case .html: text = StatsHTML.render(summary)
+            default: text = String(decoding: try StatsJSON.encode(summary), as: UTF8.self) + "\n"
+            }
+        }
+        if output == "-" {
+            session.console.write(text)
+        } else {
+            try ExportFile.write(Data(text.utf8), to: output, force: force)
+            session.console.line("Wrote \(output) (\(format.rawValue), \(what.rawValue)).")
+        }
+    }
+}
