@@ -8,7 +8,9 @@ extension DeckLibrary {
         let result = DeckLoader.load(folder: folder)
         return DeckLibrary(
             decks: result.decks.map(\.deck),
-            problems: result.failures.map(\.description)
+            problems: result.failures.map(\.description),
+            files: Dictionary(result.decks.map { ($0.deck.id, (folder as NSString).appendingPathComponent($0.file)) },
+                              uniquingKeysWith: { first, _ in first })
         )
     }
 }

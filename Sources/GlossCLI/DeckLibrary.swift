@@ -7,10 +7,13 @@ public struct DeckLibrary {
     public var decks: [Deck]
     /// One line per deck file that was skipped, naming the file, line and problem.
     public var problems: [String]
+    /// The file each deck was read from.
+    public var files: [DeckID: String]
 
-    public init(decks: [Deck], problems: [String]) {
+    public init(decks: [Deck], problems: [String], files: [DeckID: String] = [:]) {
         self.decks = decks
         self.problems = problems
+        self.files = files
     }
 
     public func deck(_ id: DeckID) -> Deck? { decks.first { $0.id == id } }

@@ -73,13 +73,6 @@ public enum DeckLinter {
         // Lookups by id, so that a 10,000-entry deck lints in linear time.
         var indexOf: [EntryID: Int] = [:]
         for (index, entry) in deck.entries.enumerated() where indexOf[entry.id] == nil { indexOf[entry.id] = index }
-        var neighbours: [EntryID: Set<EntryID>] = [:]
-        for entry in deck.entries {
-            for id in entry.related where id != entry.id {
-                neighbours[entry.id, default: []].insert(id)
-                neighbours[id, default: []].insert(entry.id)
-            }
-        }
         for (entry, source) in zip(deck.entries, parsed.sources) {
             if entry.definition.trimmedSpaces.isEmpty {
                 add(source.heading, .error, "entry '\(entry.term)' has no definition: write one line under its heading")
@@ -101,14 +94,11 @@ public enum DeckLinter {
             if let given = entry.names.first(where: { containsWord(entry.definition, $0) }) {
                 add(source.definition, .warning, "the definition of '\(entry.term)' contains '\(given)', which gives the answer away")
             }
+            // Relate questions of an entry related to nearly everything fall back to a
+            // flashcard, so only the deck's size limits distractors here.
             let others = deck.entries.count - 1
             if others < 3 {
                 add(source.heading, .warning, "'\(entry.term)' has only \(others) other entr\(others == 1 ? "y" : "ies") to use as distractors (3 needed)")
-            } else if !entry.related.isEmpty {
-                let unrelated = others - (neighbours[entry.id]?.count ?? 0)
-                if unrelated < 3 {
-                    add(source.heading, .warning, "'\(entry.term)' is related to almost every entry: only \(unrelated) unrelated left as distractors (3 needed)")
-                }
             }
         }
         return findings.sorted { ($0.line, $0.severity.rawValue) < ($1.line, $1.severity.rawValue) }

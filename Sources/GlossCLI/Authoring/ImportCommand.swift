@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import GlossCore
+import GlossStore
+
+/// `import FILE`: a glossary from CSV/TSV, Quizlet, Anki text, a saved glossary page or JSON,
+/// written as a new Markdown deck (or merged into an existing one).
+struct ImportCommand: GlossCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a glossary (CSV/TSV, Quizlet, Anki text, a saved glossary page, JSON) as a deck.")
+
+    @Argument(help: "The file to import.")
+    var file: String
+
+    @Option(name: .long, help: "The new deck's id (default: from the file name).")
+    var deck: String?
+
+    @Option(name: .long, help: "The new deck's title.")
+    var title: String?
+
+    @Option(name: .customLong("format"), help: "Force the input format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: String?
+
+    @Option(name: .long, help: "CSV field delimiter, e.g. ';' (default: detected).")
+    var delimiter: String?
+
+    @Option(name: .long, help: "Columns in order, e.g. term,definition,-,tags ('-' skips one).")
+    var columns: String?
+
+    @Flag(help: "Print what would be imported and every problem, writing nothing.")
+    var dryRun = false
+
+    @Flag(help: "Merge into the existing deck with this id, keeping ids and progress.")
+    var merge = false
+
+    @Flag(help: "Replace an existing deck file.")
+    var force = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run(in session: Session) throws {
+        var options = ImportOptions(deckID: deck, title: title)
+        if let format {
+            guard let parsed = ImportFormat(rawValue: format) else {
+                throw ValidationError("--format '\(format)' is not one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            options.format = parsed
+        }
+        if let delimiter {
+            guard delimiter.count == 1, let character = delimiter.first else {
+                throw ValidationError("--delimiter takes one character, not '\(delimiter)'")
+            }
+            options.delimiter = character
+        }
+        if let columns {
+            switch ImportColumn.parseList(columns) {
+            case .success(let list): options.columns = list
+            case .failure(let error): throw ValidationError("--columns: \(error)")
+            }
+        }
+        let result = try Importer.importFile(file, options: options)
+        let console = session.console
+        if dryRun {
+            console.write(result.report(file: (file as NSString).lastPathComponent))
+            return
+        }
+        for problem in result.problems { console.warning(problem.description) }
+        let folder = session.options.decksFolder
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let existing = session.library.deck(result.deck.id)
+        let path = session.library.files[result.deck.id] ?? (folder as NSString).appendingPathComponent("\(result.deck.id).md")
+        if merge, let existing {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let merged = DeckMerge.merge(result.deck, into: existing)
+            try DeckFileWriter.write(try DeckFileEditor.apply(merged, to: text, file: path), to: path, overwrite: true)
+            console.line("Merged into \(path): \(merged.added.count) added, \(merged.updated.count) updated, \(merged.unchanged.count) unchanged.")
+        } else {
+            if existing != nil && !force {
+                throw StoreError.unreadable(file: path, reason: "a deck with id '\(result.deck.id)' already exists; pass --merge to merge into it, --force to replace it, or --deck to name the new one")
+            }
+            try DeckFileWriter.write(DeckExport.text(result.deck, format: .md), to: path, overwrite: force)
+            console.line("Imported \(result.deck.entries.count) entries (\(result.format)) into \(path).")
+        }
+        session.reloadDecks()
+        lintAfterEdit(path: path, session: session)
+    }
+}
+
+/// Lints a deck file after gloss changed it, and says what it found in one line or the findings.
+func lintAfterEdit(path: String, session: Session, entry: String? = nil) {
+    guard let parsed = try? DeckLoader.load(file: path) else { return }
+    var findings = DeckLinter.lint(parsed)
+    if let entry {
+        let lines = Set(zip(parsed.deck.entries, parsed.sources).filter { $0.0.term == entry }.flatMap { [$0.1.heading, $0.1.definition] + Array($0.1.keys.values) })
+        findings = findings.filter { lines.contains($0.line) || $0.message.contains("'\(entry)'") }
+    }
+    if findings.isEmpty {
+        session.console.line("Lint: clean.")
+    } else {
+        for finding in findings { session.console.line("Lint: \(finding)") }
+    }
+}
