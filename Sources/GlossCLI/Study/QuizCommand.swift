@@ -80,7 +80,7 @@ struct QuizCommand: GlossCommand {
         let summary = runner.summary
         console.line(console.paint("Score: \(summary.right)/\(summary.answered)", .emphasis) + " — " + summary.scoreLine(elapsed: runner.elapsed))
         let missed = summary.hardest.map(\.term)
-        if !missed.isEmpty { console.line("Missed: " + missed.joined(separator: ", ") + ".") }
+        if !missed.isEmpty { console.wrapped("Missed: " + missed.joined(separator: ", ") + ".") }
         if ending == .interrupted { session.interruptedStudy = true }
     }
 }

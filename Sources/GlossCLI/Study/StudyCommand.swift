@@ -85,8 +85,8 @@ struct StudyCommand: GlossCommand {
         console.line(console.paint(heading, .emphasis) + " " + summary.scoreLine(elapsed: runner.elapsed))
         if summary.newLearned > 0 { console.line("New cards learned: \(summary.newLearned).") }
         let hardest = summary.hardest.prefix(3).map { "\($0.term) (\($0.misses) wrong)" }
-        if !hardest.isEmpty { console.line("Hardest: " + hardest.joined(separator: ", ") + ".") }
-        console.line(dueOutlook(cards: cards, store: store, now: session.now(), clock: clock))
+        if !hardest.isEmpty { console.wrapped("Hardest: " + hardest.joined(separator: ", ") + ".") }
+        console.wrapped(dueOutlook(cards: cards, store: store, now: session.now(), clock: clock))
         if ending == .interrupted { session.interruptedStudy = true }
     }
 }

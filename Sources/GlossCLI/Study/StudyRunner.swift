@@ -64,7 +64,11 @@ final class StudyRunner {
                 plan.postpone(key)
             case .undone(let undoneKey):
                 plan.putFirst(key)
-                if let undoneKey { plan.putFirst(undoneKey) }
+                if let undoneKey {
+                    // Its state is back to what it was: drop it from learning, ask it next.
+                    plan.answered(undoneKey, state: store.card(undoneKey), at: session.now())
+                    plan.putFirst(undoneKey)
+                }
             case .ended(let ending):
                 return ending
             }
