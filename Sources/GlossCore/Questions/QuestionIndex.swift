@@ -159,15 +159,33 @@ public struct QuestionIndex: Sendable {
     }
 
     /// Definitions lexically closest to entry `i` by TF-IDF cosine, best first (ties by deck order).
-    /// Words found in more than a quarter of the deck are skipped: they say little and cost most.
+    /// Words found in more than a twentieth of the deck (at least 50 entries) are skipped:
+    /// they say little and cost most.
     func lexicalNeighbours(of i: Int, limit: Int) -> [(entry: Int, score: Float)] {
-        var scores: [Int: Float] = [:]
-        let common = max(50, deck.entries.count / 4)
+        guard limit > 0 else { return [] }
+        var scores = [Float](repeating: 0, count: deck.entries.count)
+        var touched: [Int] = []
+        let common = max(50, deck.entries.count / 20)
         for (word, weight) in vectors[i] where postings[word].count <= common {
-            for (j, other) in postings[word] where j != i { scores[j, default: 0] += weight * other }
+            for (j, other) in postings[word] where j != i {
+                if scores[j] == 0 { touched.append(j) }
+                scores[j] += weight * other
+            }
         }
-        return scores.map { (entry: $0.key, score: $0.value) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.entry < $1.entry }
-            .prefix(limit).map { $0 }
+        // Keep the best `limit` with an insertion-sorted buffer: touched can be large.
+        var best: [(entry: Int, score: Float)] = []
+        best.reserveCapacity(limit + 1)
+        func better(_ a: (entry: Int, score: Float), _ b: (entry: Int, score: Float)) -> Bool {
+            a.score != b.score ? a.score > b.score : a.entry < b.entry
+        }
+        for j in touched {
+            let candidate = (entry: j, score: scores[j])
+            if best.count == limit, let worst = best.last, !better(candidate, worst) { continue }
+            var k = best.count
+            while k > 0, better(candidate, best[k - 1]) { k -= 1 }
+            best.insert(candidate, at: k)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
     }
 }
