@@ -29,6 +29,8 @@ public struct QuestionIndex: Sendable {
     let maskNames: [[String]]
     /// Folded term of each entry (what a term option shows, for distinctness).
     let foldedTerm: [String]
+    /// Folded definition of each entry (for distinctness checks).
+    let foldedDefinition: [String]
     /// Entries by each folded name.
     let entriesByName: [String: [Int]]
     /// Unit-length TF-IDF vectors of the definitions, as (word id, weight) sorted by word id.
@@ -109,9 +111,13 @@ public struct QuestionIndex: Sendable {
         var wordID: [String: Int] = [:]
         var counts = [[Int: Int]](repeating: [:], count: n)
         var documentFrequency: [Int] = []
+        var foldedDefinition: [String] = []
+        foldedDefinition.reserveCapacity(n)
         for (i, entry) in entries.enumerated() {
             var tf: [Int: Int] = [:]
-            for word in TextFold.words(entry.definition) where !QuestionIndex.stopwords.contains(word) {
+            let words = TextFold.words(entry.definition)
+            foldedDefinition.append(words.joined(separator: " "))
+            for word in words where !QuestionIndex.stopwords.contains(word) {
                 let stem = Stem.of(word)
                 let id: Int
                 if let known = wordID[stem] {
@@ -126,6 +132,7 @@ public struct QuestionIndex: Sendable {
             }
             counts[i] = tf
         }
+        self.foldedDefinition = foldedDefinition
         var vectors = [[(word: Int, weight: Float)]](repeating: [], count: n)
         var postings = [[(entry: Int, weight: Float)]](repeating: [], count: documentFrequency.count)
         for i in 0..<n {
