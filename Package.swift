@@ -43,7 +43,8 @@ let package = Package(
         .executableTarget(name: "gloss-bench", dependencies: ["GlossCore", "GlossStore"]),
         .testTarget(
             name: "GlossCoreTests",
-            dependencies: ["GlossCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            // GlossStore only to load the shipped deck for the question property tests.
+            dependencies: ["GlossCore", "GlossStore", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

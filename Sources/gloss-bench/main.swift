@@ -7,6 +7,7 @@ let groups: [BenchGroup] = [
     storeBenches,
     deckBench(),
     schedulerBenches,
+    questionBenches,
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -90,14 +90,14 @@ public struct AnswerMatcher: Sendable {
         let bound = DamerauLevenshtein.allowedSlips(forLength: folded.count)
         guard bound > 0 else { return (nil, Int.max) }
         var best: (EntryID?, Int) = (nil, Int.max)
-        let length = folded.count
+        let answer = Array(folded.unicodeScalars)
         for (i, names) in index.foldedNames.enumerated() where index.deck.entries[i].id != asked {
-            for name in names where abs(name.count - length) <= bound {
-                let distance = DamerauLevenshtein.distance(folded, name)
+            for name in names where abs(name.unicodeScalars.count - answer.count) <= bound {
+                let distance = DamerauLevenshtein.distance(answer, Array(name.unicodeScalars), limit: min(bound, best.1))
                 if distance < best.1 { best = (index.deck.entries[i].id, distance) }
             }
         }
-        return best
+        return best.1 <= bound ? best : (nil, Int.max)
     }
 
     private func matchMatching(_ input: String, _ question: Question) -> AnswerOutcome {

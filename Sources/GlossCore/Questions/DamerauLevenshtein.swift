@@ -4,7 +4,12 @@
 /// `DamerauLevenshtein.distance("recieve", "receive")` → 1.
 public enum DamerauLevenshtein {
     public static func distance(_ a: String, _ b: String) -> Int {
-        let s = Array(a), t = Array(b)
+        distance(Array(a), Array(b), limit: Int.max)
+    }
+
+    /// The distance between two sequences, or a number above `limit` as soon as it must exceed it.
+    static func distance<E: Equatable>(_ s: [E], _ t: [E], limit: Int) -> Int {
+        if abs(s.count - t.count) > limit { return limit &+ 1 }
         if s.isEmpty { return t.count }
         if t.isEmpty { return s.count }
         var previous2 = [Int](repeating: 0, count: t.count + 1)
@@ -20,6 +25,7 @@ public enum DamerauLevenshtein {
                 }
                 current[j] = value
             }
+            if limit != Int.max, current.min() ?? 0 > limit, previous.min() ?? 0 > limit { return limit + 1 }
             (previous2, previous, current) = (previous, current, previous2)
         }
         return previous[t.count]

@@ -112,7 +112,7 @@ public struct QuestionGenerator: Sendable {
 
     private func choiceTerm(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError) -> Question {
         let wrong = picker.pick(QuestionGenerator.optionCount - 1, for: i, allowed: { j, chosen in
-            termOptionFits(j, against: [i] + chosen) && TextFold.normalize(entries[j].definition) != TextFold.normalize(entries[i].definition)
+            termOptionFits(j, against: [i] + chosen) && index.foldedDefinition[j] != index.foldedDefinition[i]
         }, using: &rng)
         guard !wrong.isEmpty else { throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceTerm, needs: 2) }
         var order = [i] + wrong
@@ -131,16 +131,20 @@ public struct QuestionGenerator: Sendable {
 
     private func choiceDefinition(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError) -> Question {
         func shown(_ j: Int) -> String { Mask.apply(to: entries[j].definition, names: index.maskNames[j] + index.maskNames[i]) }
-        var seen: Set<String> = [TextFold.normalize(shown(i))]
+        var folded: [Int: String] = [:]  // masked, folded option text, computed once per candidate
+        func foldedShown(_ j: Int) -> String {
+            if let known = folded[j] { return known }
+            let text = TextFold.normalize(shown(j))
+            folded[j] = text
+            return text
+        }
+        let right = foldedShown(i)
         let wrong = picker.pick(QuestionGenerator.optionCount - 1, for: i, allowed: { j, chosen in
-            guard namesDisjoint(j, i) else { return false }
-            let folded = TextFold.normalize(shown(j))
-            guard !folded.isEmpty, !seen.contains(folded) else { return false }
-            if chosen.isEmpty { return true }
-            return !chosen.contains { TextFold.normalize(shown($0)) == folded }
+            guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i] else { return false }
+            let text = foldedShown(j)
+            return !text.isEmpty && text != right && !chosen.contains { foldedShown($0) == text }
         }, using: &rng)
         guard !wrong.isEmpty else { throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceDefinition, needs: 2) }
-        for j in wrong { seen.insert(TextFold.normalize(shown(j))) }
         var order = [i] + wrong
         order.shuffle(using: &rng)
         return choice(card, .choiceDefinition, prompt: "What does “\(entries[i].term)” mean?", order: order, right: i,
@@ -186,8 +190,7 @@ public struct QuestionGenerator: Sendable {
         let others = picker.pick(QuestionGenerator.matchingCount - 1, for: i, allowed: { j, chosen in
             let group = [i] + chosen
             guard termOptionFits(j, against: group) else { return false }
-            let folded = TextFold.normalize(entries[j].definition)
-            return !group.contains { TextFold.normalize(entries[$0].definition) == folded }
+            return !group.contains { index.foldedDefinition[$0] == index.foldedDefinition[j] }
         }, using: &rng)
         guard !others.isEmpty else { throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .matching, needs: 2) }
         var termOrder = [i] + others

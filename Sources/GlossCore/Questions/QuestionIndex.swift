@@ -29,6 +29,8 @@ public struct QuestionIndex: Sendable {
     let maskNames: [[String]]
     /// Folded term of each entry (what a term option shows, for distinctness).
     let foldedTerm: [String]
+    /// Folded definition of each entry (for distinctness checks).
+    let foldedDefinition: [String]
     /// Entries by each folded name.
     let entriesByName: [String: [Int]]
     /// Unit-length TF-IDF vectors of the definitions, as (word id, weight) sorted by word id.
@@ -109,9 +111,13 @@ public struct QuestionIndex: Sendable {
         var wordID: [String: Int] = [:]
         var counts = [[Int: Int]](repeating: [:], count: n)
         var documentFrequency: [Int] = []
+        var foldedDefinition: [String] = []
+        foldedDefinition.reserveCapacity(n)
         for (i, entry) in entries.enumerated() {
             var tf: [Int: Int] = [:]
-            for word in TextFold.words(entry.definition) where !QuestionIndex.stopwords.contains(word) {
+            let words = TextFold.words(entry.definition)
+            foldedDefinition.append(words.joined(separator: " "))
+            for word in words where !QuestionIndex.stopwords.contains(word) {
                 let stem = Stem.of(word)
                 let id: Int
                 if let known = wordID[stem] {
@@ -126,6 +132,7 @@ public struct QuestionIndex: Sendable {
             }
             counts[i] = tf
         }
+        self.foldedDefinition = foldedDefinition
         var vectors = [[(word: Int, weight: Float)]](repeating: [], count: n)
         var postings = [[(entry: Int, weight: Float)]](repeating: [], count: documentFrequency.count)
         for i in 0..<n {
@@ -159,15 +166,33 @@ public struct QuestionIndex: Sendable {
     }
 
     /// Definitions lexically closest to entry `i` by TF-IDF cosine, best first (ties by deck order).
-    /// Words found in more than a quarter of the deck are skipped: they say little and cost most.
+    /// Words found in more than a twentieth of the deck (at least 50 entries) are skipped:
+    /// they say little and cost most.
     func lexicalNeighbours(of i: Int, limit: Int) -> [(entry: Int, score: Float)] {
-        var scores: [Int: Float] = [:]
-        let common = max(50, deck.entries.count / 4)
+        guard limit > 0 else { return [] }
+        var scores = [Float](repeating: 0, count: deck.entries.count)
+        var touched: [Int] = []
+        let common = max(50, deck.entries.count / 20)
         for (word, weight) in vectors[i] where postings[word].count <= common {
-            for (j, other) in postings[word] where j != i { scores[j, default: 0] += weight * other }
+            for (j, other) in postings[word] where j != i {
+                if scores[j] == 0 { touched.append(j) }
+                scores[j] += weight * other
+            }
         }
-        return scores.map { (entry: $0.key, score: $0.value) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.entry < $1.entry }
-            .prefix(limit).map { $0 }
+        // Keep the best `limit` with an insertion-sorted buffer: touched can be large.
+        var best: [(entry: Int, score: Float)] = []
+        best.reserveCapacity(limit + 1)
+        func better(_ a: (entry: Int, score: Float), _ b: (entry: Int, score: Float)) -> Bool {
+            a.score != b.score ? a.score > b.score : a.entry < b.entry
+        }
+        for j in touched {
+            let candidate = (entry: j, score: scores[j])
+            if best.count == limit, let worst = best.last, !better(candidate, worst) { continue }
+            var k = best.count
+            while k > 0, better(candidate, best[k - 1]) { k -= 1 }
+            best.insert(candidate, at: k)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
     }
 }

@@ -19,38 +19,77 @@ public enum TextFold {
     /// Each folded word of `text` with the range it came from in `text`.
     static func wordRanges(_ text: String) -> [(word: String, range: Range<String.Index>)] {
         var result: [(word: String, range: Range<String.Index>)] = []
-        var current = ""
+        var current: [UInt8] = []
         var start: String.Index?
         var last = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let next = text.index(after: index)
-            if isApostrophe(character), start != nil {
-                // "Goodhart's" folds to "goodharts": an apostrophe inside a word is dropped.
-            } else if character.isLetter || character.isNumber {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var pending = ""  // non-ASCII run awaiting Foundation folding
+        func flushPending() {
+            guard !pending.isEmpty else { return }
+            current.append(contentsOf: fold(pending).utf8)
+            pending = ""
+        }
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            let v = scalar.value
+            if v < 128 {
+                let byte = UInt8(v)
+                if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) {
+                    flushPending()
+                    if start == nil { start = index }
+                    current.append(byte)
+                    last = next
+                } else if byte >= 65 && byte <= 90 {
+                    flushPending()
+                    if start == nil { start = index }
+                    current.append(byte + 32)
+                    last = next
+                } else if byte == 39, start != nil {
+                    // "Goodhart's" folds to "goodharts": an apostrophe inside a word is dropped.
+                } else if let begin = start {
+                    flushPending()
+                    result.append((String(decoding: current, as: UTF8.self), begin..<last))
+                    current.removeAll(keepingCapacity: true)
+                    start = nil
+                }
+            } else if isApostrophe(scalar), start != nil {
+                // Typographic apostrophes too.
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || (scalar.properties.generalCategory == .nonspacingMark && start != nil)
+            {
                 if start == nil { start = index }
-                current += fold(character)
+                pending.unicodeScalars.append(scalar)
                 last = next
             } else if let begin = start {
-                result.append((current, begin..<last))
-                current = ""
+                flushPending()
+                result.append((String(decoding: current, as: UTF8.self), begin..<last))
+                current.removeAll(keepingCapacity: true)
                 start = nil
             }
             index = next
         }
-        if let begin = start { result.append((current, begin..<last)) }
-        return result
+        if let begin = start {
+            flushPending()
+            result.append((String(decoding: current, as: UTF8.self), begin..<last))
+        }
+        return result.filter { !$0.word.isEmpty }
     }
 
-    static func isApostrophe(_ character: Character) -> Bool {
-        character == "'" || character == "\u{2019}" || character == "\u{02BC}"
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{2019}" || scalar == "\u{02BC}"
     }
 
-    private static func fold(_ character: Character) -> String {
-        if character.isASCII { return character.lowercased() }
-        return String(character)
-            .precomposedStringWithCompatibilityMapping
+    /// Compatibility form, then case, diacritic and width folding, keeping letters and digits.
+    private static func fold(_ text: String) -> String {
+        let folded = text.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var kept = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars
+        where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            kept.append(scalar)
+        }
+        return String(kept)
     }
 }
