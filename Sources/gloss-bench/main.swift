@@ -3,6 +3,7 @@ import Foundation
 // gloss-bench: release-built benchmarks. `swift run -c release gloss-bench [GROUP...]`.
 // Each area adds its group to this list.
 let groups: [BenchGroup] = [
+    optimizerBenches,
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
