@@ -103,3 +103,25 @@ import Testing
         #expect(data.label(data.items[0]))
     }
 }
+
+@Suite struct OptimizerEvaluationTests {
+    @Test func timeSeriesSplitPoolsEveryFoldAfterTheFirstPart() {
+        let data = OptimizerTests.synthetic(reviews: 6_000, seed: 4)
+        let out = ModelEvaluation.timeSeriesSplit(data, fallback: LearnerSettings.defaultFSRSParameters, folds: 5)
+        let size = data.items.count / 6
+        #expect(out.count == 5 * size)
+        let inSample = ModelEvaluation.evaluate(LearnerSettings.defaultFSRSParameters, on: data)
+        #expect(out.logLoss.isFinite && out.logLoss > 0 && out.logLoss < inSample.logLoss * 1.5)
+    }
+
+    @Test func singleItemEvaluationIsExact() {
+        // One card, one item: the bin holds one prediction, so RMSE = |p - y|.
+        let card = ReviewDataset.Card(id: "c", ratings: [3, 3], elapsedDays: [0, 2])
+        let data = ReviewDataset(cards: [card])
+        let w = LearnerSettings.defaultFSRSParameters
+        let e = ModelEvaluation.evaluate(w, on: data)
+        let p = FSRS.retrievability(elapsedDays: 2.0, stability: w[2], w: w)
+        #expect(abs(e.rmseBins - (1 - p)) < 1e-12)
+        #expect(abs(e.logLoss + Foundation.log(p)) < 1e-12)
+    }
+}
