@@ -38,19 +38,19 @@ public struct Dual: FSRSReal, Sendable {
     /// The first 21 partial derivatives as an array.
     public var gradient: [Double] { (0..<Self.parameterCount).map { partials[$0] } }
 
-    @inlinable public static func + (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func + (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value + rhs.value, partials: lhs.partials + rhs.partials)
     }
 
-    @inlinable public static func - (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func - (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value - rhs.value, partials: lhs.partials - rhs.partials)
     }
 
-    @inlinable public static func * (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func * (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value * rhs.value, partials: lhs.partials * rhs.value + rhs.partials * lhs.value)
     }
 
-    @inlinable public static func / (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func / (lhs: Dual, rhs: Dual) -> Dual {
         let v = lhs.value / rhs.value
         return Dual(value: v, partials: (lhs.partials - rhs.partials * v) / rhs.value)
     }
@@ -59,17 +59,21 @@ public struct Dual: FSRSReal, Sendable {
         Dual(value: -operand.value, partials: -operand.partials)
     }
 
-    @inlinable public static func exp(_ x: Dual) -> Dual {
+    @inlinable @inline(__always) public static func exp(_ x: Dual) -> Dual {
         let v = Foundation.exp(x.value)
         return Dual(value: v, partials: x.partials * v)
     }
 
-    @inlinable public static func log(_ x: Dual) -> Dual {
+    @inlinable @inline(__always) public static func log(_ x: Dual) -> Dual {
         Dual(value: Foundation.log(x.value), partials: x.partials / x.value)
     }
 
     /// `x ** y`, with `∂ = y·x^(y-1)·∂x + x^y·ln(x)·∂y` (the ln term dropped where x ≤ 0).
-    @inlinable public static func pow(_ x: Dual, _ y: Dual) -> Dual {
+    @inlinable @inline(__always) public static func pow(_ x: Dual, _ y: Dual) -> Dual {
+        if x.value == M_E {  // e ** y, as the shared formulas write exp: same value, cheaper
+            let v = Foundation.exp(y.value)
+            return Dual(value: v, partials: x.partials * (y.value * v / M_E) + y.partials * v)
+        }
         let v = Foundation.pow(x.value, y.value)
         let dx = x.value != 0 ? y.value * v / x.value : y.value * Foundation.pow(x.value, y.value - 1)
         let dy = x.value > 0 ? v * Foundation.log(x.value) : 0
@@ -100,11 +104,11 @@ public struct Partials: Sendable, Equatable {
         }
     }
 
-    @inlinable static func + (l: Partials, r: Partials) -> Partials { Partials(l.a + r.a, l.b + r.b, l.c + r.c) }
-    @inlinable static func - (l: Partials, r: Partials) -> Partials { Partials(l.a - r.a, l.b - r.b, l.c - r.c) }
+    @inlinable @inline(__always) static func + (l: Partials, r: Partials) -> Partials { Partials(l.a + r.a, l.b + r.b, l.c + r.c) }
+    @inlinable @inline(__always) static func - (l: Partials, r: Partials) -> Partials { Partials(l.a - r.a, l.b - r.b, l.c - r.c) }
     @inlinable static prefix func - (x: Partials) -> Partials { Partials(-x.a, -x.b, -x.c) }
-    @inlinable static func * (l: Partials, r: Double) -> Partials { Partials(l.a * r, l.b * r, l.c * r) }
-    @inlinable static func / (l: Partials, r: Double) -> Partials { l * (1 / r) }
-    @inlinable static func += (l: inout Partials, r: Partials) { l = l + r }
-    @inlinable static func -= (l: inout Partials, r: Partials) { l = l - r }
+    @inlinable @inline(__always) static func * (l: Partials, r: Double) -> Partials { Partials(l.a * r, l.b * r, l.c * r) }
+    @inlinable @inline(__always) static func / (l: Partials, r: Double) -> Partials { l * (1 / r) }
+    @inlinable @inline(__always) static func += (l: inout Partials, r: Partials) { l = l + r }
+    @inlinable @inline(__always) static func -= (l: inout Partials, r: Partials) { l = l - r }
 }
