@@ -9,7 +9,7 @@ public struct GlossMain: ParsableCommand {
         discussion: "With no command, gloss opens a REPL on the decks in ./Decks.",
         subcommands: [
             DecksCommand.self, ShowCommand.self, SearchCommand.self, LintCommand.self, QuestionsCommand.self, ReplayCommand.self, StudyCommand.self, QuizCommand.self, UndoCommand.self, RebuildCommand.self, DoctorCommand.self, StatsCommand.self, ExportCommand.self,
-            ImportCommand.self, ExportDeckCommand.self, AddCommand.self, EditCommand.self, LinkCommand.self,
+            OptimizeCommand.self, EvaluateCommand.self, ImportCommand.self, ExportDeckCommand.self, AddCommand.self, EditCommand.self, LinkCommand.self,
             LearnerCommand.self, SettingsCommand.self, SetCommand.self,
         ]
     )

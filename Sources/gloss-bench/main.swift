@@ -8,6 +8,7 @@ let groups: [BenchGroup] = [
     deckBench(),
     schedulerBenches,
     questionBenches,
+    optimizerBenches,
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

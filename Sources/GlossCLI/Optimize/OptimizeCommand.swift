@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import GlossCore
+import GlossStore
+
+/// `optimize`: fits the 21 FSRS-6 parameters to the learner's own review history.
+struct OptimizeCommand: GlossCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimize",
+        abstract: "Fit the FSRS parameters to your own review history (or a CSV review log).",
+        discussion: "Prints the fitted parameters with log loss and RMSE(bins) for the current parameters and the fit, then asks before saving them.")
+
+    @OptionGroup var source: ReviewSource
+
+    @Flag(help: "Save the fitted parameters without asking.")
+    var apply = false
+
+    @Option(name: .customLong("fit-seed"), help: "Seed of the mini-batch shuffle (the same seed gives the same fit).")
+    var fitSeed: UInt64 = 2023
+
+    @OptionGroup var global: GlobalOptions
+
+    func run(in session: Session) throws {
+        let console = session.console
+        let (reviews, clock, label) = try source.load(in: session)
+        let data = ReviewDataset(reviews, timeZone: clock.timeZone, rolloverHour: clock.rolloverHour)
+        var configuration = OptimizerConfiguration()
+        configuration.seed = fitSeed
+        let bar = ProgressBar(label: "fitting")
+        let started = DispatchTime.now().uptimeNanoseconds
+        let fit: FittedParameters
+        do {
+            fit = try Optimizer(configuration: configuration).fit(data, progress: bar.update)
+            bar.finish()
+        } catch {
+            bar.finish()
+            console.line("\(error)")
+            return
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let store = try session.progress()
+        let current = try FSRSParameters(store.settings.fsrsParameters).values
+        let before = ModelEvaluation.evaluate(current, on: data)
+        let after = ModelEvaluation.evaluate(fit.parameters, on: data)
+        console.line("Fitted on \(label): \(data.reviewCount) reviews, \(fit.itemCount) training items, \(String(format: "%.2f", seconds)) s.")
+        console.wrapped("Parameters: " + fit.parameters.map { String(format: "%.4f", $0) }.joined(separator: ", "))
+        console.line("  current  " + formatFit(before))
+        console.line("  fitted   " + formatFit(after))
+        guard after.logLoss < before.logLoss else {
+            console.line("The fit predicts your history no better than the current parameters; keeping them.")
+            return
+        }
+        var save = apply
+        if !save {
+            let reader = session.answerReader()
+            if case .line(let answer) = reader.readLine(prompt: "Save these parameters for \(session.learner)? [y/N] ") {
+                save = ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+            }
+        }
+        guard save else {
+            console.line("Not saved; your parameters are unchanged.")
+            return
+        }
+        var settings = store.settings
+        settings.fsrsParameters = fit.parameters
+        try settings.validate()
+        try store.updateSettings(settings)
+        console.line("Saved: \(session.learner)'s cards are now scheduled with the fitted parameters.")
+    }
+}
+
+/// `evaluate`: how well the current parameters predict the history, in and out of sample.
+struct EvaluateCommand: GlossCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "How well the FSRS parameters predict your history: log loss and RMSE(bins), in and out of sample.")
+
+    @OptionGroup var source: ReviewSource
+
+    @Option(name: .long, help: "Parameters to evaluate: 17, 19 or 21 numbers, comma-separated (default: the learner's).")
+    var params: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run(in session: Session) throws {
+        let console = session.console
+        let (reviews, clock, label) = try source.load(in: session)
+        let data = ReviewDataset(reviews, timeZone: clock.timeZone, rolloverHour: clock.rolloverHour)
+        let given = try parseParameters(params)
+        let parameters = try FSRSParameters(given.isEmpty ? try session.progress().settings.fsrsParameters : given).values
+        let inSample = ModelEvaluation.evaluate(parameters, on: data)
+        guard inSample.count > 0 else {
+            console.line("No reviews a day or more apart in \(label) yet: nothing to evaluate.")
+            return
+        }
+        let bar = ProgressBar(label: "out-of-sample")
+        let outOfSample = ModelEvaluation.timeSeriesSplit(data, fallback: parameters, progress: bar.update)
+        bar.finish()
+        console.line("\(label): \(data.reviewCount) reviews, \(inSample.count) items")
+        console.line("  in-sample      " + formatFit(inSample))
+        console.line("  out-of-sample  " + formatFit(outOfSample) + "  (trained on the past, tested on the future)")
+    }
+}
