@@ -92,31 +92,12 @@ public struct FSRSScheduler: Scheduler, Hashable {
         switch phase {
         case .new, .learning, .relearning:
             let steps = phase == .relearning ? relearningSteps : learningSteps
-            if steps.isEmpty || (step >= steps.count && rating != .again) {
+            switch LearningSteps.answer(rating, at: step, of: steps) {
+            case .wait(let micros, let next):
+                step = next
+                interval = micros
+            case .graduate:
                 interval = toReview()
-            } else {
-                switch rating {
-                case .again:
-                    step = 0
-                    interval = Micros.fromSeconds(steps[0])
-                case .hard:
-                    if step == 0 && steps.count == 1 {
-                        interval = Micros.timesOneAndAHalf(Micros.fromSeconds(steps[0]))
-                    } else if step == 0 {
-                        interval = Micros.half(Micros.fromSeconds(steps[0]) + Micros.fromSeconds(steps[1]))
-                    } else {
-                        interval = Micros.fromSeconds(steps[min(step, steps.count - 1)])
-                    }
-                case .good:
-                    if step + 1 >= steps.count {
-                        interval = toReview()
-                    } else {
-                        step += 1
-                        interval = Micros.fromSeconds(steps[step])
-                    }
-                case .easy:
-                    interval = toReview()
-                }
             }
         case .review:
             if rating == .again {

@@ -69,31 +69,12 @@ public struct SM2Scheduler: Scheduler, Hashable {
             let relearning = phase == .relearning
             let steps = relearning ? relearningSteps : learningSteps
             let lapsedDays = Int(card.intervalDays ?? 1)
-            if steps.isEmpty || step >= steps.count && rating != .again {
+            switch LearningSteps.answer(rating, at: step, of: steps) {
+            case .wait(let micros, let next):
+                step = next
+                interval = micros
+            case .graduate:
                 interval = graduate(days: relearning ? lapsedDays : (rating == .easy ? easyInterval : graduatingInterval))
-            } else {
-                switch rating {
-                case .again:
-                    step = 0
-                    interval = Micros.fromSeconds(steps[0])
-                case .hard:
-                    if step == 0 && steps.count == 1 {
-                        interval = Micros.timesOneAndAHalf(Micros.fromSeconds(steps[0]))
-                    } else if step == 0 {
-                        interval = Micros.half(Micros.fromSeconds(steps[0]) + Micros.fromSeconds(steps[1]))
-                    } else {
-                        interval = Micros.fromSeconds(steps[min(step, steps.count - 1)])
-                    }
-                case .good:
-                    if step + 1 >= steps.count {
-                        interval = graduate(days: relearning ? lapsedDays : graduatingInterval)
-                    } else {
-                        step += 1
-                        interval = Micros.fromSeconds(steps[step])
-                    }
-                case .easy:
-                    interval = graduate(days: relearning ? lapsedDays : easyInterval)
-                }
             }
         case .review:
             let ivl = Int(state.intervalDays ?? 1)
