@@ -23,7 +23,7 @@ public final class Session {
         self.seed = options.seed ?? UInt64.random(in: 0...UInt64.max)
         self.learner = options.learnerName
         self.library = DeckLibrary.load(folder: options.decksFolder)
-        self.currentDeck = library.decks.count == 1 ? library.decks.first?.id : library.decks.first?.id
+        self.currentDeck = library.decks.first?.id
     }
 
     /// The time now: fixed by `--now`, else the system clock. Only the CLI reads the clock.

@@ -30,19 +30,7 @@ struct StudyCommand: GlossCommand {
             session.console.line("There is nothing to study: the deck has no entries.")
             return
         }
-        let store = try session.progress()
-        if flip && !store.settings.flip {
-            var settings = store.settings
-            settings.flip = true
-            try store.updateSettings(settings)
-            defer {
-                settings.flip = false
-                try? store.updateSettings(settings)
-            }
-            try study(decks, store: store, session: session)
-        } else {
-            try study(decks, store: store, session: session)
-        }
+        try study(decks, store: try session.progress(), session: session)
     }
 
     private func study(_ decks: [Deck], store: ProgressStore, session: Session) throws {
@@ -72,7 +60,8 @@ struct StudyCommand: GlossCommand {
             return
         }
         let total = plan.counts.left
-        let runner = try StudyRunner(session: session, store: store, reader: session.answerReader(), decks: decks, mode: .study)
+        let runner = try StudyRunner(session: session, store: store, reader: session.answerReader(), decks: decks,
+                                     mode: .study, flip: flip)
         console.line("Studying \(label): \(total) card\(total == 1 ? "" : "s") (\(plan.counts.new) new). Type ? for a hint, help for the keys.")
         let ending = runner.run(plan: &plan) { plan in
             let counts = plan.counts

@@ -29,9 +29,13 @@ final class StudyRunner {
     /// Ask every question in this format when the card allows it (quiz --format).
     private let forcedFormat: QuestionFormat?
 
+    /// Classic flashcards for this session only (`study --flip`), whatever the setting says.
+    private let flip: Bool
+
     init(session: Session, store: ProgressStore, reader: LineReader, decks: [Deck], mode: Mode,
-         format: QuestionFormat? = nil) throws {
+         format: QuestionFormat? = nil, flip: Bool = false) throws {
         self.forcedFormat = format
+        self.flip = flip
         self.session = session
         self.store = store
         self.reader = reader
@@ -79,7 +83,8 @@ final class StudyRunner {
     private func ask(_ key: CardKey, status: String) -> AskResult {
         guard let index = indexes[key.deck], let entry = index.deck.entry(key.entry) else { return .skipped }
         let state = store.card(key)
-        let settings = store.settings
+        var settings = store.settings
+        if flip { settings.flip = true }
         let generator = QuestionGenerator(index: index, confusions: store.state.confusions)
         let question: Question
         do {
