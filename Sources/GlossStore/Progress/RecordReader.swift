@@ -96,6 +96,16 @@ private struct Cursor {
 
     mutating func string() -> String? { rawString().flatMap { reader.string($0) } }
 
+    /// A string that must be one of `T`'s raw values, matched as bytes.
+    mutating func member<T: RawRepresentable>(_ cases: [T]) -> T? where T.RawValue == String {
+        guard let raw = rawString() else { return nil }
+        for value in cases where value.rawValue.utf8.count == raw.count {
+            var text = value.rawValue
+            if text.withUTF8({ same($0, raw) }) { return value }
+        }
+        return nil
+    }
+
     mutating func isNull() -> Bool {
         guard index + 4 <= bytes.count, bytes[index] == 110, bytes[index + 1] == 117, bytes[index + 2] == 108,
             bytes[index + 3] == 108
@@ -189,10 +199,10 @@ private struct Cursor {
             case 5: guard let b = p.bool() else { return false }; correct = b
             case 6:
                 if !p.isNull() {
-                    guard let s = p.string(), let f = QuestionFormat(rawValue: s) else { return false }
+                    guard let f = p.member(QuestionFormat.allCases) else { return false }
                     format = f
                 }
-            case 7: guard let s = p.string(), let k = ReviewRecord.Kind(rawValue: s) else { return false }; kind = k
+            case 7: guard let k = p.member([ReviewRecord.Kind.review, .practice, .revoke]) else { return false }; kind = k
             case 8: guard let n = p.int(), let r = Rating(rawValue: n) else { return false }; rating = r
             case 9: guard let n = p.int() else { return false }; responseMs = n
             case 10: if !p.isNull() { guard let n = p.int() else { return false }; revokes = n }
@@ -230,7 +240,7 @@ private struct Cursor {
             if which == 0, deck == nil { deck = p.string(); return deck != nil }
             if which == 1, entry == nil { entry = p.string(); return entry != nil }
             if which == 2, facet == nil {
-                facet = p.string().flatMap(Facet.init(rawValue:))
+                facet = p.member(Facet.allCases)
                 return facet != nil
             }
             return false
@@ -254,7 +264,7 @@ private struct Cursor {
                 return false
             }
             seen |= 1 << bit
-            if bit == 0 { phase = p.string().flatMap(CardPhase.init(rawValue:)); return phase != nil }
+            if bit == 0 { phase = p.member(CardPhase.allCases); return phase != nil }
             if bit == 6 { reps = p.int(); return reps != nil }
             if bit == 7 { lapses = p.int(); return lapses != nil }
             if p.isNull() { return true }
