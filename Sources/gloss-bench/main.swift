@@ -11,6 +11,20 @@ let groups: [BenchGroup] = [
     optimizerBenches,
 ]
 
+if CommandLine.arguments.dropFirst().first == "gen-scale-data" {
+    guard let options = ScaleData.parse(Array(CommandLine.arguments.dropFirst(2))) else {
+        print("usage: gloss-bench gen-scale-data OUT [--seed N] [--entries N] [--reviews N] [--learner NAME]")
+        exit(2)
+    }
+    do {
+        try ScaleData.run(options)
+        exit(0)
+    } catch {
+        print("gen-scale-data failed: \(error)")
+        exit(1)
+    }
+}
+
 let wanted = Set(CommandLine.arguments.dropFirst())
 var failed = false
 for group in groups where wanted.isEmpty || wanted.contains(group.name) {

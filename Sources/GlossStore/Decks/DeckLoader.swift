@@ -28,7 +28,11 @@ public enum DeckLoader {
 
     /// Parses deck bytes: JSON when the name ends in `.json`, else Markdown.
     public static func parse(_ data: Data, file name: String) throws(StoreError) -> ParsedDeck {
-        if let nul = data.firstIndex(of: 0) {
+        let nulOffset = data.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
+        if let nul = nulOffset.map({ data.startIndex + $0 }) {
             throw .deckSyntax(file: name, line: lineNumber(at: nul, in: data),
                               message: "the file contains a NUL byte: is it a text file?")
         }

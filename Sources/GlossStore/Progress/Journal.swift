@@ -18,6 +18,7 @@ struct Journal {
     let fd: Int32
     let size: Int
     let decoder = ProgressCoding.decoder()
+    let reader = RecordReader()
 
     /// A torn last line: where it starts (the length to truncate to) and its length.
     struct Torn: Equatable {
@@ -57,7 +58,7 @@ struct Journal {
     func close() { FileIO.close(fd) }
 
     func decode(_ line: ArraySlice<UInt8>) throws -> ReviewRecord {
-        if let fast = line.withUnsafeBufferPointer({ FastDecoding.record($0) }) { return fast }
+        if let fast = line.withUnsafeBufferPointer({ reader.record($0) ?? FastDecoding.record($0) }) { return fast }
         return try decoder.decode(ReviewRecord.self, from: Data(line))
     }
 
@@ -154,6 +155,15 @@ struct Journal {
 
     /// Every record from the start.
     func scan() throws -> Scan {
+        var records: [ReviewRecord] = []
+        var result = try forEach { records.append($0) }
+        result.records = records
+        return result
+    }
+
+    /// Calls `body` with every record from the start, in order, without keeping them;
+    /// the returned `Scan` has no records, only what was found about the last line.
+    func forEach(_ body: (ReviewRecord) throws -> Void) throws -> Scan {
         var result = Scan()
         var position = 0, line = 1
         var carry: [UInt8] = []
@@ -179,7 +189,7 @@ struct Journal {
                     problem: "answer number \(record.seq) follows \(previous); numbers must go up by one")
             }
             previous = record.seq
-            result.records.append(record)
+            try body(record)
         }
         while position < size {
             let chunk = try FileIO.read(fd, path: path, offset: position, count: min(1 << 22, size - position))
@@ -187,13 +197,16 @@ struct Journal {
             position += chunk.count
             carry += chunk
             var lineStart = 0
-            var index = 0
-            while index < carry.count {
-                if carry[index] == 10 {
-                    try handle(carry[lineStart..<index], carryStart + lineStart, true)
-                    lineStart = index + 1
+            while lineStart < carry.count {
+                let newline = carry.withUnsafeBytes { raw -> Int? in
+                    guard let base = raw.baseAddress,
+                        let hit = memchr(base + lineStart, 10, raw.count - lineStart)
+                    else { return nil }
+                    return base.distance(to: UnsafeRawPointer(hit))
                 }
-                index += 1
+                guard let newline else { break }
+                try handle(carry[lineStart..<newline], carryStart + lineStart, true)
+                lineStart = newline + 1
             }
             carry.removeSubrange(0..<lineStart)
             carryStart += lineStart

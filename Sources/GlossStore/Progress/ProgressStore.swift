@@ -203,9 +203,10 @@ public final class ProgressStore {
         var records = 0
         if let journal = try Journal.open(journalPath) {
             defer { journal.close() }
-            let scan = try journal.scan()
-            for record in scan.records { rebuilt.apply(record) }
-            records = scan.records.count
+            _ = try journal.forEach { record in
+                rebuilt.apply(record)
+                records += 1
+            }
         }
         let report = RebuildReport(old: state, rebuilt: rebuilt, records: records)
         state = rebuilt
@@ -231,9 +232,10 @@ public final class ProgressStore {
         var records = 0
         if let journal = try Journal.open(journalPath(folder, learner)) {
             defer { journal.close() }
-            let scan = try journal.scan()
-            for record in scan.records { rebuilt.apply(record) }
-            records = scan.records.count
+            _ = try journal.forEach { record in
+                rebuilt.apply(record)
+                records += 1
+            }
         }
         if let loaded, let version = loaded.migratedFrom {
             try FileIO.atomicWrite(loaded.original, to: path + ".v\(version).bak")
