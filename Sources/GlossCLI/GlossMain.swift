@@ -8,9 +8,13 @@ public struct GlossMain: ParsableCommand {
         abstract: "A spaced-repetition quiz and flashcard trainer for glossaries.",
         discussion: "With no command, gloss opens a REPL on the decks in ./Decks.",
         subcommands: [
-            DecksCommand.self, ShowCommand.self, SearchCommand.self, LintCommand.self, QuestionsCommand.self, ReplayCommand.self, StudyCommand.self, QuizCommand.self, UndoCommand.self, RebuildCommand.self, DoctorCommand.self, StatsCommand.self, ExportCommand.self,
-            OptimizeCommand.self, EvaluateCommand.self, ImportCommand.self, ExportDeckCommand.self, AddCommand.self, EditCommand.self, LinkCommand.self,
-            LearnerCommand.self, SettingsCommand.self, SetCommand.self,
+            // Daily use first, then decks, authoring, and the tools.
+            StudyCommand.self, QuizCommand.self, UndoCommand.self, StatsCommand.self, ExportCommand.self,
+            ShowCommand.self, SearchCommand.self, DecksCommand.self, LearnerCommand.self,
+            SettingsCommand.self, SetCommand.self,
+            ImportCommand.self, ExportDeckCommand.self, AddCommand.self, EditCommand.self, LinkCommand.self,
+            LintCommand.self, QuestionsCommand.self,
+            OptimizeCommand.self, EvaluateCommand.self, ReplayCommand.self, RebuildCommand.self, DoctorCommand.self,
         ]
     )
 
