@@ -28,5 +28,5 @@ if [[ ! -x $binary || Fuzz/FuzzTargets.swift -nt $binary || -n $(find "$scratch/
 fi
 mkdir -p "Fuzz/corpus/$target" "Fuzz/artifacts/$target" "$scratch/corpus-$target"
 # New inputs go to the scratch corpus; the committed seed corpus is only read.
-"$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+"$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=4096 -max_len=4096 \
     -artifact_prefix="Fuzz/artifacts/$target/" "$@" "$scratch/corpus-$target" "Fuzz/corpus/$target"

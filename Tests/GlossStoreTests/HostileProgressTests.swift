@@ -70,3 +70,18 @@ import Testing
         try reopened.close()
     }
 }
+
+/// Regressions from fuzzing the progress loaders (Fuzz/FuzzTargets.swift).
+@Suite struct HostileProgressFuzzRegressionTests {
+    /// fuzz snapshot: an empty snapshot file made Foundation's file read leak; it is read with
+    /// POSIX calls now and refused with a message naming the file and line.
+    @Test func anEmptySnapshotIsRefusedAndLeftUntouched() throws {
+        let folder = try makeProgressFolder()
+        let snapshot = ProgressStore.snapshotPath(folder, "ada")
+        FileManager.default.createFile(atPath: snapshot, contents: Data())
+        #expect(throws: ProgressError.unreadable(file: snapshot, line: 1, problem: "not valid JSON (Unexpected end of file during JSON parse.)")) {
+            try ProgressStore(folder: folder, learner: "ada")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: snapshot)).isEmpty)
+    }
+}
