@@ -22,7 +22,7 @@ modules="$scratch/release/Modules"
 objects=$(find "$scratch/release/GlossCore.build" "$scratch/release/GlossStore.build" "$scratch/release/CSV.build" -name '*.o')
 binary="$scratch/fuzz-$target"
 upper=$(tr '[:lower:]' '[:upper:]' <<<"$target")
-if [[ ! -x $binary || Fuzz/FuzzTargets.swift -nt $binary || -n $(find "$scratch/release" -name '*.o' -newer "$binary" | head -1) ]]; then
+if [[ ! -x $binary || Fuzz/FuzzTargets.swift -nt $binary || -n $(find -H "$scratch/release" -name '*.o' -newer "$binary" | head -1) ]]; then
     swiftc -O -sanitize=fuzzer,address -parse-as-library -D "FUZZ_$upper" -I "$modules" \
         -module-name GlossFuzz Fuzz/FuzzTargets.swift $objects -o "$binary" >&2
 fi
