@@ -90,7 +90,7 @@ private func writeJournal(to url: URL, from first: Int, through last: Int, cards
     let parts = template.components(separatedBy: "987654321")
     let cardParts = parts.map { $0.components(separatedBy: "\"entry\":\"entry-0\",\"facet\":\"recognize\"") }
     guard parts.count == 2, cardParts[0].count == 2 else { throw BenchFailure.wrongState("template shape") }
-    if !append { FileManager.default.createFile(atPath: url.path, contents: nil) }
+    if !append { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
     let handle = try FileHandle(forWritingTo: url)
     defer { try? handle.close() }
     try handle.seekToEnd()

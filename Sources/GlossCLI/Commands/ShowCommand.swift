@@ -25,8 +25,14 @@ struct ShowCommand: GlossCommand {
     }
 
     func render(_ entry: Entry, in deck: Deck, console: Console) {
-        console.line(console.paint(entry.term, .heading) + console.paint("  (\(deck.id))", .dim))
-        if !entry.aliases.isEmpty { console.line("  also: " + entry.aliases.joined(separator: ", ")) }
+        let deckNote = "(\(deck.id))"
+        if entry.term.count + 2 + deckNote.count <= console.width {
+            console.line(console.paint(entry.term, .heading) + console.paint("  " + deckNote, .dim))
+        } else {
+            console.line(console.paint(entry.term, .heading))
+            console.line(console.paint(deckNote, .dim))
+        }
+        if !entry.aliases.isEmpty { console.wrapped("also: " + entry.aliases.joined(separator: ", "), indent: "  ") }
         console.wrapped(entry.definition, indent: "  ")
         if !entry.explanation.isEmpty {
             console.line()
@@ -37,7 +43,7 @@ struct ShowCommand: GlossCommand {
             console.line()
             console.wrapped("Related: " + related.joined(separator: ", "), indent: "  ")
         }
-        if !entry.tags.isEmpty { console.line("  Tags: " + entry.tags.joined(separator: ", ")) }
+        if !entry.tags.isEmpty { console.wrapped("Tags: " + entry.tags.joined(separator: ", "), indent: "  ") }
     }
 }
 

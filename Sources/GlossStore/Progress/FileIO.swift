@@ -25,8 +25,9 @@ enum FileIO {
         var buffer = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(fd, base + done, count - done, off_t(offset + done))
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -42,8 +43,9 @@ enum FileIO {
     static func writeAll(_ fd: Int32, path: String, _ bytes: [UInt8]) throws {
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in
-                Glibc_write(fd, raw.baseAddress! + done, bytes.count - done)
+            let n = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glibc_write(fd, base + done, bytes.count - done)
             }
             if n < 0 {
                 if errno == EINTR { continue }

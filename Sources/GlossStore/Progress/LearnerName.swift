@@ -3,6 +3,9 @@
 /// Allowed: ASCII letters, digits, `-`, `_` and `.`; not empty, not starting with `.`
 /// (so no `..` and no hidden files), at most 64 characters.
 public enum LearnerName {
+    /// The longest learner name allowed, in characters.
+    public static let maxLength = 64
+
     /// Returns `name` when it is a safe learner name; throws `ProgressError.invalidLearnerName`.
     @discardableResult
     public static func validate(_ name: String) throws -> String {
@@ -11,7 +14,7 @@ public enum LearnerName {
                 && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
                     || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
         }
-        guard !name.isEmpty, name.count <= 64, allowed, !name.hasPrefix("."), !name.contains("..") else {
+        guard !name.isEmpty, name.count <= maxLength, allowed, !name.hasPrefix("."), !name.contains("..") else {
             throw ProgressError.invalidLearnerName(name)
         }
         return name

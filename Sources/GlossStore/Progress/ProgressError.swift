@@ -13,13 +13,19 @@ public enum ProgressError: Error, Equatable, CustomStringConvertible {
     case newerVersion(file: String, found: Int, supported: Int)
     /// The snapshot says more answers were recorded than the journal holds.
     case journalBehindSnapshot(journal: String, journalSeq: Int, snapshotSeq: Int)
+    /// A progress file is a symbolic link that leads outside the progress folder; refused.
+    case linkOutsideFolder(file: String, target: String)
     /// A system call on a progress file failed.
     case io(file: String, operation: String, errno: Int32)
 
     public var description: String {
         switch self {
+        case .invalidLearnerName(let name) where name.count > LearnerName.maxLength:
+            "invalid learner name \"\(name.prefix(20))…\" (\(name.count) characters): use at most \(LearnerName.maxLength) letters, digits, '-', '_' and '.'"
         case .invalidLearnerName(let name):
             "invalid learner name \"\(name)\": use letters, digits, '-', '_' and '.', not empty, no '/' or '..'"
+        case .linkOutsideFolder(let file, let target):
+            "\(file): is a symbolic link to \(target), outside the progress folder; refused: replace the link with the file itself"
         case .locked(let file):
             "\(file): this learner is in use by another gloss (another terminal?); close it and try again"
         case .unreadable(let file, let line, let problem):

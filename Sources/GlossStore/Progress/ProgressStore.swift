@@ -57,6 +57,9 @@ public final class ProgressStore {
         self.learner = try LearnerName.validate(learner)
         self.folder = folder
         try Self.createFolder(folder)
+        for path in [Self.lockPath(folder, learner), Self.snapshotPath(folder, learner), Self.journalPath(folder, learner)] {
+            try ProgressPathGuard.check(path, folder: folder)
+        }
         let lock = try FileLock.acquire(Self.lockPath(folder, learner))
         self.state = ProgressState()
         self.settings = LearnerSettings()

@@ -32,9 +32,15 @@ enum SnapshotFile {
         guard FileIO.exists(path) else { return nil }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ProgressError.unreadable(file: path, line: 1, problem: "cannot read the file (\(error.localizedDescription))")
+            // Read with plain POSIX calls: Foundation's Data(contentsOf:) leaks on an empty file.
+            let fd = try FileIO.open(path, O_RDONLY)
+            defer { FileIO.close(fd) }
+            data = Data(try FileIO.read(fd, path: path, offset: 0, count: try FileIO.size(fd, path: path)))
+        } catch let error as ProgressError {
+            if case .io(_, _, let code) = error {
+                throw ProgressError.unreadable(file: path, line: 1, problem: "cannot read the file (\(String(cString: strerror(code))))")
+            }
+            throw error
         }
         let decoder = ProgressCoding.decoder()
         func fail(_ error: any Error) -> ProgressError {

@@ -1,0 +1,87 @@
+import Foundation
+import GlossCore
+import Testing
+
+@testable import GlossStore
+
+/// Hostile and odd progress folders: symlinks leading out, over-long learner names.
+@Suite struct HostileProgressTests {
+    @Test func aJournalSymlinkedOutsideTheFolderIsRefused() throws {
+        let folder = try makeProgressFolder()
+        let outside = try makeProgressFolder().appendingPathComponent("elsewhere.jsonl")
+        try Data("keep me\n".utf8).write(to: outside)
+        let journal = ProgressStore.journalPath(folder, "ada")
+        try FileManager.default.createSymbolicLink(atPath: journal, withDestinationPath: outside.path)
+        let target = outside.resolvingSymlinksInPath().path
+        #expect(throws: ProgressError.linkOutsideFolder(file: journal, target: target)) {
+            try ProgressStore(folder: folder, learner: "ada")
+        }
+        #expect(
+            ProgressError.linkOutsideFolder(file: journal, target: target).description
+                == "\(journal): is a symbolic link to \(target), outside the progress folder; refused: replace the link with the file itself")
+        // The file outside was neither read into progress nor written.
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "keep me\n")
+    }
+
+    @Test func aSnapshotSymlinkedOutsideTheFolderIsRefused() throws {
+        let folder = try makeProgressFolder()
+        let snapshot = ProgressStore.snapshotPath(folder, "ada")
+        try FileManager.default.createSymbolicLink(atPath: snapshot, withDestinationPath: "/etc/hostname")
+        #expect(throws: ProgressError.linkOutsideFolder(file: snapshot, target: "/etc/hostname")) {
+            try ProgressStore(folder: folder, learner: "ada")
+        }
+    }
+
+    @Test func aSymlinkInsideTheFolderIsAllowed() throws {
+        let folder = try makeProgressFolder()
+        let real = folder.appendingPathComponent("ada-real.reviews.jsonl")
+        FileManager.default.createFile(atPath: real.path, contents: nil)
+        try FileManager.default.createSymbolicLink(
+            atPath: ProgressStore.journalPath(folder, "ada"), withDestinationPath: "ada-real.reviews.jsonl")
+        let store = try ProgressStore(folder: folder, learner: "ada")
+        try store.append(answer(store, key("d", "e"), at: 0))
+        try store.close()
+        #expect(try String(contentsOf: real, encoding: .utf8).split(separator: "\n").count == 1)
+    }
+
+    @Test func aLearnerNameOf300CharactersIsRefusedWithAShortMessage() throws {
+        let folder = try makeProgressFolder()
+        let name = String(repeating: "a", count: 300)
+        #expect(throws: ProgressError.invalidLearnerName(name)) {
+            try ProgressStore(folder: folder, learner: name)
+        }
+        #expect(
+            ProgressError.invalidLearnerName(name).description
+                == "invalid learner name \"aaaaaaaaaaaaaaaaaaaa…\" (300 characters): use at most 64 letters, digits, '-', '_' and '.'")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func anAnswerOlderThanTheLastOneIsKeptInOrder() throws {
+        let folder = try makeProgressFolder()
+        let store = try ProgressStore(folder: folder, learner: "ada")
+        let card = key("d", "e")
+        try store.append(answer(store, card, at: 600))
+        let earlier = try store.append(answer(store, card, at: 0))
+        #expect(earlier.seq == 2)
+        try store.close()
+        let reopened = try ProgressStore(folder: folder, learner: "ada")
+        #expect(reopened.state.lastSeq == 2)
+        #expect(reopened.card(card).lastReview == earlier.time)
+        try reopened.close()
+    }
+}
+
+/// Regressions from fuzzing the progress loaders (Fuzz/FuzzTargets.swift).
+@Suite struct HostileProgressFuzzRegressionTests {
+    /// fuzz snapshot: an empty snapshot file made Foundation's file read leak; it is read with
+    /// POSIX calls now and refused with a message naming the file and line.
+    @Test func anEmptySnapshotIsRefusedAndLeftUntouched() throws {
+        let folder = try makeProgressFolder()
+        let snapshot = ProgressStore.snapshotPath(folder, "ada")
+        FileManager.default.createFile(atPath: snapshot, contents: Data())
+        #expect(throws: ProgressError.unreadable(file: snapshot, line: 1, problem: "not valid JSON (Unexpected end of file during JSON parse.)")) {
+            try ProgressStore(folder: folder, learner: "ada")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: snapshot)[.size] as? UInt64 == 0)
+    }
+}
