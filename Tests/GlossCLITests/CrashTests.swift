@@ -30,9 +30,18 @@ import Testing
             process.standardInput = input
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
+            let journalPath = folder.appendingPathComponent("Progress/crash.reviews.jsonl").path
+            let sizeBefore = (try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int) ?? 0
             try process.run()
             input.fileHandleForWriting.write(Data(answers.utf8))
-            usleep(UInt32.random(in: 30_000...300_000, using: &rng))
+            // Kill at a random moment after the first answer of this round reached the log, so
+            // a slow (loaded or instrumented) machine still kills mid-session, not at start-up.
+            for _ in 0..<1000 {
+                let size = (try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int) ?? 0
+                if size > sizeBefore || !process.isRunning { break }
+                usleep(10_000)
+            }
+            usleep(UInt32.random(in: 0...250_000, using: &rng))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             try? input.fileHandleForWriting.close()
