@@ -70,7 +70,8 @@ enum ScaleData {
             var container = encoder.singleValueContainer()
             try container.encode(isoMillis(date))
         }
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        // FileHandle(forWritingTo:) below throws if the file could not be made.
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var buffer = Data()
