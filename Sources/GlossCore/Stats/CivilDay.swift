@@ -15,17 +15,10 @@ public struct CivilDay: Hashable, Comparable, Codable, Sendable, CustomStringCon
     /// Day of the week, Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday).
     public var weekday: Int { ((number % 7) + 7 + 3) % 7 }
 
-    /// Year, month (1–12) and day (1–31), after Howard Hinnant's `civil_from_days`.
+    /// Year, month (1–12) and day (1–31).
     public var components: (year: Int, month: Int, day: Int) {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let (year, month, day) = ISOTime.civilFromDays(number)
+        return (year, month, day)
     }
 
     public var description: String {

@@ -1,4 +1,5 @@
 import Foundation
+import GlossCore
 
 /// Dates in progress files: ISO-8601 UTC with milliseconds, `2026-11-29T03:04:05.678Z`.
 ///
@@ -16,7 +17,7 @@ enum JournalTime {
         var days = totalMs / 86_400_000
         var msOfDay = totalMs % 86_400_000
         if msOfDay < 0 { msOfDay += 86_400_000; days -= 1 }
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = ISOTime.civilFromDays(Int(days))
         let ms = Int(msOfDay % 1000), s = Int(msOfDay / 1000 % 60)
         let min = Int(msOfDay / 60_000 % 60), h = Int(msOfDay / 3_600_000)
         var out = [UInt8]()
@@ -88,33 +89,10 @@ enum JournalTime {
             return nil
         }
         guard i == b.count else { return nil }
-        let days = Self.days(fromCivil: Int64(y), mo, d)
+        let days = Int64(ISOTime.daysFromCivil(year: y, month: mo, day: d))
         let seconds = Double(days * 86400 + Int64(h * 3600 + mi * 60 + s) - Int64(offset))
         let ms = ((seconds + fraction) * 1000).rounded()
         return Date(timeIntervalSince1970: ms / 1000)
-    }
-
-    // Howard Hinnant's days-from-civil and civil-from-days.
-    private static func days(fromCivil y0: Int64, _ m: Int, _ d: Int) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = Int64((m + 9) % 12)
-        let doy = (153 * mp + 2) / 5 + Int64(d) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func civil(fromDays z0: Int64) -> (Int64, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = Int(doy - (153 * mp + 2) / 5 + 1)
-        let m = Int(mp < 10 ? mp + 3 : mp - 9)
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }
 
