@@ -32,7 +32,8 @@ public enum ReviewLogCSV {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .unreadable(file: name, reason: error.localizedDescription)
+            let exists = FileManager.default.fileExists(atPath: name)
+            throw .unreadable(file: name, reason: exists ? "permission denied, or not a regular file" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadable(file: name, reason: "not UTF-8 text")
