@@ -27,6 +27,11 @@ enum StatsFixture {
     }
 
     /// Study days in New York with rollover 4: Jan 3, 4, 5, 6, (gap 7), 8, 9, 10.
+    /// An answer undone today (seq 12 revokes it, as `undo` writes it).
+    static let undone = ReviewRecord(
+        seq: 11, time: utc("2024-01-10T14:03:00Z"), card: key("b", .recall), correct: false, rating: .again,
+        responseMs: 9000, confusedWith: "c", before: reviewState(stability: 3, lastReview: "2024-01-01T00:00:00Z"))
+
     static let records: [ReviewRecord] = [
         ReviewRecord(seq: 1, time: utc("2024-01-03T20:00:00Z"), card: key("a", .recognize), correct: true, rating: .good,
                      before: .new),
@@ -50,10 +55,8 @@ enum StatsFixture {
                      responseMs: 4000, before: reviewState(stability: 20, lastReview: "2023-12-11T14:01:00Z")),
         ReviewRecord(seq: 10, kind: .practice, time: utc("2024-01-10T14:02:00Z"), card: key("a", .recognize),
                      correct: false, rating: .again, responseMs: 2000, confusedWith: "b"),
-        ReviewRecord(seq: 11, time: utc("2024-01-10T14:03:00Z"), card: key("b", .recall), correct: false, rating: .again,
-                     responseMs: 9000, confusedWith: "c", before: reviewState(stability: 3, lastReview: "2024-01-01T00:00:00Z")),
-        ReviewRecord(seq: 12, kind: .revoke, time: utc("2024-01-10T14:04:00Z"), card: key("b", .recall), correct: false,
-                     rating: .again, revokes: 11),
+        undone,
+        undone.revocation(seq: 12),
         // Another deck: ignored when only `deck` is reported.
         ReviewRecord(seq: 13, time: utc("2024-01-02T14:00:00Z"), card: CardKey(deck: "other", entry: "x", facet: .recall),
                      correct: true, rating: .good),

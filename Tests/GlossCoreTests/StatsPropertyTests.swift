@@ -22,16 +22,23 @@ import Testing
         let cards = DeckCards.of(StatsFixture.deck).map(\.key)
         let now = StatsFixture.utc("2024-01-10T17:00:00Z")
         var records: [ReviewRecord] = []
+        var undoable: [ReviewRecord] = []  // answers not yet undone, latest last (as `undo` finds them)
         for seq in 1...Int.random(in: 1...400, using: &rng) {
+            if !undoable.isEmpty && Int.random(in: 0..<10, using: &rng) == 0 {
+                records.append(undoable.removeLast().revocation(seq: seq))
+                continue
+            }
             let time = now.addingTimeInterval(-Double.random(in: 0...(700 * 86_400), using: &rng))
             let correct = Bool.random(using: &rng)
-            let kind: ReviewRecord.Kind = seq > 1 && Int.random(in: 0..<10, using: &rng) == 0 ? .revoke : (Bool.random(using: &rng) ? .review : .practice)
-            records.append(ReviewRecord(
+            let kind: ReviewRecord.Kind = Bool.random(using: &rng) ? .review : .practice
+            let record = ReviewRecord(
                 seq: seq, kind: kind, time: time, card: cards[Int.random(in: 0..<cards.count, using: &rng)], correct: correct,
                 rating: correct ? .good : .again, responseMs: 1000, confusedWith: correct ? nil : "b",
                 before: CardState(phase: Bool.random(using: &rng) ? .review : .learning,
                                   lastReview: time.addingTimeInterval(-Double.random(in: 0...(200 * 86_400), using: &rng))),
-                revokes: kind == .revoke ? Int.random(in: 1..<seq, using: &rng) : nil))
+                after: kind == .review ? CardState(phase: .review, stability: 3, lastReview: time) : nil)
+            records.append(record)
+            undoable.append(record)
         }
         return records
     }
@@ -55,6 +62,41 @@ import Testing
             }
             let revoked = Set(records.compactMap(\.revokes))
             #expect(s.totalAnswers == records.filter { $0.kind != .revoke && !revoked.contains($0.seq) }.count)
+        }
+    }
+
+    /// An undone answer counts as if it had never been given: the revocation subtracts exactly
+    /// what the answer added.
+    @Test func anUndoneAnswerCountsAsNeverGiven() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000)) { seed in
+            let records = Self.journal(seed: seed)
+            let revoked = Set(records.compactMap(\.revokes))
+            let kept = records.filter { $0.kind != .revoke && !revoked.contains($0.seq) }
+            #expect(StatsFixture.summary(now: "2024-01-10T17:00:00Z", records: records)
+                == StatsFixture.summary(now: "2024-01-10T17:00:00Z", records: kept))
+        }
+    }
+
+    /// Tallies of consecutive parts of a journal, merged, give the figures of the whole.
+    @Test func talliesOfPartsMergeIntoTheWhole() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000)) { seed in
+            let records = Self.journal(seed: seed)
+            var rng = SplitMix64(seed: UInt64(seed) &+ 7)
+            let cuts = (0..<3).map { _ in Int.random(in: 0...records.count, using: &rng) }.sorted()
+            let bounds = [0] + cuts + [records.count]
+            let now = StatsFixture.utc("2024-01-10T17:00:00Z")
+            let clock = DayClock(timeZone: StatsFixture.ny, rolloverHour: 4)
+            var merged = StatsTally(clock: clock, now: now, decks: [StatsFixture.deck.id])
+            for (start, end) in zip(bounds, bounds.dropFirst()) {
+                var part = StatsTally(clock: clock, now: now, decks: [StatsFixture.deck.id])
+                for record in records[start..<end] { part.add(record) }
+                merged.merge(part)
+            }
+            let whole = StatsFixture.summary(now: "2024-01-10T17:00:00Z", records: records)
+            let fromParts = StatsSummary(
+                tally: merged, states: StatsFixture.states, decks: [StatsFixture.deck], now: now,
+                desiredRetention: whole.desiredRetention, retrievability: StatsFixture.retrievability)
+            #expect(fromParts == whole)
         }
     }
 }

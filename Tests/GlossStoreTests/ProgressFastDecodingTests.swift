@@ -6,43 +6,12 @@ import Testing
 
 /// The purpose-built reader must agree with `JSONDecoder` on every field.
 @Suite struct ProgressFastDecodingTests {
-    private func randomState(_ rng: inout SplitMix64) -> CardState? {
-        if Int.random(in: 0..<5, using: &rng) == 0 { return nil }
-        func maybe<T>(_ value: T) -> T? { Bool.random(using: &rng) ? value : nil }
-        let time = Date(timeIntervalSince1970: Double(Int64.random(in: -100_000_000_000...4_000_000_000_000, using: &rng)) / 1000)
-        return CardState(
-            phase: CardPhase.allCases.randomElement(using: &rng)!, step: maybe(Int.random(in: 0...3, using: &rng)),
-            stability: maybe(Double.random(in: 0.001...36500, using: &rng)),
-            difficulty: maybe(Double.random(in: 1...10, using: &rng)), due: maybe(time),
-            lastReview: maybe(time.addingTimeInterval(-86400)), reps: Int.random(in: 0...500, using: &rng),
-            lapses: Int.random(in: 0...50, using: &rng), ease: maybe(Double.random(in: 1.3...3.5, using: &rng)),
-            intervalDays: maybe(Double(Int.random(in: 1...1000, using: &rng)) / 7))
-    }
-
-    private func randomRecord(_ rng: inout SplitMix64) -> ReviewRecord {
-        let answers = ["Mesa-optimization", "", "naïve Bayes", "日本語", "emoji 🙂", "quote \" and \\ slash", "tab\tnew\nline", "a/b"]
-        let entries = ["x", "reward-hacking", "é-entry", "a.b_c"]
-        return ReviewRecord(
-            seq: Int.random(in: 1...10_000_000, using: &rng),
-            kind: [ReviewRecord.Kind.review, .practice, .revoke].randomElement(using: &rng)!,
-            time: Date(timeIntervalSince1970: Double(Int64.random(in: 0...4_000_000_000_000, using: &rng)) / 1000),
-            card: CardKey(
-                deck: DeckID(entries.randomElement(using: &rng)!), entry: EntryID(entries.randomElement(using: &rng)!),
-                facet: Facet.allCases.randomElement(using: &rng)!),
-            format: Bool.random(using: &rng) ? QuestionFormat.allCases.randomElement(using: &rng) : nil,
-            answer: answers.randomElement(using: &rng)!, correct: Bool.random(using: &rng),
-            rating: Rating.allCases.randomElement(using: &rng)!, responseMs: Int.random(in: 0...600_000, using: &rng),
-            confusedWith: Bool.random(using: &rng) ? EntryID(entries.randomElement(using: &rng)!) : nil,
-            before: randomState(&rng), after: randomState(&rng),
-            revokes: Bool.random(using: &rng) ? Int.random(in: 1...1000, using: &rng) : nil)
-    }
-
     @Test func recordsAgreeWithJSONDecoder() throws {
         var rng = SplitMix64(seed: 42)
         let encoder = ProgressCoding.encoder(), decoder = ProgressCoding.decoder()
         var fastCount = 0
         for _ in 0..<3000 {
-            let data = try encoder.encode(randomRecord(&rng))
+            let data = try encoder.encode(RandomRecords.record(&rng))
             let slow = try decoder.decode(ReviewRecord.self, from: data)
             let fast = [UInt8](data).withUnsafeBufferPointer { FastDecoding.record($0) }
             if let fast {
@@ -81,7 +50,7 @@ import Testing
     @Test func snapshotsAgreeWithJSONDecoder() throws {
         var rng = SplitMix64(seed: 9)
         var cards: [CardKey: CardState] = [:]
-        for i in 0..<500 { cards[key("deck", "entry-\(i)", Facet.allCases[i % 3])] = randomState(&rng) ?? .new }
+        for i in 0..<500 { cards[key("deck", "entry-\(i)", Facet.allCases[i % 3])] = RandomRecords.state(&rng) ?? .new }
         var confusions = Confusions()
         confusions.record(deck: "deck", asked: "entry-1", picked: "entry-2", times: 3)
         var settings = LearnerSettings()

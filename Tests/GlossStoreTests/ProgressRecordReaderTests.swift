@@ -7,33 +7,29 @@ import Testing
 /// The journal's purpose-built line reader (`RecordReader`) must agree with `JSONDecoder`
 /// on every field, or decline (nil) so that the slower readers decide.
 @Suite struct ProgressRecordReaderTests {
-    private func randomState(_ rng: inout SplitMix64) -> CardState? {
-        if Int.random(in: 0..<5, using: &rng) == 0 { return nil }
-        func maybe<T>(_ value: T) -> T? { Bool.random(using: &rng) ? value : nil }
-        let time = Date(timeIntervalSince1970: Double(Int64.random(in: -100_000_000_000...4_000_000_000_000, using: &rng)) / 1000)
-        return CardState(
-            phase: CardPhase.allCases[Int.random(in: 0..<4, using: &rng)], step: maybe(Int.random(in: 0...3, using: &rng)),
-            stability: maybe(Double.random(in: 0.001...36500, using: &rng)),
-            difficulty: maybe(Double.random(in: 1...10, using: &rng)), due: maybe(time),
-            lastReview: maybe(time.addingTimeInterval(-86400)), reps: Int.random(in: 0...500, using: &rng),
-            lapses: Int.random(in: 0...50, using: &rng), ease: maybe(Double.random(in: 1.3...3.5, using: &rng)),
-            intervalDays: maybe(Double(Int.random(in: 1...1000, using: &rng)) / 7))
-    }
-
-    private func randomRecord(_ rng: inout SplitMix64) -> ReviewRecord {
-        let answers = ["Mesa-optimization", "", "naïve Bayes", "日本語", "emoji 🙂", "quote \" and \\ slash", "a/b", "Reward Hacking Of A Long Term"]
-        let entries = ["x", "y", "reward-hacking", "é-entry", "a.b_c", "a-rather-long-entry-identifier"]
-        func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &rng)] }
-        return ReviewRecord(
-            seq: Int.random(in: 1...10_000_000, using: &rng), kind: pick([.review, .practice, .revoke]),
-            time: Date(timeIntervalSince1970: Double(Int64.random(in: 0...4_000_000_000_000, using: &rng)) / 1000),
-            card: CardKey(deck: DeckID(pick(entries)), entry: EntryID(pick(entries)), facet: pick(Facet.allCases)),
-            format: Bool.random(using: &rng) ? pick(QuestionFormat.allCases) : nil,
-            answer: pick(answers), correct: Bool.random(using: &rng), rating: pick(Rating.allCases),
-            responseMs: Int.random(in: 0...600_000, using: &rng),
-            confusedWith: Bool.random(using: &rng) ? EntryID(pick(entries)) : nil,
-            before: randomState(&rng), after: randomState(&rng),
-            revokes: Bool.random(using: &rng) ? Int.random(in: 1...1000, using: &rng) : nil)
+    /// The exact fast path for numbers agrees with the full conversion whenever it answers,
+    /// and answers for the numbers a journal holds (short decimals, FSRS values).
+    @Test func fastNumbersAgreeWithTheFullConversion() {
+        var rng = SplitMix64(seed: 5)
+        var answered = 0
+        for n in 0..<20_000 {
+            let text: String
+            switch n % 3 {
+            case 0: text = "\(Double.random(in: 0.001...36500, using: &rng))"  // as the encoder writes them
+            case 1: text = "\(Int.random(in: -99_999...99_999, using: &rng)).\(Int.random(in: 0...9_999_999_999, using: &rng))"
+            default: text = "\(Double(Int.random(in: 1...1_000_000, using: &rng)) / Double(Int.random(in: 1...97, using: &rng)))"
+            }
+            let fast = Array(text.utf8).withUnsafeBufferPointer { RecordReader.exactDouble($0) }
+            if let fast {
+                answered += 1
+                #expect(fast == Double(text) && fast.sign == Double(text)?.sign, "\(text)")
+            }
+        }
+        #expect(answered > 12_000)
+        for odd in ["1e5", "0.1E-3", "12345678901234567", "-0.0", "0.0000000000000000000000001"] {
+            let fast = Array(odd.utf8).withUnsafeBufferPointer { RecordReader.exactDouble($0) }
+            #expect(fast == nil || (fast == Double(odd) && fast?.sign == Double(odd)?.sign), "\(odd)")
+        }
     }
 
     @Test func recordsAgreeWithJSONDecoderOnEveryField() throws {
@@ -42,7 +38,7 @@ import Testing
         let reader = RecordReader()  // one reader for all lines, as a journal scan uses it (shared strings)
         var read = 0
         for _ in 0..<4000 {
-            let data = try encoder.encode(randomRecord(&rng))
+            let data = try encoder.encode(RandomRecords.record(&rng))
             let slow = try decoder.decode(ReviewRecord.self, from: data)
             let fast = [UInt8](data).withUnsafeBufferPointer { reader.record($0) }
             if let fast {

@@ -50,22 +50,18 @@ struct ExportCommand: GlossCommand {
         let store = try session.progress()
         let settings = store.settings
         let scheduler = try settings.makeScheduler()
-        let records = try store.allRecords()
         let text: String
         switch (format, what) {
         case (.csv, .terms):
             text = try TermsCSV.text(rows: TermsCSV.rows(
-                decks: decks, states: store.state.cards, records: records, now: session.now(),
+                decks: decks, states: store.state.cards, records: try store.allRecords(), now: session.now(),
                 retrievability: { scheduler.retrievability(of: $0, at: $1) }))
         case (.csv, .reviews):
-            text = try ReviewsCSV.text(rows: ReviewsCSV.rows(records: records, decks: deck == nil ? nil : Set(decks.map(\.id))))
+            text = try ReviewsCSV.text(rows: ReviewsCSV.rows(records: try store.allRecords(), decks: deck == nil ? nil : Set(decks.map(\.id))))
         case (.json, .reviews):
-            text = try ReviewsJSONL.text(records: records)
+            text = try ReviewsJSONL.text(records: try store.allRecords())
         default:
-            let summary = StatsSummary(
-                records: records, states: store.state.cards, decks: decks, now: session.now(),
-                clock: session.dayClock(settings), desiredRetention: settings.desiredRetention,
-                retrievability: { scheduler.retrievability(of: $0, at: $1) })
+            let summary = try session.statsSummary(decks: decks)
             switch format {
             case .md: text = StatsMarkdown.render(summary)
             case .html: text = StatsHTML.render(summary)

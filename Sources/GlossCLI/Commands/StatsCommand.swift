@@ -27,13 +27,18 @@ struct StatsCommand: GlossCommand {
 extension Session {
     /// The one stats computation every view (terminal, JSON, Markdown, HTML) shows.
     func statsSummary(deck name: String?, all: Bool) throws -> StatsSummary {
-        let decks = all ? library.decks : [try resolveDeck(name)]
+        try statsSummary(decks: all ? library.decks : [try resolveDeck(name)])
+    }
+
+    /// The stats of `decks`, the review log counted as it is read (never held in memory).
+    func statsSummary(decks: [Deck]) throws -> StatsSummary {
         let store = try progress()
         let settings = store.settings
         let scheduler = try settings.makeScheduler()
+        let now = now()
+        let tally = try store.statsTally(clock: dayClock(settings), now: now, decks: decks.map(\.id))
         return StatsSummary(
-            records: try store.allRecords(), states: store.state.cards, decks: decks, now: now(),
-            clock: dayClock(settings), desiredRetention: settings.desiredRetention,
+            tally: tally, states: store.state.cards, decks: decks, now: now, desiredRetention: settings.desiredRetention,
             retrievability: { scheduler.retrievability(of: $0, at: $1) })
     }
 }

@@ -19,6 +19,11 @@ public struct Confusions: Hashable, Codable, Sendable {
         }
     }
 
+    /// Times `picked` was picked in place of `asked` (0 when never).
+    public func count(deck: DeckID, asked: EntryID, picked: EntryID) -> Int {
+        counts["\(deck.rawValue)/\(asked.rawValue)"]?[picked.rawValue] ?? 0
+    }
+
     /// Entries picked in place of `asked`, most often first (ties by id).
     public func picks(deck: DeckID, asked: EntryID) -> [(entry: EntryID, count: Int)] {
         (counts["\(deck.rawValue)/\(asked.rawValue)"] ?? [:])

@@ -28,9 +28,22 @@ extension StatsSummary {
         clock dayClock: DayClock, desiredRetention: Double,
         retrievability: (CardState, Date) -> Double, limit: Int = 10
     ) {
-        var clock = StudyDays(clock: dayClock)
-        let today = clock.day(of: now).number
-        let wanted = Set(decks.map(\.id))
+        var tally = StatsTally(clock: dayClock, now: now, decks: decks.map(\.id))
+        for i in records.indices { tally.add(records[i]) }
+        self.init(
+            tally: tally, states: states, decks: decks, now: now, desiredRetention: desiredRetention,
+            retrievability: retrievability, limit: limit)
+    }
+
+    /// Every figure from a tally of the whole journal (made with the same `now` and decks),
+    /// the card states and the decks.
+    public init(
+        tally: StatsTally, states: [CardKey: CardState], decks: [Deck], now: Date, desiredRetention: Double,
+        retrievability: (CardState, Date) -> Double, limit: Int = 10
+    ) {
+        var clock = tally.clock
+        let today = tally.today
+        let heatStart = tally.heatStart
         var terms: [DeckID: [EntryID: String]] = [:]
         for deck in decks {
             var map: [EntryID: String] = [:]
@@ -84,75 +97,25 @@ extension StatsSummary {
             return $0.card < $1.card
         }
 
-        // Journal: one pass over the records that stand.
-        var revoked = Set<Int>()
-        for i in records.indices where records[i].kind == .revoke {
-            if let seq = records[i].revokes { revoked.insert(seq) }
-        }
-        let heatStart = today - CivilDay(today).weekday - 51 * 7
-        var perDay = [Int](repeating: 0, count: today - heatStart + 1)
-        var weekly = [RateFigure](repeating: RateFigure(), count: 52)
-        var allDays = Set<Int>()
-        var todayFigures = TodayFigures(day: CivilDay(today).description)
-        var (r7, r30, r365) = (RateFigure(), RateFigure(), RateFigure())
-        var byInterval = Self.intervalBuckets()
-        var confusions: [PairKey: Int] = [:]
-        var totalAnswers = 0
-        var lastDeck: DeckID?
-        var lastDay = Int.min
-        // Indexing (not `for record in records`) reads fields in place instead of copying records.
-        for i in records.indices {
-            let kind = records[i].kind
-            if kind == .revoke || (!revoked.isEmpty && revoked.contains(records[i].seq)) { continue }
-            if records[i].card.deck != lastDeck {
-                guard wanted.contains(records[i].card.deck) else { continue }
-                lastDeck = records[i].card.deck
-            }
-            let correct = records[i].correct
-            let day = clock.day(of: records[i].time).number
-            totalAnswers += 1
-            if day != lastDay {
-                allDays.insert(day)
-                lastDay = day
-            }
-            if day >= heatStart && day <= today { perDay[day - heatStart] += 1 }
-            if day == today {
-                todayFigures.answers.add(correct)
-                todayFigures.timeSpentMs += max(records[i].responseMs, 0)
-                if kind == .review && (records[i].before?.phase ?? .new) == .new {
-                    todayFigures.newLearned += 1
-                }
-            }
-            if let picked = records[i].confusedWith {
-                confusions[PairKey(deck: records[i].card.deck, asked: records[i].card.entry, picked: picked), default: 0] += 1
-            }
-            guard kind == .review, records[i].before?.phase == .review else { continue }
-            let age = today - day
-            if age < 7 { r7.add(correct) }
-            if age < 30 { r30.add(correct) }
-            if age < 365 { r365.add(correct) }
-            if day >= heatStart && day <= today { weekly[(day - heatStart) / 7].add(correct) }
-            if let last = records[i].before?.lastReview {
-                let days = records[i].time.timeIntervalSince(last) / 86_400
-                byInterval[byInterval.lastIndex(where: { days >= $0.fromDays }) ?? 0].figure.add(correct)
-            }
-        }
-
-        var streaks = Streaks(studiedToday: allDays.contains(today))
+        // Journal: the tally's counts.
+        let days = tally.studyDays()
+        let studied = Set(days)
+        var streaks = Streaks(studiedToday: studied.contains(today))
         var run = 0
         var previous = Int.min
-        for day in allDays.sorted() {
+        for day in days {
             run = day == previous + 1 ? run + 1 : 1
             previous = day
             streaks.longest = max(streaks.longest, run)
         }
         var cursor = streaks.studiedToday ? today : today - 1
-        while allDays.contains(cursor) {
+        while studied.contains(cursor) {
             streaks.current += 1
             cursor -= 1
         }
 
-        let topPairs = Self.top(confusions.map { (key: $0.key, count: $0.value) }, limit) {
+        let confusions = tally.confusions.compactMap { $0.value > 0 ? (key: $0.key, count: $0.value) : nil }
+        let topPairs = Self.top(confusions, limit) {
             if $0.count != $1.count { return $0.count > $1.count }
             return ($0.key.deck, $0.key.asked, $0.key.picked) < ($1.key.deck, $1.key.asked, $1.key.picked)
         }
@@ -161,22 +124,23 @@ extension StatsSummary {
                 deck: key.deck, asked: key.asked, askedTerm: terms[key.deck]?[key.asked] ?? key.asked.rawValue,
                 picked: key.picked, pickedTerm: terms[key.deck]?[key.picked] ?? key.picked.rawValue, count: count)
         }
+        let perDay = tally.perDay
 
         self.generatedAt = now
-        self.timeZone = dayClock.timeZone.identifier
+        self.timeZone = clock.clock.timeZone.identifier
         self.rolloverHour = clock.rolloverHour
         self.desiredRetention = desiredRetention
-        self.totalAnswers = totalAnswers
-        self.studyDays = allDays.count
-        self.today = todayFigures
+        self.totalAnswers = tally.totalAnswers
+        self.studyDays = days.count
+        self.today = tally.todayFigures
         self.streaks = streaks
         self.decks = deckCounts
         self.totals = totals
-        self.retention7 = r7
-        self.retention30 = r30
-        self.retention365 = r365
-        self.retentionByInterval = byInterval
-        self.retentionByWeek = weekly.enumerated().map {
+        self.retention7 = tally.retention7
+        self.retention30 = tally.retention30
+        self.retention365 = tally.retention365
+        self.retentionByInterval = tally.byInterval
+        self.retentionByWeek = tally.weekly.enumerated().map {
             WeekRetention(weekStart: CivilDay(heatStart + 7 * $0.offset).description, figure: $0.element)
         }
         self.averageRetrievability = countR > 0 ? sumR / Double(countR) : nil
@@ -204,12 +168,6 @@ extension StatsSummary {
             if best.count > limit { best.removeLast() }
         }
         return best
-    }
-
-    private struct PairKey: Hashable {
-        var deck: DeckID
-        var asked: EntryID
-        var picked: EntryID
     }
 
     static func intervalBuckets() -> [IntervalRetention] {

@@ -58,11 +58,22 @@ struct Journal {
     func close() { FileIO.close(fd) }
 
     func decode(_ line: ArraySlice<UInt8>) throws -> ReviewRecord {
-        if let fast = line.withUnsafeBufferPointer({ reader.record($0) ?? FastDecoding.record($0) }) { return fast }
+        try line.withUnsafeBufferPointer { try Journal.decode($0, reader: reader, decoder: decoder) }
+    }
+
+    /// One line as a record: the purpose-built reader first, then the JSON tree, then
+    /// `JSONDecoder`, which decides and explains.
+    static func decode(_ line: UnsafeBufferPointer<UInt8>, reader: RecordReader, decoder: JSONDecoder) throws -> ReviewRecord {
+        if let fast = reader.record(line) ?? FastDecoding.record(line) { return fast }
         return try decoder.decode(ReviewRecord.self, from: Data(line))
     }
 
     private func problem(_ line: ArraySlice<UInt8>, _ error: any Error) -> String {
+        line.withUnsafeBufferPointer { Journal.problem($0, error) }
+    }
+
+    /// What is wrong with a line that does not decode, in words.
+    static func problem(_ line: UnsafeBufferPointer<UInt8>, _ error: any Error) -> String {
         if let syntax = ProgressCoding.syntaxError(in: Data(line)) {
             return syntax.problem.replacingOccurrences(of: "line 1, ", with: "")
         }
@@ -70,6 +81,10 @@ struct Journal {
     }
 
     private func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
+    }
+
+    static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         line.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
     }
 
@@ -165,22 +180,20 @@ struct Journal {
     /// the returned `Scan` has no records, only what was found about the last line.
     func forEach(_ body: (ReviewRecord) throws -> Void) throws -> Scan {
         var result = Scan()
-        var position = 0, line = 1
-        var carry: [UInt8] = []
-        var carryStart = 0
+        var line = 1
         var previous: Int?
-        func handle(_ bytes: ArraySlice<UInt8>, _ offset: Int, _ terminated: Bool) throws {
+        try LineReader(fd: fd, path: path).lines(in: 0..<size) { bytes, offset, terminated in
             defer { line += 1 }
-            if isBlank(bytes) { return }
+            if Journal.isBlank(bytes) { return }
             let record: ReviewRecord
             do {
-                record = try decode(bytes)
+                record = try Journal.decode(bytes, reader: reader, decoder: decoder)
             } catch {
                 if !terminated {
                     result.torn = Torn(offset: offset, length: bytes.count)
                     return
                 }
-                throw ProgressError.unreadable(file: path, line: line, problem: problem(bytes, error))
+                throw ProgressError.unreadable(file: path, line: line, problem: Journal.problem(bytes, error))
             }
             if !terminated { result.missingNewline = true }
             if let previous, record.seq != previous + 1 {
@@ -191,27 +204,6 @@ struct Journal {
             previous = record.seq
             try body(record)
         }
-        while position < size {
-            let chunk = try FileIO.read(fd, path: path, offset: position, count: min(1 << 22, size - position))
-            if chunk.isEmpty { break }
-            position += chunk.count
-            carry += chunk
-            var lineStart = 0
-            while lineStart < carry.count {
-                let newline = carry.withUnsafeBytes { raw -> Int? in
-                    guard let base = raw.baseAddress,
-                        let hit = memchr(base + lineStart, 10, raw.count - lineStart)
-                    else { return nil }
-                    return base.distance(to: UnsafeRawPointer(hit))
-                }
-                guard let newline else { break }
-                try handle(carry[lineStart..<newline], carryStart + lineStart, true)
-                lineStart = newline + 1
-            }
-            carry.removeSubrange(0..<lineStart)
-            carryStart += lineStart
-        }
-        if !carry.isEmpty { try handle(carry[0..<carry.count], carryStart, false) }
         return result
     }
 

@@ -20,23 +20,33 @@ public struct ProgressState: Equatable, Sendable {
     /// both count their confusion. A `revoke` (written by undo) carries the undone record's
     /// `before` as its own `after` (nil for a practice answer) and takes back its confusion.
     public mutating func apply(_ record: ReviewRecord) {
-        switch record.kind {
-        case .review:
-            if let after = record.after { cards[record.card] = after }
-            count(record, times: 1)
-        case .practice:
-            count(record, times: 1)
-        case .revoke:
-            if let after = record.after {
-                cards[record.card] = after == CardState.new ? nil : after
-            }
-            count(record, times: -1)
+        switch Self.cardEffect(of: record) {
+        case .keep: break
+        case .set(let state): cards[record.card] = state
+        case .reset: cards[record.card] = nil
+        }
+        if let picked = record.confusedWith {
+            confusions.record(deck: record.card.deck, asked: record.card.entry, picked: picked, times: Self.confusionTimes(of: record))
         }
         lastSeq = max(lastSeq, record.seq)
     }
 
-    private mutating func count(_ record: ReviewRecord, times: Int) {
-        guard let picked = record.confusedWith else { return }
-        confusions.record(deck: record.card.deck, asked: record.card.entry, picked: picked, times: times)
+    /// What a record does to its card's schedule.
+    enum CardEffect: Equatable {
+        case keep
+        case set(CardState)
+        /// The card is new again (it has no state).
+        case reset
     }
+
+    static func cardEffect(of record: ReviewRecord) -> CardEffect {
+        switch record.kind {
+        case .review: record.after.map { .set($0) } ?? .keep
+        case .practice: .keep
+        case .revoke: record.after.map { $0 == CardState.new ? .reset : .set($0) } ?? .keep
+        }
+    }
+
+    /// How a record counts its confusion: an answer adds it, a revocation takes it back.
+    static func confusionTimes(of record: ReviewRecord) -> Int { record.kind == .revoke ? -1 : 1 }
 }

@@ -103,6 +103,7 @@ public final class ProgressStore {
                     journal: journalPath, journalSeq: tail.lastSeq, snapshotSeq: state.lastSeq)
             }
             for record in tail.records { state.apply(record) }
+            appendsSinceCheckpoint = tail.records.count
             torn = tail.torn
             missingNewline = tail.missingNewline
         } else if state.lastSeq > 0 {
@@ -175,13 +176,7 @@ public final class ProgressStore {
         guard let journal = try Journal.open(journalPath) else { return nil }
         defer { journal.close() }
         guard let target = try journal.latestUnrevoked() else { return nil }
-        let revoke = ReviewRecord(
-            seq: state.lastSeq + 1, kind: .revoke, time: target.time, card: target.card, format: target.format,
-            answer: target.answer, correct: target.correct, rating: target.rating, responseMs: target.responseMs,
-            confusedWith: target.confusedWith,
-            before: target.kind == .review ? target.after : nil,
-            after: target.kind == .review ? (target.before ?? .new) : nil,
-            revokes: target.seq)
+        let revoke = target.revocation(seq: state.lastSeq + 1)
         _ = try write(revoke)
         appendsSinceCheckpoint += 1
         return target
@@ -202,15 +197,7 @@ public final class ProgressStore {
 
     /// Recomputes every card state and the confusions from the whole journal, and saves.
     public func rebuild() throws -> RebuildReport {
-        var rebuilt = ProgressState()
-        var records = 0
-        if let journal = try Journal.open(journalPath) {
-            defer { journal.close() }
-            _ = try journal.forEach { record in
-                rebuilt.apply(record)
-                records += 1
-            }
-        }
+        let (rebuilt, records) = try Self.replay(journalPath)
         let report = RebuildReport(old: state, rebuilt: rebuilt, records: records)
         state = rebuilt
         try checkpoint()
@@ -231,15 +218,7 @@ public final class ProgressStore {
         let path = snapshotPath(folder, learner)
         let loaded = try SnapshotFile.load(path, learner: learner)
         let old = try loaded?.snapshot.state(file: path) ?? ProgressState()
-        var rebuilt = ProgressState()
-        var records = 0
-        if let journal = try Journal.open(journalPath(folder, learner)) {
-            defer { journal.close() }
-            _ = try journal.forEach { record in
-                rebuilt.apply(record)
-                records += 1
-            }
-        }
+        let (rebuilt, records) = try replay(journalPath(folder, learner))
         if let loaded, let version = loaded.migratedFrom {
             try FileIO.atomicWrite(loaded.original, to: path + ".v\(version).bak")
         }
@@ -248,7 +227,22 @@ public final class ProgressStore {
         return RebuildReport(old: old, rebuilt: rebuilt, records: records)
     }
 
-    /// Saves a snapshot and releases the files and the lock. The store can't be used after.
+    /// Every card state and the confusions from the whole journal at `path` (parts of it
+    /// replayed side by side), and how many records it holds.
+    private static func replay(_ path: String) throws -> (state: ProgressState, records: Int) {
+        var state = ProgressState()
+        var records = 0
+        guard let journal = try Journal.open(path) else { return (state, 0) }
+        defer { journal.close() }
+        for part in try journal.fold(start: { ProgressPart() }, add: { $0.apply($1) }).parts {
+            state.apply(part)
+            records += part.records
+        }
+        return (state, records)
+    }
+
+    /// Saves a snapshot (when answers came after the last one, or there is none yet) and
+    /// releases the files and the lock. The store can't be used after.
     public func close() throws {
         guard lock != nil else { return }
         defer {
@@ -257,6 +251,6 @@ public final class ProgressStore {
             lock?.release()
             lock = nil
         }
-        try checkpoint()
+        if appendsSinceCheckpoint > 0 || !FileIO.exists(snapshotPath) { try checkpoint() }
     }
 }

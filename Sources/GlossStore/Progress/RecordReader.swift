@@ -96,14 +96,10 @@ private struct Cursor {
 
     mutating func string() -> String? { rawString().flatMap { reader.string($0) } }
 
-    /// A string that must be one of `T`'s raw values, matched as bytes.
-    mutating func member<T: RawRepresentable>(_ cases: [T]) -> T? where T.RawValue == String {
+    /// A string that must be one of `words`, matched as bytes.
+    mutating func member<T>(_ words: ByteWords<T>) -> T? {
         guard let raw = rawString() else { return nil }
-        for value in cases where value.rawValue.utf8.count == raw.count {
-            var text = value.rawValue
-            if text.withUTF8({ same($0, raw) }) { return value }
-        }
-        return nil
+        return words.match(raw)
     }
 
     mutating func isNull() -> Bool {
@@ -170,10 +166,12 @@ private struct Cursor {
             if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 { index += 1 }
             guard digits(&index) > 0 else { return nil }
         }
+        if let exact = RecordReader.exactDouble(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return exact }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { return nil }
         return value
     }
+
 
     mutating func date() -> Date? {
         guard let raw = rawString() else { return nil }
@@ -186,7 +184,7 @@ private struct Cursor {
         var format: QuestionFormat?, confusedWith: EntryID?, before: CardState?, after: CardState?, revokes: Int?
         var seen: UInt16 = 0
         let ok = object { p, key in
-            guard let bit = Self.index(of: key, in: Self.recordKeys), seen & (1 << bit) == 0 else {
+            guard let bit = Words.recordKeys.match(key), seen & (1 << bit) == 0 else {
                 return false
             }
             seen |= 1 << bit
@@ -199,10 +197,10 @@ private struct Cursor {
             case 5: guard let b = p.bool() else { return false }; correct = b
             case 6:
                 if !p.isNull() {
-                    guard let f = p.member(QuestionFormat.allCases) else { return false }
+                    guard let f = p.member(Words.formats) else { return false }
                     format = f
                 }
-            case 7: guard let k = p.member([ReviewRecord.Kind.review, .practice, .revoke]) else { return false }; kind = k
+            case 7: guard let k = p.member(Words.kinds) else { return false }; kind = k
             case 8: guard let n = p.int(), let r = Rating(rawValue: n) else { return false }; rating = r
             case 9: guard let n = p.int() else { return false }; responseMs = n
             case 10: if !p.isNull() { guard let n = p.int() else { return false }; revokes = n }
@@ -220,27 +218,14 @@ private struct Cursor {
             revokes: revokes)
     }
 
-    /// Where `key` is in `keys`, compared by length and bytes.
-    private static func index(of key: UnsafeBufferPointer<UInt8>, in keys: [[UInt8]]) -> Int? {
-        for (i, candidate) in keys.enumerated() where candidate.count == key.count {
-            if candidate.withUnsafeBufferPointer({ same($0, key) }) { return i }
-        }
-        return nil
-    }
-
-    private static let recordKeys: [[UInt8]] = [
-        "after", "answer", "before", "card", "confusedWith", "correct", "format", "kind", "rating", "responseMs",
-        "revokes", "seq", "time",
-    ].map { Array($0.utf8) }
-
     mutating func cardKey() -> CardKey? {
         var deck: String?, entry: String?, facet: Facet?
         let ok = object { p, key in
-            let which = Self.index(of: key, in: Self.cardKeys)
+            let which = Words.cardKeys.match(key)
             if which == 0, deck == nil { deck = p.string(); return deck != nil }
             if which == 1, entry == nil { entry = p.string(); return entry != nil }
             if which == 2, facet == nil {
-                facet = p.member(Facet.allCases)
+                facet = p.member(Words.facets)
                 return facet != nil
             }
             return false
@@ -249,22 +234,16 @@ private struct Cursor {
         return CardKey(deck: DeckID(deck), entry: EntryID(entry), facet: facet)
     }
 
-    private static let cardKeys: [[UInt8]] = ["deck", "entry", "facet"].map { Array($0.utf8) }
-
-    private static let stateKeys: [[UInt8]] = [
-        "phase", "step", "stability", "difficulty", "due", "lastReview", "reps", "lapses", "ease", "intervalDays",
-    ].map { Array($0.utf8) }
-
     mutating func cardState() -> CardState? {
         var phase: CardPhase?, reps: Int?, lapses: Int?
         var state = CardState()
         var seen: UInt16 = 0
         let ok = object { p, key in
-            guard let bit = Self.index(of: key, in: Self.stateKeys), seen & (1 << bit) == 0 else {
+            guard let bit = Words.stateKeys.match(key), seen & (1 << bit) == 0 else {
                 return false
             }
             seen |= 1 << bit
-            if bit == 0 { phase = p.member(CardPhase.allCases); return phase != nil }
+            if bit == 0 { phase = p.member(Words.phases); return phase != nil }
             if bit == 6 { reps = p.int(); return reps != nil }
             if bit == 7 { lapses = p.int(); return lapses != nil }
             if p.isNull() { return true }
@@ -284,4 +263,53 @@ private struct Cursor {
         state.lapses = lapses
         return state
     }
+}
+
+extension RecordReader {
+    /// A plain decimal whose digits, as an integer, are at most 2^53 (so exact in a Double),
+    /// with at most 22 of them after the point, converted by one division by an exact power
+    /// of ten, which rounds once, correctly (Clinger's fast path). Nil for anything else
+    /// (exponents, longer numbers): the caller uses the full conversion.
+    static func exactDouble(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let negative = i < text.count && text[i] == 45
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0, digits = 0, exponent = 0
+        var fraction = false
+        while i < text.count {
+            let c = text[i]
+            if c >= 48 && c <= 57 {
+                if digits > 0 || c != 48 { digits += 1 }
+                guard digits <= 19 else { return nil }
+                mantissa = mantissa * 10 + UInt64(c - 48)
+                if fraction { exponent -= 1 }
+            } else if c == 46 && !fraction {
+                fraction = true
+            } else {
+                return nil  // an exponent: the full conversion
+            }
+            i += 1
+        }
+        guard exponent >= -22, mantissa <= 1 << 53 else { return nil }
+        let value = exponent == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[-exponent]
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { n in (0..<n).reduce(1.0) { value, _ in value * 10 } }
+}
+
+/// The words of the journal's record shape.
+private enum Words {
+    static let recordKeys = ByteWords(indexing: [
+        "after", "answer", "before", "card", "confusedWith", "correct", "format", "kind", "rating", "responseMs",
+        "revokes", "seq", "time",
+    ])
+    static let cardKeys = ByteWords(indexing: ["deck", "entry", "facet"])
+    static let stateKeys = ByteWords(indexing: [
+        "phase", "step", "stability", "difficulty", "due", "lastReview", "reps", "lapses", "ease", "intervalDays",
+    ])
+    static let formats = ByteWords(cases: QuestionFormat.self)
+    static let facets = ByteWords(cases: Facet.self)
+    static let phases = ByteWords(cases: CardPhase.self)
+    static let kinds = ByteWords<ReviewRecord.Kind>([("review", .review), ("practice", .practice), ("revoke", .revoke)])
 }

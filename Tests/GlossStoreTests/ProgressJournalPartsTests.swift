@@ -1,0 +1,114 @@
+import Foundation
+import GlossCore
+import Testing
+
+@testable import GlossStore
+
+/// Reading a journal in parts side by side gives what one forward read gives: the same
+/// state, the same stats, the same error on the same line, the same torn last line.
+@Suite struct ProgressJournalPartsTests {
+    /// Writes `records` as journal lines (plus `extra` bytes at the end) and opens them.
+    func journal(_ records: [ReviewRecord], lines edit: (inout [String]) -> Void = { _ in }, extra: String = "") throws -> Journal {
+        let encoder = ProgressCoding.encoder()
+        var lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        edit(&lines)
+        let path = try makeProgressFolder().appendingPathComponent("t.reviews.jsonl").path
+        try Data((lines.map { $0 + "\n" }.joined() + extra).utf8).write(to: URL(fileURLWithPath: path))
+        return try #require(try Journal.open(path))
+    }
+
+    func error(_ body: () throws -> Void) -> String? {
+        do { try body() } catch { return "\(error)" }
+        return nil
+    }
+
+    @Test(arguments: 1...7) func partsReplayToTheStateOfOneForwardRead(parts: Int) throws {
+        let records = RandomRecords.journal(seed: UInt64(parts), count: 700)
+        let journal = try journal(records)
+        defer { journal.close() }
+        var expected = ProgressState()
+        for record in records { expected.apply(record) }
+        var state = ProgressState()
+        var count = 0
+        let folded = try journal.fold(parts: parts, minimumPartBytes: 1, start: { ProgressPart() }, add: { $0.apply($1) })
+        #expect(folded.parts.count == parts)
+        for part in folded.parts {
+            state.apply(part)
+            count += part.records
+        }
+        #expect(count == records.count)
+        #expect(state == expected)
+        #expect(!expected.confusions.counts.isEmpty && expected.cards.count > 10)
+    }
+
+    @Test(arguments: 1...7) func partsTallyTheStatsOfTheWholeLog(parts: Int) throws {
+        let records = RandomRecords.journal(seed: 100 + UInt64(parts), count: 700)
+        let journal = try journal(records)
+        defer { journal.close() }
+        let clock = DayClock(timeZone: TimeZone(identifier: "Europe/Paris") ?? .current, rolloverHour: 4)
+        let now = try #require(records.last?.time).addingTimeInterval(3600)
+        let decks = [DeckID("d")]
+        var tally = StatsTally(clock: clock, now: now, decks: decks)
+        for part in try journal.fold(parts: parts, minimumPartBytes: 1, start: { StatsTally(clock: clock, now: now, decks: decks) },
+                                     add: { $0.add($1) }).parts {
+            tally.merge(part)
+        }
+        let deck = Deck(id: "d", title: "D", entries: [])
+        let r: (CardState, Date) -> Double = { _, _ in 0.9 }
+        let whole = StatsSummary(records: records, states: [:], decks: [deck], now: now, clock: clock, desiredRetention: 0.9, retrievability: r)
+        #expect(StatsSummary(tally: tally, states: [:], decks: [deck], now: now, desiredRetention: 0.9, retrievability: r) == whole)
+        #expect(whole.totalAnswers > 100 && !whole.confusedPairs.isEmpty)
+    }
+
+    @Test(arguments: [1, 2, 3, 5, 8]) func aBadLineIsTheSameErrorOnTheSameLine(parts: Int) throws {
+        let records = RandomRecords.journal(seed: 7, count: 400)
+        for broken in [0, 150, 399] {
+            let journal = try journal(records) { $0[broken] = String($0[broken].dropLast(3)) + "xyz}" }
+            defer { journal.close() }
+            let forward = error { _ = try journal.forEach { _ in } }
+            let folded = error { _ = try journal.fold(parts: parts, minimumPartBytes: 1, start: { 0 }, add: { $0 += $1.seq }) }
+            #expect(forward != nil && forward?.contains(":\(broken + 1):") == true)
+            #expect(folded == forward)
+        }
+    }
+
+    @Test(arguments: [1, 2, 4, 7]) func aGapInTheNumbersIsFoundWhereverThePartsAreCut(parts: Int) throws {
+        let records = RandomRecords.journal(seed: 9, count: 300)
+        for missing in [1, 100, 298] {
+            let journal = try journal(records) { $0.remove(at: missing) }
+            defer { journal.close() }
+            let forward = error { _ = try journal.forEach { _ in } }
+            let folded = error { _ = try journal.fold(parts: parts, minimumPartBytes: 1, start: { 0 }, add: { $0 += $1.seq }) }
+            #expect(forward?.contains(".jsonl:\(missing + 1): answer number \(missing + 2) follows \(missing); numbers must go up by one;") == true)
+            #expect(folded == forward)
+        }
+    }
+
+    @Test(arguments: [1, 3, 6]) func aTornLastLineIsReportedNotAnError(parts: Int) throws {
+        let records = RandomRecords.journal(seed: 11, count: 200)
+        let journal = try journal(records, extra: "{\"after\":{\"difficulty\":2.1")
+        defer { journal.close() }
+        let forward = try journal.forEach { _ in }
+        let folded = try journal.fold(parts: parts, minimumPartBytes: 1, start: { 0 }, add: { count, _ in count += 1 })
+        #expect(forward.torn != nil)
+        #expect(folded.scan.torn == forward.torn)
+        #expect(folded.parts.reduce(0, +) == 200)
+    }
+
+    /// A confusion count never goes below zero; the change a part makes, composed part by
+    /// part, gives what adding one by one gives.
+    @Test func countChangesComposeLikeOneByOneUpdates() {
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<500 {
+            let start = Int.random(in: 0...3, using: &rng)
+            let steps = (0..<Int.random(in: 0...12, using: &rng)).map { _ in Bool.random(using: &rng) ? 1 : -1 }
+            let oneByOne = steps.reduce(start) { max($0 + $1, 0) }
+            let cut = Int.random(in: 0...steps.count, using: &rng)
+            var first = ProgressPart.CountChange(), second = ProgressPart.CountChange()
+            for step in steps[..<cut] { first.then(step) }
+            for step in steps[cut...] { second.then(step) }
+            first.then(second)
+            #expect(first.applied(to: start) == oneByOne, "\(start) \(steps) cut at \(cut)")
+        }
+    }
+}
