@@ -86,9 +86,9 @@ import Testing
             let bounds = [0] + cuts + [records.count]
             let now = StatsFixture.utc("2024-01-10T17:00:00Z")
             let clock = DayClock(timeZone: StatsFixture.ny, rolloverHour: 4)
-            var merged = StatsTally(clock: clock, now: now, decks: [StatsFixture.deck.id])
+            var merged = StatsTally(clock: clock)
             for (start, end) in zip(bounds, bounds.dropFirst()) {
-                var part = StatsTally(clock: clock, now: now, decks: [StatsFixture.deck.id])
+                var part = StatsTally(clock: clock)
                 for record in records[start..<end] { part.add(record) }
                 merged.merge(part)
             }

@@ -47,9 +47,8 @@ import Testing
         defer { journal.close() }
         let clock = DayClock(timeZone: TimeZone(identifier: "Europe/Paris") ?? .current, rolloverHour: 4)
         let now = try #require(records.last?.time).addingTimeInterval(3600)
-        let decks = [DeckID("d")]
-        var tally = StatsTally(clock: clock, now: now, decks: decks)
-        for part in try journal.fold(parts: parts, minimumPartBytes: 1, start: { StatsTally(clock: clock, now: now, decks: decks) },
+        var tally = StatsTally(clock: clock)
+        for part in try journal.fold(parts: parts, minimumPartBytes: 1, start: { StatsTally(clock: clock) },
                                      add: { $0.add($1) }).parts {
             tally.merge(part)
         }

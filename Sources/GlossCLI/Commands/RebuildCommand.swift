@@ -13,7 +13,8 @@ struct RebuildCommand: GlossCommand {
     func run(in session: Session) throws {
         // Rebuild reads the log once itself; release this session's own lock first.
         try session.closeProgress()
-        let report = try ProgressStore.rebuild(folder: URL(fileURLWithPath: session.options.progressFolder), learner: session.learner)
+        let report = try ProgressStore.rebuild(
+            folder: URL(fileURLWithPath: session.options.progressFolder), learner: session.learner, timeZone: .current)
         session.console.line(report.summary)
     }
 }

@@ -36,7 +36,7 @@ extension Session {
         let settings = store.settings
         let scheduler = try settings.makeScheduler()
         let now = now()
-        let tally = try store.statsTally(clock: dayClock(settings), now: now, decks: decks.map(\.id))
+        let tally = try store.statsTally(clock: dayClock(settings))
         return StatsSummary(
             tally: tally, states: store.state.cards, decks: decks, now: now, desiredRetention: settings.desiredRetention,
             retrievability: { scheduler.retrievability(of: $0, at: $1) })

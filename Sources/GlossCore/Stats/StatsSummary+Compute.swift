@@ -28,22 +28,24 @@ extension StatsSummary {
         clock dayClock: DayClock, desiredRetention: Double,
         retrievability: (CardState, Date) -> Double, limit: Int = 10
     ) {
-        var tally = StatsTally(clock: dayClock, now: now, decks: decks.map(\.id))
+        var tally = StatsTally(clock: dayClock)
         for i in records.indices { tally.add(records[i]) }
         self.init(
             tally: tally, states: states, decks: decks, now: now, desiredRetention: desiredRetention,
             retrievability: retrievability, limit: limit)
     }
 
-    /// Every figure from a tally of the whole journal (made with the same `now` and decks),
-    /// the card states and the decks.
+    /// Every figure from a tally of the whole journal, the card states and the decks, as of
+    /// `now`, in the study days of the tally's clock.
     public init(
         tally: StatsTally, states: [CardKey: CardState], decks: [Deck], now: Date, desiredRetention: Double,
         retrievability: (CardState, Date) -> Double, limit: Int = 10
     ) {
-        var clock = tally.clock
-        let today = tally.today
-        let heatStart = tally.heatStart
+        let tally = tally.settled()
+        var clock = StudyDays(clock: tally.clock)
+        let today = clock.day(of: now).number
+        let heatStart = today - CivilDay(today).weekday - 51 * 7
+        let wanted = Set(decks.map(\.id))
         var terms: [DeckID: [EntryID: String]] = [:]
         for deck in decks {
             var map: [EntryID: String] = [:]
@@ -97,8 +99,36 @@ extension StatsSummary {
             return $0.card < $1.card
         }
 
-        // Journal: the tally's counts.
-        let days = tally.studyDays()
+        // Journal: the tally's days, read as of today.
+        var perDay = [Int](repeating: 0, count: today - heatStart + 1)
+        var weekly = [RateFigure](repeating: RateFigure(), count: 52)
+        var answersByDay: [Int: Int] = [:]
+        var todayFigures = TodayFigures(day: CivilDay(today).description)
+        var (r7, r30, r365) = (RateFigure(), RateFigure(), RateFigure())
+        var byInterval = Self.intervalBuckets()
+        var totalAnswers = 0
+        for (deck, days) in tally.days where wanted.contains(deck) {
+            for (day, figures) in days where !figures.isEmpty {
+                let answers = figures.answers.reviews
+                totalAnswers += answers
+                answersByDay[day, default: 0] += answers
+                if day >= heatStart && day <= today {
+                    perDay[day - heatStart] += answers
+                    weekly[(day - heatStart) / 7].add(figures.reviews)
+                }
+                if day == today {
+                    todayFigures.answers.add(figures.answers)
+                    todayFigures.timeSpentMs += figures.timeSpentMs
+                    todayFigures.newLearned += figures.newLearned
+                }
+                let age = today - day
+                if age < 7 { r7.add(figures.reviews) }
+                if age < 30 { r30.add(figures.reviews) }
+                if age < 365 { r365.add(figures.reviews) }
+                for i in byInterval.indices where i < figures.byInterval.count { byInterval[i].figure.add(figures.byInterval[i]) }
+            }
+        }
+        let days = answersByDay.compactMap { $0.value > 0 ? $0.key : nil }.sorted()
         let studied = Set(days)
         var streaks = Streaks(studiedToday: studied.contains(today))
         var run = 0
@@ -114,7 +144,9 @@ extension StatsSummary {
             cursor -= 1
         }
 
-        let confusions = tally.confusions.compactMap { $0.value > 0 ? (key: $0.key, count: $0.value) : nil }
+        let confusions = tally.confusions.compactMap {
+            $0.value > 0 && wanted.contains($0.key.deck) ? (key: $0.key, count: $0.value) : nil
+        }
         let topPairs = Self.top(confusions, limit) {
             if $0.count != $1.count { return $0.count > $1.count }
             return ($0.key.deck, $0.key.asked, $0.key.picked) < ($1.key.deck, $1.key.asked, $1.key.picked)
@@ -124,23 +156,22 @@ extension StatsSummary {
                 deck: key.deck, asked: key.asked, askedTerm: terms[key.deck]?[key.asked] ?? key.asked.rawValue,
                 picked: key.picked, pickedTerm: terms[key.deck]?[key.picked] ?? key.picked.rawValue, count: count)
         }
-        let perDay = tally.perDay
 
         self.generatedAt = now
         self.timeZone = clock.clock.timeZone.identifier
         self.rolloverHour = clock.rolloverHour
         self.desiredRetention = desiredRetention
-        self.totalAnswers = tally.totalAnswers
+        self.totalAnswers = totalAnswers
         self.studyDays = days.count
-        self.today = tally.todayFigures
+        self.today = todayFigures
         self.streaks = streaks
         self.decks = deckCounts
         self.totals = totals
-        self.retention7 = tally.retention7
-        self.retention30 = tally.retention30
-        self.retention365 = tally.retention365
-        self.retentionByInterval = tally.byInterval
-        self.retentionByWeek = tally.weekly.enumerated().map {
+        self.retention7 = r7
+        self.retention30 = r30
+        self.retention365 = r365
+        self.retentionByInterval = byInterval
+        self.retentionByWeek = weekly.enumerated().map {
             WeekRetention(weekStart: CivilDay(heatStart + 7 * $0.offset).description, figure: $0.element)
         }
         self.averageRetrievability = countR > 0 ? sumR / Double(countR) : nil
@@ -169,6 +200,9 @@ extension StatsSummary {
         }
         return best
     }
+
+    /// Where each of `intervalBuckets()` starts, in days.
+    static let intervalStarts = intervalBuckets().map(\.fromDays)
 
     static func intervalBuckets() -> [IntervalRetention] {
         [

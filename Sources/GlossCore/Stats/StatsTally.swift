@@ -1,137 +1,154 @@
 import Foundation
 
-/// The journal half of `StatsSummary`: every figure that comes from the answers, counted one
-/// record at a time, so a log of a million answers never has to be held in memory.
+/// The journal half of `StatsSummary`: what the answers add up to, per deck and study day,
+/// counted one record at a time, so a log of a million answers is never held in memory.
 ///
 /// ```swift
-/// var tally = StatsTally(clock: clock, now: now, decks: decks.map(\.id))
+/// var tally = StatsTally(clock: clock)
 /// for record in journal { tally.add(record) }
-/// let summary = StatsSummary(tally: tally, states: states, decks: decks, desiredRetention: 0.9, ...)
+/// let summary = StatsSummary(tally: tally, states: states, decks: decks, now: now, ...)
 /// ```
-/// Tallies of consecutive parts of one journal merge (`merge(_:)`), so parts can be counted
-/// side by side. An undo takes its answer back by subtraction: the `revoke` record carries the
-/// undone answer's time, card, correctness, response time and confusion, and its `after` is
-/// the undone answer's `before` (nil for a practice answer), which is all the tally counted.
+/// It does not depend on the present: "today", "the last 7 days" and the heatmap are read
+/// from the days when a summary is made, so a tally can be saved and brought up to date with
+/// the answers that came after it (`lastSeq`). Tallies of consecutive parts of one journal
+/// merge (`merge(_:)`), so parts can be counted side by side. An undo takes its answer back
+/// by subtraction: the `revoke` record carries the undone answer's time, card, correctness,
+/// response time and confusion, and its `after` is the undone answer's `before` (nil for a
+/// practice answer), which is all the tally counted.
 public struct StatsTally: Sendable {
-    /// Today's study day number and the first day of the heatmap.
-    let today: Int
-    let heatStart: Int
-    let wanted: Set<DeckID>
-    private(set) var clock: StudyDays
-
-    var totalAnswers = 0
-    /// Answers per study day (all time), for study days and streaks.
-    var answersByDay: [Int: Int] = [:]
-    /// Answers per day of the heatmap, `heatStart` first.
-    var perDay: [Int]
-    var weekly: [RateFigure]
-    var todayFigures: TodayFigures
-    var retention7 = RateFigure()
-    var retention30 = RateFigure()
-    var retention365 = RateFigure()
-    var byInterval = StatsSummary.intervalBuckets()
+    /// The study days the answers are counted in.
+    public let clock: DayClock
+    /// The highest answer number counted (0 for none).
+    public private(set) var lastSeq = 0
+    /// Per deck, per study day.
+    public private(set) var days: [DeckID: [Int: DayFigures]] = [:]
+    /// Confusion counts, `asked` → `picked`, per deck; an undo takes its confusion back.
     var confusions: [PairKey: Int] = [:]
 
-    private var lastDeck: DeckID?
-    private var lastDeckWanted = false
-    /// Answers of the run of records on `runDay` not yet added to `answersByDay`.
-    private var runDay = Int.min
-    private var runCount = 0
+    private var memo: StudyDays
+    /// The figures of the run of records on one deck and day, not yet added to `days`.
+    private var run: (deck: DeckID, day: Int, figures: DayFigures)?
 
-    /// An empty tally for the study days of `clock` as of `now`, counting only `decks`.
-    public init(clock: DayClock, now: Date, decks: [DeckID]) {
-        var days = StudyDays(clock: clock)
-        today = days.day(of: now).number
-        heatStart = today - CivilDay(today).weekday - 51 * 7
-        wanted = Set(decks)
-        self.clock = days
-        perDay = [Int](repeating: 0, count: today - heatStart + 1)
-        weekly = [RateFigure](repeating: RateFigure(), count: 52)
-        todayFigures = TodayFigures(day: CivilDay(today).description)
+    /// An empty tally for the study days of `clock`.
+    public init(clock: DayClock) {
+        self.clock = clock
+        memo = StudyDays(clock: clock)
+    }
+
+    /// A tally of saved days (see `StatsTally.Saved`), confusions taken from `confusions`.
+    public init(clock: DayClock, lastSeq: Int, days: [DeckID: [Int: DayFigures]], confusions: Confusions) {
+        self.init(clock: clock)
+        self.lastSeq = lastSeq
+        self.days = days
+        useConfusions(confusions)
+    }
+
+    /// Replaces the confusion counts by `confusions` (a `ProgressState`'s, which counts them
+    /// the same way), e.g. for a tally restored from saved days.
+    public mutating func useConfusions(_ confusions: Confusions) {
+        self.confusions = [:]
+        for (key, picks) in confusions.counts {
+            guard let slash = key.firstIndex(of: "/") else { continue }
+            let deck = DeckID(String(key[..<slash])), asked = EntryID(String(key[key.index(after: slash)...]))
+            for (picked, count) in picks { self.confusions[PairKey(deck: deck, asked: asked, picked: EntryID(picked))] = count }
+        }
     }
 
     /// Counts one journal record: an answer adds, a revocation subtracts the answer it undoes.
     public mutating func add(_ record: ReviewRecord) {
-        if record.card.deck != lastDeck {
-            lastDeck = record.card.deck
-            lastDeckWanted = wanted.contains(record.card.deck)
-        }
-        guard lastDeckWanted else { return }
         switch record.kind {
         case .review: count(record, kind: .review, before: record.before, times: 1)
         case .practice: count(record, kind: .practice, before: record.before, times: 1)
         case .revoke: count(record, kind: record.after == nil ? .practice : .review, before: record.after, times: -1)
         }
+        lastSeq = max(lastSeq, record.seq)
     }
 
     private mutating func count(_ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, times: Int) {
-        let correct = record.correct
-        let day = clock.day(of: record.time).number
-        totalAnswers += times
-        if day != runDay {
-            flushRun()
-            runDay = day
-        }
-        runCount += times
-        if day >= heatStart && day <= today { perDay[day - heatStart] += times }
-        if day == today {
-            todayFigures.answers.add(correct, times: times)
-            todayFigures.timeSpentMs += max(record.responseMs, 0) * times
-            if kind == .review && (before?.phase ?? .new) == .new { todayFigures.newLearned += times }
-        }
+        let day = memo.day(of: record.time).number
+        let deck = record.card.deck
+        if let run, run.day != day || run.deck != deck { flush() }
+        if run == nil { run = (deck, day, DayFigures()) }
+        run?.figures.count(record, kind: kind, before: before, times: times)
         if let picked = record.confusedWith {
-            confusions[PairKey(deck: record.card.deck, asked: record.card.entry, picked: picked), default: 0] += times
-        }
-        guard kind == .review, before?.phase == .review else { return }
-        let age = today - day
-        if age < 7 { retention7.add(correct, times: times) }
-        if age < 30 { retention30.add(correct, times: times) }
-        if age < 365 { retention365.add(correct, times: times) }
-        if day >= heatStart && day <= today { weekly[(day - heatStart) / 7].add(correct, times: times) }
-        if let last = before?.lastReview {
-            let days = record.time.timeIntervalSince(last) / 86_400
-            byInterval[byInterval.lastIndex(where: { days >= $0.fromDays }) ?? 0].figure.add(correct, times: times)
+            confusions[PairKey(deck: deck, asked: record.card.entry, picked: picked), default: 0] += times
         }
     }
 
-    private mutating func flushRun() {
-        guard runCount != 0 else { return }
-        let total = answersByDay[runDay, default: 0] + runCount
-        answersByDay[runDay] = total == 0 ? nil : total
-        runCount = 0
+    private mutating func flush() {
+        guard let (deck, day, figures) = run else { return }
+        run = nil
+        days[deck, default: [:]][day, default: DayFigures()].add(figures)
     }
 
     /// Adds the tally of the records that follow this one's in the same journal.
     public mutating func merge(_ later: StatsTally) {
         var later = later
-        flushRun()
-        later.flushRun()
-        totalAnswers += later.totalAnswers
-        answersByDay.merge(later.answersByDay) { $0 + $1 }
-        answersByDay = answersByDay.filter { $0.value != 0 }
-        for i in perDay.indices { perDay[i] += later.perDay[i] }
-        for i in weekly.indices { weekly[i].add(later.weekly[i]) }
-        todayFigures.answers.add(later.todayFigures.answers)
-        todayFigures.newLearned += later.todayFigures.newLearned
-        todayFigures.timeSpentMs += later.todayFigures.timeSpentMs
-        retention7.add(later.retention7)
-        retention30.add(later.retention30)
-        retention365.add(later.retention365)
-        for i in byInterval.indices { byInterval[i].figure.add(later.byInterval[i].figure) }
+        flush()
+        later.flush()
+        for (deck, laterDays) in later.days {
+            days[deck, default: [:]].merge(laterDays) { a, b in
+                var sum = a
+                sum.add(b)
+                return sum
+            }
+        }
         confusions.merge(later.confusions) { $0 + $1 }
+        lastSeq = max(lastSeq, later.lastSeq)
     }
 
-    /// Study days with at least one answer, oldest first.
-    func studyDays() -> [Int] {
+    /// Every day's figures with the run in progress added.
+    public func settled() -> StatsTally {
         var tally = self
-        tally.flushRun()
-        return tally.answersByDay.compactMap { $0.value > 0 ? $0.key : nil }.sorted()
+        tally.flush()
+        return tally
     }
 
     struct PairKey: Hashable, Sendable {
         var deck: DeckID
         var asked: EntryID
         var picked: EntryID
+    }
+}
+
+/// What one deck's answers of one study day add up to.
+public struct DayFigures: Hashable, Sendable {
+    /// Every answer (reviews and practice).
+    public var answers = RateFigure()
+    /// Sum of response times, in milliseconds.
+    public var timeSpentMs = 0
+    /// Scheduled answers to cards seen for the first time.
+    public var newLearned = 0
+    /// Scheduled reviews of cards in the review phase (true retention).
+    public var reviews = RateFigure()
+    /// `reviews` by days since the card's previous review, in `StatsSummary.intervalBuckets()`.
+    public var byInterval = [RateFigure](repeating: RateFigure(), count: StatsSummary.intervalBuckets().count)
+
+    public init() {}
+
+    /// True when nothing counts (every answer of the day was undone).
+    public var isEmpty: Bool { answers.reviews == 0 }
+
+    mutating func count(_ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, times: Int) {
+        answers.add(record.correct, times: times)
+        timeSpentMs += max(record.responseMs, 0) * times
+        guard kind == .review else { return }
+        if (before?.phase ?? .new) == .new { newLearned += times }
+        guard before?.phase == .review else { return }
+        reviews.add(record.correct, times: times)
+        if let last = before?.lastReview {
+            let days = record.time.timeIntervalSince(last) / 86_400
+            let buckets = StatsSummary.intervalStarts
+            byInterval[buckets.lastIndex(where: { days >= $0 }) ?? 0].add(record.correct, times: times)
+        }
+    }
+
+    mutating func add(_ other: DayFigures) {
+        answers.add(other.answers)
+        timeSpentMs += other.timeSpentMs
+        newLearned += other.newLearned
+        reviews.add(other.reviews)
+        for i in byInterval.indices where i < other.byInterval.count { byInterval[i].add(other.byInterval[i]) }
     }
 }
 

@@ -2,14 +2,32 @@ import Foundation
 import GlossCore
 
 extension ProgressStore {
-    /// The stats tally of the whole review log, its parts read side by side, without
-    /// holding the records: what `gloss stats` shows from the journal.
-    public func statsTally(clock: DayClock, now: Date, decks: [DeckID]) throws -> StatsTally {
-        var tally = StatsTally(clock: clock, now: now, decks: decks)
+    /// Where the learner's stats cache lives (see `StatsCacheFile`).
+    public var statsCachePath: String { Self.statsCachePath(folder, learner) }
+
+    /// The stats tally of the whole review log, in the study days of `clock`: the saved
+    /// tally plus the answers after it, or, without a usable one, the whole log read in parts
+    /// side by side (never held in memory). The saved tally is then brought up to date; a
+    /// failure to save it only costs the next `stats` a full count.
+    ///
+    /// Confusions are the store's (`state.confusions`), which count them the same way.
+    public func statsTally(clock: DayClock) throws -> StatsTally {
+        var tally = StatsTally(clock: clock)
         guard let journal = try Journal.open(journalPath) else { return tally }
         defer { journal.close() }
-        let parts = try journal.fold(start: { StatsTally(clock: clock, now: now, decks: decks) }, add: { $0.add($1) })
-        for part in parts.parts { tally.merge(part) }
+        if let saved = StatsCacheFile.load(statsCachePath, folder: folder, clock: clock, confusions: state.confusions) {
+            let tail = try journal.tail(after: saved.lastSeq)
+            if tail.lastSeq >= saved.lastSeq {
+                tally = saved
+                for record in tail.records { tally.add(record) }
+                tally.useConfusions(state.confusions)  // the store's count the tail already
+                if !tail.records.isEmpty { try? StatsCacheFile.write(tally, to: statsCachePath, folder: folder) }
+                return tally
+            }
+        }
+        for part in try journal.fold(start: { StatsTally(clock: clock) }, add: { $0.add($1) }).parts { tally.merge(part) }
+        tally.useConfusions(state.confusions)
+        try? StatsCacheFile.write(tally, to: statsCachePath, folder: folder)
         return tally
     }
 }

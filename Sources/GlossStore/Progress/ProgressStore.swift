@@ -45,6 +45,9 @@ public final class ProgressStore {
     static func journalPath(_ folder: URL, _ learner: String) -> String {
         folder.appendingPathComponent("\(learner).reviews.jsonl").path
     }
+    static func statsCachePath(_ folder: URL, _ learner: String) -> String {
+        folder.appendingPathComponent("\(learner).stats.cache").path
+    }
     static func lockPath(_ folder: URL, _ learner: String) -> String {
         folder.appendingPathComponent("\(learner).lock").path
     }
@@ -197,7 +200,7 @@ public final class ProgressStore {
 
     /// Recomputes every card state and the confusions from the whole journal, and saves.
     public func rebuild() throws -> RebuildReport {
-        let (rebuilt, records) = try Self.replay(journalPath)
+        let (rebuilt, records, _) = try Self.replay(journalPath)
         let report = RebuildReport(old: state, rebuilt: rebuilt, records: records)
         state = rebuilt
         try checkpoint()
@@ -206,11 +209,13 @@ public final class ProgressStore {
 
     /// Rebuilds a learner that is not open: takes the lock, recomputes every card state and
     /// the confusions from the whole journal, and writes the snapshot (keeping its settings).
+    /// Given the learner's `timeZone`, the same read also counts the stats and saves them
+    /// (`StatsCacheFile`), so the next `stats` reads nothing old.
     ///
     /// This is `gloss rebuild`; unlike opening a store it does not replay the journal first.
     /// A snapshot that can't be read stops it (move the file away to rebuild with default
     /// settings).
-    public static func rebuild(folder: URL, learner: String) throws -> RebuildReport {
+    public static func rebuild(folder: URL, learner: String, timeZone: TimeZone? = nil) throws -> RebuildReport {
         try LearnerName.validate(learner)
         try createFolder(folder)
         let lock = try FileLock.acquire(lockPath(folder, learner))
@@ -218,27 +223,42 @@ public final class ProgressStore {
         let path = snapshotPath(folder, learner)
         let loaded = try SnapshotFile.load(path, learner: learner)
         let old = try loaded?.snapshot.state(file: path) ?? ProgressState()
-        let (rebuilt, records) = try replay(journalPath(folder, learner))
+        let settings = loaded?.snapshot.settings ?? LearnerSettings()
+        let clock = timeZone.map { DayClock(timeZone: $0, rolloverHour: settings.rolloverHour) }
+        let (rebuilt, records, tally) = try replay(journalPath(folder, learner), stats: clock)
         if let loaded, let version = loaded.migratedFrom {
             try FileIO.atomicWrite(loaded.original, to: path + ".v\(version).bak")
         }
-        let settings = loaded?.snapshot.settings ?? LearnerSettings()
         try SnapshotFile.write(ProgressSnapshot(learner: learner, state: rebuilt, settings: settings), to: path)
+        if var tally {
+            tally.useConfusions(rebuilt.confusions)
+            try? StatsCacheFile.write(tally, to: statsCachePath(folder, learner), folder: folder)
+        }
         return RebuildReport(old: old, rebuilt: rebuilt, records: records)
     }
 
     /// Every card state and the confusions from the whole journal at `path` (parts of it
-    /// replayed side by side), and how many records it holds.
-    private static func replay(_ path: String) throws -> (state: ProgressState, records: Int) {
+    /// replayed side by side), how many records it holds, and, given a clock, its stats.
+    private static func replay(_ path: String, stats clock: DayClock? = nil) throws
+        -> (state: ProgressState, records: Int, stats: StatsTally?)
+    {
         var state = ProgressState()
         var records = 0
-        guard let journal = try Journal.open(path) else { return (state, 0) }
+        var tally = clock.map { StatsTally(clock: $0) }
+        guard let journal = try Journal.open(path) else { return (state, 0, tally) }
         defer { journal.close() }
-        for part in try journal.fold(start: { ProgressPart() }, add: { $0.apply($1) }).parts {
+        let parts = try journal.fold(
+            start: { (ProgressPart(), clock.map { StatsTally(clock: $0) }) },
+            add: { part, record in
+                part.0.apply(record)
+                part.1?.add(record)
+            })
+        for (part, stats) in parts.parts {
             state.apply(part)
             records += part.records
+            if let stats { tally?.merge(stats) }
         }
-        return (state, records)
+        return (state, records, tally)
     }
 
     /// Saves a snapshot (when answers came after the last one, or there is none yet) and

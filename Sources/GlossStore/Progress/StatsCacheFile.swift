@@ -1,0 +1,69 @@
+import Foundation
+import GlossCore
+
+/// `<learner>.stats.cache`: the stats tally of the review log up to an answer number, so
+/// `gloss stats` reads only the answers after it instead of the whole log.
+///
+/// Derived data, ordinary JSON: deleting it loses nothing (the next `stats` counts the log
+/// again and writes it back). It is ignored, and rewritten, when it can't be read, is of
+/// another version, was counted in other study days (time zone or rollover hour changed), or
+/// is ahead of the log. One row per deck and study day:
+/// `[day, answers, right, ms, new, reviews, reviewsRight, then reviews and right per interval]`.
+enum StatsCacheFile {
+    static let version = 1
+
+    private struct Saved: Codable {
+        var version: Int
+        var timeZone: String
+        var rolloverHour: Int
+        var lastSeq: Int
+        var decks: [String: [[Int]]]
+    }
+
+    /// The saved tally, when it is usable with `clock`; its confusions are `confusions`.
+    static func load(_ path: String, folder: URL, clock: DayClock, confusions: Confusions) -> StatsTally? {
+        guard (try? ProgressPathGuard.check(path, folder: folder)) != nil, FileIO.exists(path),
+            let data = FileManager.default.contents(atPath: path),
+            let saved = try? JSONDecoder().decode(Saved.self, from: data),
+            saved.version == version, saved.timeZone == clock.timeZone.identifier,
+            saved.rolloverHour == clock.rolloverHour, saved.lastSeq >= 0
+        else { return nil }
+        let width = 7 + 2 * DayFigures().byInterval.count
+        var days: [DeckID: [Int: DayFigures]] = [:]
+        for (deck, rows) in saved.decks {
+            for row in rows {
+                guard row.count == width else { return nil }
+                var figures = DayFigures()
+                figures.answers = RateFigure(reviews: row[1], correct: row[2])
+                figures.timeSpentMs = row[3]
+                figures.newLearned = row[4]
+                figures.reviews = RateFigure(reviews: row[5], correct: row[6])
+                for i in figures.byInterval.indices {
+                    figures.byInterval[i] = RateFigure(reviews: row[7 + 2 * i], correct: row[8 + 2 * i])
+                }
+                days[DeckID(deck), default: [:]][row[0]] = figures
+            }
+        }
+        return StatsTally(clock: clock, lastSeq: saved.lastSeq, days: days, confusions: confusions)
+    }
+
+    /// Saves `tally` atomically (temp file, fsync, rename).
+    static func write(_ tally: StatsTally, to path: String, folder: URL) throws {
+        try ProgressPathGuard.check(path, folder: folder)
+        let tally = tally.settled()
+        var decks: [String: [[Int]]] = [:]
+        for (deck, days) in tally.days {
+            decks[deck.rawValue] = days.keys.sorted().compactMap { day in
+                guard let f = days[day], !f.isEmpty else { return nil }
+                return [day, f.answers.reviews, f.answers.correct, f.timeSpentMs, f.newLearned, f.reviews.reviews, f.reviews.correct]
+                    + f.byInterval.flatMap { [$0.reviews, $0.correct] }
+            }
+        }
+        let saved = Saved(
+            version: version, timeZone: tally.clock.timeZone.identifier, rolloverHour: tally.clock.rolloverHour,
+            lastSeq: tally.lastSeq, decks: decks)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try FileIO.atomicWrite(Array(try encoder.encode(saved)), to: path)
+    }
+}
