@@ -1,41 +1,54 @@
 /// A small fixed set of words (keys, enum raw values) matched against bytes: the first 16
 /// bytes of each word are kept as two 64-bit integers, so a match is two compares (and a
-/// byte compare of the rest for a longer word).
-struct ByteWords<Value: Sendable>: Sendable {
-    private let words: [(count: Int, low: UInt64, high: UInt64, bytes: [UInt8], value: Value)]
+/// byte compare of the rest for a longer word). Not generic, so matching never looks up
+/// type metadata at run time.
+struct ByteWords: Sendable {
+    private struct Word: Sendable {
+        var count: Int
+        var low: UInt64
+        var high: UInt64
+        var bytes: [UInt8]
+    }
 
-    /// `words`, with what each stands for.
-    init(_ words: [(String, Value)]) {
-        self.words = words.map { word, value in
-            let (low, high) = Array(word.utf8).withUnsafeBufferPointer { Self.pack($0) }
-            return (word.utf8.count, low, high, Array(word.utf8), value)
+    private let words: [Word]
+
+    init(_ words: [String]) {
+        self.words = words.map { word in
+            let bytes = Array(word.utf8)
+            let (low, high) = bytes.withUnsafeBufferPointer { Self.pack($0) }
+            return Word(count: bytes.count, low: low, high: high, bytes: bytes)
         }
     }
 
-    /// What `bytes` stands for; nil when it is none of the words.
-    func match(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    /// The index of the word `bytes` spells; nil when it is none of them.
+    func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let (low, high) = Self.pack(bytes)
-        for word in words where word.count == bytes.count && word.low == low && word.high == high {
-            if word.count <= 16 || word.bytes.elementsEqual(bytes) { return word.value }
+        for i in words.indices where words[i].count == bytes.count && words[i].low == low && words[i].high == high {
+            if bytes.count <= 16 || words[i].bytes.elementsEqual(bytes) { return i }
         }
         return nil
     }
 
+    /// The first 16 bytes, little-endian, zero-padded.
     private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var low: UInt64 = 0, high: UInt64 = 0
-        for i in 0..<min(bytes.count, 16) {
-            if i < 8 { low |= UInt64(bytes[i]) << (8 * i) } else { high |= UInt64(bytes[i]) << (8 * (i - 8)) }
+        var packed: (UInt64, UInt64) = (0, 0)
+        guard let base = bytes.baseAddress else { return packed }
+        withUnsafeMutableBytes(of: &packed) { raw in
+            raw.baseAddress?.copyMemory(from: base, byteCount: min(bytes.count, 16))
         }
-        return (low, high)
+        return (UInt64(littleEndian: packed.0), UInt64(littleEndian: packed.1))
     }
 }
 
-extension ByteWords where Value == Int {
-    /// Words standing for their index in `words`.
-    init(indexing words: [String]) { self.init(words.enumerated().map { ($0.element, $0.offset) }) }
-}
+/// An enum's cases matched against bytes by their raw values.
+struct ByteCases<Value: RawRepresentable & Sendable>: Sendable where Value.RawValue == String {
+    let words: ByteWords
+    let values: [Value]
 
-extension ByteWords where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
-    /// Every case of an enum, by its raw value.
-    init(cases: Value.Type) { self.init(cases.allCases.map { ($0.rawValue, $0) }) }
+    init(_ values: [Value]) {
+        self.values = values
+        words = ByteWords(values.map(\.rawValue))
+    }
+
+    func match(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? { words.index(of: bytes).map { values[$0] } }
 }

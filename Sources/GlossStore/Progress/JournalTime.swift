@@ -20,17 +20,31 @@ enum JournalTime {
         let (y, m, d) = ISOTime.civilFromDays(Int(days))
         let ms = Int(msOfDay % 1000), s = Int(msOfDay / 1000 % 60)
         let min = Int(msOfDay / 60_000 % 60), h = Int(msOfDay / 3_600_000)
-        var out = [UInt8]()
-        out.reserveCapacity(24)
-        func digits(_ value: Int, _ count: Int) {
-            var v = value, buf = [UInt8](repeating: 48, count: count)
-            for i in stride(from: count - 1, through: 0, by: -1) { buf[i] = UInt8(48 + v % 10); v /= 10 }
-            out.append(contentsOf: buf)
+        // `yyyy-MM-ddTHH:mm:ss.SSSZ`, written in place: no allocation but the string's own.
+        return String(unsafeUninitializedCapacity: 24) { out in
+            func digits(_ value: Int, _ count: Int, at start: Int) {
+                var v = value
+                for i in stride(from: start + count - 1, through: start, by: -1) {
+                    out[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                    v /= 10
+                }
+            }
+            digits(Int(y), 4, at: 0)
+            out[4] = 45
+            digits(m, 2, at: 5)
+            out[7] = 45
+            digits(d, 2, at: 8)
+            out[10] = 84
+            digits(h, 2, at: 11)
+            out[13] = 58
+            digits(min, 2, at: 14)
+            out[16] = 58
+            digits(s, 2, at: 17)
+            out[19] = 46
+            digits(ms, 3, at: 20)
+            out[23] = 90
+            return 24
         }
-        digits(Int(y), 4); out.append(45); digits(m, 2); out.append(45); digits(d, 2)
-        out.append(84); digits(h, 2); out.append(58); digits(min, 2); out.append(58); digits(s, 2)
-        out.append(46); digits(ms, 3); out.append(90)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil for any other shape.

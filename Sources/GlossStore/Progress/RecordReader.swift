@@ -96,10 +96,10 @@ private struct Cursor {
 
     mutating func string() -> String? { rawString().flatMap { reader.string($0) } }
 
-    /// A string that must be one of `words`, matched as bytes.
-    mutating func member<T>(_ words: ByteWords<T>) -> T? {
+    /// A string that must be one of `cases`' raw values, matched as bytes.
+    mutating func member<T>(_ cases: ByteCases<T>) -> T? {
         guard let raw = rawString() else { return nil }
-        return words.match(raw)
+        return cases.match(raw)
     }
 
     mutating func isNull() -> Bool {
@@ -184,7 +184,7 @@ private struct Cursor {
         var format: QuestionFormat?, confusedWith: EntryID?, before: CardState?, after: CardState?, revokes: Int?
         var seen: UInt16 = 0
         let ok = object { p, key in
-            guard let bit = Words.recordKeys.match(key), seen & (1 << bit) == 0 else {
+            guard let bit = Words.recordKeys.index(of: key), seen & (1 << bit) == 0 else {
                 return false
             }
             seen |= 1 << bit
@@ -221,7 +221,7 @@ private struct Cursor {
     mutating func cardKey() -> CardKey? {
         var deck: String?, entry: String?, facet: Facet?
         let ok = object { p, key in
-            let which = Words.cardKeys.match(key)
+            let which = Words.cardKeys.index(of: key)
             if which == 0, deck == nil { deck = p.string(); return deck != nil }
             if which == 1, entry == nil { entry = p.string(); return entry != nil }
             if which == 2, facet == nil {
@@ -239,7 +239,7 @@ private struct Cursor {
         var state = CardState()
         var seen: UInt16 = 0
         let ok = object { p, key in
-            guard let bit = Words.stateKeys.match(key), seen & (1 << bit) == 0 else {
+            guard let bit = Words.stateKeys.index(of: key), seen & (1 << bit) == 0 else {
                 return false
             }
             seen |= 1 << bit
@@ -300,16 +300,16 @@ extension RecordReader {
 
 /// The words of the journal's record shape.
 private enum Words {
-    static let recordKeys = ByteWords(indexing: [
+    static let recordKeys = ByteWords([
         "after", "answer", "before", "card", "confusedWith", "correct", "format", "kind", "rating", "responseMs",
         "revokes", "seq", "time",
     ])
-    static let cardKeys = ByteWords(indexing: ["deck", "entry", "facet"])
-    static let stateKeys = ByteWords(indexing: [
+    static let cardKeys = ByteWords(["deck", "entry", "facet"])
+    static let stateKeys = ByteWords([
         "phase", "step", "stability", "difficulty", "due", "lastReview", "reps", "lapses", "ease", "intervalDays",
     ])
-    static let formats = ByteWords(cases: QuestionFormat.self)
-    static let facets = ByteWords(cases: Facet.self)
-    static let phases = ByteWords(cases: CardPhase.self)
-    static let kinds = ByteWords<ReviewRecord.Kind>([("review", .review), ("practice", .practice), ("revoke", .revoke)])
+    static let formats = ByteCases(QuestionFormat.allCases)
+    static let facets = ByteCases(Facet.allCases)
+    static let phases = ByteCases(CardPhase.allCases)
+    static let kinds = ByteCases<ReviewRecord.Kind>([.review, .practice, .revoke])
 }
