@@ -3,28 +3,25 @@
 /// byte compare of the rest for a longer word). Not generic, so matching never looks up
 /// type metadata at run time.
 struct ByteWords: Sendable {
-    private struct Word: Sendable {
-        var count: Int
-        var low: UInt64
-        var high: UInt64
-        var bytes: [UInt8]
-    }
-
-    private let words: [Word]
+    // Parallel arrays of plain integers: reading them retains nothing.
+    private let counts: [Int]
+    private let lows: [UInt64]
+    private let highs: [UInt64]
+    private let words: [[UInt8]]
 
     init(_ words: [String]) {
-        self.words = words.map { word in
-            let bytes = Array(word.utf8)
-            let (low, high) = bytes.withUnsafeBufferPointer { Self.pack($0) }
-            return Word(count: bytes.count, low: low, high: high, bytes: bytes)
-        }
+        self.words = words.map { Array($0.utf8) }
+        counts = self.words.map(\.count)
+        let packed = self.words.map { $0.withUnsafeBufferPointer { Self.pack($0) } }
+        lows = packed.map(\.0)
+        highs = packed.map(\.1)
     }
 
     /// The index of the word `bytes` spells; nil when it is none of them.
     func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let (low, high) = Self.pack(bytes)
-        for i in words.indices where words[i].count == bytes.count && words[i].low == low && words[i].high == high {
-            if bytes.count <= 16 || words[i].bytes.elementsEqual(bytes) { return i }
+        for i in counts.indices where counts[i] == bytes.count && lows[i] == low && highs[i] == high {
+            if bytes.count <= 16 || words[i].elementsEqual(bytes) { return i }
         }
         return nil
     }
