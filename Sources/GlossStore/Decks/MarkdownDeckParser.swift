@@ -21,11 +21,12 @@ public enum MarkdownDeckParser {
 
     /// Parses `text`; `file` names the file in messages and gives the default deck id.
     public static func parse(_ text: String, file: String) throws(StoreError) -> ParsedDeck {
-        let lines = splitLines(text)
+        // Each line is trimmed once, here; nothing below needs the untrimmed text.
+        let lines = splitTrimmedLines(text)
         let name = (file as NSString).lastPathComponent
         var index = 0
-        while index < lines.count, lines[index].trimmedSpaces.isEmpty { index += 1 }
-        guard index < lines.count, lines[index].trimmedSpaces == "---" else {
+        while index < lines.count, lines[index].isEmpty { index += 1 }
+        guard index < lines.count, lines[index] == "---" else {
             throw .deckSyntax(file: name, line: min(index + 1, max(lines.count, 1)),
                               message: "a deck starts with front matter: a '---' line, 'title: …', and a closing '---'")
         }
@@ -35,8 +36,7 @@ public enum MarkdownDeckParser {
         var headerKeyLines: [String: Int] = [:]
         var closed = false
         while index < lines.count {
-            let line = lines[index]
-            let trimmed = line.trimmedSpaces
+            let trimmed = lines[index]
             index += 1
             if trimmed == "---" { closed = true; break }
             if trimmed.isEmpty { continue }
@@ -66,8 +66,7 @@ public enum MarkdownDeckParser {
 
         var drafts: [Draft] = []
         while index < lines.count {
-            let line = lines[index]
-            let trimmed = line.trimmedSpaces
+            let trimmed = lines[index]
             if trimmed.hasPrefix("## ") || trimmed == "##" {
                 let draft = try parseEntry(lines, from: &index, file: name)
                 drafts.append(draft)
@@ -89,19 +88,39 @@ public enum MarkdownDeckParser {
         var explicitID: Bool
     }
 
+    /// The values of an entry's metadata lines (a dictionary per entry cost more than the parse).
+    private struct MetaValues {
+        var id: String?
+        var aliases: String?
+        var tags: String?
+        var related: String?
+
+        /// Stores the value of one of `entryKeys`.
+        mutating func set(_ key: String, _ value: String) {
+            switch key {
+            case "id": id = value
+            case "aliases": aliases = value
+            case "tags": tags = value
+            case "related": related = value
+            default: break
+            }
+        }
+    }
+
+    /// Reads one `## Term` section from trimmed `lines`, leaving `index` at the next heading.
     private static func parseEntry(_ lines: [String], from index: inout Int, file: String) throws(StoreError) -> Draft {
         let headingLine = index + 1
-        let term = lines[index].trimmedSpaces.dropFirst(2).trimmedSpaces
+        let term = lines[index].dropFirst(2).trimmedSpaces
         guard !term.isEmpty else {
             throw .deckSyntax(file: file, line: headingLine, message: "entry heading '##' has no term: write the term after '## '")
         }
         index += 1
         var keys: [String: Int] = [:]
-        var values: [String: String] = [:]
+        var values = MetaValues()
         // Metadata: `key: value` lines right after the heading (blank lines allowed before).
         var probe = index
-        while probe < lines.count, lines[probe].trimmedSpaces.isEmpty { probe += 1 }
-        while probe < lines.count, let (key, value) = metaLine(lines[probe]) {
+        while probe < lines.count, lines[probe].isEmpty { probe += 1 }
+        while probe < lines.count, let (key, value) = metaLine(trimmed: lines[probe]) {
             guard entryKeys.contains(key) else {
                 throw .deckSyntax(file: file, line: probe + 1,
                                   message: "unknown key '\(key)' in entry '\(term)' (expected id, aliases, tags or related)")
@@ -110,7 +129,7 @@ public enum MarkdownDeckParser {
                 throw .deckSyntax(file: file, line: probe + 1, message: "'\(key):' appears twice in entry '\(term)': keep one")
             }
             keys[key] = probe + 1
-            values[key] = value
+            values.set(key, value)
             probe += 1
         }
         index = probe
@@ -118,7 +137,7 @@ public enum MarkdownDeckParser {
         var current: [String] = []
         var currentLine = 0
         while index < lines.count {
-            let trimmed = lines[index].trimmedSpaces
+            let trimmed = lines[index]
             if trimmed.hasPrefix("## ") || trimmed == "##" { break }
             if trimmed.isEmpty {
                 if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "), current)) }
@@ -132,15 +151,15 @@ public enum MarkdownDeckParser {
         if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "), current)) }
         let definition = paragraphs.first?.text ?? ""
         let explanation = paragraphs.dropFirst().map(\.lines).map(joinProse).joined(separator: "\n\n")
-        let explicitID = values["id"].map { !$0.isEmpty } ?? false
-        let id = EntryID(explicitID ? values["id"] ?? "" : slug(term))
+        let explicitID = values.id.map { !$0.isEmpty } ?? false
+        let id = EntryID(explicitID ? values.id ?? "" : slug(term))
         let entry = Entry(
             id: id, term: term, definition: definition, explanation: explanation,
-            related: [], aliases: list(values["aliases"]), tags: list(values["tags"])
+            related: [], aliases: list(values.aliases), tags: list(values.tags)
         )
         let source = ParsedDeck.EntrySource(
             heading: headingLine, definition: paragraphs.first?.line ?? headingLine,
-            keys: keys, relatedNames: list(values["related"]))
+            keys: keys, relatedNames: list(values.related))
         return Draft(entry: entry, source: source, explicitID: explicitID)
     }
 
@@ -176,7 +195,12 @@ public enum MarkdownDeckParser {
 
     /// `key: value` with a lower-case key (or a known key in any case), or nil.
     private static func metaLine(_ line: String) -> (String, String)? {
-        let trimmed = line.trimmedSpaces
+        metaLine(trimmed: line.trimmedSpaces)
+    }
+
+    /// `metaLine` of a line already trimmed; ASCII lines are read byte by byte.
+    private static func metaLine(trimmed: String) -> (String, String)? {
+        if let ascii = asciiMetaLine(trimmed) { return ascii }
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let key = trimmed[..<colon]
         let known = entryKeys.contains(key.lowercased())
@@ -203,15 +227,39 @@ public enum MarkdownDeckParser {
     }
 
     private static func list(_ value: String?) -> [String] {
-        (value ?? "").split(separator: ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
+        guard let value, !value.isEmpty else { return [] }
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every byte is a `Character`, so splitting bytes at commas splits the same.
+            return value.utf8.split(separator: UInt8(ascii: ","))
+                .map { Substring($0).trimmedSpaces }.filter { !$0.isEmpty }
+        }
+        return value.split(separator: ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
+    }
+
+    /// `metaLine(trimmed:)` for an all-ASCII line, where bytes and `Character`s coincide;
+    /// nil when the line has other bytes, else `.some` of the answer.
+    private static func asciiMetaLine(_ trimmed: String) -> (String, String)?? {
+        let bytes = trimmed.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
+        let keyBytes = bytes[..<colon]
+        let key = String(Substring(keyBytes)).lowercased()
+        let known = entryKeys.contains(key)
+        guard !keyBytes.isEmpty,
+              known || keyBytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "-") })
+        else { return .some(nil) }
+        let rest = bytes[bytes.index(after: colon)...]
+        guard rest.isEmpty || rest.first == 0x20 else { return .some(nil) }
+        return .some((key, Substring(rest).trimmedSpaces))
     }
 }
 
-/// Splits text into lines at LF, CRLF or a lone CR, dropping a byte-order mark.
+/// Splits text into lines at LF, CRLF or a lone CR, dropping a byte-order mark, and trims
+/// each line of spaces and tabs.
 ///
 /// Works on UTF-8 bytes: line ends never join a grapheme cluster, and this is several
 /// times faster than splitting `Character`s on a deck of 10,000 entries.
-func splitLines(_ text: String) -> [String] {
+func splitTrimmedLines(_ text: String) -> [String] {
     let bytes = text.utf8
     var lines: [String] = []
     var start = bytes.startIndex
@@ -220,7 +268,7 @@ func splitLines(_ text: String) -> [String] {
     while index < bytes.endIndex {
         let byte = bytes[index]
         if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-            lines.append(String(Substring(text.utf8[start..<index])))
+            lines.append(Substring(bytes[start..<index]).trimmedSpaces)
             index = bytes.index(after: index)
             if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
                 index = bytes.index(after: index)
@@ -230,6 +278,6 @@ func splitLines(_ text: String) -> [String] {
             index = bytes.index(after: index)
         }
     }
-    lines.append(String(Substring(text.utf8[start..<bytes.endIndex])))
+    lines.append(Substring(bytes[start..<bytes.endIndex]).trimmedSpaces)
     return lines
 }
