@@ -133,14 +133,14 @@ public enum MarkdownDeckParser {
             probe += 1
         }
         index = probe
-        var paragraphs: [(line: Int, text: String, lines: [String])] = []
+        var paragraphs: [(line: Int, lines: [String])] = []
         var current: [String] = []
         var currentLine = 0
         while index < lines.count {
             let trimmed = lines[index]
             if trimmed.hasPrefix("## ") || trimmed == "##" { break }
             if trimmed.isEmpty {
-                if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "), current)) }
+                if !current.isEmpty { paragraphs.append((currentLine, current)) }
                 current = []
             } else {
                 if current.isEmpty { currentLine = index + 1 }
@@ -148,8 +148,8 @@ public enum MarkdownDeckParser {
             }
             index += 1
         }
-        if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "), current)) }
-        let definition = paragraphs.first?.text ?? ""
+        if !current.isEmpty { paragraphs.append((currentLine, current)) }
+        let definition = paragraphs.first?.lines.joined(separator: " ") ?? ""
         let explanation = paragraphs.dropFirst().map(\.lines).map(joinProse).joined(separator: "\n\n")
         let explicitID = values.id.map { !$0.isEmpty } ?? false
         let id = EntryID(explicitID ? values.id ?? "" : slug(term))
@@ -183,13 +183,13 @@ public enum MarkdownDeckParser {
 
     /// Turns `related:` names (term, alias or id, any case) into entry ids; unknown names drop.
     private static func resolve(_ drafts: [Draft], deck: Deck, file: String, headerLine: Int) -> ParsedDeck {
-        let resolver = RelatedNameResolver(entries: drafts.map(\.entry))
-        var deck = deck
-        deck.entries = drafts.map { draft in
-            var entry = draft.entry
-            entry.related = resolver.related(of: entry.id, names: draft.source.relatedNames)
-            return entry
+        var entries = drafts.map(\.entry)
+        let resolver = RelatedNameResolver(entries: entries)
+        for index in entries.indices {
+            entries[index].related = resolver.related(of: entries[index].id, names: drafts[index].source.relatedNames)
         }
+        var deck = deck
+        deck.entries = entries
         return ParsedDeck(file: file, deck: deck, sources: drafts.map(\.source), headerLine: headerLine)
     }
 
@@ -227,30 +227,30 @@ public enum MarkdownDeckParser {
     }
 
     private static func list(_ value: String?) -> [String] {
-        guard let value, !value.isEmpty else { return [] }
-        if value.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: every byte is a `Character`, so splitting bytes at commas splits the same.
-            return value.utf8.split(separator: UInt8(ascii: ","))
-                .map { Substring($0).trimmedSpaces }.filter { !$0.isEmpty }
-        }
+        guard var value, !value.isEmpty else { return [] }
+        if let items = value.withUTF8(asciiListItems) { return items }
         return value.split(separator: ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
     }
 
     /// `metaLine(trimmed:)` for an all-ASCII line, where bytes and `Character`s coincide;
     /// nil when the line has other bytes, else `.some` of the answer.
     private static func asciiMetaLine(_ trimmed: String) -> (String, String)?? {
-        let bytes = trimmed.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
-        let keyBytes = bytes[..<colon]
-        let key = String(Substring(keyBytes)).lowercased()
-        let known = entryKeys.contains(key)
-        guard !keyBytes.isEmpty,
-              known || keyBytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "-") })
-        else { return .some(nil) }
-        let rest = bytes[bytes.index(after: colon)...]
-        guard rest.isEmpty || rest.first == 0x20 else { return .some(nil) }
-        return .some((key, Substring(rest).trimmedSpaces))
+        var trimmed = trimmed
+        return trimmed.withUTF8 { bytes -> (String, String)?? in
+            // No ':' byte is no ':' `Character` either, whatever the other bytes are.
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let keyBytes = UnsafeBufferPointer(rebasing: bytes[..<colon])
+            guard !keyBytes.isEmpty else { return .some(nil) }
+            let key = String(decoding: keyBytes, as: UTF8.self).lowercased()
+            guard entryKeys.contains(key)
+                || keyBytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "-") })
+            else { return .some(nil) }
+            let restStart = colon + 1
+            guard restStart == bytes.count || bytes[restStart] == 0x20 else { return .some(nil) }
+            guard let value = asciiTrimmed(bytes, restStart..<bytes.count) else { return nil }
+            return .some((key, String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)))
+        }
     }
 }
 
@@ -258,26 +258,63 @@ public enum MarkdownDeckParser {
 /// each line of spaces and tabs.
 ///
 /// Works on UTF-8 bytes: line ends never join a grapheme cluster, and this is several
-/// times faster than splitting `Character`s on a deck of 10,000 entries.
+/// times faster than splitting `Character`s on a deck of 10,000 entries. A line whose
+/// edges are ASCII is trimmed on bytes too (see `Substring.trimmedSpaces`).
 func splitTrimmedLines(_ text: String) -> [String] {
-    let bytes = text.utf8
-    var lines: [String] = []
-    var start = bytes.startIndex
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = bytes.index(start, offsetBy: 3) }
-    var index = start
-    while index < bytes.endIndex {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-            lines.append(Substring(bytes[start..<index]).trimmedSpaces)
-            index = bytes.index(after: index)
-            if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
-                index = bytes.index(after: index)
+    var text = text
+    return text.withUTF8 { bytes in
+        var lines: [String] = []
+        lines.reserveCapacity(bytes.count / 64)
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lines.append(trimmedLine(bytes, start..<index))
+                index += 1
+                if byte == UInt8(ascii: "\r"), index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                start = index
+            } else {
+                index += 1
             }
-            start = index
-        } else {
-            index = bytes.index(after: index)
         }
+        lines.append(trimmedLine(bytes, start..<bytes.count))
+        return lines
     }
-    lines.append(Substring(bytes[start..<bytes.endIndex]).trimmedSpaces)
-    return lines
+}
+
+/// The bytes of `range` as text without leading and trailing spaces and tabs.
+private func trimmedLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    guard let trimmed = asciiTrimmed(bytes, range) else {
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).trimmedSpaces
+    }
+    return trimmed.isEmpty ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed]), as: UTF8.self)
+}
+
+/// `range` without leading and trailing spaces and tabs when its kept edges are ASCII
+/// (then the `Character` walk agrees, see `Substring.trimmedSpaces`); nil otherwise.
+private func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    if start == end { return start..<start }
+    while bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+    return start..<end
+}
+
+/// The items of an all-ASCII comma-separated list, trimmed, empty ones dropped; nil when a
+/// byte is not ASCII. (In ASCII every byte is a `Character`, so this splits as `split` does.)
+func asciiListItems(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    var items: [String] = []
+    var start = 0
+    for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ",") {
+        let item = asciiTrimmed(bytes, start..<index)
+        if let item, !item.isEmpty {
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[item]), as: UTF8.self))
+        }
+        start = index + 1
+    }
+    return bytes.allSatisfy { $0 < 0x80 } ? items : nil
 }
