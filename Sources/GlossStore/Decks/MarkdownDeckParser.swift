@@ -267,21 +267,29 @@ func splitTrimmedLines(_ text: String) -> [String] {
         lines.reserveCapacity(bytes.count / 64)
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                lines.append(trimmedLine(bytes, start..<index))
-                index += 1
-                if byte == UInt8(ascii: "\r"), index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
-                start = index
-            } else {
-                index += 1
+        // memchr finds each LF; a CR can only end a line before it (CRLF, or a lone CR).
+        while start < bytes.count {
+            let newline = firstByte(UInt8(ascii: "\n"), in: bytes, start..<bytes.count) ?? bytes.count
+            guard let carriage = firstByte(UInt8(ascii: "\r"), in: bytes, start..<newline) else {
+                if newline == bytes.count { break }
+                lines.append(trimmedLine(bytes, start..<newline))
+                start = newline + 1
+                continue
             }
+            lines.append(trimmedLine(bytes, start..<carriage))
+            start = carriage + 1 == newline && newline < bytes.count ? newline + 1 : carriage + 1
         }
         lines.append(trimmedLine(bytes, start..<bytes.count))
         return lines
     }
+}
+
+/// The offset of the first `byte` in `range`, found by `memchr`.
+private func firstByte(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    guard let base = bytes.baseAddress, !range.isEmpty,
+          let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
+    else { return nil }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
 }
 
 /// The bytes of `range` as text without leading and trailing spaces and tabs.
