@@ -21,11 +21,12 @@ public enum MarkdownDeckParser {
 
     /// Parses `text`; `file` names the file in messages and gives the default deck id.
     public static func parse(_ text: String, file: String) throws(StoreError) -> ParsedDeck {
-        let lines = splitLines(text)
+        // Each line is trimmed once, here; nothing below needs the untrimmed text.
+        let lines = splitTrimmedLines(text)
         let name = (file as NSString).lastPathComponent
         var index = 0
-        while index < lines.count, lines[index].trimmedSpaces.isEmpty { index += 1 }
-        guard index < lines.count, lines[index].trimmedSpaces == "---" else {
+        while index < lines.count, lines[index].isEmpty { index += 1 }
+        guard index < lines.count, lines[index] == "---" else {
             throw .deckSyntax(file: name, line: min(index + 1, max(lines.count, 1)),
                               message: "a deck starts with front matter: a '---' line, 'title: …', and a closing '---'")
         }
@@ -35,8 +36,7 @@ public enum MarkdownDeckParser {
         var headerKeyLines: [String: Int] = [:]
         var closed = false
         while index < lines.count {
-            let line = lines[index]
-            let trimmed = line.trimmedSpaces
+            let trimmed = lines[index]
             index += 1
             if trimmed == "---" { closed = true; break }
             if trimmed.isEmpty { continue }
@@ -66,8 +66,7 @@ public enum MarkdownDeckParser {
 
         var drafts: [Draft] = []
         while index < lines.count {
-            let line = lines[index]
-            let trimmed = line.trimmedSpaces
+            let trimmed = lines[index]
             if trimmed.hasPrefix("## ") || trimmed == "##" {
                 let draft = try parseEntry(lines, from: &index, file: name)
                 drafts.append(draft)
@@ -89,19 +88,39 @@ public enum MarkdownDeckParser {
         var explicitID: Bool
     }
 
+    /// The values of an entry's metadata lines (a dictionary per entry cost more than the parse).
+    private struct MetaValues {
+        var id: String?
+        var aliases: String?
+        var tags: String?
+        var related: String?
+
+        /// Stores the value of one of `entryKeys`.
+        mutating func set(_ key: String, _ value: String) {
+            switch key {
+            case "id": id = value
+            case "aliases": aliases = value
+            case "tags": tags = value
+            case "related": related = value
+            default: break
+            }
+        }
+    }
+
+    /// Reads one `## Term` section from trimmed `lines`, leaving `index` at the next heading.
     private static func parseEntry(_ lines: [String], from index: inout Int, file: String) throws(StoreError) -> Draft {
         let headingLine = index + 1
-        let term = lines[index].trimmedSpaces.dropFirst(2).trimmedSpaces
+        let term = lines[index].dropFirst(2).trimmedSpaces
         guard !term.isEmpty else {
             throw .deckSyntax(file: file, line: headingLine, message: "entry heading '##' has no term: write the term after '## '")
         }
         index += 1
         var keys: [String: Int] = [:]
-        var values: [String: String] = [:]
+        var values = MetaValues()
         // Metadata: `key: value` lines right after the heading (blank lines allowed before).
         var probe = index
-        while probe < lines.count, lines[probe].trimmedSpaces.isEmpty { probe += 1 }
-        while probe < lines.count, let (key, value) = metaLine(lines[probe]) {
+        while probe < lines.count, lines[probe].isEmpty { probe += 1 }
+        while probe < lines.count, let (key, value) = metaLine(trimmed: lines[probe]) {
             guard entryKeys.contains(key) else {
                 throw .deckSyntax(file: file, line: probe + 1,
                                   message: "unknown key '\(key)' in entry '\(term)' (expected id, aliases, tags or related)")
@@ -110,18 +129,18 @@ public enum MarkdownDeckParser {
                 throw .deckSyntax(file: file, line: probe + 1, message: "'\(key):' appears twice in entry '\(term)': keep one")
             }
             keys[key] = probe + 1
-            values[key] = value
+            values.set(key, value)
             probe += 1
         }
         index = probe
-        var paragraphs: [(line: Int, text: String, lines: [String])] = []
+        var paragraphs: [(line: Int, lines: [String])] = []
         var current: [String] = []
         var currentLine = 0
         while index < lines.count {
-            let trimmed = lines[index].trimmedSpaces
+            let trimmed = lines[index]
             if trimmed.hasPrefix("## ") || trimmed == "##" { break }
             if trimmed.isEmpty {
-                if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "), current)) }
+                if !current.isEmpty { paragraphs.append((currentLine, current)) }
                 current = []
             } else {
                 if current.isEmpty { currentLine = index + 1 }
@@ -129,18 +148,18 @@ public enum MarkdownDeckParser {
             }
             index += 1
         }
-        if !current.isEmpty { paragraphs.append((currentLine, current.joined(separator: " "), current)) }
-        let definition = paragraphs.first?.text ?? ""
+        if !current.isEmpty { paragraphs.append((currentLine, current)) }
+        let definition = paragraphs.first?.lines.joined(separator: " ") ?? ""
         let explanation = paragraphs.dropFirst().map(\.lines).map(joinProse).joined(separator: "\n\n")
-        let explicitID = values["id"].map { !$0.isEmpty } ?? false
-        let id = EntryID(explicitID ? values["id"] ?? "" : slug(term))
+        let explicitID = values.id.map { !$0.isEmpty } ?? false
+        let id = EntryID(explicitID ? values.id ?? "" : slug(term))
         let entry = Entry(
             id: id, term: term, definition: definition, explanation: explanation,
-            related: [], aliases: list(values["aliases"]), tags: list(values["tags"])
+            related: [], aliases: list(values.aliases), tags: list(values.tags)
         )
         let source = ParsedDeck.EntrySource(
             heading: headingLine, definition: paragraphs.first?.line ?? headingLine,
-            keys: keys, relatedNames: list(values["related"]))
+            keys: keys, relatedNames: list(values.related))
         return Draft(entry: entry, source: source, explicitID: explicitID)
     }
 
@@ -164,19 +183,24 @@ public enum MarkdownDeckParser {
 
     /// Turns `related:` names (term, alias or id, any case) into entry ids; unknown names drop.
     private static func resolve(_ drafts: [Draft], deck: Deck, file: String, headerLine: Int) -> ParsedDeck {
-        let resolver = RelatedNameResolver(entries: drafts.map(\.entry))
-        var deck = deck
-        deck.entries = drafts.map { draft in
-            var entry = draft.entry
-            entry.related = resolver.related(of: entry.id, names: draft.source.relatedNames)
-            return entry
+        var entries = drafts.map(\.entry)
+        let resolver = RelatedNameResolver(entries: entries)
+        for index in entries.indices {
+            entries[index].related = resolver.related(of: entries[index].id, names: drafts[index].source.relatedNames)
         }
+        var deck = deck
+        deck.entries = entries
         return ParsedDeck(file: file, deck: deck, sources: drafts.map(\.source), headerLine: headerLine)
     }
 
     /// `key: value` with a lower-case key (or a known key in any case), or nil.
     private static func metaLine(_ line: String) -> (String, String)? {
-        let trimmed = line.trimmedSpaces
+        metaLine(trimmed: line.trimmedSpaces)
+    }
+
+    /// `metaLine` of a line already trimmed; ASCII lines are read byte by byte.
+    private static func metaLine(trimmed: String) -> (String, String)? {
+        if let ascii = asciiMetaLine(trimmed) { return ascii }
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let key = trimmed[..<colon]
         let known = entryKeys.contains(key.lowercased())
@@ -203,33 +227,102 @@ public enum MarkdownDeckParser {
     }
 
     private static func list(_ value: String?) -> [String] {
-        (value ?? "").split(separator: ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
+        guard var value, !value.isEmpty else { return [] }
+        if let items = value.withUTF8(asciiListItems) { return items }
+        return value.split(separator: ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
+    }
+
+    /// `metaLine(trimmed:)` for an all-ASCII line, where bytes and `Character`s coincide;
+    /// nil when the line has other bytes, else `.some` of the answer.
+    private static func asciiMetaLine(_ trimmed: String) -> (String, String)?? {
+        var trimmed = trimmed
+        return trimmed.withUTF8 { bytes -> (String, String)?? in
+            // No ':' byte is no ':' `Character` either, whatever the other bytes are.
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let keyBytes = UnsafeBufferPointer(rebasing: bytes[..<colon])
+            guard !keyBytes.isEmpty else { return .some(nil) }
+            let key = String(decoding: keyBytes, as: UTF8.self).lowercased()
+            guard entryKeys.contains(key)
+                || keyBytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "-") })
+            else { return .some(nil) }
+            let restStart = colon + 1
+            guard restStart == bytes.count || bytes[restStart] == 0x20 else { return .some(nil) }
+            guard let value = asciiTrimmed(bytes, restStart..<bytes.count) else { return nil }
+            return .some((key, String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)))
+        }
     }
 }
 
-/// Splits text into lines at LF, CRLF or a lone CR, dropping a byte-order mark.
+/// Splits text into lines at LF, CRLF or a lone CR, dropping a byte-order mark, and trims
+/// each line of spaces and tabs.
 ///
 /// Works on UTF-8 bytes: line ends never join a grapheme cluster, and this is several
-/// times faster than splitting `Character`s on a deck of 10,000 entries.
-func splitLines(_ text: String) -> [String] {
-    let bytes = text.utf8
-    var lines: [String] = []
-    var start = bytes.startIndex
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = bytes.index(start, offsetBy: 3) }
-    var index = start
-    while index < bytes.endIndex {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-            lines.append(String(Substring(text.utf8[start..<index])))
-            index = bytes.index(after: index)
-            if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
-                index = bytes.index(after: index)
+/// times faster than splitting `Character`s on a deck of 10,000 entries. A line whose
+/// edges are ASCII is trimmed on bytes too (see `Substring.trimmedSpaces`).
+func splitTrimmedLines(_ text: String) -> [String] {
+    var text = text
+    return text.withUTF8 { bytes in
+        var lines: [String] = []
+        lines.reserveCapacity(bytes.count / 64)
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        // memchr finds each LF; a CR can only end a line before it (CRLF, or a lone CR).
+        while start < bytes.count {
+            let newline = firstByte(UInt8(ascii: "\n"), in: bytes, start..<bytes.count) ?? bytes.count
+            guard let carriage = firstByte(UInt8(ascii: "\r"), in: bytes, start..<newline) else {
+                if newline == bytes.count { break }
+                lines.append(trimmedLine(bytes, start..<newline))
+                start = newline + 1
+                continue
             }
-            start = index
-        } else {
-            index = bytes.index(after: index)
+            lines.append(trimmedLine(bytes, start..<carriage))
+            start = carriage + 1 == newline && newline < bytes.count ? newline + 1 : carriage + 1
         }
+        lines.append(trimmedLine(bytes, start..<bytes.count))
+        return lines
     }
-    lines.append(String(Substring(text.utf8[start..<bytes.endIndex])))
-    return lines
+}
+
+/// The offset of the first `byte` in `range`, found by `memchr`.
+private func firstByte(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    guard let base = bytes.baseAddress, !range.isEmpty,
+          let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
+    else { return nil }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+}
+
+/// The bytes of `range` as text without leading and trailing spaces and tabs.
+private func trimmedLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    guard let trimmed = asciiTrimmed(bytes, range) else {
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).trimmedSpaces
+    }
+    return trimmed.isEmpty ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed]), as: UTF8.self)
+}
+
+/// `range` without leading and trailing spaces and tabs when its kept edges are ASCII
+/// (then the `Character` walk agrees, see `Substring.trimmedSpaces`); nil otherwise.
+private func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    if start == end { return start..<start }
+    while bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+    return start..<end
+}
+
+/// The items of an all-ASCII comma-separated list, trimmed, empty ones dropped; nil when a
+/// byte is not ASCII. (In ASCII every byte is a `Character`, so this splits as `split` does.)
+func asciiListItems(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    var items: [String] = []
+    var start = 0
+    for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ",") {
+        let item = asciiTrimmed(bytes, start..<index)
+        if let item, !item.isEmpty {
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[item]), as: UTF8.self))
+        }
+        start = index + 1
+    }
+    return bytes.allSatisfy { $0 < 0x80 } ? items : nil
 }

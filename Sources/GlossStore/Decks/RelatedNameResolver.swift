@@ -6,24 +6,28 @@ import GlossCore
 /// that the writer's related-by-term (Markdown) and related-by-id (JSON) read back exactly.
 /// Among names of the same kind, the earlier entry wins.
 struct RelatedNameResolver {
-    private var exactIDs: Set<EntryID> = []
     private var table: [String: EntryID] = [:]
+    /// The term of the first entry with each id; its keys are every exact id.
     private var terms: [EntryID: String] = [:]
 
     init(entries: [Entry]) {
-        exactIDs = Set(entries.map(\.id))
+        table.reserveCapacity(entries.count * 3)
+        terms.reserveCapacity(entries.count)
         for entry in entries {
             insert(entry.term, entry.id)
-            if terms[entry.id] == nil { terms[entry.id] = entry.term }
+            Self.keepFirst(&terms[entry.id, default: entry.term])
         }
         for entry in entries { insert(entry.id.rawValue, entry.id) }
         for entry in entries { for alias in entry.aliases { insert(alias, entry.id) } }
     }
 
+    /// Stores `id` under `name` unless the name is taken (one hash lookup either way).
     private mutating func insert(_ name: String, _ id: EntryID) {
-        let key = name.lowercased()
-        if table[key] == nil { table[key] = id }
+        Self.keepFirst(&table[name.lowercased(), default: id])
     }
+
+    /// Touches a `[key, default:]` slot, which stores the default only when the key is new.
+    private static func keepFirst<Value>(_ slot: inout Value) {}
 
     /// The term of the (first) entry with this id.
     func term(of id: EntryID) -> String? {
@@ -32,14 +36,25 @@ struct RelatedNameResolver {
 
     /// The entry that `name` means; with `idsFirst`, an exact id match wins over everything.
     func resolve(_ name: String, idsFirst: Bool = false) -> EntryID? {
-        if idsFirst, exactIDs.contains(EntryID(name)) { return EntryID(name) }
+        if idsFirst, terms[EntryID(name)] != nil { return EntryID(name) }
         return table[name.lowercased()]
     }
 
     /// The related ids of `entry` from its names: unresolved names, itself and repeats dropped.
     func related(of entry: EntryID, names: [String], idsFirst: Bool = false) -> [EntryID] {
-        var seen = Set<EntryID>()
-        return names.compactMap { resolve($0, idsFirst: idsFirst) }
-            .filter { $0 != entry && seen.insert($0).inserted }
+        var result: [EntryID] = []
+        result.reserveCapacity(names.count)
+        // A deck's lists are short: a linear look for repeats beats hashing until they are not.
+        var seen: Set<EntryID>? = names.count > 16 ? Set(minimumCapacity: names.count) : nil
+        for name in names {
+            guard let id = resolve(name, idsFirst: idsFirst), id != entry else { continue }
+            if seen != nil {
+                guard seen?.insert(id).inserted == true else { continue }
+            } else if result.contains(id) {
+                continue
+            }
+            result.append(id)
+        }
+        return result
     }
 }

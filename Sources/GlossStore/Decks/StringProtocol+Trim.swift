@@ -11,3 +11,40 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// `trimmedSpaces` through `Substring`'s byte-level fast path.
+    var trimmedSpaces: String { Substring(self).trimmedSpaces }
+}
+
+extension Substring {
+    /// The text without leading and trailing non-newline whitespace, as `StringProtocol`'s
+    /// `trimmedSpaces` gives it, but on UTF-8 bytes when the text allows.
+    ///
+    /// When the first byte after the leading spaces and tabs and the last byte before the
+    /// trailing ones are ASCII, the `Character` walk would stop at exactly those bytes: a space
+    /// or tab next to an ASCII byte is a grapheme of its own (only non-ASCII scalars extend or
+    /// prepend to a cluster), and Unicode spaces are non-ASCII. Any other text takes the walk.
+    var trimmedSpaces: String {
+        let bytes = utf8
+        var start = bytes.startIndex
+        let end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { bytes.formIndex(after: &start) }
+        if start == end { return "" }
+        var last = bytes.index(before: end)
+        while bytes[last] == 0x20 || bytes[last] == 0x09 { bytes.formIndex(before: &last) }
+        guard bytes[start] < 0x80, bytes[last] < 0x80 else { return characterTrimmed }
+        return String(Substring(bytes[start...last]))
+    }
+
+    /// The `Character` walk of `StringProtocol.trimmedSpaces`, for text with non-ASCII edges
+    /// (on a copy, so that clusters are found as in a `String` of these bytes alone).
+    private var characterTrimmed: String {
+        let text = String(self)
+        let isSpace: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
+        guard let first = text.firstIndex(where: { !isSpace($0) }),
+              let last = text.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(text[first...last])
+    }
+}

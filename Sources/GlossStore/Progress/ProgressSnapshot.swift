@@ -43,12 +43,34 @@ struct ProgressSnapshot: Codable, Equatable {
         var cards: [CardKey: CardState] = [:]
         cards.reserveCapacity(self.cards.count)
         for (text, card) in self.cards {
-            guard let key = CardKey(text) else {
+            guard let key = Self.cardKey(text) else {
                 throw ProgressError.unreadable(
                     file: file, line: 1, problem: "card key \"\(text)\" is not deck/entry/facet")
             }
             cards[key] = card
         }
         return ProgressState(cards: cards, confusions: confusions, lastSeq: lastSeq)
+    }
+
+    /// `CardKey(text)`, split on bytes when the text is ASCII (then every byte is a
+    /// `Character`, so the bytes split at `/` exactly as the `Character`s do); 30,000 keys
+    /// split as `Character`s were a tenth of opening a learner's progress.
+    static func cardKey(_ text: String) -> CardKey? {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> CardKey?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let slash = UInt8(ascii: "/")
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            guard let first = bytes.firstIndex(of: slash),
+                  let second = bytes[(first + 1)...].firstIndex(of: slash),
+                  !bytes[(second + 1)...].contains(slash),
+                  first > 0, second > first + 1,
+                  let facet = Facet(rawValue: string((second + 1)..<bytes.count))
+            else { return .some(nil) }
+            return .some(CardKey(deck: DeckID(string(0..<first)), entry: EntryID(string((first + 1)..<second)), facet: facet))
+        }
+        return ascii ?? CardKey(text)
     }
 }
