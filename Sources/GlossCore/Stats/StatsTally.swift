@@ -26,8 +26,11 @@ public struct StatsTally: Sendable {
     var confusions: [PairKey: Int] = [:]
 
     private var memo: StudyDays
-    /// The figures of the run of records on one deck and day, not yet added to `days`.
-    private var run: (deck: DeckID, day: Int, figures: DayFigures)?
+    /// The figures of the run of records on one deck and day, not yet added to `days`
+    /// (kept as plain properties so they are updated in place).
+    private var runDeck: DeckID?
+    private var runDay = 0
+    private var runFigures = DayFigures()
 
     /// An empty tally for the study days of `clock`.
     public init(clock: DayClock) {
@@ -67,18 +70,22 @@ public struct StatsTally: Sendable {
     private mutating func count(_ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, times: Int) {
         let day = memo.day(of: record.time).number
         let deck = record.card.deck
-        if let run, run.day != day || run.deck != deck { flush() }
-        if run == nil { run = (deck, day, DayFigures()) }
-        run?.figures.count(record, kind: kind, before: before, times: times)
+        if runDeck != nil && (runDay != day || runDeck != deck) { flush() }
+        if runDeck == nil {
+            runDeck = deck
+            runDay = day
+        }
+        runFigures.count(record, kind: kind, before: before, times: times)
         if let picked = record.confusedWith {
             confusions[PairKey(deck: deck, asked: record.card.entry, picked: picked), default: 0] += times
         }
     }
 
     private mutating func flush() {
-        guard let (deck, day, figures) = run else { return }
-        run = nil
-        days[deck, default: [:]][day, default: DayFigures()].add(figures)
+        guard let deck = runDeck else { return }
+        days[deck, default: [:]][runDay, default: DayFigures()].add(runFigures)
+        runDeck = nil
+        runFigures.clear()
     }
 
     /// Adds the tally of the records that follow this one's in the same journal.
@@ -141,6 +148,15 @@ public struct DayFigures: Hashable, Sendable {
             let buckets = StatsSummary.intervalStarts
             byInterval[buckets.lastIndex(where: { days >= $0 }) ?? 0].add(record.correct, times: times)
         }
+    }
+
+    /// Back to zero, keeping the storage.
+    mutating func clear() {
+        answers = RateFigure()
+        timeSpentMs = 0
+        newLearned = 0
+        reviews = RateFigure()
+        for i in byInterval.indices { byInterval[i] = RateFigure() }
     }
 
     mutating func add(_ other: DayFigures) {
