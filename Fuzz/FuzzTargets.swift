@@ -32,6 +32,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let journal = try? Journal.open(scratchPath) {
             _ = try? journal.tail(after: 0)
             _ = try? journal.latestUnrevoked()
+            // Forwards, whole and in parts side by side (as rebuild and stats read it).
+            _ = try? journal.forEach { _ in }
+            _ = try? journal.fold(parts: 3, minimumPartBytes: 1, start: { ProgressPart() }, add: { $0.apply($1) })
+            let clock = DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current)
+            _ = try? journal.fold(parts: 2, minimumPartBytes: 1, start: { StatsTally(clock: clock) }, add: { $0.add($1) })
             journal.close()
         }
     #elseif FUZZ_REVIEWLOG
