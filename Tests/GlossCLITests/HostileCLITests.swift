@@ -109,6 +109,23 @@ import Testing
                                    status: process.terminationStatus)
     }
 
+    /// A progress folder made immutable (`chattr +i`) before the session: nothing can be
+    /// saved, so gloss refuses at the start in one line instead of asking questions.
+    @Test func aReadOnlyProgressFolderIsRefusedAtTheStart() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr") else { return }
+        let folder = try workspace()
+        let progress = folder.appendingPathComponent("Progress")
+        try FileManager.default.createDirectory(at: progress, withIntermediateDirectories: true)
+        #expect(chattr("+i", progress.path) == 0)
+        defer { _ = chattr("-i", progress.path) }
+        let run = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
+                                       input: "a\n", in: folder)
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "error: \(progress.path)/ann.lock: open failed: Operation not permitted\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: progress.path).isEmpty)
+    }
+
     /// A file-size limit (`ulimit -f 2`: 2,048 bytes) that the journal outgrows on the fifth
     /// answer (each line is about 460 bytes; the snapshot of four cards stays under it): the
     /// write fails with EFBIG (gloss ignores SIGXFSZ), the answer is reported as not saved,
@@ -185,6 +202,55 @@ import Testing
         #expect(after.count == 2 + run.stdout.components(separatedBy: "\nrated ").count - 1)
         #expect(after.count > 2)
         for line in after { #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil) }
+    }
+
+    /// A folder whose only deck is `text`.
+    func workspace(deck text: String) throws -> URL {
+        let folder = try BinaryRunner.temporaryFolder()
+        let decks = folder.appendingPathComponent("Decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: decks.appendingPathComponent("deck.md"))
+        return folder
+    }
+
+    @Test func anEmptyDeckHasNothingToStudyAndLintsClean() throws {
+        let folder = try workspace(deck: "---\ntitle: Empty\n---\n")
+        let study = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "1"], in: folder)
+        #expect(study.status == 0)
+        #expect(study.stdout == "There is nothing to study: the deck has no entries.\n")
+        #expect(study.stderr == "")
+        let lint = try BinaryRunner.run(["lint"], in: folder)
+        #expect(lint.status == 0)
+        #expect(lint.stdout + lint.stderr == "1 deck file checked: 0 errors, 0 warnings\n")
+    }
+
+    /// One entry leaves no distractors for multiple choice: gloss asks for typed answers.
+    @Test func aDeckOfOneEntryIsStudiedWithTypedAnswers() throws {
+        let folder = try workspace(deck: "---\ntitle: One\n---\n## Solo\n\nAlone here.\n")
+        let run = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "1"],
+                                       input: "Solo\n", in: folder)
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        let stdout = run.stdout.replacingOccurrences(of: #"in \d+s\."#, with: "in Ns.", options: .regularExpression)
+        #expect(stdout == """
+            Studying deck: 2 cards (2 new). Type ? for a hint, help for the keys.
+
+            1/2 · 1 new · 0 learning · deck
+            Type the term: Alone here.
+            Right.
+              Answer: Solo
+              Solo: Alone here.
+            rated good · next in 10 min · e to change the rating
+
+            2/3 · 0 new · 1 learning · deck
+            Solo
+
+            Session saved. 1 answered, 1 right (100%) in Ns.
+            New cards learned: 1.
+            Next review in 10 min; 0 due tomorrow; 1 new card not yet seen.
+
+            """)
+        #expect(try journalLines(folder).count == 1)
     }
 
     func chattr(_ flag: String, _ path: String) -> Int32 {
