@@ -136,6 +136,12 @@ import Testing
         let run = try runShell("ulimit -f 2 && exec \"$0\" \"$@\"",
                                ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
                                input: String(repeating: "a\n", count: 8), in: folder)
+        if run.stderr.hasPrefix("ThreadSanitizer:DEADLYSIGNAL") || run.stderr.hasPrefix("AddressSanitizer:DEADLYSIGNAL") {
+            // A sanitizer's runtime cannot start under a 2 KB file-size limit (it dies of SIGBUS
+            // before gloss runs); the plain build runs this test.
+            print("aFileSizeLimitStopsTheSessionAndKeepsTheSavedAnswers: skipped, sanitizer runtime under ulimit -f")
+            return
+        }
         #expect(run.status == 0)
         #expect(run.stderr == "error: your answer was not saved: \(journal): write failed: File too large — the session stops here; everything answered before is safe\n")
         #expect(run.stdout.components(separatedBy: "\nrated ").count - 1 == 4)
