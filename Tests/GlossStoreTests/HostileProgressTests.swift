@@ -35,7 +35,7 @@ import Testing
     @Test func aSymlinkInsideTheFolderIsAllowed() throws {
         let folder = try makeProgressFolder()
         let real = folder.appendingPathComponent("ada-real.reviews.jsonl")
-        FileManager.default.createFile(atPath: real.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: real.path, contents: nil)
         try FileManager.default.createSymbolicLink(
             atPath: ProgressStore.journalPath(folder, "ada"), withDestinationPath: "ada-real.reviews.jsonl")
         let store = try ProgressStore(folder: folder, learner: "ada")
@@ -109,7 +109,7 @@ import Testing
     @Test func anEmptySnapshotIsRefusedAndLeftUntouched() throws {
         let folder = try makeProgressFolder()
         let snapshot = ProgressStore.snapshotPath(folder, "ada")
-        FileManager.default.createFile(atPath: snapshot, contents: Data())
+        _ = FileManager.default.createFile(atPath: snapshot, contents: Data())
         #expect(throws: ProgressError.unreadable(file: snapshot, line: 1, problem: "not valid JSON (Unexpected end of file during JSON parse.)")) {
             try ProgressStore(folder: folder, learner: "ada")
         }
