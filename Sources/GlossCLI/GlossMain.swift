@@ -48,9 +48,11 @@ public struct GlossMain: ParsableCommand {
         }
     }
 
-    /// The process entry point: ignores SIGPIPE (a closed pipe ends output, not gloss).
+    /// The process entry point: ignores SIGPIPE (a closed pipe ends output, not gloss) and
+    /// SIGXFSZ (a file-size limit makes the write fail with EFBIG, reported like a full disk).
     public static func main() {
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

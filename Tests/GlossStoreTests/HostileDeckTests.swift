@@ -27,6 +27,20 @@ import Testing
         let long = String(repeating: "word ", count: 2000)
         let deck = try DeckLoader.parse(Data("---\ntitle: T\n---\n## A\n\n\(long)\n".utf8), file: "long.md").deck
         #expect(deck.entries[0].definition.count == 9999)
+        #expect(deck.entries[0].definition == String(long.dropLast()))
+    }
+
+    @Test func aTenThousandCharacterCellImportsWithALengthWarning() throws {
+        let long = String(repeating: "x", count: 10_000)
+        let result = try Importer.importText("term,definition\nA,\(long)\nB,short\n", fileName: "long.csv")
+        #expect(result.deck.entries.map(\.term) == ["A", "B"])
+        #expect(result.deck.entries[0].definition == long)
+        #expect(result.problems.map(\.description) == [
+            "long.csv:2: definition of 'A' is 10000 characters (over 300); kept, consider moving detail to the explanation",
+        ])
+        let anki = try Importer.importText("#separator:tab\n#html:true\nA\t<b>\(long)</b><br>\n",
+                                           fileName: "long.txt", options: ImportOptions(format: .anki))
+        #expect(anki.deck.entries.map(\.definition) == [long])
     }
 
     @Test func nulBytesAreNamedByLine() {

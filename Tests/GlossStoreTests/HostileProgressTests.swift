@@ -35,7 +35,7 @@ import Testing
     @Test func aSymlinkInsideTheFolderIsAllowed() throws {
         let folder = try makeProgressFolder()
         let real = folder.appendingPathComponent("ada-real.reviews.jsonl")
-        FileManager.default.createFile(atPath: real.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: real.path, contents: nil)
         try FileManager.default.createSymbolicLink(
             atPath: ProgressStore.journalPath(folder, "ada"), withDestinationPath: "ada-real.reviews.jsonl")
         let store = try ProgressStore(folder: folder, learner: "ada")
@@ -54,6 +54,37 @@ import Testing
             ProgressError.invalidLearnerName(name).description
                 == "invalid learner name \"aaaaaaaaaaaaaaaaaaaa…\" (300 characters): use at most 64 letters, digits, '-', '_' and '.'")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// A full disk while checkpointing: the temp file leads to /dev/full, where every write
+    /// fails with ENOSPC. The old snapshot stays byte for byte, the error says so in one
+    /// line, and no temp file is left.
+    @Test func aSnapshotThatCannotBeWrittenForLackOfSpaceLeavesTheOldOne() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else {
+            Issue.record("/dev/full is missing: the full-disk snapshot test cannot run")
+            return
+        }
+        let folder = try makeProgressFolder()
+        let store = try ProgressStore(folder: folder, learner: "ada")
+        try store.append(answer(store, key("d", "e"), at: 0))
+        try store.checkpoint()
+        let snapshot = ProgressStore.snapshotPath(folder, "ada")
+        let before = try bytes(snapshot)
+        try store.append(answer(store, key("d", "f"), at: 60))
+        let temp = snapshot + ".tmp-\(getpid())"
+        try FileManager.default.createSymbolicLink(atPath: temp, withDestinationPath: "/dev/full")
+        #expect(throws: ProgressError.notReplaced(file: snapshot, operation: "write", errno: ENOSPC)) {
+            try store.checkpoint()
+        }
+        #expect(ProgressError.notReplaced(file: snapshot, operation: "write", errno: ENOSPC).description
+            == "\(snapshot): write failed: No space left on device; the file was left as it was")
+        #expect(try bytes(snapshot) == before)
+        #expect(!FileManager.default.fileExists(atPath: temp))
+        // The journal has both answers, so nothing is lost: the next checkpoint catches up.
+        try store.close()
+        let reopened = try ProgressStore(folder: folder, learner: "ada")
+        #expect(reopened.state.lastSeq == 2)
+        try reopened.close()
     }
 
     @Test func anAnswerOlderThanTheLastOneIsKeptInOrder() throws {
@@ -78,7 +109,7 @@ import Testing
     @Test func anEmptySnapshotIsRefusedAndLeftUntouched() throws {
         let folder = try makeProgressFolder()
         let snapshot = ProgressStore.snapshotPath(folder, "ada")
-        FileManager.default.createFile(atPath: snapshot, contents: Data())
+        _ = FileManager.default.createFile(atPath: snapshot, contents: Data())
         #expect(throws: ProgressError.unreadable(file: snapshot, line: 1, problem: "not valid JSON (Unexpected end of file during JSON parse.)")) {
             try ProgressStore(folder: folder, learner: "ada")
         }

@@ -48,3 +48,43 @@ extension Substring {
         return String(text[first...last])
     }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing `CharacterSet.whitespaces` scalars, trimmed
+    /// scalar by scalar as Foundation does, without bridging to `NSString` (which on Linux
+    /// dominated the importers' run time).
+    var trimmedWhitespace: String {
+        trimmingScalars(where: \.isFoundationWhitespace)
+    }
+
+    /// The text without leading and trailing `CharacterSet.whitespacesAndNewlines` scalars.
+    var trimmedWhitespaceAndNewlines: String {
+        trimmingScalars { $0.isFoundationWhitespace || $0.isFoundationNewline }
+    }
+
+    private func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
+              let last = scalars.lastIndex(where: { !isTrimmed($0) })
+        else { return "" }
+        return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether Foundation's `CharacterSet.whitespaces` holds this scalar (tab, Zs and U+200B).
+    var isFoundationWhitespace: Bool {
+        switch value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// Whether `CharacterSet.newlines` holds this scalar (U+000A–U+000D, U+0085, U+2028, U+2029).
+    var isFoundationNewline: Bool {
+        switch value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+}

@@ -9,37 +9,39 @@ import Foundation
 /// text, `<br>` into line breaks, entities decoded; cloze markup is stripped either way.
 enum AnkiImporter {
     static func rows(_ text: String, file: String) -> (entries: [RawEntry], problems: [ImportProblem]) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Only the leading `#` lines are headers: split them off without splitting the rest.
+        var rest = Substring(text)
         var separator: UnicodeScalar = "\t"
         var html = true
         var named: [ImportColumn]?
         var special: [Int: ImportColumn] = [:]
         var headerCount = 0
-        while headerCount < lines.count, lines[headerCount].hasPrefix("#") {
-            let line = lines[headerCount].dropFirst()
+        while rest.hasPrefix("#") {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let line = rest[..<end].dropFirst()
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
             headerCount += 1
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].lowercased().trimmingCharacters(in: .whitespaces)
+            let key = line[..<colon].lowercased().trimmedWhitespace
             let value = String(line[line.index(after: colon)...])
             switch key {
             case "separator": separator = separatorScalar(value)
-            case "html": html = value.trimmingCharacters(in: .whitespaces).lowercased() == "true"
+            case "html": html = value.trimmedWhitespace.lowercased() == "true"
             case "columns":
                 let names = value.components(separatedBy: String(Character(separator)))
                 named = names.map { name in
-                    let lower = name.trimmingCharacters(in: .whitespaces).lowercased()
+                    let lower = name.trimmedWhitespace.lowercased()
                     if ["notetype", "note type", "deck", "guid"].contains(lower) { return .ignore }
                     return ImportColumn(header: lower) ?? .ignore
                 }
             case "tags column":
-                if let n = Int(value.trimmingCharacters(in: .whitespaces)), n >= 1 { special[n - 1] = .tags }
+                if let n = Int(value.trimmedWhitespace), n >= 1 { special[n - 1] = .tags }
             case "notetype column", "deck column", "guid column":
-                if let n = Int(value.trimmingCharacters(in: .whitespaces)), n >= 1 { special[n - 1] = .ignore }
+                if let n = Int(value.trimmedWhitespace), n >= 1 { special[n - 1] = .ignore }
             default: continue
             }
         }
-        lines.removeFirst(headerCount)
-        let body = lines.joined(separator: "\n")
+        let body = String(rest)
         var problems: [ImportProblem] = []
         let reader: CSVReader
         do {
@@ -50,8 +52,8 @@ enum AnkiImporter {
         var entries: [RawEntry] = []
         var line = headerCount + 1
         while let fields = reader.next() {
-            defer { line += 1 + fields.reduce(0) { $0 + $1.filter { $0 == "\n" }.count } }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            defer { line += 1 + fields.reduce(0) { $0 + $1.utf8.count(where: { $0 == UInt8(ascii: "\n") }) } }
+            if fields.allSatisfy({ $0.unicodeScalars.allSatisfy(\.isFoundationWhitespace) }) { continue }
             var columns: [ImportColumn] = []
             if let named {
                 columns = named
@@ -87,7 +89,7 @@ enum AnkiImporter {
 
     /// `tab`, `comma`, `semicolon`, `space`, `pipe`, `colon`, or a literal character.
     static func separatorScalar(_ value: String) -> UnicodeScalar {
-        switch value.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch value.trimmedWhitespace.lowercased() {
         case "tab": "\t"
         case "comma": ","
         case "semicolon": ";"

@@ -22,13 +22,13 @@ enum CSVImporter {
         var line = 1
         while let fields = reader.next() {
             records.append((line, fields))
-            line += 1 + fields.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+            line += 1 + fields.reduce(0) { $0 + $1.utf8.count(where: { $0 == UInt8(ascii: "\n") }) }
         }
         if let error = reader.error {
             problems.append(ImportProblem(file: file, line: line, kind: .badRow,
                                           message: "CSV stops being readable here (\(error)); check for an unclosed quote"))
         }
-        records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        records.removeAll { $0.fields.allSatisfy { $0.unicodeScalars.allSatisfy(\.isFoundationWhitespace) } }
         guard let first = records.first else { return ([], problems) }
 
         let headerColumns = first.fields.map { ImportColumn(header: $0) }

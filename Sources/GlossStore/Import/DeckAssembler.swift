@@ -105,7 +105,7 @@ struct DeckAssembler {
 
     /// Names as a Markdown deck's comma-separated lists can hold them.
     private func splitCommas(_ text: String) -> [String] {
-        ImportText.oneLine(text).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        ImportText.oneLine(text).split(separator: ",").map(\.trimmedWhitespace).filter { !$0.isEmpty }
     }
 
     /// `word: …` with a lower-case ASCII first word: what a Markdown deck takes for metadata.

@@ -22,7 +22,28 @@ enum GlossaryPageImporter {
 
     static func isChrome(_ line: String) -> Bool {
         let lower = line.lowercased()
-        return chromePhrases.contains { lower.contains($0) } || chromeStarts.contains { lower.hasPrefix($0) }
+        return chromePhrases.contains { contains(lower, $0) } || chromeStarts.contains { lower.hasPrefix($0) }
+    }
+
+    /// Whether `phrase` occurs in `text`, byte for byte (Foundation's `contains` bridged
+    /// every line to UTF-16 for each phrase, and the generic search costs as much).
+    static func contains(_ text: String, _ phrase: String) -> Bool {
+        var text = text, phrase = phrase
+        return text.withUTF8 { haystack in
+            phrase.withUTF8 { needle in
+                guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+                var start = 0
+                while start <= haystack.count - needle.count {
+                    if haystack[start] == first {
+                        var offset = 1
+                        while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     /// A line that can be a term: short, not a sentence.
@@ -33,7 +54,7 @@ enum GlossaryPageImporter {
 
     static func rows(_ text: String, file: String) -> (entries: [RawEntry], problems: [ImportProblem], title: String?) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { (number: $0.offset + 1, text: $0.element.trimmingCharacters(in: .whitespaces)) }
+            .map { (number: $0.offset + 1, text: $0.element.trimmedWhitespace) }
             .filter { !$0.text.isEmpty }
         var problems: [ImportProblem] = []
         let relatedStart = lines.firstIndex { relatedHeadings.contains($0.text.lowercased()) }
@@ -77,8 +98,8 @@ enum GlossaryPageImporter {
     /// `"Artificial General Intelligence (AGI)"` → (`"Artificial General Intelligence"`, `["AGI"]`).
     static func splitAbbreviation(_ text: String) -> (term: String, aliases: [String]) {
         guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else { return (text, []) }
-        let term = text[..<open].trimmingCharacters(in: .whitespaces)
-        let alias = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+        let term = text[..<open].trimmedWhitespace
+        let alias = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmedWhitespace
         guard !term.isEmpty, !alias.isEmpty, !alias.contains("(") else { return (text, []) }
         return (term, [alias])
     }

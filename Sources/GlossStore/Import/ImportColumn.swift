@@ -8,7 +8,7 @@ public enum ImportColumn: String, Sendable, CaseIterable {
 
     /// The column a header cell names, accepting common synonyms (`front`, `back`, `alias`, …).
     public init?(header: String) {
-        let key = header.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = header.trimmedWhitespace.lowercased()
         switch key {
         case "term", "word", "front", "name", "question": self = .term
         case "definition", "meaning", "back", "answer", "definitions": self = .definition

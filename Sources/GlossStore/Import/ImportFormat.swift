@@ -32,7 +32,7 @@ public enum ImportFormat: String, Sendable, CaseIterable, CustomStringConvertibl
         default: break
         }
         let text = ImportText.normalized(text)
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespaceAndNewlines
         if trimmed.hasPrefix("{") { return .json }
         if trimmed.hasPrefix("---") { return .markdown }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
@@ -43,7 +43,7 @@ public enum ImportFormat: String, Sendable, CaseIterable, CustomStringConvertibl
             return .page
         }
         if let first = lines.first, first.contains("\t") {
-            let header = first.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let header = first.split(separator: "\t").map { $0.trimmedWhitespace.lowercased() }
             if header.contains(where: { ImportColumn(header: $0) == .term }) { return .tsv }
             if lines.contains(where: { $0.contains("<br") || $0.contains("{{c") || $0.contains("&nbsp;") }) { return .anki }
             return .quizlet

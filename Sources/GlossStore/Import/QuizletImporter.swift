@@ -13,7 +13,7 @@ enum QuizletImporter {
         for card in cards {
             defer { line += card.filter { $0 == "\n" }.count + cardSeparator.filter { $0 == "\n" }.count }
             let leading = card.prefix { $0 == "\n" }.count
-            let body = card.trimmingCharacters(in: .whitespacesAndNewlines)
+            let body = card.trimmedWhitespaceAndNewlines
             if body.isEmpty { continue }
             guard !termSeparator.isEmpty, let range = card.range(of: termSeparator) else {
                 problems.append(ImportProblem(file: file, line: line + leading, kind: .badRow,

@@ -73,24 +73,30 @@ enum FileIO {
     }
 
     /// Replaces `path` with `bytes` atomically: temp file in the same folder, fsync, rename,
-    /// fsync of the folder. A crash leaves either the old file or the new one.
+    /// fsync of the folder. A crash leaves either the old file or the new one; a failure
+    /// before the rename (a full disk) throws `ProgressError.notReplaced` naming `path`.
     static func atomicWrite(_ bytes: [UInt8], to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let temp = path + ".tmp-\(getpid())"
-        let fd = try open(temp, O_WRONLY | O_CREAT | O_TRUNC)
+        func notReplaced(_ error: any Error) -> any Error {
+            guard case .io(_, let operation, let code) = error as? ProgressError else { return error }
+            return ProgressError.notReplaced(file: path, operation: operation, errno: code)
+        }
+        let fd: Int32
+        do { fd = try open(temp, O_WRONLY | O_CREAT | O_TRUNC) } catch { throw notReplaced(error) }
         do {
             try writeAll(fd, path: temp, bytes)
             try sync(fd, path: temp)
         } catch {
             close(fd)
             unlink(temp)
-            throw error
+            throw notReplaced(error)
         }
         close(fd)
         guard rename(temp, path) == 0 else {
             let code = errno
             unlink(temp)
-            throw ProgressError.io(file: path, operation: "rename", errno: code)
+            throw ProgressError.notReplaced(file: path, operation: "rename", errno: code)
         }
         try syncFolder(folder.isEmpty ? "." : folder)
     }

@@ -17,6 +17,9 @@ public enum ProgressError: Error, Equatable, CustomStringConvertible {
     case linkOutsideFolder(file: String, target: String)
     /// A system call on a progress file failed.
     case io(file: String, operation: String, errno: Int32)
+    /// Writing a new version of a file failed (a full disk, say); the file on disk is the
+    /// old one, untouched.
+    case notReplaced(file: String, operation: String, errno: Int32)
 
     public var description: String {
         switch self {
@@ -36,6 +39,8 @@ public enum ProgressError: Error, Equatable, CustomStringConvertible {
             "\(journal): the review log ends at answer \(journalSeq) but the snapshot records \(snapshotSeq); nothing was changed: restore the log from a backup, or run `gloss rebuild` to recompute progress from the log as it is"
         case .io(let file, let operation, let errno):
             "\(file): \(operation) failed: \(String(cString: strerror(errno)))"
+        case .notReplaced(let file, let operation, let errno):
+            "\(file): \(operation) failed: \(String(cString: strerror(errno))); the file was left as it was"
         }
     }
 }

@@ -165,8 +165,16 @@ public final class ProgressStore {
         let data = try encoder.encode(record)
         // What is stored, exactly as a later reader will see it.
         let stored = try decoder.decode(ReviewRecord.self, from: data)
-        try FileIO.writeAll(journalFD, path: journalPath, [UInt8](data) + [10])
-        try FileIO.sync(journalFD, path: journalPath)
+        let size = try FileIO.size(journalFD, path: journalPath)
+        do {
+            try FileIO.writeAll(journalFD, path: journalPath, [UInt8](data) + [10])
+            try FileIO.sync(journalFD, path: journalPath)
+        } catch {
+            // A full disk or file-size limit can stop a write part-way: drop the part line, so
+            // the journal ends with the last answer that was saved whole.
+            _ = try? FileIO.truncate(journalFD, path: journalPath, to: size)
+            throw error
+        }
         state.apply(stored)
         return stored
     }
