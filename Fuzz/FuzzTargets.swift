@@ -2,6 +2,7 @@
 // `-D FUZZ_<NAME>` (scripts/fuzz.sh does this). Not a SwiftPM target.
 import Foundation
 import GlossCore
+
 @testable import GlossStore
 
 /// A scratch file for the loaders that read from a path (one per process).

@@ -9,8 +9,9 @@ extension DeckLibrary {
         return DeckLibrary(
             decks: result.decks.map(\.deck),
             problems: result.failures.map(\.description),
-            files: Dictionary(result.decks.map { ($0.deck.id, (folder as NSString).appendingPathComponent($0.file)) },
-                              uniquingKeysWith: { first, _ in first })
+            files: Dictionary(
+                result.decks.map { ($0.deck.id, (folder as NSString).appendingPathComponent($0.file)) },
+                uniquingKeysWith: { first, _ in first })
         )
     }
 }

@@ -80,7 +80,8 @@ public final class Session {
     /// The reader for answers: the REPL's, else readline on a terminal, else plain lines.
     func answerReader() -> LineReader {
         if let reader { return reader }
-        let made: LineReader = isatty(STDIN_FILENO) == 1
+        let made: LineReader =
+            isatty(STDIN_FILENO) == 1
             ? ReadlineLineReader(historyFile: nil, completer: { _ in [] }) : PlainLineReader()
         reader = made
         return made

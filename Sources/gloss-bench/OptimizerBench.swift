@@ -18,7 +18,10 @@ import GlossStore
     }
     var rng = SplitMix64(seed: 7)
     var truth = LearnerSettings.defaultFSRSParameters
-    truth[8] = 1.6; truth[9] = 0.25; truth[11] = 1.7; truth[20] = 0.3
+    truth[8] = 1.6
+    truth[9] = 0.25
+    truth[11] = 1.7
+    truth[20] = 0.3
     let synthetic = SyntheticReviews.generate(parameters: truth, reviews: 100_000, days: 1500, using: &rng)
     results.append(try fitBench(name: "fit synthetic (\(synthetic.reviewCount) reviews)", data: synthetic))
     return results

@@ -19,10 +19,11 @@ func benchQuestionDeck(count: Int, seed: UInt64) -> Deck {
         let related = (0..<Int.random(in: 0...4, using: &rng)).map { _ in
             EntryID("term-\(String(Int.random(in: 0..<count, using: &rng), radix: 36))")
         }
-        entries.append(Entry(
-            id: EntryID("term-\(String(i, radix: 36))"), term: term,
-            definition: words.joined(separator: " ") + ".", related: related,
-            tags: [tags[Int.random(in: 0..<tags.count, using: &rng)]]))
+        entries.append(
+            Entry(
+                id: EntryID("term-\(String(i, radix: 36))"), term: term,
+                definition: words.joined(separator: " ") + ".", related: related,
+                tags: [tags[Int.random(in: 0..<tags.count, using: &rng)]]))
     }
     return Deck(id: "bench", title: "Bench", entries: entries)
 }
@@ -30,31 +31,37 @@ func benchQuestionDeck(count: Int, seed: UInt64) -> Deck {
 /// Computed: a global `let` of the non-Sendable `BenchGroup` is refused in Swift 6 mode.
 var questionBenches: BenchGroup {
     BenchGroup(name: "questions") {
-    let deck = benchQuestionDeck(count: 10_000, seed: 1)
-    var results: [BenchResult] = []
-    let build = measure(iterations: 1, rounds: 3) { blackHole(QuestionIndex(deck: deck)) }
-    results.append(BenchResult(name: "index build, 10,000 entries", nanosecondsPerOp: build, operations: 1, note: "goal < 500 ms"))
-    let index = QuestionIndex(deck: deck)
-    let generator = QuestionGenerator(index: index)
-    let matcher = AnswerMatcher(index: index)
-    for format in QuestionFormat.allCases where format != .flashcard {
-        let facet = QuestionGenerator.facet(for: format)
-        let cards = deck.entries.map { CardKey(deck: deck.id, entry: $0.id, facet: facet) }
-            .filter { generator.canAsk($0, as: format) }
-        guard !cards.isEmpty else { continue }
-        var rng = SplitMix64(seed: 7)
-        var k = 0
-        let iterations = 2_000
-        let perQuestion = try measure(iterations: iterations, rounds: 3) {
-            k = (k &+ 7919) % cards.count
-            blackHole(try generator.question(for: cards[k], format: format, using: &rng))
+        let deck = benchQuestionDeck(count: 10_000, seed: 1)
+        var results: [BenchResult] = []
+        let build = measure(iterations: 1, rounds: 3) { blackHole(QuestionIndex(deck: deck)) }
+        results.append(
+            BenchResult(name: "index build, 10,000 entries", nanosecondsPerOp: build, operations: 1, note: "goal < 500 ms"))
+        let index = QuestionIndex(deck: deck)
+        let generator = QuestionGenerator(index: index)
+        let matcher = AnswerMatcher(index: index)
+        for format in QuestionFormat.allCases where format != .flashcard {
+            let facet = QuestionGenerator.facet(for: format)
+            let cards = deck.entries.map { CardKey(deck: deck.id, entry: $0.id, facet: facet) }
+                .filter { generator.canAsk($0, as: format) }
+            guard !cards.isEmpty else { continue }
+            var rng = SplitMix64(seed: 7)
+            var k = 0
+            let iterations = 2_000
+            let perQuestion = try measure(iterations: iterations, rounds: 3) {
+                k = (k &+ 7919) % cards.count
+                blackHole(try generator.question(for: cards[k], format: format, using: &rng))
+            }
+            results.append(
+                BenchResult(
+                    name: "question \(format.rawValue)", nanosecondsPerOp: perQuestion, operations: iterations,
+                    note: "goal < 1 ms"))
         }
-        results.append(BenchResult(name: "question \(format.rawValue)", nanosecondsPerOp: perQuestion, operations: iterations, note: "goal < 1 ms"))
+        var rng = SplitMix64(seed: 3)
+        let typed = try generator.question(
+            for: CardKey(deck: deck.id, entry: deck.entries[42].id, facet: .recognize), format: .typed, using: &rng)
+        let match = measure(iterations: 200, rounds: 3) { blackHole(matcher.match("term 16 wrongish", to: typed)) }
+        results.append(
+            BenchResult(name: "match a wrong typed answer (scans all names)", nanosecondsPerOp: match, operations: 200))
+        return results
     }
-    var rng = SplitMix64(seed: 3)
-    let typed = try generator.question(for: CardKey(deck: deck.id, entry: deck.entries[42].id, facet: .recognize), format: .typed, using: &rng)
-    let match = measure(iterations: 200, rounds: 3) { blackHole(matcher.match("term 16 wrongish", to: typed)) }
-    results.append(BenchResult(name: "match a wrong typed answer (scans all names)", nanosecondsPerOp: match, operations: 200))
-    return results
-}
 }

@@ -23,9 +23,15 @@ enum ScaleData {
             if arg.hasPrefix("--") {
                 guard let value = rest.popFirst() else { return nil }
                 switch arg {
-                case "--seed": guard let v = UInt64(value) else { return nil }; options.seed = v
-                case "--entries": guard let v = Int(value), v > 1 else { return nil }; options.entries = v
-                case "--reviews": guard let v = Int(value), v >= 0 else { return nil }; options.reviews = v
+                case "--seed":
+                    guard let v = UInt64(value) else { return nil }
+                    options.seed = v
+                case "--entries":
+                    guard let v = Int(value), v > 1 else { return nil }
+                    options.entries = v
+                case "--reviews":
+                    guard let v = Int(value), v >= 0 else { return nil }
+                    options.reviews = v
                 case "--learner": options.learner = value
                 default: return nil
                 }
@@ -50,7 +56,9 @@ enum ScaleData {
         }
         try writeLog(deck: deck, reviews: options.reviews, seed: options.seed, to: journal)
         let report = try ProgressStore.rebuild(folder: progress, learner: options.learner)
-        print("wrote \(options.entries) entries to \(decks.path)/scale.md and learner '\(options.learner)' in \(progress.path): \(report.summary)")
+        print(
+            "wrote \(options.entries) entries to \(decks.path)/scale.md and learner '\(options.learner)' in \(progress.path): \(report.summary)"
+        )
     }
 
     /// The review log: the first answers meet every card once (so all become states), the rest

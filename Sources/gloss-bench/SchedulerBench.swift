@@ -22,20 +22,22 @@ enum SchedulerWorkload {
     let cards = 1000
     let perCard = 20
     var checksum = 0.0
-    let perReview = measure(iterations: 1, rounds: 7) {
-        for c in 0..<cards {
-            var s = CardState.new
-            var t = SchedulerWorkload.start
-            for k in 0..<perCard {
-                s = fsrs.review(s, rating: SchedulerWorkload.rating(card: c, review: k), at: t, fuzzSeed: 0)
-                t += SchedulerWorkload.gap(card: c, review: k)
+    let perReview =
+        measure(iterations: 1, rounds: 7) {
+            for c in 0..<cards {
+                var s = CardState.new
+                var t = SchedulerWorkload.start
+                for k in 0..<perCard {
+                    s = fsrs.review(s, rating: SchedulerWorkload.rating(card: c, review: k), at: t, fuzzSeed: 0)
+                    t += SchedulerWorkload.gap(card: c, review: k)
+                }
+                checksum += s.stability ?? 0
             }
-            checksum += s.stability ?? 0
-        }
-    } / Double(cards * perCard)
-    results.append(BenchResult(
-        name: "fsrs review update", nanosecondsPerOp: perReview, operations: cards * perCard,
-        note: String(format: "%.0f updates/s", 1e9 / perReview)))
+        } / Double(cards * perCard)
+    results.append(
+        BenchResult(
+            name: "fsrs review update", nanosecondsPerOp: perReview, operations: cards * perCard,
+            note: String(format: "%.0f updates/s", 1e9 / perReview)))
     blackHole(checksum)
 
     // Today's queue from 30,000 card states.
@@ -50,12 +52,14 @@ enum SchedulerWorkload {
         if roll < 3 {
             state = .new
         } else if roll == 3 {
-            state = CardState(phase: .learning, step: 1, stability: 1, difficulty: 5, due: now + 300, lastReview: now - 300, reps: 1)
+            state = CardState(
+                phase: .learning, step: 1, stability: 1, difficulty: 5, due: now + 300, lastReview: now - 300, reps: 1)
         } else {
             let stability = Double(rng.next() % 300) + 1
             let dueIn = Double(Int(rng.next() % 200) - 30) * 86_400
-            state = CardState(phase: .review, stability: stability, difficulty: 5, due: now + dueIn,
-                              lastReview: now + dueIn - stability * 86_400, reps: 5)
+            state = CardState(
+                phase: .review, stability: stability, difficulty: 5, due: now + dueIn,
+                lastReview: now + dueIn - stability * 86_400, reps: 5)
         }
         pairs.append((key, state))
         if state.phase != .new { states[key] = state }
@@ -77,21 +81,25 @@ enum SchedulerWorkload {
     for i in 0..<100_000 {
         text += "\(1_711_684_180_217 + i % 5000),\(1 + i % 4),2024-03-29T20:32:\(10 + i % 50).250000+00:00,\(1000 + i)\n"
     }
-    let csvTime = try measure(iterations: 1, rounds: 3) {
-        blackHole(try ReviewLogCSV.parse(text, file: "bench.csv"))
-    } / 100_000
-    results.append(BenchResult(
-        name: "review-log CSV parse (100000 rows)", nanosecondsPerOp: csvTime, operations: 100_000,
-        note: String(format: "%.0f rows/s", 1e9 / csvTime)))
+    let csvTime =
+        try measure(iterations: 1, rounds: 3) {
+            blackHole(try ReviewLogCSV.parse(text, file: "bench.csv"))
+        } / 100_000
+    results.append(
+        BenchResult(
+            name: "review-log CSV parse (100000 rows)", nanosecondsPerOp: csvTime, operations: 100_000,
+            note: String(format: "%.0f rows/s", 1e9 / csvTime)))
     // The CSV library alone (no field conversion), to separate its cost from ours.
-    let libraryTime = try measure(iterations: 1, rounds: 3) {
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
-        var fields = 0
-        while let row = reader.next() { fields += row.count }
-        blackHole(fields)
-    } / 100_000
-    results.append(BenchResult(
-        name: "CSV library rows only (100000 rows)", nanosecondsPerOp: libraryTime, operations: 100_000,
-        note: String(format: "%.0f rows/s", 1e9 / libraryTime)))
+    let libraryTime =
+        try measure(iterations: 1, rounds: 3) {
+            let reader = try CSVReader(string: text, hasHeaderRow: true)
+            var fields = 0
+            while let row = reader.next() { fields += row.count }
+            blackHole(fields)
+        } / 100_000
+    results.append(
+        BenchResult(
+            name: "CSV library rows only (100000 rows)", nanosecondsPerOp: libraryTime, operations: 100_000,
+            note: String(format: "%.0f rows/s", 1e9 / libraryTime)))
     return results
 }

@@ -20,7 +20,8 @@ import GlossStore
         try store.append(benchRecord(seq: 0, card: Int(minute) % 500, minutes: minute))
     }
     try store.close()
-    results.append(BenchResult(name: "append one answer (write+fsync)", nanosecondsPerOp: appendNs, operations: 600, note: "goal < 2 ms"))
+    results.append(
+        BenchResult(name: "append one answer (write+fsync)", nanosecondsPerOp: appendNs, operations: 600, note: "goal < 2 ms"))
 
     // 2. A learner with 30,000 cards and a 1,000,000-line log, written directly.
     let cards = 30_000, lines = 1_000_000, tail = 50
@@ -30,15 +31,20 @@ import GlossStore
     let writeStart = DispatchTime.now().uptimeNanoseconds
     let bytes = try writeJournal(to: journalURL, from: 1, through: lines - tail, cards: cards)
     let writeNs = Double(DispatchTime.now().uptimeNanoseconds - writeStart)
-    results.append(BenchResult(name: "generate log (setup)", nanosecondsPerOp: writeNs, operations: 1, note: "\(lines - tail) lines, \(bytes / 1_000_000) MB"))
+    results.append(
+        BenchResult(
+            name: "generate log (setup)", nanosecondsPerOp: writeNs, operations: 1,
+            note: "\(lines - tail) lines, \(bytes / 1_000_000) MB"))
 
     // `gloss rebuild`: replay the whole log and write the snapshot.
     var report: RebuildReport?
     let rebuildNs = try measure(iterations: 1, rounds: 1) {
         report = try ProgressStore.rebuild(folder: bigFolder, learner: "bench")
     }
-    results.append(BenchResult(name: "rebuild over the log", nanosecondsPerOp: rebuildNs, operations: 1, note: report?.summary ?? ""))
-    results.append(BenchResult(name: "rebuild per record", nanosecondsPerOp: rebuildNs / Double(lines - tail), operations: lines - tail))
+    results.append(
+        BenchResult(name: "rebuild over the log", nanosecondsPerOp: rebuildNs, operations: 1, note: report?.summary ?? ""))
+    results.append(
+        BenchResult(name: "rebuild per record", nanosecondsPerOp: rebuildNs / Double(lines - tail), operations: lines - tail))
 
     // The short tail after the snapshot, then timed opens (no checkpoint, so every open replays it).
     _ = try writeJournal(to: journalURL, from: lines - tail + 1, through: lines, cards: cards, append: true)
@@ -51,8 +57,14 @@ import GlossStore
     let opened = try ProgressStore(folder: bigFolder, learner: "bench")
     let checkpointNs = try measure(iterations: 1, rounds: 3) { try opened.checkpoint() }
     try opened.close()
-    results.append(BenchResult(name: "checkpoint (atomic snapshot write)", nanosecondsPerOp: checkpointNs, operations: 3, note: "\(cardCount) cards; every 20 answers and on close"))
-    results.append(BenchResult(name: "open learner (snapshot + \(tail)-answer tail)", nanosecondsPerOp: loadNs, operations: 5, note: "\(cardCount) cards, \(lines)-line log; goal < 200 ms"))
+    results.append(
+        BenchResult(
+            name: "checkpoint (atomic snapshot write)", nanosecondsPerOp: checkpointNs, operations: 3,
+            note: "\(cardCount) cards; every 20 answers and on close"))
+    results.append(
+        BenchResult(
+            name: "open learner (snapshot + \(tail)-answer tail)", nanosecondsPerOp: loadNs, operations: 5,
+            note: "\(cardCount) cards, \(lines)-line log; goal < 200 ms"))
     return results
 }
 
@@ -84,7 +96,10 @@ private func writeJournal(to url: URL, from first: Int, through last: Int, cards
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .custom { date, encoder in
         var c = encoder.singleValueContainer()
-        try c.encode(ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime, .withFractionalSeconds]))
+        try c.encode(
+            ISO8601DateFormatter.string(
+                from: date, timeZone: TimeZone(identifier: "UTC")!,
+                formatOptions: [.withInternetDateTime, .withFractionalSeconds]))
     }
     let template = String(decoding: try encoder.encode(benchRecord(seq: 987_654_321, card: 0, minutes: 0)), as: UTF8.self)
     let parts = template.components(separatedBy: "987654321")

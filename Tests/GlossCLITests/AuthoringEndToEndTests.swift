@@ -24,14 +24,19 @@ import Testing
         let path = folder.appendingPathComponent("Decks/seed-page.md")
         let before = try String(contentsOf: path, encoding: .utf8)
         let added = try BinaryRunner.run(
-            ["add", "--term", "Reward Hacking", "--definition", "Exploiting flaws in a reward signal instead of doing the task.",
-             "--related", "AI Alignment", "--tags", "alignment"], in: folder)
+            [
+                "add", "--term", "Reward Hacking", "--definition",
+                "Exploiting flaws in a reward signal instead of doing the task.",
+                "--related", "AI Alignment", "--tags", "alignment",
+            ], in: folder)
         #expect(added.status == 0)
         #expect(added.stdout == "Added 'Reward Hacking' to seed-page.\nLint: clean.\n")
         let after = try String(contentsOf: path, encoding: .utf8)
         // The new section is appended; the only other change is AI Alignment's related line.
-        let expected = before.replacingOccurrences(
-            of: "## AI Alignment\nrelated: Mesa-Optimization\n", with: "## AI Alignment\nrelated: Mesa-Optimization, Reward Hacking\n")
+        let expected =
+            before.replacingOccurrences(
+                of: "## AI Alignment\nrelated: Mesa-Optimization\n",
+                with: "## AI Alignment\nrelated: Mesa-Optimization, Reward Hacking\n")
             + "\n## Reward Hacking\ntags: alignment\nrelated: AI Alignment\n\nExploiting flaws in a reward signal instead of doing the task.\n"
         #expect(after == expected)
 

@@ -27,8 +27,10 @@ struct BinaryRunner {
     }
 
     /// Runs gloss in `directory` with `input` on standard input; NO_COLOR and a fixed USER.
-    static func run(_ arguments: [String], input: String = "", in directory: URL? = nil,
-                    environment extra: [String: String] = [:]) throws -> Output {
+    static func run(
+        _ arguments: [String], input: String = "", in directory: URL? = nil,
+        environment extra: [String: String] = [:]
+    ) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -50,9 +52,10 @@ struct BinaryRunner {
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self),
-                      status: process.terminationStatus)
+        return Output(
+            stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self),
+            status: process.terminationStatus)
     }
 
     /// A fresh temporary folder.

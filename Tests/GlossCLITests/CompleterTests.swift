@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossCLI
 
 private let completer = Completer(
@@ -8,12 +9,14 @@ private let completer = Completer(
     aliases: ["Mesa-Optimizer", "AGI"]
 )
 
-@Test("command names complete", arguments: [
-    ("he", ["help "]),
-    ("s", ["search ", "show ", "study "]),
-    ("sh", ["show "]),
-    ("zz", []),
-])
+@Test(
+    "command names complete",
+    arguments: [
+        ("he", ["help "]),
+        ("s", ["search ", "show ", "study "]),
+        ("sh", ["show "]),
+        ("zz", []),
+    ])
 func commandNames(typed: String, expected: [String]) {
     #expect(completer.complete(typed) == expected)
 }
@@ -37,14 +40,16 @@ func commandNames(typed: String, expected: [String]) {
     #expect(commonPrefix(["abc"]) == "abc")
 }
 
-@Test("lines split like a shell", arguments: [
-    ("show \"AI Safety\" --deck x", ["show", "AI Safety", "--deck", "x"]),
-    ("  show   AI Safety ", ["show", "AI", "Safety"]),
-    ("search 'it''s'", ["search", "its"]),
-    ("show a\\ b", ["show", "a b"]),
-    ("show \"unclosed quote", ["show", "unclosed quote"]),
-    ("", []),
-])
+@Test(
+    "lines split like a shell",
+    arguments: [
+        ("show \"AI Safety\" --deck x", ["show", "AI Safety", "--deck", "x"]),
+        ("  show   AI Safety ", ["show", "AI", "Safety"]),
+        ("search 'it''s'", ["search", "its"]),
+        ("show a\\ b", ["show", "a b"]),
+        ("show \"unclosed quote", ["show", "unclosed quote"]),
+        ("", []),
+    ])
 func tokenizes(line: String, expected: [String]) {
     #expect(tokenize(line) == expected)
 }

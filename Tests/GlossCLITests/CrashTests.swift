@@ -22,8 +22,10 @@ import Testing
         for round in 0..<50 {
             let process = Process()
             process.executableURL = BinaryRunner.binary
-            process.arguments = ["study", "--learner", "crash", "--seed", String(round),
-                                 "--now", "2026-01-0\(1 + round % 9)T09:00:00Z"]
+            process.arguments = [
+                "study", "--learner", "crash", "--seed", String(round),
+                "--now", "2026-01-0\(1 + round % 9)T09:00:00Z",
+            ]
             process.currentDirectoryURL = folder
             process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
             let input = Pipe(), output = Pipe()

@@ -26,7 +26,10 @@ import Testing
         let run = try BinaryRunner.run(["study", "--learner", name, "--now", "2026-01-01T09:00:00Z"], in: folder)
         #expect(run.status == 1)
         #expect(run.stdout == "")
-        #expect(run.stderr == "error: invalid learner name \"aaaaaaaaaaaaaaaaaaaa…\" (300 characters): use at most 64 letters, digits, '-', '_' and '.'\n")
+        #expect(
+            run.stderr
+                == "error: invalid learner name \"aaaaaaaaaaaaaaaaaaaa…\" (300 characters): use at most 64 letters, digits, '-', '_' and '.'\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Progress/\(name).json").path))
     }
 
@@ -38,11 +41,15 @@ import Testing
         try Data().write(to: outside)
         let journal = progress.appendingPathComponent("ann.reviews.jsonl").path
         try FileManager.default.createSymbolicLink(atPath: journal, withDestinationPath: outside.path)
-        let run = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
-                                       input: "a\n", in: folder)
+        let run = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
+            input: "a\n", in: folder)
         let target = outside.resolvingSymlinksInPath().path
         #expect(run.status == 1)
-        #expect(run.stderr == "error: \(journal): is a symbolic link to \(target), outside the progress folder; refused: replace the link with the file itself\n")
+        #expect(
+            run.stderr
+                == "error: \(journal): is a symbolic link to \(target), outside the progress folder; refused: replace the link with the file itself\n"
+        )
         #expect(try FileManager.default.attributesOfItem(atPath: outside.path)[.size] as? UInt64 == 0)
     }
 
@@ -78,7 +85,10 @@ import Testing
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(before.count == 1)
-        #expect(stderr.hasPrefix("error: your answer was not saved: \(journal): write failed: Operation not permitted — the session stops here; everything answered before is safe\n"))
+        #expect(
+            stderr.hasPrefix(
+                "error: your answer was not saved: \(journal): write failed: Operation not permitted — the session stops here; everything answered before is safe\n"
+            ))
         #expect(process.terminationReason == .exit)
         #expect(try journalLines(folder) == before)
         _ = chattr("-i", journal)
@@ -105,8 +115,9 @@ import Testing
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return BinaryRunner.Output(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                                   status: process.terminationStatus)
+        return BinaryRunner.Output(
+            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+            status: process.terminationStatus)
     }
 
     /// A progress folder made immutable (`chattr +i`) before the session: nothing can be
@@ -118,8 +129,9 @@ import Testing
         try FileManager.default.createDirectory(at: progress, withIntermediateDirectories: true)
         #expect(chattr("+i", progress.path) == 0)
         defer { _ = chattr("-i", progress.path) }
-        let run = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
-                                       input: "a\n", in: folder)
+        let run = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
+            input: "a\n", in: folder)
         #expect(run.status == 1)
         #expect(run.stdout == "")
         #expect(run.stderr == "error: \(progress.path)/ann.lock: open failed: Operation not permitted\n")
@@ -133,9 +145,10 @@ import Testing
     @Test func aFileSizeLimitStopsTheSessionAndKeepsTheSavedAnswers() throws {
         let folder = try workspace()
         let journal = folder.appendingPathComponent("Progress/ann.reviews.jsonl").path
-        let run = try runShell("ulimit -f 2 && exec \"$0\" \"$@\"",
-                               ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
-                               input: String(repeating: "a\n", count: 8), in: folder)
+        let run = try runShell(
+            "ulimit -f 2 && exec \"$0\" \"$@\"",
+            ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
+            input: String(repeating: "a\n", count: 8), in: folder)
         if run.stderr.hasPrefix("ThreadSanitizer:DEADLYSIGNAL") || run.stderr.hasPrefix("AddressSanitizer:DEADLYSIGNAL") {
             // A sanitizer's runtime cannot start under a 2 KB file-size limit (it dies of SIGBUS
             // before gloss runs); the plain build runs this test.
@@ -143,7 +156,10 @@ import Testing
             return
         }
         #expect(run.status == 0)
-        #expect(run.stderr == "error: your answer was not saved: \(journal): write failed: File too large — the session stops here; everything answered before is safe\n")
+        #expect(
+            run.stderr
+                == "error: your answer was not saved: \(journal): write failed: File too large — the session stops here; everything answered before is safe\n"
+        )
         #expect(run.stdout.components(separatedBy: "\nrated ").count - 1 == 4)
         #expect(run.stdout.contains("\nSession saved. 4 answered"))
         let text = try String(contentsOf: URL(fileURLWithPath: journal), encoding: .utf8)
@@ -152,8 +168,9 @@ import Testing
         #expect(lines.count == 4)
         #expect(lines.enumerated().allSatisfy { $0.element.contains("\"seq\":\($0.offset + 1),") && $0.element.hasSuffix("}") })
         // Without the limit the saved answers load back and the next one gets seq 5.
-        let next = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
-                                        input: "a\n", in: folder)
+        let next = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
+            input: "a\n", in: folder)
         #expect(next.status == 0)
         #expect(next.stderr == "")
         #expect(try journalLines(folder).count == 5)
@@ -165,8 +182,9 @@ import Testing
     /// saved, the session stops, and the journal holds every earlier answer whole.
     @Test func aFullProgressFolderStopsTheSessionCleanly() throws {
         let folder = try workspace()
-        let first = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
-                                         input: "a\nb\n", in: folder)
+        let first = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
+            input: "a\nb\n", in: folder)
         #expect(first.status == 0)
         let saved = try journalLines(folder)
         #expect(saved.count == 2)
@@ -183,8 +201,9 @@ import Testing
               cp Progress/ann.reviews.jsonl after.jsonl
               exit $status' "$gloss" "$@"
             """
-        let run = try runShell(script, ["study", "--learner", "ann", "--now", "2026-01-01T09:10:00Z", "--seed", "7"],
-                               input: String(repeating: "a\n", count: 12), in: folder)
+        let run = try runShell(
+            script, ["study", "--learner", "ann", "--now", "2026-01-01T09:10:00Z", "--seed", "7"],
+            input: String(repeating: "a\n", count: 12), in: folder)
         if run.status == 77 {
             // Not root, or no unshare/mount here: the file-size-limit test still covers it.
             print("aFullProgressFolderStopsTheSessionCleanly: skipped, unshare -m/mount tmpfs not permitted: \(run.stderr)")
@@ -194,12 +213,13 @@ import Testing
         // The snapshot can't be written either: said on exit, then as the command's error.
         let snapshotError = "\(progress.path)/ann.json: write failed: No space left on device; the file was left as it was"
         #expect(run.status == 1)
-        #expect(run.stderr == """
-            error: your answer was not saved: \(journal): write failed: No space left on device — the session stops here; everything answered before is safe
-            error: progress not saved on exit: \(snapshotError)
-            error: \(snapshotError)
+        #expect(
+            run.stderr == """
+                error: your answer was not saved: \(journal): write failed: No space left on device — the session stops here; everything answered before is safe
+                error: progress not saved on exit: \(snapshotError)
+                error: \(snapshotError)
 
-            """)
+                """)
         let text = try String(contentsOf: folder.appendingPathComponent("after.jsonl"), encoding: .utf8)
         let after = text.split(separator: "\n").map(String.init)
         #expect(text.hasSuffix("\n"))
@@ -221,7 +241,8 @@ import Testing
 
     @Test func anEmptyDeckHasNothingToStudyAndLintsClean() throws {
         let folder = try workspace(deck: "---\ntitle: Empty\n---\n")
-        let study = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "1"], in: folder)
+        let study = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "1"], in: folder)
         #expect(study.status == 0)
         #expect(study.stdout == "There is nothing to study: the deck has no entries.\n")
         #expect(study.stderr == "")
@@ -233,29 +254,31 @@ import Testing
     /// One entry leaves no distractors for multiple choice: gloss asks for typed answers.
     @Test func aDeckOfOneEntryIsStudiedWithTypedAnswers() throws {
         let folder = try workspace(deck: "---\ntitle: One\n---\n## Solo\n\nAlone here.\n")
-        let run = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "1"],
-                                       input: "Solo\n", in: folder)
+        let run = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "1"],
+            input: "Solo\n", in: folder)
         #expect(run.status == 0)
         #expect(run.stderr == "")
         let stdout = run.stdout.replacingOccurrences(of: #"in \d+s\."#, with: "in Ns.", options: .regularExpression)
-        #expect(stdout == """
-            Studying deck: 2 cards (2 new). Type ? for a hint, help for the keys.
+        #expect(
+            stdout == """
+                Studying deck: 2 cards (2 new). Type ? for a hint, help for the keys.
 
-            1/2 · 1 new · 0 learning · deck
-            Type the term: Alone here.
-            Right.
-              Answer: Solo
-              Solo: Alone here.
-            rated good · next in 10 min · e to change the rating
+                1/2 · 1 new · 0 learning · deck
+                Type the term: Alone here.
+                Right.
+                  Answer: Solo
+                  Solo: Alone here.
+                rated good · next in 10 min · e to change the rating
 
-            2/3 · 0 new · 1 learning · deck
-            Solo
+                2/3 · 0 new · 1 learning · deck
+                Solo
 
-            Session saved. 1 answered, 1 right (100%) in Ns.
-            New cards learned: 1.
-            Next review in 10 min; 0 due tomorrow; 1 new card not yet seen.
+                Session saved. 1 answered, 1 right (100%) in Ns.
+                New cards learned: 1.
+                Next review in 10 min; 0 due tomorrow; 1 new card not yet seen.
 
-            """)
+                """)
         #expect(try journalLines(folder).count == 1)
     }
 
@@ -271,19 +294,22 @@ import Testing
 
     @Test func theClockMovingBackwardsBetweenSessionsWorks() throws {
         let folder = try workspace()
-        let later = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-05T09:00:00Z", "--seed", "1"],
-                                         input: "a\nb\n", in: folder)
+        let later = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-05T09:00:00Z", "--seed", "1"],
+            input: "a\nb\n", in: folder)
         #expect(later.status == 0)
-        let earlier = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "1"],
-                                           input: "a\nb\n", in: folder)
+        let earlier = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "1"],
+            input: "a\nb\n", in: folder)
         #expect(earlier.status == 0)
         #expect(earlier.stderr == "")
         #expect(earlier.stdout.hasPrefix("Studying ai-safety: 8 cards (8 new)."))
         let lines = try journalLines(folder)
         #expect(lines.count == 4)
         #expect(lines[2].contains("\"seq\":3") && lines[2].contains("\"time\":\"2026-01-01T09:00:00.000Z\""))
-        let next = try BinaryRunner.run(["study", "--learner", "ann", "--now", "2026-01-05T09:05:00Z", "--seed", "1"],
-                                        input: "", in: folder)
+        let next = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-05T09:05:00Z", "--seed", "1"],
+            input: "", in: folder)
         #expect(next.status == 0)
         #expect(next.stderr == "")
     }
@@ -293,7 +319,10 @@ import Testing
         let run = try BinaryRunner.run(["show", "mesa-optimization"], in: folder, environment: ["COLUMNS": "20"])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
-        #expect(Array(lines.prefix(6)) == ["Mesa-Optimization", "(ai-safety)", "  also:", "  Mesa-Optimizer,", "  Inner Optimizer", "  A theoretical"])
+        #expect(
+            Array(lines.prefix(6)) == [
+                "Mesa-Optimization", "(ai-safety)", "  also:", "  Mesa-Optimizer,", "  Inner Optimizer", "  A theoretical",
+            ])
         #expect(lines.count > 40)
         // Every line fits in 20 columns unless it is a single word too long to break.
         let overlong = lines.filter { $0.count > 20 && $0.trimmingCharacters(in: .whitespaces).contains(" ") }

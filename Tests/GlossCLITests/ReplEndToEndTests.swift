@@ -4,15 +4,17 @@ import Testing
 @Suite struct ReplEndToEndTests {
     @Test func pipedUnknownCommandsGetSuggestionsAndTheLoopGoesOn() throws {
         let folder = try BinaryRunner.temporaryFolder()
-        let result = try BinaryRunner.run(["--decks", folder.path, "--progress", folder.path],
-                                          input: "hlp\nfrobnicate\nquit\nhelp\n")
+        let result = try BinaryRunner.run(
+            ["--decks", folder.path, "--progress", folder.path],
+            input: "hlp\nfrobnicate\nquit\nhelp\n")
         #expect(result.status == 0)
         #expect(result.stdout == "")
-        #expect(result.stderr == """
-            error: unknown command 'hlp' — did you mean 'help'?
-            error: unknown command 'frobnicate' — type 'help' for the list
+        #expect(
+            result.stderr == """
+                error: unknown command 'hlp' — did you mean 'help'?
+                error: unknown command 'frobnicate' — type 'help' for the list
 
-            """)
+                """)
     }
 }
 
@@ -23,35 +25,35 @@ import Testing
         let decks = folder.appendingPathComponent("Decks")
         try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
         try """
-            ---
-            title: Letters
-            ---
+        ---
+        title: Letters
+        ---
 
-            ## Alpha
-            aliases: A
-            related: Beta
+        ## Alpha
+        aliases: A
+        related: Beta
 
-            The first letter of the Greek script.
+        The first letter of the Greek script.
 
-            Used for the first of anything.
+        Used for the first of anything.
 
-            ## Beta
-            related: Alpha
+        ## Beta
+        related: Alpha
 
-            The second letter of the Greek script.
+        The second letter of the Greek script.
 
-            ## Gamma
+        ## Gamma
 
-            The third letter of the Greek script.
+        The third letter of the Greek script.
 
-            ## Delta
+        ## Delta
 
-            The fourth letter, a river mouth's shape.
+        The fourth letter, a river mouth's shape.
 
-            ## Epsilon
+        ## Epsilon
 
-            The fifth letter, for small quantities.
-            """.write(to: decks.appendingPathComponent("letters.md"), atomically: true, encoding: .utf8)
+        The fifth letter, for small quantities.
+        """.write(to: decks.appendingPathComponent("letters.md"), atomically: true, encoding: .utf8)
         try "---\ntitle: Broken\n---\n\n## X\nrelatd: Y\n\nz\n".write(
             to: decks.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
         return folder
@@ -61,23 +63,25 @@ import Testing
         let folder = try decksFolder()
         let result = try BinaryRunner.run([], input: "decks\nshow alpha\nshow Gama\nquit\n", in: folder)
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            * letters  Letters (5 entries)
-              skipped: broken.md:6: unknown key 'relatd' in entry 'X' (expected id, aliases, tags or related)
-            Alpha  (letters)
-              also: A
-              The first letter of the Greek script.
+        #expect(
+            result.stdout == """
+                * letters  Letters (5 entries)
+                  skipped: broken.md:6: unknown key 'relatd' in entry 'X' (expected id, aliases, tags or related)
+                Alpha  (letters)
+                  also: A
+                  The first letter of the Greek script.
 
-              Used for the first of anything.
+                  Used for the first of anything.
 
-              Related: Beta
+                  Related: Beta
 
-            """)
-        #expect(result.stderr == """
-            warning: skipped broken.md:6: unknown key 'relatd' in entry 'X' (expected id, aliases, tags or related)
-            error: no term 'Gama' in deck 'letters' — did you mean 'Gamma'?
+                """)
+        #expect(
+            result.stderr == """
+                warning: skipped broken.md:6: unknown key 'relatd' in entry 'X' (expected id, aliases, tags or related)
+                error: no term 'Gama' in deck 'letters' — did you mean 'Gamma'?
 
-            """)
+                """)
     }
 
     @Test func oneShotShowAndLintExitCodes() throws {
@@ -91,11 +95,12 @@ import Testing
 
         let lint = try BinaryRunner.run(["lint"], in: folder)
         #expect(lint.status == 2)
-        #expect(lint.stdout == """
-            broken.md:6: error: unknown key 'relatd' in entry 'X' (expected id, aliases, tags or related)
-            2 deck files checked: 1 error, 0 warnings
+        #expect(
+            lint.stdout == """
+                broken.md:6: error: unknown key 'relatd' in entry 'X' (expected id, aliases, tags or related)
+                2 deck files checked: 1 error, 0 warnings
 
-            """)
+                """)
         let clean = try BinaryRunner.run(["lint", "--strict", "Decks/letters.md"], in: folder)
         #expect(clean.status == 0)
         #expect(clean.stdout == "1 deck file checked: 0 errors, 0 warnings\n")

@@ -39,12 +39,17 @@ import Testing
         let folder = try BinaryRunner.temporaryFolder()
         let decks = folder.appendingPathComponent("Decks")
         try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: BinaryRunner.packageRoot.appendingPathComponent("Decks/ai-safety.md"),
-                                         to: decks.appendingPathComponent("ai-safety.md"))
+        try FileManager.default.copyItem(
+            at: BinaryRunner.packageRoot.appendingPathComponent("Decks/ai-safety.md"),
+            to: decks.appendingPathComponent("ai-safety.md"))
         let socket = "gloss-test-\(UUID().uuidString.prefix(8))"
         defer { _ = try? tmux(socket, ["kill-server"]) }
-        _ = try tmux(socket, ["new-session", "-d", "-s", "gloss", "-x", "100", "-y", "40", "-c", folder.path,
-                              "env NO_COLOR=1 \(BinaryRunner.binary.path) --learner t"])
+        _ = try tmux(
+            socket,
+            [
+                "new-session", "-d", "-s", "gloss", "-x", "100", "-y", "40", "-c", folder.path,
+                "env NO_COLOR=1 \(BinaryRunner.binary.path) --learner t",
+            ])
         #expect(try screen(socket, containing: "gloss:ai-safety> ").contains("1 deck(s) loaded"))
 
         _ = try tmux(socket, ["send-keys", "-t", "gloss", "show mesa", "Tab"])

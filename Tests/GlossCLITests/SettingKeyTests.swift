@@ -1,13 +1,16 @@
 import GlossCore
 import Testing
+
 @testable import GlossCLI
 
-@Test("steps parse", arguments: [
-    ("1m 10m", [60.0, 600.0]),
-    ("1m,10m", [60.0, 600.0]),
-    ("30s 1h 2d", [30.0, 3600.0, 172800.0]),
-    ("none", []),
-])
+@Test(
+    "steps parse",
+    arguments: [
+        ("1m 10m", [60.0, 600.0]),
+        ("1m,10m", [60.0, 600.0]),
+        ("30s 1h 2d", [30.0, 3600.0, 172800.0]),
+        ("none", []),
+    ])
 func stepsParse(text: String, expected: [Double]) {
     #expect(parseSteps(text) == expected)
     #expect(parseSteps(formatSteps(expected)) == expected)
@@ -26,8 +29,9 @@ func stepsParse(text: String, expected: [Double]) {
     #expect(throws: SettingError.invalid(key: "retention", value: "1.5", expected: "desired retention, 0.70–0.99 (FSRS)")) {
         try SettingKey.retention.apply("1.5", to: &settings)
     }
-    #expect(SettingError.invalid(key: "retention", value: "1.5", expected: "desired retention, 0.70–0.99 (FSRS)").description
-        == "'1.5' is not a valid retention: expected desired retention, 0.70–0.99 (FSRS)")
+    #expect(
+        SettingError.invalid(key: "retention", value: "1.5", expected: "desired retention, 0.70–0.99 (FSRS)").description
+            == "'1.5' is not a valid retention: expected desired retention, 0.70–0.99 (FSRS)")
     try SettingKey.algorithm.apply("SM2", to: &settings)
     #expect(settings.algorithm == .sm2)
     try SettingKey.learningSteps.apply("none", to: &settings)

@@ -30,9 +30,11 @@ import Testing
 
     @Test func aFirstSessionOnTheShippedDeckHasTheExactTranscript() throws {
         let folder = try workspace()
-        let run = try BinaryRunner.run(["--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
-                                       input: "study\na\nb\nzz\n!\n", in: folder)
-        let expected = try String(contentsOf: #require(Bundle.module.url(forResource: "Fixtures/first-session", withExtension: "txt")), encoding: .utf8)
+        let run = try BinaryRunner.run(
+            ["--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
+            input: "study\na\nb\nzz\n!\n", in: folder)
+        let expected = try String(
+            contentsOf: #require(Bundle.module.url(forResource: "Fixtures/first-session", withExtension: "txt")), encoding: .utf8)
         #expect(run.status == 0)
         #expect(run.stderr == "")
         #expect(run.stdout == expected)
@@ -44,10 +46,12 @@ import Testing
 
     @Test func theNextDayAsksTheCardsThatAreDue() throws {
         let folder = try workspace()
-        _ = try BinaryRunner.run(["--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
-                                 input: "study\na\nb\n!\n", in: folder)
-        let next = try BinaryRunner.run(["study", "--now", "2026-01-02T09:00:00Z", "--seed", "8", "--learner", "ann"],
-                                        input: "b\n", in: folder)
+        _ = try BinaryRunner.run(
+            ["--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
+            input: "study\na\nb\n!\n", in: folder)
+        let next = try BinaryRunner.run(
+            ["study", "--now", "2026-01-02T09:00:00Z", "--seed", "8", "--learner", "ann"],
+            input: "b\n", in: folder)
         #expect(next.status == 0)
         // The three cards answered yesterday are in learning and due; a new day brings ten new cards.
         #expect(next.stdout.hasPrefix("Studying ai-safety: 13 cards (10 new)."))
@@ -59,11 +63,13 @@ import Testing
 
     @Test func aQuizLeavesTheScheduleUntouched() throws {
         let folder = try workspace()
-        _ = try BinaryRunner.run(["--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
-                                 input: "study\na\nb\n!\n", in: folder)
+        _ = try BinaryRunner.run(
+            ["--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
+            input: "study\na\nb\n!\n", in: folder)
         let before = try cards(folder)
-        let quiz = try BinaryRunner.run(["quiz", "3", "--seed", "3", "--now", "2026-01-01T10:00:00Z", "--learner", "ann"],
-                                        input: "a\nb\nc\n", in: folder)
+        let quiz = try BinaryRunner.run(
+            ["quiz", "3", "--seed", "3", "--now", "2026-01-01T10:00:00Z", "--learner", "ann"],
+            input: "a\nb\nc\n", in: folder)
         #expect(quiz.status == 0)
         #expect(quiz.stdout.hasPrefix("Quiz: 3 questions on ai-safety. Practice only: your schedule does not change."))
         #expect(quiz.stdout.contains("\nScore: "))
@@ -75,23 +81,26 @@ import Testing
 
     @Test func endOfInputMidSessionKeepsEveryAnsweredCard() throws {
         let folder = try workspace()
-        let run = try BinaryRunner.run(["study", "--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
-                                       input: "a\nb\n", in: folder)
+        let run = try BinaryRunner.run(
+            ["study", "--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
+            input: "a\nb\n", in: folder)
         #expect(run.status == 0)
         #expect(run.stdout.contains("Session saved. 2 answered, 1 right (50%) in 0s."))
         #expect(try journal(folder).count == 2)
         #expect(try cards(folder).count == 2)
         // A second gloss on the same learner sees them.
-        let again = try BinaryRunner.run(["study", "--now", "2026-01-01T09:00:05Z", "--seed", "7", "--learner", "ann"],
-                                         input: "", in: folder)
+        let again = try BinaryRunner.run(
+            ["study", "--now", "2026-01-01T09:00:05Z", "--seed", "7", "--learner", "ann"],
+            input: "", in: folder)
         // Later the same day: the two learning cards and what is left of today's ten new cards.
         #expect(again.stdout.hasPrefix("Studying ai-safety: 10 cards (8 new)."))
     }
 
     @Test func keysUndoHintAndRerateWork() throws {
         let folder = try workspace()
-        let run = try BinaryRunner.run(["study", "--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
-                                       input: "b\n?\nu\nb\ne 2\ns\nquit\n", in: folder)
+        let run = try BinaryRunner.run(
+            ["study", "--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
+            input: "b\n?\nu\nb\ne 2\ns\nquit\n", in: folder)
         #expect(run.status == 0)
         #expect(run.stdout.contains("Undid your answer to 'Mesa-Optimization'; it will be asked again."))
         #expect(run.stdout.contains("Rating of 'Mesa-Optimization' changed to hard."))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossCore
 
 @Suite struct AnswerMatcherTests {
@@ -7,26 +8,29 @@ import Testing
 
     func question(_ entry: EntryID, _ facet: Facet, _ format: QuestionFormat) throws -> Question {
         var rng = SplitMix64(seed: 7)
-        return try QuestionGenerator(index: index).question(for: CardKey(deck: "safety", entry: entry, facet: facet), format: format, using: &rng)
+        return try QuestionGenerator(index: index).question(
+            for: CardKey(deck: "safety", entry: entry, facet: facet), format: format, using: &rng)
     }
 
-    @Test("typed answers", arguments: [
-        ("Mesa-Optimization", AnswerOutcome.right(slip: false)),
-        ("  mesa   OPTIMIZATION ", .right(slip: false)),
-        ("mesa optimisation", .right(slip: false)),           // alias
-        ("Mésa-Optimizatión", .right(slip: false)),           // diacritics
-        ("mesa optimiztion", .right(slip: true)),             // one deletion
-        ("mesa optimziation", .right(slip: true)),            // transposition
-        ("mesaoptimization", .right(slip: true)),             // missing space
-        ("mesa", .wrong),
-        ("Inner Alignment", .confused(with: "inner-alignment")),
-        ("reward gaming", .confused(with: "reward-hacking")),  // another entry's alias
-        ("Iner Alignment", .confused(with: "inner-alignment")),// typo of another entry
-        ("", .empty),
-        ("?", .hintRequested),
-        (" ! ", .gaveUp),
-        ("zzz", .wrong),
-    ])
+    @Test(
+        "typed answers",
+        arguments: [
+            ("Mesa-Optimization", AnswerOutcome.right(slip: false)),
+            ("  mesa   OPTIMIZATION ", .right(slip: false)),
+            ("mesa optimisation", .right(slip: false)),  // alias
+            ("Mésa-Optimizatión", .right(slip: false)),  // diacritics
+            ("mesa optimiztion", .right(slip: true)),  // one deletion
+            ("mesa optimziation", .right(slip: true)),  // transposition
+            ("mesaoptimization", .right(slip: true)),  // missing space
+            ("mesa", .wrong),
+            ("Inner Alignment", .confused(with: "inner-alignment")),
+            ("reward gaming", .confused(with: "reward-hacking")),  // another entry's alias
+            ("Iner Alignment", .confused(with: "inner-alignment")),  // typo of another entry
+            ("", .empty),
+            ("?", .hintRequested),
+            (" ! ", .gaveUp),
+            ("zzz", .wrong),
+        ])
     func typed(input: String, expected: AnswerOutcome) throws {
         #expect(matcher.match(input, to: try question("mesa-optimization", .recognize, .typed)) == expected)
     }
@@ -39,21 +43,23 @@ import Testing
         #expect(matcher.match("RLXY", to: q) == .wrong)
     }
 
-    @Test("choice answers: options are b) Mesa-Optimization, a) Outer Alignment", arguments: [
-        ("2", AnswerOutcome.right(slip: false)),
-        ("b", .right(slip: false)),
-        ("B)", .right(slip: false)),
-        ("mesa-optimization", .right(slip: false)),
-        ("Mesa Optimizaton", .right(slip: false)),
-        ("1", .confused(with: "outer-alignment")),
-        ("a", .confused(with: "outer-alignment")),
-        ("red teaming", .confused(with: "red-teaming")),
-        ("5", .unreadable("answer with 1–4, a–d or the text of an option")),
-        ("e", .unreadable("answer with 1–4, a–d or the text of an option")),
-        ("?", .hintRequested),
-        ("!", .gaveUp),
-        ("", .empty),
-    ])
+    @Test(
+        "choice answers: options are b) Mesa-Optimization, a) Outer Alignment",
+        arguments: [
+            ("2", AnswerOutcome.right(slip: false)),
+            ("b", .right(slip: false)),
+            ("B)", .right(slip: false)),
+            ("mesa-optimization", .right(slip: false)),
+            ("Mesa Optimizaton", .right(slip: false)),
+            ("1", .confused(with: "outer-alignment")),
+            ("a", .confused(with: "outer-alignment")),
+            ("red teaming", .confused(with: "red-teaming")),
+            ("5", .unreadable("answer with 1–4, a–d or the text of an option")),
+            ("e", .unreadable("answer with 1–4, a–d or the text of an option")),
+            ("?", .hintRequested),
+            ("!", .gaveUp),
+            ("", .empty),
+        ])
     func choice(input: String, expected: AnswerOutcome) throws {
         #expect(matcher.match(input, to: try question("mesa-optimization", .recognize, .choiceTerm)) == expected)
     }
@@ -64,19 +70,26 @@ import Testing
         #expect(matcher.match("a", to: q) == .wrong)
     }
 
-    @Test("matching answers: right is 1b 2a 3c 4d", arguments: [
-        ("1b 2a 3c 4d", AnswerOutcome.right(slip: false)),
-        ("4d 3c 2a 1b", .right(slip: false)),
-        ("1B,2A, 3c 4-d", .right(slip: false)),
-        ("bacd", .right(slip: false)),
-        ("1a 2b 3c 4d", .partlyRight(right: 2, of: 4, confusions: [
-            MatchingConfusion(asked: "outer-alignment", picked: "mesa-optimization"),
-            MatchingConfusion(asked: "mesa-optimization", picked: "outer-alignment"),
-        ])),
-        ("1b 2b 3c 4d", .unreadable("pair each term 1–4 with a definition a–d, e.g. 1b 2c 3d 4a")),
-        ("1b 2a 3c", .unreadable("pair each term 1–4 with a definition a–d, e.g. 1b 2c 3d 4a")),
-        ("1e 2a 3c 4d", .unreadable("pair each term 1–4 with a definition a–d, e.g. 1b 2c 3d 4a")),
-    ])
+    @Test(
+        "matching answers: right is 1b 2a 3c 4d",
+        arguments: [
+            ("1b 2a 3c 4d", AnswerOutcome.right(slip: false)),
+            ("4d 3c 2a 1b", .right(slip: false)),
+            ("1B,2A, 3c 4-d", .right(slip: false)),
+            ("bacd", .right(slip: false)),
+            (
+                "1a 2b 3c 4d",
+                .partlyRight(
+                    right: 2, of: 4,
+                    confusions: [
+                        MatchingConfusion(asked: "outer-alignment", picked: "mesa-optimization"),
+                        MatchingConfusion(asked: "mesa-optimization", picked: "outer-alignment"),
+                    ])
+            ),
+            ("1b 2b 3c 4d", .unreadable("pair each term 1–4 with a definition a–d, e.g. 1b 2c 3d 4a")),
+            ("1b 2a 3c", .unreadable("pair each term 1–4 with a definition a–d, e.g. 1b 2c 3d 4a")),
+            ("1e 2a 3c 4d", .unreadable("pair each term 1–4 with a definition a–d, e.g. 1b 2c 3d 4a")),
+        ])
     func matching(input: String, expected: AnswerOutcome) throws {
         #expect(matcher.match(input, to: try question("mesa-optimization", .recall, .matching)) == expected)
     }
@@ -86,9 +99,11 @@ import Testing
         #expect(DamerauLevenshtein.allowedSlips(forLength: length) == slips)
     }
 
-    @Test("Damerau–Levenshtein distance", arguments: [
-        ("", "abc", 3), ("abc", "abc", 0), ("abc", "acb", 1), ("kitten", "sitting", 3), ("ca", "abc", 3), ("é", "e", 1),
-    ])
+    @Test(
+        "Damerau–Levenshtein distance",
+        arguments: [
+            ("", "abc", 3), ("abc", "abc", 0), ("abc", "acb", 1), ("kitten", "sitting", 3), ("ca", "abc", 3), ("é", "e", 1),
+        ])
     func distance(a: String, b: String, expected: Int) {
         #expect(DamerauLevenshtein.distance(a, b) == expected)
         #expect(DamerauLevenshtein.distance(b, a) == expected)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossCore
 
 @Suite struct DistractorTests {
@@ -9,7 +10,7 @@ import Testing
         let outer = try #require(index.position(of: "outer-alignment"))
         let reward = try #require(index.position(of: "reward-hacking"))
         #expect(index.relatedEntries(of: "mesa-optimization").map(\.id) == ["inner-alignment", "deceptive-alignment"])
-        #expect(index.secondDegree[mesa].contains(outer))   // via inner alignment
+        #expect(index.secondDegree[mesa].contains(outer))  // via inner alignment
         #expect(index.secondDegree[mesa].contains(reward))  // via deceptive alignment
         #expect(!index.secondDegree[mesa].contains(mesa))
     }
@@ -52,7 +53,9 @@ import Testing
         var counts: [EntryID: Int] = [:]
         for seed in UInt64(0)..<200 {
             var rng = SplitMix64(seed: seed)
-            for j in picker.pick(3, for: inner, allowed: { _, _ in true }, using: &rng) { counts[index.deck.entries[j].id, default: 0] += 1 }
+            for j in picker.pick(3, for: inner, allowed: { _, _ in true }, using: &rng) {
+                counts[index.deck.entries[j].id, default: 0] += 1
+            }
         }
         #expect(counts.keys.allSatisfy { !$0.rawValue.hasPrefix("filler") }, "\(counts)")
         #expect((counts["outer-alignment"] ?? 0) >= 67)
@@ -64,7 +67,8 @@ import Testing
         let generator = QuestionGenerator(index: index, confusions: confusions)
         for seed in UInt64(0)..<50 {
             var rng = SplitMix64(seed: seed)
-            let q = try generator.question(for: CardKey(deck: "safety", entry: "mesa-optimization", facet: .relate), format: .relatedChoice, using: &rng)
+            let q = try generator.question(
+                for: CardKey(deck: "safety", entry: "mesa-optimization", facet: .relate), format: .relatedChoice, using: &rng)
             let wrong = q.optionEntries.enumerated().filter { $0.offset != q.correct[0] }.map(\.element)
             #expect(!wrong.contains("inner-alignment") && !wrong.contains("deceptive-alignment"))
         }

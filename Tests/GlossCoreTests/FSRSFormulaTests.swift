@@ -75,7 +75,9 @@ import Testing
             _ = try FSRSParameters(bad)
             Issue.record("accepted out-of-bounds parameters")
         } catch {
-            #expect(error.description == "FSRS parameters out of bounds: w4 = 0.5 (allowed 1.0...10.0); w20 = 0.9 (allowed 0.1...0.8)")
+            #expect(
+                error.description == "FSRS parameters out of bounds: w4 = 0.5 (allowed 1.0...10.0); w20 = 0.9 (allowed 0.1...0.8)"
+            )
         }
         var nan = w
         nan[3] = .nan
@@ -97,10 +99,12 @@ extension FSRSFormulaTests {
             #expect(c.retrievability(elapsedDays: t, stability: s) == r)
             #expect(c.nextDifficulty(d, rating: rating) == FSRS.nextDifficulty(d, rating: rating, w: w))
             #expect(c.shortTermStability(s, rating: rating) == FSRS.shortTermStability(s, rating: rating, w: w))
-            #expect(c.nextStability(difficulty: d, stability: s, retrievability: r, rating: rating)
-                == FSRS.nextStability(difficulty: d, stability: s, retrievability: r, rating: rating, w: w))
-            #expect(c.interval(stability: s, maximum: 36500)
-                == FSRS.nextInterval(stability: s, desiredRetention: 0.87, maximumInterval: 36500, w: w))
+            #expect(
+                c.nextStability(difficulty: d, stability: s, retrievability: r, rating: rating)
+                    == FSRS.nextStability(difficulty: d, stability: s, retrievability: r, rating: rating, w: w))
+            #expect(
+                c.interval(stability: s, maximum: 36500)
+                    == FSRS.nextInterval(stability: s, desiredRetention: 0.87, maximumInterval: 36500, w: w))
         }
     }
 }

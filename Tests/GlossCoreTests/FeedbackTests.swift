@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossCore
 
 @Suite struct FeedbackTests {
@@ -6,51 +7,56 @@ import Testing
 
     func question(_ entry: EntryID, _ facet: Facet, _ format: QuestionFormat) throws -> Question {
         var rng = SplitMix64(seed: 7)
-        return try QuestionGenerator(index: index).question(for: CardKey(deck: "safety", entry: entry, facet: facet), format: format, using: &rng)
+        return try QuestionGenerator(index: index).question(
+            for: CardKey(deck: "safety", entry: entry, facet: facet), format: format, using: &rng)
     }
 
     @Test func rightChoice() throws {
         let q = try question("mesa-optimization", .recognize, .choiceTerm)
-        #expect(Feedback.lines(for: q, outcome: .right(slip: false), index: index) == [
-            "Right.",
-            "Answer: b) Mesa-Optimization",
-            "Mesa-Optimization: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
-            "Related: Inner Alignment, Deceptive Alignment",
-        ])
+        #expect(
+            Feedback.lines(for: q, outcome: .right(slip: false), index: index) == [
+                "Right.",
+                "Answer: b) Mesa-Optimization",
+                "Mesa-Optimization: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
+                "Related: Inner Alignment, Deceptive Alignment",
+            ])
     }
 
     @Test func confusionExplainsThePick() throws {
         let q = try question("mesa-optimization", .recognize, .choiceTerm)
-        #expect(Feedback.lines(for: q, outcome: .confused(with: "outer-alignment"), index: index) == [
-            "Wrong.",
-            "Answer: b) Mesa-Optimization",
-            "Mesa-Optimization: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
-            "You picked Outer Alignment: Specifying a training objective that captures what the designers intend.",
-            "Related: Inner Alignment, Deceptive Alignment",
-        ])
+        #expect(
+            Feedback.lines(for: q, outcome: .confused(with: "outer-alignment"), index: index) == [
+                "Wrong.",
+                "Answer: b) Mesa-Optimization",
+                "Mesa-Optimization: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
+                "You picked Outer Alignment: Specifying a training objective that captures what the designers intend.",
+                "Related: Inner Alignment, Deceptive Alignment",
+            ])
     }
 
     @Test func typedSlipShowsWhatWasTyped() throws {
         let q = try question("goodharts-law", .recognize, .typed)
-        #expect(Feedback.lines(for: q, outcome: .right(slip: true), input: "Goodhart law", index: index) == [
-            "Right, with a slip: you typed “Goodhart law”.",
-            "Answer: Goodhart's Law",
-            "Goodhart's Law: When a measure becomes a target, it ceases to be a good measure.",
-            "Related: Reward Hacking",
-        ])
+        #expect(
+            Feedback.lines(for: q, outcome: .right(slip: true), input: "Goodhart law", index: index) == [
+                "Right, with a slip: you typed “Goodhart law”.",
+                "Answer: Goodhart's Law",
+                "Goodhart's Law: When a measure becomes a target, it ceases to be a good measure.",
+                "Related: Reward Hacking",
+            ])
     }
 
     @Test func matchingListsWrongPairs() throws {
         let q = try question("mesa-optimization", .recall, .matching)
         let outcome = AnswerMatcher(index: index).match("1a 2b 3c 4d", to: q)
-        #expect(Feedback.lines(for: q, outcome: outcome, index: index) == [
-            "2 of 4 pairs right.",
-            "Answer: 1b 2a 3c 4d",
-            "Mesa-Optimization: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
-            "Outer Alignment is not: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
-            "Mesa-Optimization is not: Specifying a training objective that captures what the designers intend.",
-            "Related: Inner Alignment, Deceptive Alignment",
-        ])
+        #expect(
+            Feedback.lines(for: q, outcome: outcome, index: index) == [
+                "2 of 4 pairs right.",
+                "Answer: 1b 2a 3c 4d",
+                "Mesa-Optimization: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
+                "Outer Alignment is not: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
+                "Mesa-Optimization is not: Specifying a training objective that captures what the designers intend.",
+                "Related: Inner Alignment, Deceptive Alignment",
+            ])
     }
 
     @Test func hintAndUnreadableAreOneLine() throws {
@@ -64,15 +70,16 @@ import Testing
 
     @Test func previewText() throws {
         let q = try question("mesa-optimization", .recognize, .choiceTerm)
-        #expect(QuestionPreview.text([q]) == """
-            1. [choice-term · mesa-optimization · recognize] Which term means: When a learned model is itself an optimizer; such _____ may pursue their own objective.
-               a) Outer Alignment
-               b) Mesa-Optimization
-               c) Reward Hacking
-               d) Red Teaming
-               answer: b) Mesa-Optimization
+        #expect(
+            QuestionPreview.text([q]) == """
+                1. [choice-term · mesa-optimization · recognize] Which term means: When a learned model is itself an optimizer; such _____ may pursue their own objective.
+                   a) Outer Alignment
+                   b) Mesa-Optimization
+                   c) Reward Hacking
+                   d) Red Teaming
+                   answer: b) Mesa-Optimization
 
-            """)
+                """)
         let item = QuestionPreview.items([q])[0]
         #expect(item.correct == [1] && item.facet == .recognize && item.entry == "mesa-optimization" && item.terms == nil)
     }

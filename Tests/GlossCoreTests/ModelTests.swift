@@ -1,12 +1,15 @@
 import Testing
+
 @testable import GlossCore
 
-@Test("slug makes stable ids from terms", arguments: [
-    ("Mesa-Optimization", "mesa-optimization"),
-    ("Artificial General Intelligence (AGI)", "artificial-general-intelligence-agi"),
-    ("  Café  Crème ", "cafe-creme"),
-    ("RLHF", "rlhf"),
-])
+@Test(
+    "slug makes stable ids from terms",
+    arguments: [
+        ("Mesa-Optimization", "mesa-optimization"),
+        ("Artificial General Intelligence (AGI)", "artificial-general-intelligence-agi"),
+        ("  Café  Crème ", "cafe-creme"),
+        ("RLHF", "rlhf"),
+    ])
 func slugs(term: String, expected: String) {
     #expect(slug(term) == expected)
 }
@@ -20,11 +23,13 @@ func slugs(term: String, expected: String) {
 }
 
 @Test func relationsAreSymmetric() {
-    let deck = Deck(id: "d", title: "D", entries: [
-        Entry(id: "a", term: "A", definition: "x", related: ["b"]),
-        Entry(id: "b", term: "B", definition: "y"),
-        Entry(id: "c", term: "C", definition: "z", related: ["a"]),
-    ])
+    let deck = Deck(
+        id: "d", title: "D",
+        entries: [
+            Entry(id: "a", term: "A", definition: "x", related: ["b"]),
+            Entry(id: "b", term: "B", definition: "y"),
+            Entry(id: "c", term: "C", definition: "z", related: ["a"]),
+        ])
     #expect(deck.relatedIDs(of: "a") == ["b", "c"])
     #expect(deck.relatedIDs(of: "b") == ["a"])
 }

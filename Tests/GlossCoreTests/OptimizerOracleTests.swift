@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossCore
 
 /// Oracle figures from fsrs-rs (fsrs-rs-python 0.9.3), written by
@@ -8,8 +9,15 @@ import Testing
 /// on the first 3,000 reviews of the josh log.
 @Suite struct OptimizerOracleTests {
     struct Figures: Decodable {
-        struct Pair: Decodable { var log_loss: Double; var rmse_bins: Double }
-        struct Fit: Decodable { var parameters: [Double]; var log_loss: Double; var rmse_bins: Double }
+        struct Pair: Decodable {
+            var log_loss: Double
+            var rmse_bins: Double
+        }
+        struct Fit: Decodable {
+            var parameters: [Double]
+            var log_loss: Double
+            var rmse_bins: Double
+        }
         var items: Int
         var fsrs_rs: Fit
         var per_item: [String: Pair]
@@ -32,10 +40,12 @@ import Testing
             func num(_ a: Int, _ b: Int) -> Int {
                 Int(t[t.index(t.startIndex, offsetBy: a)..<t.index(t.startIndex, offsetBy: b)]) ?? 0
             }
-            let fraction = t.count > 20 && t[t.index(t.startIndex, offsetBy: 19)] == "."
+            let fraction =
+                t.count > 20 && t[t.index(t.startIndex, offsetBy: 19)] == "."
                 ? (Double("0" + t[t.index(t.startIndex, offsetBy: 19)...].prefix { $0 != "+" }) ?? 0) : 0
-            let parts = DateComponents(year: num(0, 4), month: num(5, 7), day: num(8, 10),
-                                       hour: num(11, 13), minute: num(14, 16), second: num(17, 19))
+            let parts = DateComponents(
+                year: num(0, 4), month: num(5, 7), day: num(8, 10),
+                hour: num(11, 13), minute: num(14, 16), second: num(17, 19))
             let date = try #require(calendar.date(from: parts)).addingTimeInterval(fraction)
             let rating = try #require(Rating(rawValue: Int(f[1]) ?? 0))
             out.append(LoggedReview(cardID: String(f[0]), rating: rating, time: date, line: n + 1))

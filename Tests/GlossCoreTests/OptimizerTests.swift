@@ -1,11 +1,15 @@
 import Foundation
 import Testing
+
 @testable import GlossCore
 
 @Suite struct OptimizerTests {
     static let truth: [Double] = {
         var w = LearnerSettings.defaultFSRSParameters
-        w[8] = 1.6; w[9] = 0.25; w[11] = 1.7; w[20] = 0.3
+        w[8] = 1.6
+        w[9] = 0.25
+        w[11] = 1.7
+        w[20] = 0.3
         return w
     }()
 
@@ -31,8 +35,9 @@ import Testing
                 var up = w, down = w
                 up[i] += h
                 down[i] -= h
-                let numeric = (Optimizer.loss(up, data: data, rows: table.byCard)
-                    - Optimizer.loss(down, data: data, rows: table.byCard)) / (2 * h)
+                let numeric =
+                    (Optimizer.loss(up, data: data, rows: table.byCard)
+                        - Optimizer.loss(down, data: data, rows: table.byCard)) / (2 * h)
                 #expect(abs(numeric - gradient[i]) <= 1e-4 * max(1, abs(numeric)), "w\(i): \(numeric) vs \(gradient[i])")
             }
         }
@@ -74,8 +79,9 @@ import Testing
             try Optimizer().fit(data)
         }
         let message = OptimizerError.notEnoughData(items: 120, reviews: 200, needed: 400).description
-        #expect(message == "not enough review history to optimize: 200 reviews give 120 answers a day or "
-            + "more after the previous one, and at least 400 are needed; keeping the current parameters")
+        #expect(
+            message == "not enough review history to optimize: 200 reviews give 120 answers a day or "
+                + "more after the previous one, and at least 400 are needed; keeping the current parameters")
     }
 
     @Test func progressReachesOne() throws {
@@ -91,11 +97,11 @@ import Testing
         func at(_ hours: Double) -> Date { t0.addingTimeInterval(hours * 3600) }
         let reviews = [
             LoggedReview(cardID: "a", rating: .again, time: at(0)),
-            LoggedReview(cardID: "a", rating: .good, time: at(0.2)),   // same day: history only
-            LoggedReview(cardID: "a", rating: .good, time: at(30)),    // next day: item
+            LoggedReview(cardID: "a", rating: .good, time: at(0.2)),  // same day: history only
+            LoggedReview(cardID: "a", rating: .good, time: at(30)),  // next day: item
             LoggedReview(cardID: "b", rating: .good, time: at(1)),
-            LoggedReview(cardID: "b", rating: .hard, time: at(5)),     // before 04:00 rollover: same day
-            LoggedReview(cardID: "b", rating: .good, time: at(7)),     // after rollover: next day, item
+            LoggedReview(cardID: "b", rating: .hard, time: at(5)),  // before 04:00 rollover: same day
+            LoggedReview(cardID: "b", rating: .good, time: at(7)),  // after rollover: next day, item
         ]
         let data = ReviewDataset(reviews, timeZone: TimeZone(secondsFromGMT: 0) ?? .current, rolloverHour: 4)
         #expect(data.cards.map(\.elapsedDays) == [[0, 0, 2], [0, 0, 1]])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossCore
 
 /// Exact questions for seed 7 on the small literal deck: any change to generation shows here.
@@ -13,7 +14,9 @@ import Testing
 
     @Test func choiceTerm() throws {
         let q = try make("mesa-optimization", .recognize, .choiceTerm)
-        #expect(q.prompt == "Which term means: When a learned model is itself an optimizer; such _____ may pursue their own objective.")
+        #expect(
+            q.prompt
+                == "Which term means: When a learned model is itself an optimizer; such _____ may pursue their own objective.")
         #expect(q.options == ["Outer Alignment", "Mesa-Optimization", "Reward Hacking", "Red Teaming"])
         #expect(q.optionEntries == ["outer-alignment", "mesa-optimization", "reward-hacking", "red-teaming"])
         #expect(q.correct == [1])
@@ -24,19 +27,21 @@ import Testing
     @Test func choiceDefinition() throws {
         let q = try make("mesa-optimization", .recall, .choiceDefinition)
         #expect(q.prompt == "What does “Mesa-Optimization” mean?")
-        #expect(q.options == [
-            "Specifying a training objective that captures what the designers intend.",
-            "When a learned model is itself an optimizer; such _____ may pursue their own objective.",
-            "Exploiting flaws in a reward function to score highly without doing the intended task.",
-            "Deliberately attacking a system to find its failures before others do; _____ probe models.",
-        ])
+        #expect(
+            q.options == [
+                "Specifying a training objective that captures what the designers intend.",
+                "When a learned model is itself an optimizer; such _____ may pursue their own objective.",
+                "Exploiting flaws in a reward function to score highly without doing the intended task.",
+                "Deliberately attacking a system to find its failures before others do; _____ probe models.",
+            ])
         #expect(q.correct == [1])
         #expect(q.hint == "Not c")
     }
 
     @Test func typed() throws {
         let q = try make("mesa-optimization", .recognize, .typed)
-        #expect(q.prompt == "Type the term: When a learned model is itself an optimizer; such _____ may pursue their own objective.")
+        #expect(
+            q.prompt == "Type the term: When a learned model is itself an optimizer; such _____ may pursue their own objective.")
         #expect(q.options.isEmpty)
         #expect(q.accepted == ["Mesa-Optimization", "mesa optimisation"])
     }
@@ -44,14 +49,20 @@ import Testing
     @Test func relatedChoice() throws {
         let q = try make("mesa-optimization", .relate, .relatedChoice)
         #expect(q.prompt == "Which of these is related to “Mesa-Optimization”?")
-        #expect(q.options == ["Outer Alignment", "Inner Alignment", "Red Teaming", "Reinforcement Learning from Human Feedback (RLHF)"])
+        #expect(
+            q.options == [
+                "Outer Alignment", "Inner Alignment", "Red Teaming", "Reinforcement Learning from Human Feedback (RLHF)",
+            ])
         #expect(q.correct == [1])
     }
 
     @Test func oddOneOut() throws {
         let q = try make("reward-hacking", .relate, .oddOneOut)
         #expect(q.prompt == "Which of these is NOT related to “Reward Hacking”?")
-        #expect(q.options == ["Deceptive Alignment", "Goodhart's Law", "Reinforcement Learning from Human Feedback (RLHF)", "Inner Alignment"])
+        #expect(
+            q.options == [
+                "Deceptive Alignment", "Goodhart's Law", "Reinforcement Learning from Human Feedback (RLHF)", "Inner Alignment",
+            ])
         #expect(q.correct == [3])
     }
 
@@ -71,29 +82,36 @@ import Testing
     }
 
     @Test func errorsNameTheCardAndTheNeed() throws {
-        #expect(throws: QuestionError.tooFewRelated(deck: "safety", entry: "mesa-optimization", related: 2, format: .oddOneOut, needs: 3)) {
+        #expect(
+            throws: QuestionError.tooFewRelated(
+                deck: "safety", entry: "mesa-optimization", related: 2, format: .oddOneOut, needs: 3)
+        ) {
             try make("mesa-optimization", .relate, .oddOneOut)
         }
         #expect(throws: QuestionError.unknownEntry(deck: "safety", entry: "nope")) { try make("nope", .recall, .matching) }
         #expect(throws: QuestionError.formatNotForFacet(format: .typed, facet: .recall)) { try make("rlhf", .recall, .typed) }
-        #expect(QuestionError.tooFewRelated(deck: "safety", entry: "x", related: 2, format: .oddOneOut, needs: 3).description
-            == "entry 'x' in deck 'safety' has 2 related terms; a odd-one-out question needs 3")
-        let tiny = QuestionGenerator(index: QuestionIndex(deck: Deck(id: "t", title: "T", entries: [Entry(id: "a", term: "A", definition: "x")])))
+        #expect(
+            QuestionError.tooFewRelated(deck: "safety", entry: "x", related: 2, format: .oddOneOut, needs: 3).description
+                == "entry 'x' in deck 'safety' has 2 related terms; a odd-one-out question needs 3")
+        let tiny = QuestionGenerator(
+            index: QuestionIndex(deck: Deck(id: "t", title: "T", entries: [Entry(id: "a", term: "A", definition: "x")])))
         var rng = SplitMix64(seed: 1)
         #expect(throws: QuestionError.deckTooSmall(deck: "t", entries: 1, format: .choiceTerm, needs: 2)) {
             try tiny.question(for: CardKey(deck: "t", entry: "a", facet: .recognize), format: .choiceTerm, using: &rng)
         }
     }
 
-    @Test("format follows memory strength", arguments: [
-        (Facet.recognize, CardState.new, false, QuestionFormat.choiceTerm),
-        (.recognize, CardState(phase: .review, stability: 3), false, .choiceTerm),
-        (.recognize, CardState(phase: .review, stability: 7), false, .typed),
-        (.recall, CardState(phase: .review, stability: 30), false, .matching),
-        (.recall, CardState.new, false, .choiceDefinition),
-        (.relate, CardState.new, false, .relatedChoice),
-        (.recognize, CardState(phase: .review, stability: 30), true, .flashcard),
-    ])
+    @Test(
+        "format follows memory strength",
+        arguments: [
+            (Facet.recognize, CardState.new, false, QuestionFormat.choiceTerm),
+            (.recognize, CardState(phase: .review, stability: 3), false, .choiceTerm),
+            (.recognize, CardState(phase: .review, stability: 7), false, .typed),
+            (.recall, CardState(phase: .review, stability: 30), false, .matching),
+            (.recall, CardState.new, false, .choiceDefinition),
+            (.relate, CardState.new, false, .relatedChoice),
+            (.recognize, CardState(phase: .review, stability: 30), true, .flashcard),
+        ])
     func formatChoice(facet: Facet, state: CardState, flip: Bool, expected: QuestionFormat) {
         var settings = LearnerSettings()
         settings.flip = flip
@@ -104,8 +122,14 @@ import Testing
     @Test func strongRelateCardsGetOddOneOutOnlyWithThreeRelated() {
         let strong = CardState(phase: .review, stability: 30)
         let settings = LearnerSettings()
-        #expect(generator.format(for: CardKey(deck: "safety", entry: "reward-hacking", facet: .relate), state: strong, settings: settings) == .oddOneOut)
-        #expect(generator.format(for: CardKey(deck: "safety", entry: "mesa-optimization", facet: .relate), state: strong, settings: settings) == .relatedChoice)
+        #expect(
+            generator.format(
+                for: CardKey(deck: "safety", entry: "reward-hacking", facet: .relate), state: strong, settings: settings)
+                == .oddOneOut)
+        #expect(
+            generator.format(
+                for: CardKey(deck: "safety", entry: "mesa-optimization", facet: .relate), state: strong, settings: settings)
+                == .relatedChoice)
     }
 
     @Test func pastConfusionsBecomeDistractors() throws {
@@ -114,7 +138,8 @@ import Testing
         let generator = QuestionGenerator(index: index, confusions: confusions)
         for seed in UInt64(0)..<20 {
             var rng = SplitMix64(seed: seed)
-            let q = try generator.question(for: CardKey(deck: "safety", entry: "mesa-optimization", facet: .recognize), format: .choiceTerm, using: &rng)
+            let q = try generator.question(
+                for: CardKey(deck: "safety", entry: "mesa-optimization", facet: .recognize), format: .choiceTerm, using: &rng)
             #expect(q.optionEntries.contains("goodharts-law"))
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossCore
 
 /// Fairness rules every generated question must keep; returns the broken ones, as text.
@@ -44,7 +45,9 @@ func fairnessViolations(_ q: Question, deck: Deck) -> [String] {
         }
     case .oddOneOut:
         let unrelated = q.optionEntries.filter { !related.contains($0) }
-        if unrelated != [right].compactMap({ $0 }) { problems.append("unrelated options \(unrelated), right \(String(describing: right))") }
+        if unrelated != [right].compactMap({ $0 }) {
+            problems.append("unrelated options \(unrelated), right \(String(describing: right))")
+        }
         if q.optionEntries.contains(asked.id) { problems.append("asked entry among options") }
     case .matching:
         if Set(q.correct) != Set(q.correct.indices) { problems.append("correct is not a permutation: \(q.correct)") }
@@ -54,7 +57,9 @@ func fairnessViolations(_ q: Question, deck: Deck) -> [String] {
         }
         if Set(q.terms.map(TextFold.normalize)).count != q.terms.count { problems.append("terms not distinct") }
         let entries = q.termEntries.compactMap(deck.entry)
-        for option in q.options { for e in entries where unmasked(option, e) { problems.append("\(e.term) shown in: \(option)") } }
+        for option in q.options {
+            for e in entries where unmasked(option, e) { problems.append("\(e.term) shown in: \(option)") }
+        }
     case .flashcard: break
     }
     return problems
@@ -72,7 +77,8 @@ func fairnessViolations(_ q: Question, deck: Deck) -> [String] {
         for seed in UInt64(0)..<1000 {
             var rng = SplitMix64(seed: seed)
             let entry = entries[Int.random(in: 0..<entries.count, using: &rng)]
-            let card = CardKey(deck: Self.deck.id, entry: entry.id, facet: format == .flashcard ? .recall : QuestionGenerator.facet(for: format))
+            let card = CardKey(
+                deck: Self.deck.id, entry: entry.id, facet: format == .flashcard ? .recall : QuestionGenerator.facet(for: format))
             guard generator.canAsk(card, as: format) else { continue }
             do {
                 let q = try generator.question(for: card, format: format, using: &rng)
@@ -105,7 +111,9 @@ func fairnessViolations(_ q: Question, deck: Deck) -> [String] {
         let generator = QuestionGenerator(index: Self.index)
         let card = CardKey(deck: Self.deck.id, entry: Self.deck.entries[5].id, facet: .recall)
         var a = SplitMix64(seed: 99), b = SplitMix64(seed: 99)
-        #expect(try generator.question(for: card, format: .matching, using: &a) == generator.question(for: card, format: .matching, using: &b))
+        #expect(
+            try generator.question(for: card, format: .matching, using: &a)
+                == generator.question(for: card, format: .matching, using: &b))
     }
 
     /// The right option's position is uniform: chi-square over 4 positions (3 degrees of
@@ -114,11 +122,14 @@ func fairnessViolations(_ q: Question, deck: Deck) -> [String] {
     /// Trial seeds come from a SplitMix64 stream, not 0, 1, 2, ...: with consecutive small
     /// seeds SplitMix64's fourth output is measurably skewed (chi-square 19 over 2,000 seeds
     /// for a bare 4-element shuffle after three draws), which would test the seeds, not us.
-    @Test("right answer position is uniform", arguments: [QuestionFormat.choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut])
+    @Test(
+        "right answer position is uniform", arguments: [QuestionFormat.choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut])
     func uniformPosition(format: QuestionFormat) throws {
         let generator = QuestionGenerator(index: Self.index)
         let facet = QuestionGenerator.facet(for: format)
-        let cards = Self.deck.entries.map { CardKey(deck: Self.deck.id, entry: $0.id, facet: facet) }.filter { generator.canAsk($0, as: format) }
+        let cards = Self.deck.entries.map { CardKey(deck: Self.deck.id, entry: $0.id, facet: facet) }.filter {
+            generator.canAsk($0, as: format)
+        }
         var counts = [0, 0, 0, 0]
         var seeds = SplitMix64(seed: 2026)
         for trial in 0..<2000 {
@@ -143,6 +154,9 @@ func fairnessViolations(_ q: Question, deck: Deck) -> [String] {
         var again = SplitMix64(seed: 7)
         #expect(QuestionPreview.questions(index: Self.index, count: 50, using: &again) == questions)
         var typedOnly = SplitMix64(seed: 7)
-        #expect(QuestionPreview.questions(index: Self.index, count: 10, format: .typed, using: &typedOnly).allSatisfy { $0.format == .typed })
+        #expect(
+            QuestionPreview.questions(index: Self.index, count: 10, format: .typed, using: &typedOnly).allSatisfy {
+                $0.format == .typed
+            })
     }
 }

@@ -44,7 +44,9 @@ import Testing
     @Test func newCardsLimitedByTodaysCountAndInterleaved() {
         var settings = LearnerSettings()
         settings.newPerDay = 3
-        var cards: [(key: CardKey, state: CardState)] = (0..<6).map { (key("r\($0)"), reviewState(daysAgo: 10, stability: Double(5 + $0), dueIn: -1)) }
+        var cards: [(key: CardKey, state: CardState)] = (0..<6).map {
+            (key("r\($0)"), reviewState(daysAgo: 10, stability: Double(5 + $0), dueIn: -1))
+        }
         cards += (0..<5).map { (key("n\($0)"), CardState.new) }
         var q = StudyQueue(
             cards: cards, now: now, settings: settings, today: DailyCounts(newStudied: 1), clock: clock, scheduler: fsrs)
@@ -73,7 +75,8 @@ import Testing
     }
 
     @Test func learningCardDueTomorrowLeavesTheSession() {
-        var q = StudyQueue(cards: [(key("a"), CardState.new)], now: now, settings: LearnerSettings(), clock: clock, scheduler: fsrs)
+        var q = StudyQueue(
+            cards: [(key("a"), CardState.new)], now: now, settings: LearnerSettings(), clock: clock, scheduler: fsrs)
         #expect(q.next(at: now) == key("a"))
         var late = CardState(phase: .learning, step: 1, due: now + 86_400, lastReview: now)
         late.stability = 1
@@ -101,7 +104,9 @@ import Testing
         var settings = LearnerSettings()
         settings.newPerDay = 1
         let states = [key("a"): reviewState(daysAgo: 5, stability: 2, dueIn: -2)]
-        var q = StudyQueue(states: states, deckCards: [key("a"), key("b"), key("c")], now: now, settings: settings, clock: clock, scheduler: fsrs)
+        var q = StudyQueue(
+            states: states, deckCards: [key("a"), key("b"), key("c")], now: now, settings: settings, clock: clock, scheduler: fsrs
+        )
         #expect(q.remaining.new == 1 && q.remaining.review == 1)
         #expect(Set(drain(&q, at: now)) == [key("a"), key("b")])
     }

@@ -16,13 +16,14 @@ import Testing
                 try review("b", .good, "2024-03-29T20:33:00Z"),
                 try review("a", .good, "2024-03-29T20:33:40.250000+00:00"),
             ], scheduler: scheduler)
-        #expect(Replay.csv(rows) == """
-            card_id,review_time,rating,elapsed_days,retrievability,stability,difficulty,interval_days,state
-            a,2024-03-29T20:32:32.250000+00:00,1,0,0.0,0.212,6.4133,0.000694,learning
-            b,2024-03-29T20:33:00.000000+00:00,3,0,0.0,2.3065,2.118103970459016,0.006944,learning
-            a,2024-03-29T20:33:40.250000+00:00,3,0,1.0,\(rows[2].stability),\(rows[2].difficulty),0.006944,learning
+        #expect(
+            Replay.csv(rows) == """
+                card_id,review_time,rating,elapsed_days,retrievability,stability,difficulty,interval_days,state
+                a,2024-03-29T20:32:32.250000+00:00,1,0,0.0,0.212,6.4133,0.000694,learning
+                b,2024-03-29T20:33:00.000000+00:00,3,0,0.0,2.3065,2.118103970459016,0.006944,learning
+                a,2024-03-29T20:33:40.250000+00:00,3,0,1.0,\(rows[2].stability),\(rows[2].difficulty),0.006944,learning
 
-            """)
+                """)
     }
 
     @Test func rowsWithoutStepsGoStraightToReview() throws {
@@ -35,7 +36,10 @@ import Testing
         #expect(rows.map(\.phase) == [.review, .review])
         #expect(rows[0].intervalDays == 2)  // S = 2.3065 at 90 % → round(2.3065) = 2
         #expect(rows[1].elapsedDays == 2)
-        #expect(relativelyClose(rows[1].retrievability, FSRS.retrievability(elapsedDays: 2.0, stability: 2.3065, w: LearnerSettings.defaultFSRSParameters)))
+        #expect(
+            relativelyClose(
+                rows[1].retrievability,
+                FSRS.retrievability(elapsedDays: 2.0, stability: 2.3065, w: LearnerSettings.defaultFSRSParameters)))
     }
 
     @Test func jsonUsesHeaderNames() throws {

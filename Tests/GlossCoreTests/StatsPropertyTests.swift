@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import GlossCore
 
 @Suite struct StatsPropertyTests {
@@ -34,8 +35,9 @@ import Testing
             let record = ReviewRecord(
                 seq: seq, kind: kind, time: time, card: cards[Int.random(in: 0..<cards.count, using: &rng)], correct: correct,
                 rating: correct ? .good : .again, responseMs: 1000, confusedWith: correct ? nil : "b",
-                before: CardState(phase: Bool.random(using: &rng) ? .review : .learning,
-                                  lastReview: time.addingTimeInterval(-Double.random(in: 0...(200 * 86_400), using: &rng))),
+                before: CardState(
+                    phase: Bool.random(using: &rng) ? .review : .learning,
+                    lastReview: time.addingTimeInterval(-Double.random(in: 0...(200 * 86_400), using: &rng))),
                 after: kind == .review ? CardState(phase: .review, stability: 3, lastReview: time) : nil)
             records.append(record)
             undoable.append(record)
@@ -72,8 +74,9 @@ import Testing
             let records = Self.journal(seed: seed)
             let revoked = Set(records.compactMap(\.revokes))
             let kept = records.filter { $0.kind != .revoke && !revoked.contains($0.seq) }
-            #expect(StatsFixture.summary(now: "2024-01-10T17:00:00Z", records: records)
-                == StatsFixture.summary(now: "2024-01-10T17:00:00Z", records: kept))
+            #expect(
+                StatsFixture.summary(now: "2024-01-10T17:00:00Z", records: records)
+                    == StatsFixture.summary(now: "2024-01-10T17:00:00Z", records: kept))
         }
     }
 

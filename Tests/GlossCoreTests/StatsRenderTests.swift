@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossCore
 
 @Suite struct StatsRenderTests {
@@ -41,7 +42,8 @@ import Testing
         #expect(Self.balanced(html))
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(!html.contains("src=") && !html.contains("<script"))
-        for chart in ["class=\"heatmap\"", "class=\"forecast\"", "class=\"retention\"", "class=\"stability\"", "class=\"daily\""] {
+        for chart in ["class=\"heatmap\"", "class=\"forecast\"", "class=\"retention\"", "class=\"stability\"", "class=\"daily\""]
+        {
             #expect(html.contains("<svg " + chart), "missing \(chart)")
         }
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
@@ -63,8 +65,10 @@ import Testing
 
     @Test func terminalTextShowsEverySection() {
         let text = StatsText.render(s, width: 80) { text, _ in text }
-        for section in ["Today (2024-01-10)", "Cards", "True retention (desired 90.0%)", "Due in the next 14 days (1 overdue, counted today)",
-                        "Answers in the last 30 days", "Activity, last 52 weeks", "Hardest cards", "Most confused"] {
+        for section in [
+            "Today (2024-01-10)", "Cards", "True retention (desired 90.0%)", "Due in the next 14 days (1 overdue, counted today)",
+            "Answers in the last 30 days", "Activity, last 52 weeks", "Hardest cards", "Most confused",
+        ] {
             #expect(text.contains(section), "missing \(section)")
         }
         #expect(text.contains("  answered 3, 66.7% right, 1 new learned, 7s spent"))

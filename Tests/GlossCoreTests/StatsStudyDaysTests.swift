@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossCore
 
 @Suite struct StatsStudyDaysTests {
@@ -46,7 +47,8 @@ import Testing
                 let clock = DayClock(timeZone: TimeZone(identifier: zone)!, rolloverHour: rollover)
                 var days = StudyDays(clock: clock)
                 for _ in 0..<2000 {
-                    let date = Date(timeIntervalSince1970: Double.random(in: 1_600_000_000...1_800_000_000, using: &rng).rounded())
+                    let date = Date(
+                        timeIntervalSince1970: Double.random(in: 1_600_000_000...1_800_000_000, using: &rng).rounded())
                     #expect(days.day(of: date).number == clock.day(of: date), "\(zone) \(rollover) \(date)")
                 }
             }

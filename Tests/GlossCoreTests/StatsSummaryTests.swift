@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossCore
 
 @Suite struct StatsSummaryTests {
@@ -55,10 +56,11 @@ import Testing
         #expect(s.retention7 == RateFigure(reviews: 3, correct: 2))
         #expect(s.retention30 == RateFigure(reviews: 3, correct: 2))
         #expect(s.retention365 == RateFigure(reviews: 3, correct: 2))
-        #expect(s.retentionByInterval.map(\.figure) == [
-            RateFigure(), RateFigure(reviews: 1, correct: 1), RateFigure(reviews: 1, correct: 0),
-            RateFigure(reviews: 1, correct: 1), RateFigure(),
-        ])
+        #expect(
+            s.retentionByInterval.map(\.figure) == [
+                RateFigure(), RateFigure(reviews: 1, correct: 1), RateFigure(reviews: 1, correct: 0),
+                RateFigure(reviews: 1, correct: 1), RateFigure(),
+            ])
         #expect(s.retentionByWeek.count == 52)
         #expect(s.retentionByWeek.last == WeekRetention(weekStart: "2024-01-08", figure: RateFigure(reviews: 3, correct: 2)))
     }
@@ -86,9 +88,11 @@ import Testing
     @Test func hardestAndConfused() {
         #expect(s.hardest.map(\.card) == [StatsFixture.key("a", .recall), StatsFixture.key("c", .recognize)])
         #expect(s.hardest.first?.lapses == 2)
-        #expect(s.confusedPairs == [
-            ConfusedPair(deck: "d", asked: "a", askedTerm: "Mesa-Optimization", picked: "b", pickedTerm: "Inner Alignment", count: 2)
-        ])
+        #expect(
+            s.confusedPairs == [
+                ConfusedPair(
+                    deck: "d", asked: "a", askedTerm: "Mesa-Optimization", picked: "b", pickedTerm: "Inner Alignment", count: 2)
+            ])
     }
 
     @Test func emptyLogGivesNilsNotNaN() throws {
@@ -121,14 +125,17 @@ import Testing
         formatter.dateFormat = "yyyy-MM-dd"
         for number in [-100_000, -1, 0, 1, 11_016, 19_722, 19_782, 60_000, 2_932_896] {
             #expect(CivilDay(number).description == formatter.string(from: Date(timeIntervalSince1970: Double(number) * 86_400)))
-            #expect(CivilDay(number).weekday == (calendar.component(.weekday, from: Date(timeIntervalSince1970: Double(number) * 86_400)) + 5) % 7)
+            #expect(
+                CivilDay(number).weekday
+                    == (calendar.component(.weekday, from: Date(timeIntervalSince1970: Double(number) * 86_400)) + 5) % 7)
         }
     }
 
     @Test func aRetrievabilityThatIsNotANumberIsLeftOut() throws {
-        let odd = StatsSummary(records: StatsFixture.records, states: StatsFixture.states, decks: [StatsFixture.deck],
-                               now: StatsFixture.utc("2024-01-10T17:00:00Z"), timeZone: StatsFixture.ny, rolloverHour: 4,
-                               desiredRetention: 0.9, retrievability: { state, _ in state.stability == 5 ? .nan : 0.8 })
+        let odd = StatsSummary(
+            records: StatsFixture.records, states: StatsFixture.states, decks: [StatsFixture.deck],
+            now: StatsFixture.utc("2024-01-10T17:00:00Z"), timeZone: StatsFixture.ny, rolloverHour: 4,
+            desiredRetention: 0.9, retrievability: { state, _ in state.stability == 5 ? .nan : 0.8 })
         #expect(odd.averageRetrievability == 0.8)
         #expect(odd.hardest.first?.retrievability == nil)
         #expect(try StatsJSON.decode(StatsJSON.encode(odd)) == odd)

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 /// Checks the Anki export against what Anki itself read from it.
@@ -9,14 +10,18 @@ import Testing
 /// `Fixtures/import/anki_import_check.py` imported them into a fresh collection with Anki's own
 /// text importer (`pip install anki`) and wrote the notes it made to `*.anki-notes.json`.
 @Suite struct DeckExportAnkiTests {
-    struct Note: Decodable { var fields: [String]; var tags: [String] }
+    struct Note: Decodable {
+        var fields: [String]
+        var tags: [String]
+    }
 
     static func fixture(_ name: String) throws -> URL {
         try #require(Bundle.module.url(forResource: "Fixtures/import/\(name)", withExtension: nil))
     }
 
     static func aiSafety() throws -> Deck {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("Decks/ai-safety.md"), encoding: .utf8)
         return try MarkdownDeckParser.parse(text, file: "ai-safety.md").deck
     }
@@ -26,7 +31,9 @@ import Testing
     /// What Anki stores for a plain-text field with `#html:false`: HTML-escaped (`&`, `<`, `>`, `"`, `'`), newlines as `<br>`.
     static func ankiField(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#x27;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(
+                of: "'", with: "&#x27;"
+            )
             .replacingOccurrences(of: "\n", with: "<br>")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 @Suite struct DeckFileEditorTests {
@@ -61,7 +62,10 @@ import Testing
     @Test func crlfFilesKeepTheirLineEnds() throws {
         let crlf = "---\r\ntitle: T\r\n---\r\n\r\n## A\r\ntags: x\r\n\r\nAlpha.\r\n\r\n## B\r\n\r\nBeta.\r\n"
         let linked = try DeckFileEditor.link("A", "B", in: crlf, file: "t.md")
-        #expect(linked == "---\r\ntitle: T\r\n---\r\n\r\n## A\r\ntags: x\r\nrelated: B\r\n\r\nAlpha.\r\n\r\n## B\r\nrelated: A\r\n\r\nBeta.\r\n")
+        #expect(
+            linked
+                == "---\r\ntitle: T\r\n---\r\n\r\n## A\r\ntags: x\r\nrelated: B\r\n\r\nAlpha.\r\n\r\n## B\r\nrelated: A\r\n\r\nBeta.\r\n"
+        )
         let entry = Entry(id: "c", term: "C", definition: "Gamma.")
         let appended = DeckFileEditor.appendEntry(entry, in: Deck(id: "t", title: "T"), to: crlf)
         #expect(appended == crlf + "\r\n## C\r\n\r\nGamma.\r\n")
@@ -69,11 +73,15 @@ import Testing
 
     @Test func appendKeepsTheFileAndAddsAParsableSection() throws {
         let deck = try MarkdownDeckParser.parse(text, file: "demo.md").deck
-        let entry = Entry(id: "ai-safety", term: "AI Safety", definition: "Keeping AI from harm.",
-                          explanation: "Two\n\nparagraphs.", related: ["deepfake"], aliases: ["Safety"], tags: ["field"])
+        let entry = Entry(
+            id: "ai-safety", term: "AI Safety", definition: "Keeping AI from harm.",
+            explanation: "Two\n\nparagraphs.", related: ["deepfake"], aliases: ["Safety"], tags: ["field"])
         let appended = DeckFileEditor.appendEntry(entry, in: deck, to: text)
         #expect(appended.hasPrefix(text))
-        #expect(String(appended.dropFirst(text.count)) == "\n## AI Safety\naliases: Safety\ntags: field\nrelated: Deepfake\n\nKeeping AI from harm.\n\nTwo\n\nparagraphs.\n")
+        #expect(
+            String(appended.dropFirst(text.count))
+                == "\n## AI Safety\naliases: Safety\ntags: field\nrelated: Deepfake\n\nKeeping AI from harm.\n\nTwo\n\nparagraphs.\n"
+        )
         let parsed = try MarkdownDeckParser.parse(appended, file: "demo.md")
         #expect(parsed.deck.entries.last == entry)
         // A file without a final newline gets one, then the blank line.
@@ -86,7 +94,10 @@ import Testing
     @Test func termWithACommaIsLinkedById() throws {
         let text = "---\ntitle: T\n---\n\n## Bias, Statistical\n\nSkew.\n\n## Variance\n\nSpread.\n"
         let linked = try DeckFileEditor.link("Variance", "bias, statistical", in: text, file: "t.md")
-        #expect(linked == "---\ntitle: T\n---\n\n## Bias, Statistical\nrelated: Variance\n\nSkew.\n\n## Variance\nrelated: bias-statistical\n\nSpread.\n")
+        #expect(
+            linked
+                == "---\ntitle: T\n---\n\n## Bias, Statistical\nrelated: Variance\n\nSkew.\n\n## Variance\nrelated: bias-statistical\n\nSpread.\n"
+        )
         let parsed = try MarkdownDeckParser.parse(linked, file: "t.md")
         #expect(parsed.deck.entry("variance")?.related == ["bias-statistical"])
         #expect(parsed.deck.entry("bias-statistical")?.related == ["variance"])
@@ -102,21 +113,28 @@ import Testing
         alpha.definition = "New alpha."
         let edited = try DeckFileEditor.replaceEntry(alpha, in: deck, text: text, file: "t.md")
         // The comment is part of Alpha's explanation for the parser, so it is rewritten with it.
-        #expect(edited == "---\ntitle: T\n---\n\n## Alpha\ntags: a\n\nNew alpha.\n\nMore.\n\n<!-- note -->\n\n## Beta\n\nBeta.   \n")
+        #expect(
+            edited == "---\ntitle: T\n---\n\n## Alpha\ntags: a\n\nNew alpha.\n\nMore.\n\n<!-- note -->\n\n## Beta\n\nBeta.   \n")
         var beta = try #require(deck.entry("beta"))
         beta.tags = ["b"]
         let last = try DeckFileEditor.replaceEntry(beta, in: deck, text: text, file: "t.md")
-        #expect(last == "---\ntitle: T\n---\n\n## Alpha\ntags: a\n\nOld alpha.\n\nMore.\n\n<!-- note -->\n## Beta\ntags: b\n\nBeta.\n")
+        #expect(
+            last == "---\ntitle: T\n---\n\n## Alpha\ntags: a\n\nOld alpha.\n\nMore.\n\n<!-- note -->\n## Beta\ntags: b\n\nBeta.\n"
+        )
     }
 
     @Test func mergeIsAppliedToTheFile() throws {
         let existing = try MarkdownDeckParser.parse(text, file: "t.md").deck
-        let incoming = try Importer.importText("term,definition,related\nBeta,Beta.,Gamma\nGamma,Third.,\n", fileName: "i.csv").deck
+        let incoming = try Importer.importText("term,definition,related\nBeta,Beta.,Gamma\nGamma,Third.,\n", fileName: "i.csv")
+            .deck
         let merge = DeckMerge.merge(incoming, into: existing)
         #expect(merge.added == ["gamma"])
         #expect(merge.updated == ["beta"])
         let edited = try DeckFileEditor.apply(merge, to: text, file: "t.md")
-        #expect(edited == "---\ntitle: T\n---\n\n## Alpha\ntags: a\n\nOld alpha.\n\nMore.\n\n<!-- note -->\n## Beta\nrelated: Gamma\n\nBeta.\n\n## Gamma\nrelated: Beta\n\nThird.\n")
+        #expect(
+            edited
+                == "---\ntitle: T\n---\n\n## Alpha\ntags: a\n\nOld alpha.\n\nMore.\n\n<!-- note -->\n## Beta\nrelated: Gamma\n\nBeta.\n\n## Gamma\nrelated: Beta\n\nThird.\n"
+        )
         #expect(try MarkdownDeckParser.parse(edited, file: "t.md").deck == merge.deck)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 @Suite struct DeckLinterTests {
@@ -38,14 +39,15 @@ import Testing
 
             ## Empty
             """
-        #expect(try lint(text) == [
-            "t.md:6: error: related term 'Deltta' matches no entry — did you mean 'Delta'?",
-            "t.md:6: warning: 'Alpha' lists 'Beta' as related, but 'Beta' (line 10) does not list 'Alpha'",
-            "t.md:8: warning: the definition of 'Alpha' contains 'Alpha', which gives the answer away",
-            "t.md:14: error: duplicate term 'beta' (also 'Beta' at line 10)",
-            "t.md:25: warning: the definition of 'Delta' contains 'Delta', which gives the answer away",
-            "t.md:27: error: entry 'Empty' has no definition: write one line under its heading",
-        ])
+        #expect(
+            try lint(text) == [
+                "t.md:6: error: related term 'Deltta' matches no entry — did you mean 'Delta'?",
+                "t.md:6: warning: 'Alpha' lists 'Beta' as related, but 'Beta' (line 10) does not list 'Alpha'",
+                "t.md:8: warning: the definition of 'Alpha' contains 'Alpha', which gives the answer away",
+                "t.md:14: error: duplicate term 'beta' (also 'Beta' at line 10)",
+                "t.md:25: warning: the definition of 'Delta' contains 'Delta', which gives the answer away",
+                "t.md:27: error: entry 'Empty' has no definition: write one line under its heading",
+            ])
     }
 
     @Test func duplicateIDsAndAliasesAreErrors() throws {
@@ -64,12 +66,14 @@ import Testing
 
             b
             """
-        #expect(try lint(text) == [
-            "t.md:9: error: duplicate id 'x' (first at line 4); give one entry another 'id:'",
-            "t.md:9: error: duplicate alias 'One' (also 'One' at line 4)",
-            "t.md:4: warning: 'One' has only 1 other entry to use as distractors (3 needed)",
-            "t.md:9: warning: 'Two' has only 1 other entry to use as distractors (3 needed)",
-        ].sorted { lineOf($0) < lineOf($1) })
+        #expect(
+            try lint(text)
+                == [
+                    "t.md:9: error: duplicate id 'x' (first at line 4); give one entry another 'id:'",
+                    "t.md:9: error: duplicate alias 'One' (also 'One' at line 4)",
+                    "t.md:4: warning: 'One' has only 1 other entry to use as distractors (3 needed)",
+                    "t.md:9: warning: 'Two' has only 1 other entry to use as distractors (3 needed)",
+                ].sorted { lineOf($0) < lineOf($1) })
     }
 
     @Test func anEntryRelatedToEveryOtherIsNotAWarning() throws {
@@ -124,16 +128,20 @@ import Testing
     @Test func aBrokenDeckDoesNotStopTheOthers() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "---\ntitle: Good\n---\n## A\n\nx\n".write(to: folder.appendingPathComponent("good.md"), atomically: true, encoding: .utf8)
-        try "---\ntitle: Bad\n---\n## A\nwat: 1\n\nx\n".write(to: folder.appendingPathComponent("bad.md"), atomically: true, encoding: .utf8)
-        try "---\nid: good\ntitle: Twin\n---\n".write(to: folder.appendingPathComponent("twin.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Good\n---\n## A\n\nx\n".write(
+            to: folder.appendingPathComponent("good.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Bad\n---\n## A\nwat: 1\n\nx\n".write(
+            to: folder.appendingPathComponent("bad.md"), atomically: true, encoding: .utf8)
+        try "---\nid: good\ntitle: Twin\n---\n".write(
+            to: folder.appendingPathComponent("twin.md"), atomically: true, encoding: .utf8)
         try "not a deck".write(to: folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
         let result = DeckLoader.load(folder: folder.path)
         #expect(result.decks.map(\.deck.id) == ["good"])
-        #expect(result.failures.map(\.description) == [
-            "bad.md:5: unknown key 'wat' in entry 'A' (expected id, aliases, tags or related)",
-            "twin.md:1: deck id 'good' is already used by good.md; give this deck another 'id:'",
-        ])
+        #expect(
+            result.failures.map(\.description) == [
+                "bad.md:5: unknown key 'wat' in entry 'A' (expected id, aliases, tags or related)",
+                "twin.md:1: deck id 'good' is already used by good.md; give this deck another 'id:'",
+            ])
     }
 }
 

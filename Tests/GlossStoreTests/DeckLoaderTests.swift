@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 /// A folder of mixed Markdown and JSON decks: sorted by name, each failure reported, none fatal.
@@ -29,13 +30,18 @@ import Testing
         #expect(result.decks.map(\.file) == ["a.json", "d.md"])
         #expect(result.decks[1].deck.entries == [Entry(id: "z", term: "Z", definition: "z.")])
         #expect(result.failures.count == 2)
-        #expect(result.failures.first?.description == "b.md:1: deck id 'shared' is already used by a.json; give this deck another 'id:'")
+        #expect(
+            result.failures.first?.description
+                == "b.md:1: deck id 'shared' is already used by a.json; give this deck another 'id:'")
         #expect(result.failures.last?.description == "c.json:3: not a gloss JSON deck: unexpected end of file during JSON parse")
     }
 
     @Test func aJSONSyntaxErrorNamesItsLine() {
         let data = Data("{\n  \"title\": \"T\",\n  \"entries\": ]\n}\n".utf8)
-        #expect(throws: StoreError.deckSyntax(file: "s.json", line: 3, message: "not a gloss JSON deck: invalid value around character 31")) {
+        #expect(
+            throws: StoreError.deckSyntax(
+                file: "s.json", line: 3, message: "not a gloss JSON deck: invalid value around character 31")
+        ) {
             try JSONDeckCoder.parse(data, file: "s.json")
         }
     }

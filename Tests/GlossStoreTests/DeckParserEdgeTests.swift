@@ -1,11 +1,13 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 /// Line ends, whitespace, key spelling and related-name resolution in Markdown decks.
 @Suite struct DeckParserEdgeTests {
-    let sample = "---\ntitle: T\n---\n# Heading\n\n## Alpha\naliases: A1\nrelated: beta, GAMMA-ID, nothing\n\nFirst.\n\nMore.\n\n## Beta\nrelated: a1\n\nSecond.\n\n## Gamma\nid: gamma-id\n\nThird.\n"
+    let sample =
+        "---\ntitle: T\n---\n# Heading\n\n## Alpha\naliases: A1\nrelated: beta, GAMMA-ID, nothing\n\nFirst.\n\nMore.\n\n## Beta\nrelated: a1\n\nSecond.\n\n## Gamma\nid: gamma-id\n\nThird.\n"
 
     @Test func loneCarriageReturnsSplitLines() throws {
         let plain = try MarkdownDeckParser.parse(sample, file: "d.md")
@@ -44,15 +46,17 @@ import Testing
         #expect(try MarkdownDeckParser.parse(text, file: "d.md").deck.entries[0].related == ["beta"])
     }
 
-    @Test("more syntax errors name file, line and remedy", arguments: [
-        ("---\ntitle: T\ntitle: U\n---\n", "d.md:3: front matter key 'title' appears twice (first at line 2); keep one"),
-        ("---\ntitle: T\n---\n## A\nRelatd: B\n\nx\n", nil),
-        ("", "d.md:1: a deck starts with front matter: a '---' line, 'title: …', and a closing '---'"),
-        ("\n\n---\ntitle: T\n", "d.md:3: front matter is not closed: add a '---' line after it"),
-        ("---\ntitle: T\n---\n## A\n\nx\n\n#not a heading\n", nil),
-        ("---\ntitle: T\n---\nintro\n", "d.md:4: text outside an entry: start each entry with '## Term'"),
-        ("---\ntitle: T\n---\n## A\nid:\n\nx\n", nil),
-    ] as [(String, String?)])
+    @Test(
+        "more syntax errors name file, line and remedy",
+        arguments: [
+            ("---\ntitle: T\ntitle: U\n---\n", "d.md:3: front matter key 'title' appears twice (first at line 2); keep one"),
+            ("---\ntitle: T\n---\n## A\nRelatd: B\n\nx\n", nil),
+            ("", "d.md:1: a deck starts with front matter: a '---' line, 'title: …', and a closing '---'"),
+            ("\n\n---\ntitle: T\n", "d.md:3: front matter is not closed: add a '---' line after it"),
+            ("---\ntitle: T\n---\n## A\n\nx\n\n#not a heading\n", nil),
+            ("---\ntitle: T\n---\nintro\n", "d.md:4: text outside an entry: start each entry with '## Term'"),
+            ("---\ntitle: T\n---\n## A\nid:\n\nx\n", nil),
+        ] as [(String, String?)])
     func syntaxErrors(text: String, message: String?) {
         do {
             _ = try MarkdownDeckParser.parse(text, file: "d.md")
@@ -103,12 +107,13 @@ import Testing
 
     @Test func aliasesMirrorSelfLinksWarnAndGiveawaysAreWholeWords() throws {
         let findings = try lint(four)
-        #expect(findings == [
-            "t.md:6: warning: 'Reinforcement Learning' lists itself as related ('reinforcement learning'); remove it",
-            "t.md:20: error: related term 'Rewrd Hacking' matches no entry — did you mean 'Reward Hacking'?",
-            "t.md:20: error: related term 'Zebra' matches no entry",
-            "t.md:22: warning: the definition of 'Alignment' contains 'Alignment', which gives the answer away",
-        ])
+        #expect(
+            findings == [
+                "t.md:6: warning: 'Reinforcement Learning' lists itself as related ('reinforcement learning'); remove it",
+                "t.md:20: error: related term 'Rewrd Hacking' matches no entry — did you mean 'Reward Hacking'?",
+                "t.md:20: error: related term 'Zebra' matches no entry",
+                "t.md:22: warning: the definition of 'Alignment' contains 'Alignment', which gives the answer away",
+            ])
     }
 
     @Test func aTermThatRepeatsAnotherEntrysAliasIsAnError() throws {
@@ -117,11 +122,14 @@ import Testing
     }
 
     @Test func jsonDecksLintTheirDanglingIDs() throws {
-        let data = Data(#"{"title": "T", "entries": [{"term": "A", "definition": "x", "related": ["b", "c"]}, {"term": "B", "definition": "y", "related": ["a"]}, {"term": "C", "definition": "z"}, {"term": "D", "definition": "w"}]}"#.utf8)
+        let data = Data(
+            #"{"title": "T", "entries": [{"term": "A", "definition": "x", "related": ["b", "c"]}, {"term": "B", "definition": "y", "related": ["a"]}, {"term": "C", "definition": "z"}, {"term": "D", "definition": "w"}]}"#
+                .utf8)
         let parsed = try JSONDeckCoder.parse(data, file: "j.json")
-        #expect(DeckLinter.lint(parsed).map(\.description) == [
-            "j.json:1: warning: 'A' lists 'C' as related, but 'C' (line 1) does not list 'A'",
-        ])
+        #expect(
+            DeckLinter.lint(parsed).map(\.description) == [
+                "j.json:1: warning: 'A' lists 'C' as related, but 'C' (line 1) does not list 'A'"
+            ])
         let report = LintReport(findings: DeckLinter.lint(parsed))
         #expect(report.exitCode(strict: false) == 0)
         #expect(report.exitCode(strict: true) == 1)
@@ -149,7 +157,10 @@ import Testing
             """
         let entry = try MarkdownDeckParser.parse(text, file: "d.md").deck.entries[0]
         #expect(entry.definition == "A definition written over two lines.")
-        #expect(entry.explanation == "Hard-wrapped prose joins with a space. Causes:\n- first cause, continued\n- second cause\n1. numbered\n2) also numbered")
+        #expect(
+            entry.explanation
+                == "Hard-wrapped prose joins with a space. Causes:\n- first cause, continued\n- second cause\n1. numbered\n2) also numbered"
+        )
         let deck = Deck(id: "d", title: "T", entries: [entry])
         #expect(try MarkdownDeckParser.parse(MarkdownDeckWriter.write(deck), file: "d.md").deck == deck)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 /// parse(write(deck)) == deck, in both formats, for decks whose strings are well-formed.
@@ -14,25 +15,31 @@ import Testing
     }
 
     @Test func aDefinitionThatStartsLikeAKeyIsNotMetadata() throws {
-        let deck = Deck(id: "d", title: "T", entries: [
-            Entry(id: "ratio", term: "Ratio", definition: "note: a quotient of two numbers."),
-            Entry(id: "sum", term: "Sum", definition: "see: the result of adding.", tags: ["math"]),
-        ])
+        let deck = Deck(
+            id: "d", title: "T",
+            entries: [
+                Entry(id: "ratio", term: "Ratio", definition: "note: a quotient of two numbers."),
+                Entry(id: "sum", term: "Sum", definition: "see: the result of adding.", tags: ["math"]),
+            ])
         #expect(try markdownRoundTrip(deck) == deck)
     }
 
     @Test func quotedTitleAndDescriptionKeepTheirQuotes() throws {
-        let deck = Deck(id: "d", title: "\"Quoted\"", description: "\"Also quoted\"", entries: [
-            Entry(id: "a", term: "A", definition: "x."),
-        ])
+        let deck = Deck(
+            id: "d", title: "\"Quoted\"", description: "\"Also quoted\"",
+            entries: [
+                Entry(id: "a", term: "A", definition: "x.")
+            ])
         #expect(try markdownRoundTrip(deck) == deck)
     }
 
     @Test func aRelatedTermWithACommaIsWrittenByID() throws {
-        let deck = Deck(id: "d", title: "T", entries: [
-            Entry(id: "reading-writing", term: "Reading, Writing", definition: "x.", related: ["arithmetic"]),
-            Entry(id: "arithmetic", term: "Arithmetic", definition: "y.", related: ["reading-writing"]),
-        ])
+        let deck = Deck(
+            id: "d", title: "T",
+            entries: [
+                Entry(id: "reading-writing", term: "Reading, Writing", definition: "x.", related: ["arithmetic"]),
+                Entry(id: "arithmetic", term: "Arithmetic", definition: "y.", related: ["reading-writing"]),
+            ])
         let text = MarkdownDeckWriter.write(deck)
         #expect(text.contains("## Arithmetic\nrelated: reading-writing\n"))
         #expect(try markdownRoundTrip(deck) == deck)
@@ -40,52 +47,57 @@ import Testing
 
     @Test func aTermBeatsAnotherEntrysIDOrAlias() throws {
         // "Bar" is the term of the second entry, the id of the first and an alias of the third.
-        let deck = Deck(id: "d", title: "T", entries: [
-            Entry(id: "bar", term: "Foo", definition: "x."),
-            Entry(id: "bar-2", term: "Bar", definition: "y.", related: ["baz"]),
-            Entry(id: "baz", term: "Baz", definition: "z.", related: ["bar-2", "bar"], aliases: ["Bar-2"]),
-        ])
+        let deck = Deck(
+            id: "d", title: "T",
+            entries: [
+                Entry(id: "bar", term: "Foo", definition: "x."),
+                Entry(id: "bar-2", term: "Bar", definition: "y.", related: ["baz"]),
+                Entry(id: "baz", term: "Baz", definition: "z.", related: ["bar-2", "bar"], aliases: ["Bar-2"]),
+            ])
         #expect(try markdownRoundTrip(deck) == deck)
         #expect(try jsonRoundTrip(deck) == deck)
     }
 
     @Test func jsonRelatedIDsResolveByIDBeforeAliases() throws {
-        let deck = Deck(id: "d", title: "T", entries: [
-            Entry(id: "large-language-model", term: "Large Language Model", definition: "x.", aliases: ["llm"]),
-            Entry(id: "llm", term: "LLM Evaluation", definition: "y."),
-            Entry(id: "benchmark", term: "Benchmark", definition: "z.", related: ["llm"]),
-        ])
+        let deck = Deck(
+            id: "d", title: "T",
+            entries: [
+                Entry(id: "large-language-model", term: "Large Language Model", definition: "x.", aliases: ["llm"]),
+                Entry(id: "llm", term: "LLM Evaluation", definition: "y."),
+                Entry(id: "benchmark", term: "Benchmark", definition: "z.", related: ["llm"]),
+            ])
         #expect(try jsonRoundTrip(deck) == deck)
     }
 
     @Test func jsonIsVersionedPrettyAndSorted() throws {
         let deck = Deck(id: "d", title: "T", entries: [Entry(id: "a", term: "A", definition: "x.")])
         let text = String(decoding: JSONDeckCoder.write(deck), as: UTF8.self)
-        #expect(text == """
-            {
-              "description" : "",
-              "entries" : [
+        #expect(
+            text == """
                 {
-                  "aliases" : [
+                  "description" : "",
+                  "entries" : [
+                    {
+                      "aliases" : [
 
-                  ],
-                  "definition" : "x.",
-                  "explanation" : "",
-                  "id" : "a",
-                  "related" : [
+                      ],
+                      "definition" : "x.",
+                      "explanation" : "",
+                      "id" : "a",
+                      "related" : [
 
-                  ],
-                  "tags" : [
+                      ],
+                      "tags" : [
 
+                      ],
+                      "term" : "A"
+                    }
                   ],
-                  "term" : "A"
+                  "id" : "d",
+                  "title" : "T",
+                  "version" : 1
                 }
-              ],
-              "id" : "d",
-              "title" : "T",
-              "version" : 1
-            }
-            """)
+                """)
     }
 
     @Test("random well-formed decks round-trip", arguments: 0..<40)
@@ -136,7 +148,8 @@ private func randomDeck(using rng: inout SplitMix64) -> Deck {
         for _ in 0..<Int(rng.next() % 3) {
             let alias = phrase(1...2, &rng, noCommas: true)
             if !usedNames.contains(alias.lowercased()), alias.lowercased() != term.lowercased(),
-               !aliases.contains(where: { $0.lowercased() == alias.lowercased() }) {
+                !aliases.contains(where: { $0.lowercased() == alias.lowercased() })
+            {
                 aliases.append(alias)
             }
         }
@@ -149,15 +162,17 @@ private func randomDeck(using rng: inout SplitMix64) -> Deck {
             let items = rng.next() % 3 == 0 ? (1...Int(1 + rng.next() % 3)).map { _ in "\n- " + phrase(1...3, &rng) } : []
             return phrase(1...6, &rng) + items.joined()
         }.joined(separator: "\n\n")
-        entries.append(Entry(
-            id: EntryID(id), term: term, definition: phrase(1...8, &rng), explanation: explanation,
-            aliases: aliases, tags: (0..<Int(rng.next() % 3)).map { _ in phrase(1...1, &rng, noCommas: true) }))
+        entries.append(
+            Entry(
+                id: EntryID(id), term: term, definition: phrase(1...8, &rng), explanation: explanation,
+                aliases: aliases, tags: (0..<Int(rng.next() % 3)).map { _ in phrase(1...1, &rng, noCommas: true) }))
     }
     for index in entries.indices {
         let others = entries.indices.filter { $0 != index && rng.next() % 3 == 0 }
         entries[index].related = others.map { entries[$0].id }
     }
     let description = rng.next() % 2 == 0 ? "" : phrase(1...5, &rng)
-    return Deck(id: DeckID("deck-\(rng.next() % 1000)"), title: phrase(1...4, &rng), description: description,
-                entries: entries)
+    return Deck(
+        id: DeckID("deck-\(rng.next() % 1000)"), title: phrase(1...4, &rng), description: description,
+        entries: entries)
 }

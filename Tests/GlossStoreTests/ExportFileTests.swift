@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 @Suite struct ExportFileTests {
@@ -23,7 +24,8 @@ import Testing
         let path = folder.appendingPathComponent("r.csv").path
         let card = CardKey(deck: "d", entry: "e", facet: .recall)
         let records = (1...5000).map {
-            ReviewRecord(seq: $0, time: Date(timeIntervalSince1970: Double($0)), card: card, correct: true, rating: .good, responseMs: $0)
+            ReviewRecord(
+                seq: $0, time: Date(timeIntervalSince1970: Double($0)), card: card, correct: true, rating: .good, responseMs: $0)
         }
         let rows = ReviewsCSV.rows(records: records)
         do {

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 @Suite struct ExportReplayTests {
@@ -21,15 +22,20 @@ import Testing
                 records.append(ReviewRecord(seq: seq, kind: .practice, time: time, card: card, correct: true, rating: .good))
                 continue
             }
-            let after = scheduler.review(before, rating: rating, at: time, fuzzSeed: FuzzSeed.of(card.description, reviews: before.reps))
-            records.append(ReviewRecord(seq: seq, time: time, card: card, correct: rating != .again, rating: rating,
-                                        responseMs: 1000 + seq, before: before, after: after))
+            let after = scheduler.review(
+                before, rating: rating, at: time, fuzzSeed: FuzzSeed.of(card.description, reviews: before.reps))
+            records.append(
+                ReviewRecord(
+                    seq: seq, time: time, card: card, correct: rating != .again, rating: rating,
+                    responseMs: 1000 + seq, before: before, after: after))
             states[card] = after
         }
         // Undo the last review: its card goes back to its state before it.
         if let last = records.last(where: { $0.kind == .review }) {
-            records.append(ReviewRecord(seq: 61, kind: .revoke, time: time, card: last.card, correct: false, rating: .again,
-                                        revokes: last.seq))
+            records.append(
+                ReviewRecord(
+                    seq: 61, kind: .revoke, time: time, card: last.card, correct: false, rating: .again,
+                    revokes: last.seq))
             states[last.card] = last.before
         }
         return (records, states)
@@ -54,6 +60,9 @@ import Testing
         }
         // Times survive to the microsecond.
         let reviews = records.filter { $0.kind == .review }.dropLast()
-        #expect(zip(log.reviews, reviews).allSatisfy { abs($0.time.timeIntervalSince($1.time)) < 1e-6 && $0.durationMs == $1.responseMs })
+        #expect(
+            zip(log.reviews, reviews).allSatisfy {
+                abs($0.time.timeIntervalSince($1.time)) < 1e-6 && $0.durationMs == $1.responseMs
+            })
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 /// Odd and hostile deck files: each gets a one-line error naming file and line, or works.
@@ -18,7 +19,10 @@ import Testing
         let entry = Data("## Term\n\n\(String(repeating: "x", count: 1000))\n\n".utf8)
         while data.count < 50 * 1024 * 1024 { data.append(entry) }
         let path = try temporaryFile("huge.md", data)
-        #expect(throws: StoreError.unreadable(file: "huge.md", reason: "the file is 50 MB; decks are read up to 32 MB — split it into several decks")) {
+        #expect(
+            throws: StoreError.unreadable(
+                file: "huge.md", reason: "the file is 50 MB; decks are read up to 32 MB — split it into several decks")
+        ) {
             try DeckLoader.load(file: path)
         }
     }
@@ -35,17 +39,21 @@ import Testing
         let result = try Importer.importText("term,definition\nA,\(long)\nB,short\n", fileName: "long.csv")
         #expect(result.deck.entries.map(\.term) == ["A", "B"])
         #expect(result.deck.entries[0].definition == long)
-        #expect(result.problems.map(\.description) == [
-            "long.csv:2: definition of 'A' is 10000 characters (over 300); kept, consider moving detail to the explanation",
-        ])
-        let anki = try Importer.importText("#separator:tab\n#html:true\nA\t<b>\(long)</b><br>\n",
-                                           fileName: "long.txt", options: ImportOptions(format: .anki))
+        #expect(
+            result.problems.map(\.description) == [
+                "long.csv:2: definition of 'A' is 10000 characters (over 300); kept, consider moving detail to the explanation"
+            ])
+        let anki = try Importer.importText(
+            "#separator:tab\n#html:true\nA\t<b>\(long)</b><br>\n",
+            fileName: "long.txt", options: ImportOptions(format: .anki))
         #expect(anki.deck.entries.map(\.definition) == [long])
     }
 
     @Test func nulBytesAreNamedByLine() {
         let data = Data("---\ntitle: T\n---\n## A\n\nbad\0byte\n".utf8)
-        #expect(throws: StoreError.deckSyntax(file: "nul.md", line: 6, message: "the file contains a NUL byte: is it a text file?")) {
+        #expect(
+            throws: StoreError.deckSyntax(file: "nul.md", line: 6, message: "the file contains a NUL byte: is it a text file?")
+        ) {
             try DeckLoader.parse(data, file: "nul.md")
         }
     }
@@ -53,7 +61,10 @@ import Testing
     @Test func invalidUTF8IsNamedByLine() {
         var data = Data("---\ntitle: T\n---\n## A\n\n".utf8)
         data.append(contentsOf: [0x66, 0xC3, 0x28, 0x0A])
-        #expect(throws: StoreError.deckSyntax(file: "latin1.md", line: 6, message: "the text is not valid UTF-8: save the file as UTF-8")) {
+        #expect(
+            throws: StoreError.deckSyntax(
+                file: "latin1.md", line: 6, message: "the text is not valid UTF-8: save the file as UTF-8")
+        ) {
             try DeckLoader.parse(data, file: "latin1.md")
         }
     }
@@ -62,7 +73,8 @@ import Testing
         var text = "---\ntitle: Ring\n---\n"
         let count = 500
         for index in 0..<count {
-            text += "## Node \(index)\nrelated: Node \((index + 1) % count), Node \((index + count - 1) % count)\n\nStep number \(index) of the ring.\n\n"
+            text +=
+                "## Node \(index)\nrelated: Node \((index + 1) % count), Node \((index + count - 1) % count)\n\nStep number \(index) of the ring.\n\n"
         }
         let parsed = try DeckLoader.parse(Data(text.utf8), file: "ring.md")
         #expect(parsed.deck.entries.count == count)
@@ -75,7 +87,10 @@ import Testing
         #expect(empty.deck.entries.isEmpty)
         #expect(DeckLinter.lint(empty).isEmpty)
         let one = try DeckLoader.parse(Data("---\ntitle: One\n---\n## Solo\n\nAlone here.\n".utf8), file: "one.md")
-        #expect(DeckLinter.lint(one).map(\.description) == ["one.md:4: warning: 'Solo' has only 0 other entries to use as distractors (3 needed)"])
+        #expect(
+            DeckLinter.lint(one).map(\.description) == [
+                "one.md:4: warning: 'Solo' has only 0 other entries to use as distractors (3 needed)"
+            ])
     }
 
     @Test func aMissingFileAndAFolderAreNamed() throws {

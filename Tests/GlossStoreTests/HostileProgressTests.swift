@@ -18,7 +18,8 @@ import Testing
         }
         #expect(
             ProgressError.linkOutsideFolder(file: journal, target: target).description
-                == "\(journal): is a symbolic link to \(target), outside the progress folder; refused: replace the link with the file itself")
+                == "\(journal): is a symbolic link to \(target), outside the progress folder; refused: replace the link with the file itself"
+        )
         // The file outside was neither read into progress nor written.
         #expect(try String(contentsOf: outside, encoding: .utf8) == "keep me\n")
     }
@@ -52,7 +53,8 @@ import Testing
         }
         #expect(
             ProgressError.invalidLearnerName(name).description
-                == "invalid learner name \"aaaaaaaaaaaaaaaaaaaa…\" (300 characters): use at most 64 letters, digits, '-', '_' and '.'")
+                == "invalid learner name \"aaaaaaaaaaaaaaaaaaaa…\" (300 characters): use at most 64 letters, digits, '-', '_' and '.'"
+        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
@@ -76,8 +78,9 @@ import Testing
         #expect(throws: ProgressError.notReplaced(file: snapshot, operation: "write", errno: ENOSPC)) {
             try store.checkpoint()
         }
-        #expect(ProgressError.notReplaced(file: snapshot, operation: "write", errno: ENOSPC).description
-            == "\(snapshot): write failed: No space left on device; the file was left as it was")
+        #expect(
+            ProgressError.notReplaced(file: snapshot, operation: "write", errno: ENOSPC).description
+                == "\(snapshot): write failed: No space left on device; the file was left as it was")
         #expect(try bytes(snapshot) == before)
         #expect(!FileManager.default.fileExists(atPath: temp))
         // The journal has both answers, so nothing is lost: the next checkpoint catches up.
@@ -110,7 +113,10 @@ import Testing
         let folder = try makeProgressFolder()
         let snapshot = ProgressStore.snapshotPath(folder, "ada")
         _ = FileManager.default.createFile(atPath: snapshot, contents: Data())
-        #expect(throws: ProgressError.unreadable(file: snapshot, line: 1, problem: "not valid JSON (Unexpected end of file during JSON parse.)")) {
+        #expect(
+            throws: ProgressError.unreadable(
+                file: snapshot, line: 1, problem: "not valid JSON (Unexpected end of file during JSON parse.)")
+        ) {
             try ProgressStore(folder: folder, learner: "ada")
         }
         #expect(try FileManager.default.attributesOfItem(atPath: snapshot)[.size] as? UInt64 == 0)

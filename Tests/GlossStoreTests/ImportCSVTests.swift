@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 @Suite struct ImportCSVTests {
@@ -18,18 +19,22 @@ import Testing
         #expect(result.format == .csv)
         #expect(result.problems == [])
         #expect(result.deck.id == "terms")
-        #expect(result.deck.entries == [
-            Entry(id: "foundation-model", term: "Foundation Model",
-                  definition: "A model trained on broad data, adapted to many tasks.",
-                  related: ["deepfake"], aliases: ["Base Model", "FM"], tags: ["ml"]),
-            Entry(id: "deepfake", term: "Deepfake", definition: "Synthetic media; \"deep\" fakes.",
-                  related: ["foundation-model"], tags: ["media"]),
-        ])
+        #expect(
+            result.deck.entries == [
+                Entry(
+                    id: "foundation-model", term: "Foundation Model",
+                    definition: "A model trained on broad data, adapted to many tasks.",
+                    related: ["deepfake"], aliases: ["Base Model", "FM"], tags: ["ml"]),
+                Entry(
+                    id: "deepfake", term: "Deepfake", definition: "Synthetic media; \"deep\" fakes.",
+                    related: ["foundation-model"], tags: ["media"]),
+            ])
         #expect(result.lines == [2, 3])
     }
 
     @Test func quotedMultiLineFieldsImportExactlyWithLineNumbers() throws {
-        let text = "term,definition,explanation\r\n"
+        let text =
+            "term,definition,explanation\r\n"
             + "Mesa-Optimization,\"A learned optimizer, inside a model.\",\"First paragraph\r\nstill first.\r\n\r\nSecond \"\"quoted\"\" paragraph.\"\r\n"
             + "\r\n"
             + "Café,Ein Wort mit Umlaut: ä ö ü — und Emoji 🧠.,\r\n"
@@ -41,10 +46,11 @@ import Testing
         #expect(result.deck.entries[1].id == "cafe")
         #expect(result.deck.entries[1].definition == "Ein Wort mit Umlaut: ä ö ü — und Emoji 🧠.")
         #expect(result.lines == [2, 7])
-        #expect(result.problems.map(\.description) == [
-            "terms.csv:8: no term for definition 'orphan definition'; row skipped",
-            "terms.csv:9: duplicate term 'Café' (first at line 7); row skipped",
-        ])
+        #expect(
+            result.problems.map(\.description) == [
+                "terms.csv:8: no term for definition 'orphan definition'; row skipped",
+                "terms.csv:9: duplicate term 'Café' (first at line 7); row skipped",
+            ])
         #expect(result.problems.map(\.kind) == [.emptyTerm, .duplicate])
     }
 
@@ -57,8 +63,9 @@ import Testing
 
     @Test func explicitColumnsOverrideAndSkip() throws {
         let columns = try ImportColumn.parseList("-,definition,term").get()
-        let result = try run("1;Synthetic media.;Deepfake\n2;Made-up output.;Hallucination\n", "x.csv",
-                             ImportOptions(columns: columns))
+        let result = try run(
+            "1;Synthetic media.;Deepfake\n2;Made-up output.;Hallucination\n", "x.csv",
+            ImportOptions(columns: columns))
         #expect(result.deck.entries.map(\.term) == ["Deepfake", "Hallucination"])
         #expect(result.deck.entries.map(\.definition) == ["Synthetic media.", "Made-up output."])
         #expect(throws: ImportOptionError.self) { try ImportColumn.parseList("term,meaning,colour").get() }
@@ -95,9 +102,10 @@ import Testing
     @Test func unknownRelatedNamesAreReported() throws {
         let result = try run("term,definition,related\nA,Alpha.,Nowhere\n")
         #expect(result.deck.entries[0].related == [])
-        #expect(result.problems.map(\.description) == [
-            "terms.csv:2: related term 'Nowhere' of 'A' matches no imported entry; link dropped",
-        ])
+        #expect(
+            result.problems.map(\.description) == [
+                "terms.csv:2: related term 'Nowhere' of 'A' matches no imported entry; link dropped"
+            ])
     }
 
     @Test func aliasThatIsAnotherTermIsDropped() throws {
@@ -110,7 +118,8 @@ import Testing
 
 @Suite struct ImportMarkdownSafetyTests {
     @Test func importedDeckSurvivesTheMarkdownFormat() throws {
-        let text = "term,definition,explanation,aliases,tags\n"
+        let text =
+            "term,definition,explanation,aliases,tags\n"
             + "Alpha,First.,\"## Not a heading\nline two\n\n\n  indented  \",\"A1, A2; A3\",\"x, y\"\n"
             + "Beta,Second.,,,\n"
         let result = try Importer.importText(text, fileName: "t.csv")
@@ -125,10 +134,12 @@ import Testing
     }
 
     @Test func definitionThatReadsAsMetadataIsReported() throws {
-        let result = try Importer.importText("term,definition\nNoun,n: a naming word.\nVerb,A doing word: run.\n", fileName: "t.csv")
+        let result = try Importer.importText(
+            "term,definition\nNoun,n: a naming word.\nVerb,A doing word: run.\n", fileName: "t.csv")
         #expect(result.deck.entries.count == 2)
-        #expect(result.problems.map(\.description) == [
-            "t.csv:2: definition of 'Noun' starts like a 'key: value' line, which a Markdown deck reads as metadata; reword its start",
-        ])
+        #expect(
+            result.problems.map(\.description) == [
+                "t.csv:2: definition of 'Noun' starts like a 'key: value' line, which a Markdown deck reads as metadata; reword its start"
+            ])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 /// A spreadsheet's "CSV UTF-8" file, written and read back by Python's csv module

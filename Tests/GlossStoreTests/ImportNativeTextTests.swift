@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 /// The importers' hand-written text passes (which replaced Foundation regular expressions,
@@ -51,8 +52,9 @@ import Testing
     @Test func trimmingMatchesFoundation() {
         for text in samples(Self.spaceAlphabet, seed: 13) {
             #expect(text.trimmedWhitespace == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
-            #expect(text.trimmedWhitespaceAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines),
-                    "\(text.debugDescription)")
+            #expect(
+                text.trimmedWhitespaceAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                "\(text.debugDescription)")
         }
     }
 

@@ -1,42 +1,57 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 @Suite struct ImportPageTests {
     func seed() throws -> String {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/import/glossary-page-mesa-optimization", withExtension: "txt"))
+        let url = try #require(
+            Bundle.module.url(forResource: "Fixtures/import/glossary-page-mesa-optimization", withExtension: "txt"))
         return try String(contentsOf: url, encoding: .utf8)
     }
 
     @Test func seedPageImportsToSevenLinkedEntries() throws {
-        let result = try Importer.importText(seed(), fileName: "glossary-page-mesa-optimization.txt",
-                                             options: ImportOptions(deckID: "seed-page"))
+        let result = try Importer.importText(
+            seed(), fileName: "glossary-page-mesa-optimization.txt",
+            options: ImportOptions(deckID: "seed-page"))
         #expect(result.format == .page)
         #expect(result.problems == [])
         let deck = result.deck
         #expect(deck.id == "seed-page")
         #expect(deck.title == "Mesa-Optimization")
-        #expect(deck.entries.map(\.id.rawValue) == [
-            "mesa-optimization", "artificial-general-intelligence", "ai-alignment", "ai-safety",
-            "deepfake", "foundation-model", "hallucination",
-        ])
-        #expect(deck.entries.map(\.term) == [
-            "Mesa-Optimization", "Artificial General Intelligence", "AI Alignment", "AI Safety",
-            "Deepfake", "Foundation Model", "Hallucination",
-        ])
+        #expect(
+            deck.entries.map(\.id.rawValue) == [
+                "mesa-optimization", "artificial-general-intelligence", "ai-alignment", "ai-safety",
+                "deepfake", "foundation-model", "hallucination",
+            ])
+        #expect(
+            deck.entries.map(\.term) == [
+                "Mesa-Optimization", "Artificial General Intelligence", "AI Alignment", "AI Safety",
+                "Deepfake", "Foundation Model", "Hallucination",
+            ])
         let main = try #require(deck.entry("mesa-optimization"))
-        #expect(main.definition == "A theoretical AI safety concern where a trained model develops its own internal optimization process with objectives that may differ from the ones specified during training.")
+        #expect(
+            main.definition
+                == "A theoretical AI safety concern where a trained model develops its own internal optimization process with objectives that may differ from the ones specified during training."
+        )
         #expect(main.explanation.hasPrefix("Mesa-optimization occurs when a neural network"))
         #expect(main.explanation.hasSuffix("internal structure of neural networks."))
         #expect(!main.explanation.contains("Explore the Data"))
-        #expect(main.related.map(\.rawValue) == [
-            "artificial-general-intelligence", "ai-alignment", "ai-safety", "deepfake", "foundation-model", "hallucination",
-        ])
+        #expect(
+            main.related.map(\.rawValue) == [
+                "artificial-general-intelligence", "ai-alignment", "ai-safety", "deepfake", "foundation-model", "hallucination",
+            ])
         let agi = try #require(deck.entry("artificial-general-intelligence"))
         #expect(agi.aliases == ["AGI"])
-        #expect(agi.definition == "A hypothetical form of AI that can understand, learn, and apply knowledge across any intellectual task at or above human level, rather than being specialized for specific tasks.")
-        #expect(deck.entry("hallucination")?.definition == "When an AI model generates plausible-sounding but factually incorrect or fabricated information, presenting it with the same confidence as accurate responses.")
+        #expect(
+            agi.definition
+                == "A hypothetical form of AI that can understand, learn, and apply knowledge across any intellectual task at or above human level, rather than being specialized for specific tasks."
+        )
+        #expect(
+            deck.entry("hallucination")?.definition
+                == "When an AI model generates plausible-sounding but factually incorrect or fabricated information, presenting it with the same confidence as accurate responses."
+        )
         #expect(deck.entry("deepfake")?.definition.contains("— images, video, or audio —") == true)
         for entry in deck.entries.dropFirst() {
             #expect(entry.related == ["mesa-optimization"], "\(entry.id)")
@@ -57,7 +72,8 @@ import Testing
     @Test func pageWithCRLFBOMAndBlankLinesImportsTheSame() throws {
         let plain = try Importer.importText(seed(), fileName: "page.txt")
         #expect(plain.deck.entries.count == 7)
-        let clean = try Importer.importText("\u{FEFF}" + (try seed()).replacingOccurrences(of: "\n", with: "\r\n\r\n"), fileName: "page.txt")
+        let clean = try Importer.importText(
+            "\u{FEFF}" + (try seed()).replacingOccurrences(of: "\n", with: "\r\n\r\n"), fileName: "page.txt")
         #expect(clean.deck == plain.deck)
     }
 
@@ -103,7 +119,9 @@ import Testing
         // "Glossary" (a breadcrumb) is followed by another short line, so it is not the term.
         #expect(result.deck.entries.map(\.term) == ["Browser Cookie", "Session", "Tracking Pixel"])
         #expect(result.deck.entries[0].explanation == "Sites use cookies for sessions.")
-        #expect(result.deck.entries[1].definition == "A period of interaction that a server tracks; newsletter sign-ups often start one.")
+        #expect(
+            result.deck.entries[1].definition
+                == "A period of interaction that a server tracks; newsletter sign-ups often start one.")
         #expect(result.problems == [])
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 @Suite struct ImportTextFormatsTests {
     @Test func quizletDefaultSeparators() throws {
-        let text = "\u{FEFF}Deepfake\tSynthetic media, \"faked\".\r\n\r\nHallucination\tMade-up output\twith a tab.\r\nno separator here\r\n"
+        let text =
+            "\u{FEFF}Deepfake\tSynthetic media, \"faked\".\r\n\r\nHallucination\tMade-up output\twith a tab.\r\nno separator here\r\n"
         let result = try Importer.importText(text, fileName: "set.txt")
         #expect(result.format == .quizlet)
         #expect(result.deck.entries.map(\.term) == ["Deepfake", "Hallucination"])
@@ -16,8 +18,9 @@ import Testing
 
     @Test func quizletCustomSeparators() throws {
         let text = "Deepfake - Synthetic\nmedia.;Hallucination - Made-up - output.;;"
-        let result = try Importer.importText(text, fileName: "set.txt",
-                                             options: ImportOptions(format: .quizlet, termSeparator: " - ", cardSeparator: ";"))
+        let result = try Importer.importText(
+            text, fileName: "set.txt",
+            options: ImportOptions(format: .quizlet, termSeparator: " - ", cardSeparator: ";"))
         #expect(result.deck.entries.map(\.term) == ["Deepfake", "Hallucination"])
         #expect(result.deck.entries.map(\.definition) == ["Synthetic media.", "Made-up - output."])
         #expect(result.lines == [1, 2])
@@ -95,14 +98,16 @@ import Testing
 
 @Suite struct ImportReportTests {
     @Test func dryRunReportListsEntriesAndProblems() throws {
-        let text = "term,definition,aliases,related\nDeepfake,Synthetic media that depicts events that never occurred at all.,DF,Hallucination\nHallucination,Made-up output.,,\n,No term.,,\n"
+        let text =
+            "term,definition,aliases,related\nDeepfake,Synthetic media that depicts events that never occurred at all.,DF,Hallucination\nHallucination,Made-up output.,,\n,No term.,,\n"
         let result = try Importer.importText(text, fileName: "t.csv")
-        #expect(result.report(file: "t.csv", definitionWidth: 30) == """
-            t.csv: 2 entries (CSV), 1 problem
-              line 2: Deepfake — Synthetic media that depicts… [aliases: DF; related: 1]
-              line 3: Hallucination — Made-up output. [related: 1]
-            t.csv:4: no term for definition 'No term.'; row skipped
+        #expect(
+            result.report(file: "t.csv", definitionWidth: 30) == """
+                t.csv: 2 entries (CSV), 1 problem
+                  line 2: Deepfake — Synthetic media that depicts… [aliases: DF; related: 1]
+                  line 3: Hallucination — Made-up output. [related: 1]
+                t.csv:4: no term for definition 'No term.'; row skipped
 
-            """)
+                """)
     }
 }

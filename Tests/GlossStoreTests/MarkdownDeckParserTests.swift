@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 @Suite struct MarkdownDeckParserTests {
@@ -58,7 +59,8 @@ import Testing
 
     @Test func crlfAndByteOrderMarkReadTheSame() throws {
         let plain = try MarkdownDeckParser.parse(sample, file: "demo.md")
-        let windows = try MarkdownDeckParser.parse("\u{FEFF}" + sample.replacingOccurrences(of: "\n", with: "\r\n"), file: "demo.md")
+        let windows = try MarkdownDeckParser.parse(
+            "\u{FEFF}" + sample.replacingOccurrences(of: "\n", with: "\r\n"), file: "demo.md")
         #expect(windows == plain)
     }
 
@@ -67,16 +69,21 @@ import Testing
         #expect(parsed.deck.id == "my-deck")
     }
 
-    @Test("syntax errors name file, line and remedy", arguments: [
-        ("## A\n\nx\n", "d.md:1: a deck starts with front matter: a '---' line, 'title: …', and a closing '---'"),
-        ("---\ntitle: T\n\n## A\n", "d.md:1: front matter is not closed: add a '---' line after it"),
-        ("---\nid: x\n---\n", "d.md:1: front matter has no 'title:': add a line like 'title: My Deck'"),
-        ("---\ntitle: T\nauthor: me\n---\n", "d.md:3: unknown front matter key 'author' (expected id, title or description)"),
-        ("---\ntitle: T\n---\nstray text\n## A\n\nx\n", "d.md:4: text outside an entry: start each entry with '## Term'"),
-        ("---\ntitle: T\n---\n\n## A\nrelatd: B\n\nx\n", "d.md:6: unknown key 'relatd' in entry 'A' (expected id, aliases, tags or related)"),
-        ("---\ntitle: T\n---\n\n## A\ntags: a\ntags: b\n\nx\n", "d.md:7: 'tags:' appears twice in entry 'A': keep one"),
-        ("---\ntitle: T\n---\n\n##\n\nx\n", "d.md:5: entry heading '##' has no term: write the term after '## '"),
-    ])
+    @Test(
+        "syntax errors name file, line and remedy",
+        arguments: [
+            ("## A\n\nx\n", "d.md:1: a deck starts with front matter: a '---' line, 'title: …', and a closing '---'"),
+            ("---\ntitle: T\n\n## A\n", "d.md:1: front matter is not closed: add a '---' line after it"),
+            ("---\nid: x\n---\n", "d.md:1: front matter has no 'title:': add a line like 'title: My Deck'"),
+            ("---\ntitle: T\nauthor: me\n---\n", "d.md:3: unknown front matter key 'author' (expected id, title or description)"),
+            ("---\ntitle: T\n---\nstray text\n## A\n\nx\n", "d.md:4: text outside an entry: start each entry with '## Term'"),
+            (
+                "---\ntitle: T\n---\n\n## A\nrelatd: B\n\nx\n",
+                "d.md:6: unknown key 'relatd' in entry 'A' (expected id, aliases, tags or related)"
+            ),
+            ("---\ntitle: T\n---\n\n## A\ntags: a\ntags: b\n\nx\n", "d.md:7: 'tags:' appears twice in entry 'A': keep one"),
+            ("---\ntitle: T\n---\n\n##\n\nx\n", "d.md:5: entry heading '##' has no term: write the term after '## '"),
+        ])
     func syntaxErrors(text: String, message: String) {
         #expect(throws: (any Error).self) { try MarkdownDeckParser.parse(text, file: "d.md") }
         do {
@@ -98,10 +105,15 @@ import Testing
         let data = JSONDeckCoder.write(deck)
         #expect(try JSONDeckCoder.parse(data, file: "demo.json").deck == deck)
         let newer = Data(#"{"version": 2, "title": "T", "entries": []}"#.utf8)
-        #expect(throws: StoreError.deckSyntax(file: "n.json", line: 1, message: "deck format version 2 is newer than this gloss reads (1); update gloss")) {
+        #expect(
+            throws: StoreError.deckSyntax(
+                file: "n.json", line: 1, message: "deck format version 2 is newer than this gloss reads (1); update gloss")
+        ) {
             try JSONDeckCoder.parse(newer, file: "n.json")
         }
-        let unversioned = Data(#"{"title": "T", "entries": [{"term": "A", "definition": "x", "related": ["b"]}, {"term": "B", "definition": "y"}]}"#.utf8)
+        let unversioned = Data(
+            #"{"title": "T", "entries": [{"term": "A", "definition": "x", "related": ["b"]}, {"term": "B", "definition": "y"}]}"#
+                .utf8)
         let parsed = try JSONDeckCoder.parse(unversioned, file: "old.json").deck
         #expect(parsed.id == "old")
         #expect(parsed.entries[0].related == ["b"])
@@ -109,7 +121,10 @@ import Testing
 
     @Test func brokenJSONNamesTheLineAndField() {
         let broken = Data("{\n  \"title\": \"T\",\n  \"entries\": [\n    {\"term\": \"A\"}\n  ]\n}".utf8)
-        #expect(throws: StoreError.deckSyntax(file: "b.json", line: 1, message: "not a gloss JSON deck: missing 'definition' at entries[0]")) {
+        #expect(
+            throws: StoreError.deckSyntax(
+                file: "b.json", line: 1, message: "not a gloss JSON deck: missing 'definition' at entries[0]")
+        ) {
             try JSONDeckCoder.parse(broken, file: "b.json")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 /// The byte-level fast paths of the Markdown deck parser agree with the `Character`-based
@@ -28,15 +29,21 @@ import Testing
             lines += [pick(["---", " ---\t", "---\u{301}"], &rng), "title: " + fragment(&rng) + "T", "---"]
         }
         for _ in 0..<Int.random(in: 0...8, using: &rng) {
-            lines.append(pick(["## ", "##", "## \t", "##\u{301} ", "# ", " ## "], &rng) + fragment(&rng) + pick(["", "A", " "], &rng))
+            lines.append(
+                pick(["## ", "##", "## \t", "##\u{301} ", "# ", " ## "], &rng) + fragment(&rng) + pick(["", "A", " "], &rng))
             for _ in 0..<Int.random(in: 0...4, using: &rng) {
-                let key = pick(["id", "aliases", "tags", "related", "Related", "TAGS", "x-key", "k\u{301}", "", fragment(&rng, upTo: 2)], &rng)
+                let key = pick(
+                    ["id", "aliases", "tags", "related", "Related", "TAGS", "x-key", "k\u{301}", "", fragment(&rng, upTo: 2)],
+                    &rng)
                 let separator = pick([": ", ":", ":\u{301}", " : ", ":\t"], &rng)
                 let names = (0..<Int.random(in: 0...4, using: &rng)).map { _ in fragment(&rng, upTo: 3) }
-                lines.append(pick(["", " ", "\t"], &rng) + key + separator + names.joined(separator: pick([",", ", ", ",\u{301}", " ,"], &rng)))
+                lines.append(
+                    pick(["", " ", "\t"], &rng) + key + separator
+                        + names.joined(separator: pick([",", ", ", ",\u{301}", " ,"], &rng)))
             }
             for _ in 0..<Int.random(in: 0...5, using: &rng) {
-                lines.append(pick(["", "", " ", "\u{A0}"], &rng) + fragment(&rng, upTo: 8) + pick(["", " ", "\t", "\u{3000}"], &rng))
+                lines.append(
+                    pick(["", "", " ", "\u{A0}"], &rng) + fragment(&rng, upTo: 8) + pick(["", " ", "\t", "\u{3000}"], &rng))
             }
         }
         var text = Int.random(in: 0..<10, using: &rng) == 0 ? "\u{FEFF}" : ""
@@ -44,7 +51,9 @@ import Testing
         return text
     }
 
-    static func outcome(_ parse: (String, String) throws(StoreError) -> ParsedDeck, _ text: String) -> Result<ParsedDeck, StoreError> {
+    static func outcome(_ parse: (String, String) throws(StoreError) -> ParsedDeck, _ text: String) -> Result<
+        ParsedDeck, StoreError
+    > {
         do { return .success(try parse(text, "d.md")) } catch { return .failure(error) }
     }
 
@@ -87,7 +96,8 @@ import Testing
         #expect(!files.isEmpty)
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            #expect(Self.outcome(MarkdownDeckParser.parse, text) == Self.outcome(ReferenceMarkdownDeckParser.parse, text), "\(file)")
+            #expect(
+                Self.outcome(MarkdownDeckParser.parse, text) == Self.outcome(ReferenceMarkdownDeckParser.parse, text), "\(file)")
         }
     }
 }

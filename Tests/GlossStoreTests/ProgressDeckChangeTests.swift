@@ -7,7 +7,9 @@ import Testing
 /// Progress follows the entry id (deck/entry/facet), whatever happens to the text.
 @Suite struct ProgressDeckChangeTests {
     private func cards(of deck: Deck) -> Set<CardKey> {
-        Set(deck.entries.flatMap { entry in [Facet.recognize, .recall].map { CardKey(deck: deck.id, entry: entry.id, facet: $0) } })
+        Set(
+            deck.entries.flatMap { entry in [Facet.recognize, .recall].map { CardKey(deck: deck.id, entry: entry.id, facet: $0) }
+            })
     }
 
     private let original = Deck(
@@ -49,7 +51,10 @@ import Testing
         let report = try ProgressDoctor.examine(folder: folder, learner: "ada", deckCards: cards(of: without))
         #expect(report.orphanedCards == [card])
         #expect(report.isHealthy)
-        #expect(report.lines.contains { $0.hasPrefix("orphaned: 1 cards have progress but no entry in the current decks (ai/reward-hacking/recognize)") })
+        #expect(
+            report.lines.contains {
+                $0.hasPrefix("orphaned: 1 cards have progress but no entry in the current decks (ai/reward-hacking/recognize)")
+            })
 
         // Studying the smaller deck for a while does not touch the orphan.
         let store = try ProgressStore(folder: folder, learner: "ada")

@@ -24,13 +24,14 @@ import Testing
         #expect(report.recordsAfterSnapshot == 0)
         #expect(report.orphanedCards.count == 3)
         #expect(!report.isHealthy)
-        #expect(report.lines == [
-            "lock: free",
-            "journal: 3 answers, 0 after the last snapshot",
-            "snapshot: agrees with a replay of the journal",
-            "notice: the journal ends in an incomplete answer (a crash mid-write); it will be dropped at the next start",
-            "orphaned: 3 cards have progress but no entry in the current decks (d/e0/recall, d/e1/recall, d/e2/recall); their progress is kept and comes back if the entries return",
-        ])
+        #expect(
+            report.lines == [
+                "lock: free",
+                "journal: 3 answers, 0 after the last snapshot",
+                "snapshot: agrees with a replay of the journal",
+                "notice: the journal ends in an incomplete answer (a crash mid-write); it will be dropped at the next start",
+                "orphaned: 3 cards have progress but no entry in the current decks (d/e0/recall, d/e1/recall, d/e2/recall); their progress is kept and comes back if the entries return",
+            ])
         #expect(try bytes(path) == before)
     }
 

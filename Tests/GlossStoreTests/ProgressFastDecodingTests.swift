@@ -41,7 +41,8 @@ import Testing
     }
 
     @Test func nullsAndUnknownFieldsReadAsJSONDecoderReadsThem() throws {
-        let line = #"{"seq":7,"kind":"practice","time":"2026-01-01T00:00:00.5Z","card":{"deck":"d","entry":"e","facet":"relate"},"answer":"a","correct":false,"rating":1,"responseMs":10,"format":null,"after":null,"extra":[1,{"x":true}],"before":{"phase":"new","reps":0,"lapses":0,"due":null}}"#
+        let line =
+            #"{"seq":7,"kind":"practice","time":"2026-01-01T00:00:00.5Z","card":{"deck":"d","entry":"e","facet":"relate"},"answer":"a","correct":false,"rating":1,"responseMs":10,"format":null,"after":null,"extra":[1,{"x":true}],"before":{"phase":"new","reps":0,"lapses":0,"due":null}}"#
         let fast = try #require(Array(line.utf8).withUnsafeBufferPointer { FastDecoding.record($0) })
         #expect(fast == (try ProgressCoding.decoder().decode(ReviewRecord.self, from: Data(line.utf8))))
         #expect(fast.before == CardState.new)
@@ -86,8 +87,11 @@ import Testing
         }
         var confusions = Confusions()
         confusions.record(deck: "d", asked: "a", picked: "b")
-        var snapshot = try #require(FastDecoding.snapshot(Data(try FastEncoding.snapshot(
-            ProgressSnapshot(learner: "ada", state: ProgressState(lastSeq: 3), settings: LearnerSettings())))))
+        var snapshot = try #require(
+            FastDecoding.snapshot(
+                Data(
+                    try FastEncoding.snapshot(
+                        ProgressSnapshot(learner: "ada", state: ProgressState(lastSeq: 3), settings: LearnerSettings())))))
         snapshot.cards = cards
         snapshot.confusions = confusions
         let bytes = try FastEncoding.snapshot(snapshot)

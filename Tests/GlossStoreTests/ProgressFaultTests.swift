@@ -154,14 +154,16 @@ import Testing
         #expect(try bytes(path) == newer)
         #expect(
             ProgressError.newerVersion(file: "P/ada.json", found: 2, supported: 1).description
-                == "P/ada.json: version 2 was written by a newer gloss (this one reads up to version 1); the file was left untouched: upgrade gloss")
+                == "P/ada.json: version 2 was written by a newer gloss (this one reads up to version 1); the file was left untouched: upgrade gloss"
+        )
     }
 
     @Test func journalShorterThanSnapshotIsRefused() throws {
         let folder = try makeProgressFolder()
         try copyFixture("v1-ada.json", to: folder, as: "ada.json")
-        #expect(throws: ProgressError.journalBehindSnapshot(
-            journal: ProgressStore.journalPath(folder, "ada"), journalSeq: 0, snapshotSeq: 2)
+        #expect(
+            throws: ProgressError.journalBehindSnapshot(
+                journal: ProgressStore.journalPath(folder, "ada"), journalSeq: 0, snapshotSeq: 2)
         ) {
             try ProgressStore(folder: folder, learner: "ada")
         }

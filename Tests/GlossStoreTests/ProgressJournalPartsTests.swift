@@ -8,7 +8,8 @@ import Testing
 /// state, the same stats, the same error on the same line, the same torn last line.
 @Suite struct ProgressJournalPartsTests {
     /// Writes `records` as journal lines (plus `extra` bytes at the end) and opens them.
-    func journal(_ records: [ReviewRecord], lines edit: (inout [String]) -> Void = { _ in }, extra: String = "") throws -> Journal {
+    func journal(_ records: [ReviewRecord], lines edit: (inout [String]) -> Void = { _ in }, extra: String = "") throws -> Journal
+    {
         let encoder = ProgressCoding.encoder()
         var lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         edit(&lines)
@@ -48,14 +49,18 @@ import Testing
         let clock = DayClock(timeZone: TimeZone(identifier: "Europe/Paris") ?? .current, rolloverHour: 4)
         let now = try #require(records.last?.time).addingTimeInterval(3600)
         var tally = StatsTally(clock: clock)
-        for part in try journal.fold(parts: parts, minimumPartBytes: 1, start: { StatsTally(clock: clock) },
-                                     add: { $0.add($1) }).parts {
+        for part in try journal.fold(
+            parts: parts, minimumPartBytes: 1, start: { StatsTally(clock: clock) },
+            add: { $0.add($1) }
+        ).parts {
             tally.merge(part)
         }
         let deck = Deck(id: "d", title: "D", entries: [])
         let r: (CardState, Date) -> Double = { _, _ in 0.9 }
-        let whole = StatsSummary(records: records, states: [:], decks: [deck], now: now, clock: clock, desiredRetention: 0.9, retrievability: r)
-        #expect(StatsSummary(tally: tally, states: [:], decks: [deck], now: now, desiredRetention: 0.9, retrievability: r) == whole)
+        let whole = StatsSummary(
+            records: records, states: [:], decks: [deck], now: now, clock: clock, desiredRetention: 0.9, retrievability: r)
+        #expect(
+            StatsSummary(tally: tally, states: [:], decks: [deck], now: now, desiredRetention: 0.9, retrievability: r) == whole)
         #expect(whole.totalAnswers > 100 && !whole.confusedPairs.isEmpty)
     }
 
@@ -78,7 +83,9 @@ import Testing
             defer { journal.close() }
             let forward = error { _ = try journal.forEach { _ in } }
             let folded = error { _ = try journal.fold(parts: parts, minimumPartBytes: 1, start: { 0 }, add: { $0 += $1.seq }) }
-            #expect(forward?.contains(".jsonl:\(missing + 1): answer number \(missing + 2) follows \(missing); numbers must go up by one;") == true)
+            #expect(
+                forward?.contains(
+                    ".jsonl:\(missing + 1): answer number \(missing + 2) follows \(missing); numbers must go up by one;") == true)
             #expect(folded == forward)
         }
     }

@@ -54,7 +54,8 @@ import Testing
 
     @Test func generatedJournalLinesReadAsJSONDecoderReadsThem() throws {
         // The shape gen-scale-data writes: FSRS states with long fractions, all fields present.
-        let line = #"{"after":{"difficulty":2.118103970459016,"due":"2023-12-01T00:11:34.608Z","lapses":0,"lastReview":"2023-12-01T00:01:34.608Z","phase":"learning","reps":1,"stability":2.3065,"step":1},"answer":"Dexgon Xenal Ririsalbor","before":{"lapses":0,"phase":"new","reps":0},"card":{"deck":"scale","entry":"dexgon-xenal-ririsalbor","facet":"recognize"},"confusedWith":"obqua","correct":true,"format":"related","kind":"review","rating":3,"responseMs":12713,"seq":1,"time":"2023-12-01T00:01:34.608Z"}"#
+        let line =
+            #"{"after":{"difficulty":2.118103970459016,"due":"2023-12-01T00:11:34.608Z","lapses":0,"lastReview":"2023-12-01T00:01:34.608Z","phase":"learning","reps":1,"stability":2.3065,"step":1},"answer":"Dexgon Xenal Ririsalbor","before":{"lapses":0,"phase":"new","reps":0},"card":{"deck":"scale","entry":"dexgon-xenal-ririsalbor","facet":"recognize"},"confusedWith":"obqua","correct":true,"format":"related","kind":"review","rating":3,"responseMs":12713,"seq":1,"time":"2023-12-01T00:01:34.608Z"}"#
         let fast = try #require(Array(line.utf8).withUnsafeBufferPointer { RecordReader().record($0) })
         #expect(fast == (try ProgressCoding.decoder().decode(ReviewRecord.self, from: Data(line.utf8))))
         #expect(fast.after?.stability == 2.3065 && fast.confusedWith == "obqua")
@@ -82,7 +83,8 @@ import Testing
         let reader = RecordReader()
         for i in 0..<200 {
             let entry = i % 2 == 0 ? "entry-number-\(i % 7)" : "ëntry-\(i)"
-            let line = #"{"seq":\#(i + 1),"kind":"practice","time":"2026-01-01T00:00:00.000Z","card":{"deck":"deck","entry":"\#(entry)","facet":"relate"},"answer":"\#(entry)","correct":false,"rating":1,"responseMs":10}"#
+            let line =
+                #"{"seq":\#(i + 1),"kind":"practice","time":"2026-01-01T00:00:00.000Z","card":{"deck":"deck","entry":"\#(entry)","facet":"relate"},"answer":"\#(entry)","correct":false,"rating":1,"responseMs":10}"#
             let record = try #require(Array(line.utf8).withUnsafeBufferPointer { reader.record($0) })
             #expect(record.card.entry.rawValue == entry && record.answer == entry && record.seq == i + 1)
         }

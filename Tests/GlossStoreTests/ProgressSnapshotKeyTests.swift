@@ -1,12 +1,15 @@
 import Foundation
 import GlossCore
 import Testing
+
 @testable import GlossStore
 
 /// The snapshot's byte-level card key reader agrees with `CardKey(_:)` on every text.
 @Suite struct ProgressSnapshotKeyTests {
-    static let pieces = ["/", "//", "a", "ai-safety", "reward-hacking", "recall", "recognize", "relate", "Recall",
-                         "é", "e\u{301}", "/\u{301}", "\u{301}", "日本", " ", "-", "."]
+    static let pieces = [
+        "/", "//", "a", "ai-safety", "reward-hacking", "recall", "recognize", "relate", "Recall",
+        "é", "e\u{301}", "/\u{301}", "\u{301}", "日本", " ", "-", ".",
+    ]
 
     @Test func cardKeysAgreeWithCardKeyInit() {
         var rng = SplitMix64(seed: 7)
@@ -26,8 +29,9 @@ import Testing
     }
 
     @Test func knownKeys() {
-        #expect(ProgressSnapshot.cardKey("ai-safety/mesa/recall")
-            == CardKey(deck: DeckID("ai-safety"), entry: EntryID("mesa"), facet: .recall))
+        #expect(
+            ProgressSnapshot.cardKey("ai-safety/mesa/recall")
+                == CardKey(deck: DeckID("ai-safety"), entry: EntryID("mesa"), facet: .recall))
         #expect(ProgressSnapshot.cardKey("d/é/relate") == CardKey(deck: DeckID("d"), entry: EntryID("é"), facet: .relate))
         #expect(ProgressSnapshot.cardKey("d//recall") == nil)
         #expect(ProgressSnapshot.cardKey("d/e/recall/") == nil)

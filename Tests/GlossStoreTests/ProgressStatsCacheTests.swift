@@ -26,8 +26,10 @@ import Testing
     func answerSome(_ store: ProgressStore, from start: Int, count: Int) throws {
         for i in start..<(start + count) {
             let card = key("d", "e\(i % 7)", Facet.allCases[i % 3])
-            try store.append(answer(store, card, at: Double(i) * 900, rating: i % 4 == 0 ? .again : .good,
-                                    kind: i % 5 == 0 ? .practice : .review, confusedWith: i % 4 == 0 ? "e9" : nil))
+            try store.append(
+                answer(
+                    store, card, at: Double(i) * 900, rating: i % 4 == 0 ? .again : .good,
+                    kind: i % 5 == 0 ? .practice : .review, confusedWith: i % 4 == 0 ? "e9" : nil))
         }
     }
 
@@ -65,7 +67,10 @@ import Testing
         #expect(lateSummary == (try fullCount(store, clock: late)))
     }
 
-    @Test(arguments: ["garbage{", "{\"version\":99}", "", "{\"version\":1,\"timeZone\":\"Europe/Paris\",\"rolloverHour\":4,\"lastSeq\":5,\"decks\":{\"d\":[[1,2]]}}"])
+    @Test(arguments: [
+        "garbage{", "{\"version\":99}", "",
+        "{\"version\":1,\"timeZone\":\"Europe/Paris\",\"rolloverHour\":4,\"lastSeq\":5,\"decks\":{\"d\":[[1,2]]}}",
+    ])
     func anUnreadableCacheIsIgnoredAndRewritten(text: String) throws {
         let folder = try makeProgressFolder()
         let store = try ProgressStore(folder: folder, learner: "ann")

@@ -128,7 +128,9 @@ import Testing
     @Test func rebuildRecomputesFromTheJournal() throws {
         let folder = try makeProgressFolder()
         let store = try ProgressStore(folder: folder, learner: "ada")
-        for i in 0..<30 { try store.append(answer(store, key("d", "e\(i % 7)"), at: Double(i), confusedWith: i % 5 == 0 ? "e1" : nil)) }
+        for i in 0..<30 {
+            try store.append(answer(store, key("d", "e\(i % 7)"), at: Double(i), confusedWith: i % 5 == 0 ? "e1" : nil))
+        }
         try store.undo()
         try store.close()
         // Damage the snapshot's view of one card (as a bad edit would).
@@ -181,6 +183,9 @@ import Testing
         #expect(try bytes(reopened.snapshotPath) == snapshot)
         #expect(!FileManager.default.fileExists(atPath: temp.path))
         try reopened.close()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["ada.json", "ada.lock", "ada.reviews.jsonl"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "ada.json", "ada.lock", "ada.reviews.jsonl",
+            ])
     }
 }

@@ -30,7 +30,8 @@ enum RandomRecords {
         ReviewRecord(
             seq: Int.random(in: 1...10_000_000, using: &rng), kind: pick([.review, .practice, .revoke], &rng),
             time: Date(timeIntervalSince1970: Double(Int64.random(in: 0...4_000_000_000_000, using: &rng)) / 1000),
-            card: CardKey(deck: DeckID(pick(entries, &rng)), entry: EntryID(pick(entries, &rng)), facet: pick(Facet.allCases, &rng)),
+            card: CardKey(
+                deck: DeckID(pick(entries, &rng)), entry: EntryID(pick(entries, &rng)), facet: pick(Facet.allCases, &rng)),
             format: Bool.random(using: &rng) ? pick(QuestionFormat.allCases, &rng) : nil,
             answer: pick(answers, &rng), correct: Bool.random(using: &rng), rating: pick(Rating.allCases, &rng),
             responseMs: Int.random(in: 0...600_000, using: &rng),
@@ -56,7 +57,8 @@ enum RandomRecords {
             let correct = Bool.random(using: &rng)
             let record = ReviewRecord(
                 seq: seq, kind: kind, time: time,
-                card: CardKey(deck: DeckID(pick(["d", "e"], &rng)), entry: EntryID(pick(entries, &rng)), facet: pick(Facet.allCases, &rng)),
+                card: CardKey(
+                    deck: DeckID(pick(["d", "e"], &rng)), entry: EntryID(pick(entries, &rng)), facet: pick(Facet.allCases, &rng)),
                 answer: pick(answers, &rng), correct: correct, rating: correct ? .good : .again,
                 responseMs: Int.random(in: 0...60_000, using: &rng),
                 confusedWith: correct ? nil : EntryID(pick(entries, &rng)),

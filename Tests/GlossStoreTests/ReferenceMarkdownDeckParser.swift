@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+
 @testable import GlossStore
 
 /// The Markdown deck parser as it stood before the byte-level fast paths (commit 450a566),
@@ -31,8 +32,9 @@ enum ReferenceMarkdownDeckParser {
         var index = 0
         while index < lines.count, lines[index].referenceTrimmed.isEmpty { index += 1 }
         guard index < lines.count, lines[index].referenceTrimmed == "---" else {
-            throw .deckSyntax(file: name, line: min(index + 1, max(lines.count, 1)),
-                              message: "a deck starts with front matter: a '---' line, 'title: …', and a closing '---'")
+            throw .deckSyntax(
+                file: name, line: min(index + 1, max(lines.count, 1)),
+                message: "a deck starts with front matter: a '---' line, 'title: …', and a closing '---'")
         }
         let headerLine = index + 1
         index += 1
@@ -43,19 +45,24 @@ enum ReferenceMarkdownDeckParser {
             let line = lines[index]
             let trimmed = line.referenceTrimmed
             index += 1
-            if trimmed == "---" { closed = true; break }
+            if trimmed == "---" {
+                closed = true
+                break
+            }
             if trimmed.isEmpty { continue }
             if trimmed.hasPrefix("#") { break }
             guard let (key, value) = keyValue(trimmed) else {
                 throw .deckSyntax(file: name, line: index, message: "front matter line '\(trimmed)' is not 'key: value'")
             }
             guard headerKeys.contains(key) else {
-                throw .deckSyntax(file: name, line: index,
-                                  message: "unknown front matter key '\(key)' (expected id, title or description)")
+                throw .deckSyntax(
+                    file: name, line: index,
+                    message: "unknown front matter key '\(key)' (expected id, title or description)")
             }
             if let first = headerKeyLines[key] {
-                throw .deckSyntax(file: name, line: index,
-                                  message: "front matter key '\(key)' appears twice (first at line \(first)); keep one")
+                throw .deckSyntax(
+                    file: name, line: index,
+                    message: "front matter key '\(key)' appears twice (first at line \(first)); keep one")
             }
             headerKeyLines[key] = index
             header[key] = value
@@ -64,7 +71,8 @@ enum ReferenceMarkdownDeckParser {
             throw .deckSyntax(file: name, line: headerLine, message: "front matter is not closed: add a '---' line after it")
         }
         guard let title = header["title"], !title.isEmpty else {
-            throw .deckSyntax(file: name, line: headerLine, message: "front matter has no 'title:': add a line like 'title: My Deck'")
+            throw .deckSyntax(
+                file: name, line: headerLine, message: "front matter has no 'title:': add a line like 'title: My Deck'")
         }
         let stem = ((name as NSString).deletingPathExtension)
         let deckID = DeckID(header["id"].flatMap { $0.isEmpty ? nil : $0 } ?? slug(stem))
@@ -79,12 +87,14 @@ enum ReferenceMarkdownDeckParser {
             } else if trimmed.isEmpty || (trimmed.hasPrefix("# ") && drafts.isEmpty) || trimmed.hasPrefix("<!--") {
                 index += 1
             } else {
-                throw .deckSyntax(file: name, line: index + 1,
-                                  message: "text outside an entry: start each entry with '## Term'")
+                throw .deckSyntax(
+                    file: name, line: index + 1,
+                    message: "text outside an entry: start each entry with '## Term'")
             }
         }
-        return resolve(drafts, deck: Deck(id: deckID, title: title, description: header["description"] ?? ""),
-                       file: name, headerLine: headerLine)
+        return resolve(
+            drafts, deck: Deck(id: deckID, title: title, description: header["description"] ?? ""),
+            file: name, headerLine: headerLine)
     }
 
     /// An entry before its related names are resolved to ids.
@@ -98,7 +108,8 @@ enum ReferenceMarkdownDeckParser {
         let headingLine = index + 1
         let term = lines[index].referenceTrimmed.dropFirst(2).referenceTrimmed
         guard !term.isEmpty else {
-            throw .deckSyntax(file: file, line: headingLine, message: "entry heading '##' has no term: write the term after '## '")
+            throw .deckSyntax(
+                file: file, line: headingLine, message: "entry heading '##' has no term: write the term after '## '")
         }
         index += 1
         var keys: [String: Int] = [:]
@@ -108,8 +119,9 @@ enum ReferenceMarkdownDeckParser {
         while probe < lines.count, lines[probe].referenceTrimmed.isEmpty { probe += 1 }
         while probe < lines.count, let (key, value) = metaLine(lines[probe]) {
             guard entryKeys.contains(key) else {
-                throw .deckSyntax(file: file, line: probe + 1,
-                                  message: "unknown key '\(key)' in entry '\(term)' (expected id, aliases, tags or related)")
+                throw .deckSyntax(
+                    file: file, line: probe + 1,
+                    message: "unknown key '\(key)' in entry '\(term)' (expected id, aliases, tags or related)")
             }
             if keys[key] != nil {
                 throw .deckSyntax(file: file, line: probe + 1, message: "'\(key):' appears twice in entry '\(term)': keep one")
@@ -186,7 +198,7 @@ enum ReferenceMarkdownDeckParser {
         let key = trimmed[..<colon]
         let known = entryKeys.contains(key.lowercased())
         guard !key.isEmpty,
-              known || key.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0 == "-" })
+            known || key.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0 == "-" })
         else { return nil }
         let rest = trimmed[trimmed.index(after: colon)...]
         guard rest.isEmpty || rest.first == " " else { return nil }
@@ -244,7 +256,7 @@ extension StringProtocol {
     var referenceTrimmed: String {
         let isSpace: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
         guard let first = firstIndex(where: { !isSpace($0) }),
-              let last = lastIndex(where: { !isSpace($0) })
+            let last = lastIndex(where: { !isSpace($0) })
         else { return "" }
         return String(self[first...last])
     }

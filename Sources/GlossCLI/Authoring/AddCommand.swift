@@ -64,15 +64,20 @@ struct AddCommand: GlossCommand {
         let tagList = split(try ask("tags, comma-separated", tags))
         var unknown: [String] = []
         let relatedIDs: [EntryID] = relatedNames.compactMap { name in
-            let match = deck.entries.first { $0.id.rawValue == name.lowercased() || $0.names.contains { $0.lowercased() == name.lowercased() } }
+            let match = deck.entries.first {
+                $0.id.rawValue == name.lowercased() || $0.names.contains { $0.lowercased() == name.lowercased() }
+            }
             if match == nil { unknown.append(name) }
             return match?.id
         }
         if !unknown.isEmpty {
-            throw ValidationError("no entry named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(deck.id); add those first or leave them out")
+            throw ValidationError(
+                "no entry named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(deck.id); add those first or leave them out"
+            )
         }
-        let entry = Entry(id: EntryID(slug(term)), term: term, definition: definition, explanation: explanation,
-                          related: relatedIDs, aliases: aliasList, tags: tagList)
+        let entry = Entry(
+            id: EntryID(slug(term)), term: term, definition: definition, explanation: explanation,
+            related: relatedIDs, aliases: aliasList, tags: tagList)
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = DeckFileEditor.appendEntry(entry, in: deck, to: text)
         for other in relatedIDs.compactMap({ deck.entry($0) }) {
@@ -130,7 +135,8 @@ struct LinkCommand: GlossCommand {
         try DeckFileWriter.write(try DeckFileEditor.link(first, second, in: text, file: path), to: path, overwrite: true)
         session.reloadDecks()
         session.console.line("Linked '\(first)' and '\(second)'.")
-        lintAfterEdit(path: path, session: session, entry: session.library.findEntries(first, in: [deck]).first?.entry.term ?? first)
+        lintAfterEdit(
+            path: path, session: session, entry: session.library.findEntries(first, in: [deck]).first?.entry.term ?? first)
     }
 }
 

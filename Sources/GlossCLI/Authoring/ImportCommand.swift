@@ -19,7 +19,9 @@ struct ImportCommand: GlossCommand {
     @Option(name: .long, help: "The new deck's title.")
     var title: String?
 
-    @Option(name: .customLong("format"), help: "Force the input format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .customLong("format"),
+        help: "Force the input format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String?
 
     @Option(name: .long, help: "CSV field delimiter, e.g. ';' (default: detected).")
@@ -43,7 +45,8 @@ struct ImportCommand: GlossCommand {
         var options = ImportOptions(deckID: deck, title: title)
         if let format {
             guard let parsed = ImportFormat(rawValue: format) else {
-                throw ValidationError("--format '\(format)' is not one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "--format '\(format)' is not one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             options.format = parsed
         }
@@ -74,10 +77,16 @@ struct ImportCommand: GlossCommand {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let merged = DeckMerge.merge(result.deck, into: existing)
             try DeckFileWriter.write(try DeckFileEditor.apply(merged, to: text, file: path), to: path, overwrite: true)
-            console.line("Merged into \(path): \(merged.added.count) added, \(merged.updated.count) updated, \(merged.unchanged.count) unchanged.")
+            console.line(
+                "Merged into \(path): \(merged.added.count) added, \(merged.updated.count) updated, \(merged.unchanged.count) unchanged."
+            )
         } else {
             if existing != nil && !force {
-                throw StoreError.unreadable(file: path, reason: "a deck with id '\(result.deck.id)' already exists; pass --merge to merge into it, --force to replace it, or --deck to name the new one")
+                throw StoreError.unreadable(
+                    file: path,
+                    reason:
+                        "a deck with id '\(result.deck.id)' already exists; pass --merge to merge into it, --force to replace it, or --deck to name the new one"
+                )
             }
             try DeckFileWriter.write(DeckExport.text(result.deck, format: .md), to: path, overwrite: force)
             console.line("Imported \(result.deck.entries.count) entries (\(result.format)) into \(path).")
@@ -92,7 +101,10 @@ func lintAfterEdit(path: String, session: Session, entry: String? = nil) {
     guard let parsed = try? DeckLoader.load(file: path) else { return }
     var findings = DeckLinter.lint(parsed)
     if let entry {
-        let lines = Set(zip(parsed.deck.entries, parsed.sources).filter { $0.0.term == entry }.flatMap { [$0.1.heading, $0.1.definition] + Array($0.1.keys.values) })
+        let lines = Set(
+            zip(parsed.deck.entries, parsed.sources).filter { $0.0.term == entry }.flatMap {
+                [$0.1.heading, $0.1.definition] + Array($0.1.keys.values)
+            })
         findings = findings.filter { lines.contains($0.line) || $0.message.contains("'\(entry)'") }
     }
     if findings.isEmpty {

@@ -53,11 +53,13 @@ struct ExportCommand: GlossCommand {
         let text: String
         switch (format, what) {
         case (.csv, .terms):
-            text = try TermsCSV.text(rows: TermsCSV.rows(
-                decks: decks, states: store.state.cards, records: try store.allRecords(), now: session.now(),
-                retrievability: { scheduler.retrievability(of: $0, at: $1) }))
+            text = try TermsCSV.text(
+                rows: TermsCSV.rows(
+                    decks: decks, states: store.state.cards, records: try store.allRecords(), now: session.now(),
+                    retrievability: { scheduler.retrievability(of: $0, at: $1) }))
         case (.csv, .reviews):
-            text = try ReviewsCSV.text(rows: ReviewsCSV.rows(records: try store.allRecords(), decks: deck == nil ? nil : Set(decks.map(\.id))))
+            text = try ReviewsCSV.text(
+                rows: ReviewsCSV.rows(records: try store.allRecords(), decks: deck == nil ? nil : Set(decks.map(\.id))))
         case (.json, .reviews):
             text = try ReviewsJSONL.text(records: try store.allRecords())
         default:

@@ -36,13 +36,16 @@ struct LintCommand: GlossCommand {
             } catch {
                 let line: Int
                 if case .deckSyntax(_, let at, _) = error { line = at } else { line = 1 }
-                findings.append(LintFinding(file: (path as NSString).lastPathComponent, line: line, severity: .error,
-                                            message: error.reason))
+                findings.append(
+                    LintFinding(
+                        file: (path as NSString).lastPathComponent, line: line, severity: .error,
+                        message: error.reason))
             }
         }
         let report = LintReport(findings: findings)
         for finding in findings { console.line(finding.description) }
-        let summary = "\(checked) deck file\(checked == 1 ? "" : "s") checked: \(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
+        let summary =
+            "\(checked) deck file\(checked == 1 ? "" : "s") checked: \(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
         console.line(summary)
         let code = report.exitCode(strict: strict)
         if code != 0 { throw ExitCode(code) }

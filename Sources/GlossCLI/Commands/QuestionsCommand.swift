@@ -14,7 +14,9 @@ struct QuestionsCommand: GlossCommand {
     @Option(name: .long, help: "How many questions.")
     var count = 10
 
-    @Option(name: .customLong("format"), help: "Only this format: \(QuestionFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .customLong("format"), help: "Only this format: \(QuestionFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var format: String?
 
     @Flag(help: "Print JSON: facet, format, entry, prompt, options, right option(s), accepted answers.")
@@ -25,7 +27,8 @@ struct QuestionsCommand: GlossCommand {
     func validate() throws {
         if count < 1 { throw ValidationError("--count must be at least 1") }
         if let format, QuestionFormat(rawValue: format) == nil {
-            throw ValidationError("--format '\(format)' is not one of: \(QuestionFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--format '\(format)' is not one of: \(QuestionFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 

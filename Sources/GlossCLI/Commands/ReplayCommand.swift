@@ -8,7 +8,9 @@ struct ReplayCommand: GlossCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay an FSRS review log (card_id,review_rating,review_time,review_duration) and print each state.",
-        discussion: "Prints card_id,review_time,rating,elapsed_days,retrievability,stability,difficulty,interval_days,state per review. Bad rows are reported with their line number and the run exits 2.")
+        discussion:
+            "Prints card_id,review_time,rating,elapsed_days,retrievability,stability,difficulty,interval_days,state per review. Bad rows are reported with their line number and the run exits 2."
+    )
 
     @Argument(help: "The review log CSV.")
     var file: String
@@ -28,8 +30,12 @@ struct ReplayCommand: GlossCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard Replay.Steps(rawValue: steps) != nil else { throw ValidationError("--steps must be 'none' or 'default', not '\(steps)'") }
-        guard (0.7...0.99).contains(retention) else { throw ValidationError("--retention must be between 0.70 and 0.99, not \(retention)") }
+        guard Replay.Steps(rawValue: steps) != nil else {
+            throw ValidationError("--steps must be 'none' or 'default', not '\(steps)'")
+        }
+        guard (0.7...0.99).contains(retention) else {
+            throw ValidationError("--retention must be between 0.70 and 0.99, not \(retention)")
+        }
     }
 
     func run(in session: Session) throws {
@@ -39,7 +45,8 @@ struct ReplayCommand: GlossCommand {
             for problem in contents.problems { session.console.error(problem.description) }
             throw ExitCode(2)
         }
-        let scheduler = try Replay.scheduler(steps: Replay.Steps(rawValue: steps) ?? .default, retention: retention, parameters: parameters)
+        let scheduler = try Replay.scheduler(
+            steps: Replay.Steps(rawValue: steps) ?? .default, retention: retention, parameters: parameters)
         let rows = Replay.run(contents.reviews, scheduler: scheduler)
         session.console.write(json ? try Replay.json(rows) + "\n" : Replay.csv(rows))
     }

@@ -14,8 +14,9 @@ struct SettingsCommand: GlossCommand {
         session.console.line("Settings of \(session.learner) (change with: set KEY VALUE):")
         for key in SettingKey.allCases {
             let value = key.value(in: settings)
-            session.console.line("  " + key.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-                + value.padding(toLength: 10, withPad: " ", startingAt: 0) + session.console.paint(key.help, .dim))
+            session.console.line(
+                "  " + key.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                    + value.padding(toLength: 10, withPad: " ", startingAt: 0) + session.console.paint(key.help, .dim))
         }
     }
 }

@@ -18,7 +18,8 @@ struct UndoCommand: GlossCommand {
             guard let record = try store.undo() else { break }
             undone += 1
             let term = session.library.deck(record.card.deck)?.entry(record.card.entry)?.term ?? record.card.entry.rawValue
-            session.console.line("Undid \(record.kind == .practice ? "practice answer" : "answer") to '\(term)' (\(record.card.facet)).")
+            session.console.line(
+                "Undid \(record.kind == .practice ? "practice answer" : "answer") to '\(term)' (\(record.card.facet)).")
         }
         if undone == 0 { session.console.line("Nothing to undo.") }
     }

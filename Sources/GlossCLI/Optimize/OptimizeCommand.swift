@@ -8,7 +8,9 @@ struct OptimizeCommand: GlossCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimize",
         abstract: "Fit the FSRS parameters to your own review history (or a CSV review log).",
-        discussion: "Prints the fitted parameters with log loss and RMSE(bins) for the current parameters and the fit, then asks before saving them.")
+        discussion:
+            "Prints the fitted parameters with log loss and RMSE(bins) for the current parameters and the fit, then asks before saving them."
+    )
 
     @OptionGroup var source: ReviewSource
 
@@ -42,7 +44,9 @@ struct OptimizeCommand: GlossCommand {
         let current = try FSRSParameters(store.settings.fsrsParameters).values
         let before = ModelEvaluation.evaluate(current, on: data)
         let after = ModelEvaluation.evaluate(fit.parameters, on: data)
-        console.line("Fitted on \(label): \(data.reviewCount) reviews, \(fit.itemCount) training items, \(String(format: "%.2f", seconds)) s.")
+        console.line(
+            "Fitted on \(label): \(data.reviewCount) reviews, \(fit.itemCount) training items, \(String(format: "%.2f", seconds)) s."
+        )
         console.wrapped("Parameters: " + fit.parameters.map { String(format: "%.4f", $0) }.joined(separator: ", "))
         console.line("  current  " + formatFit(before))
         console.line("  fitted   " + formatFit(after))

@@ -17,8 +17,10 @@ struct ReviewSource: ParsableArguments {
                 throw ExitCode(2)
             }
             // A shared log has no home time zone: days are counted in UTC, rolling over at 4 am.
-            return (log.reviews, DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current, rolloverHour: 4),
-                    (reviews as NSString).lastPathComponent)
+            return (
+                log.reviews, DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current, rolloverHour: 4),
+                (reviews as NSString).lastPathComponent
+            )
         }
         let store = try session.progress()
         let records = try store.allRecords()

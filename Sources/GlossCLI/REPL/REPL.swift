@@ -36,7 +36,8 @@ public final class REPL {
     /// Runs until `quit`, `exit` or end of input.
     public func run() {
         if reader.isInteractive {
-            session.console.line("gloss — \(session.library.decks.count) deck(s) loaded. Type 'help' for commands, Tab to complete.")
+            session.console.line(
+                "gloss — \(session.library.decks.count) deck(s) loaded. Type 'help' for commands, Tab to complete.")
         }
         for problem in session.library.problems { session.console.warning("skipped \(problem)") }
         session.reader = reader
@@ -68,7 +69,8 @@ public final class REPL {
         default: break
         }
         guard Self.commandNames.contains(name) else {
-            session.console.error(CLIError.unknownCommand(name, suggestion: closestMatch(to: name, in: Self.commandNames)).description)
+            session.console.error(
+                CLIError.unknownCommand(name, suggestion: closestMatch(to: name, in: Self.commandNames)).description)
             return true
         }
         do {
@@ -101,7 +103,8 @@ public final class REPL {
             } else if let command = GlossMain.configuration.subcommands.first(where: { $0._commandName == topic }) {
                 console.line(GlossMain.helpMessage(for: command, columns: console.width))
             } else {
-                console.error(CLIError.unknownCommand(topic, suggestion: closestMatch(to: topic, in: Self.commandNames)).description)
+                console.error(
+                    CLIError.unknownCommand(topic, suggestion: closestMatch(to: topic, in: Self.commandNames)).description)
             }
             return
         }

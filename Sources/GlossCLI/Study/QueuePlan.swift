@@ -15,7 +15,9 @@ struct QueuePlan: StudyPlan {
 
     var counts: (left: Int, new: Int, learning: Int) {
         let remaining = queue.remaining
-        return (remaining.new + remaining.learning + remaining.review + front.count + back.count, remaining.new, remaining.learning)
+        return (
+            remaining.new + remaining.learning + remaining.review + front.count + back.count, remaining.new, remaining.learning
+        )
     }
 
     mutating func next(at now: Date) -> CardKey? {

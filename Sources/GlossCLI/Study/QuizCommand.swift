@@ -21,7 +21,9 @@ struct QuizCommand: GlossCommand {
     @Option(name: .long, help: "Only this facet: recognize, recall or relate.")
     var facet: String?
 
-    @Option(name: .customLong("format"), help: "Ask only in this format: \(QuestionFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .customLong("format"),
+        help: "Ask only in this format: \(QuestionFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String?
 
     @OptionGroup var global: GlobalOptions
@@ -35,7 +37,8 @@ struct QuizCommand: GlossCommand {
             throw ValidationError("--facet '\(facet)' is not one of: recognize, recall, relate")
         }
         if let format, QuestionFormat(rawValue: format) == nil {
-            throw ValidationError("--format '\(format)' is not one of: \(QuestionFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--format '\(format)' is not one of: \(QuestionFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
@@ -54,7 +57,8 @@ struct QuizCommand: GlossCommand {
         }
         let forcedFormat = format.flatMap(QuestionFormat.init(rawValue:))
         if let facet = facet.flatMap(Facet.init(rawValue:)) ?? forcedFormat.map(QuestionGenerator.facet(for:)),
-           forcedFormat != .flashcard {
+            forcedFormat != .flashcard
+        {
             keys = keys.filter { $0.facet == facet }
         }
         var rng = SplitMix64(seed: session.seed ^ 0x5155_495A)
@@ -69,16 +73,21 @@ struct QuizCommand: GlossCommand {
             return
         }
         var plan = QuizPlan(cards: picked)
-        let runner = try StudyRunner(session: session, store: store, reader: session.answerReader(), decks: [deck],
-                                     mode: .quiz, format: forcedFormat)
-        console.line("Quiz: \(picked.count) question\(picked.count == 1 ? "" : "s") on \(deck.id). Practice only: your schedule does not change.")
+        let runner = try StudyRunner(
+            session: session, store: store, reader: session.answerReader(), decks: [deck],
+            mode: .quiz, format: forcedFormat)
+        console.line(
+            "Quiz: \(picked.count) question\(picked.count == 1 ? "" : "s") on \(deck.id). Practice only: your schedule does not change."
+        )
         let ending = runner.run(plan: &plan) { plan in
             "\(runner.summary.answered + 1)/\(picked.count) · quiz · \(deck.id)"
         }
         try store.checkpoint()
         console.line()
         let summary = runner.summary
-        console.line(console.paint("Score: \(summary.right)/\(summary.answered)", .emphasis) + " — " + summary.scoreLine(elapsed: runner.elapsed))
+        console.line(
+            console.paint("Score: \(summary.right)/\(summary.answered)", .emphasis) + " — "
+                + summary.scoreLine(elapsed: runner.elapsed))
         let missed = summary.hardest.map(\.term)
         if !missed.isEmpty { console.wrapped("Missed: " + missed.joined(separator: ", ") + ".") }
         if ending == .interrupted { session.interruptedStudy = true }

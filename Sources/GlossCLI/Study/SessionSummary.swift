@@ -20,7 +20,9 @@ struct SessionSummary {
 
     mutating func uncount(term: String, right isRight: Bool, wasNew: Bool) {
         answered -= 1
-        if isRight { right -= 1 } else {
+        if isRight {
+            right -= 1
+        } else {
             misses[term, default: 1] -= 1
             if misses[term] == 0 { misses[term] = nil }
         }

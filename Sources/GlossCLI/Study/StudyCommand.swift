@@ -60,12 +60,16 @@ struct StudyCommand: GlossCommand {
             return
         }
         let total = plan.counts.left
-        let runner = try StudyRunner(session: session, store: store, reader: session.answerReader(), decks: decks,
-                                     mode: .study, flip: flip)
-        console.line("Studying \(label): \(total) card\(total == 1 ? "" : "s") (\(plan.counts.new) new). Type ? for a hint, help for the keys.")
+        let runner = try StudyRunner(
+            session: session, store: store, reader: session.answerReader(), decks: decks,
+            mode: .study, flip: flip)
+        console.line(
+            "Studying \(label): \(total) card\(total == 1 ? "" : "s") (\(plan.counts.new) new). Type ? for a hint, help for the keys."
+        )
         let ending = runner.run(plan: &plan) { plan in
             let counts = plan.counts
-            return "\(runner.summary.answered + 1)/\(runner.summary.answered + counts.left + 1) · \(counts.new) new · \(counts.learning) learning · \(label)"
+            return
+                "\(runner.summary.answered + 1)/\(runner.summary.answered + counts.left + 1) · \(counts.new) new · \(counts.learning) learning · \(label)"
         }
         try store.checkpoint()
         console.line()

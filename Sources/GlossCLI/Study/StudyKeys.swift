@@ -29,5 +29,6 @@ enum StudyKey: Equatable {
         }
     }
 
-    static let helpText = "Keys: ? hint · ! give up · s skip · u undo last answer · e change last rating · show last entry · quit end the session"
+    static let helpText =
+        "Keys: ? hint · ! give up · s skip · u undo last answer · e change last rating · show last entry · quit end the session"
 }

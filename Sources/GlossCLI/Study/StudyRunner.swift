@@ -32,8 +32,10 @@ final class StudyRunner {
     /// Classic flashcards for this session only (`study --flip`), whatever the setting says.
     private let flip: Bool
 
-    init(session: Session, store: ProgressStore, reader: LineReader, decks: [Deck], mode: Mode,
-         format: QuestionFormat? = nil, flip: Bool = false) throws {
+    init(
+        session: Session, store: ProgressStore, reader: LineReader, decks: [Deck], mode: Mode,
+        format: QuestionFormat? = nil, flip: Bool = false
+    ) throws {
         self.forcedFormat = format
         self.flip = flip
         self.session = session
@@ -104,7 +106,9 @@ final class StudyRunner {
         var hints = 0
         var revealed = false
         while true {
-            let prompt = question.format == .flashcard && revealed ? "rate 1 again · 2 hard · 3 good · 4 easy> " : presenter.answerPrompt(for: question)
+            let prompt =
+                question.format == .flashcard && revealed
+                ? "rate 1 again · 2 hard · 3 good · 4 easy> " : presenter.answerPrompt(for: question)
             let input: String
             switch reader.readLine(prompt: prompt) {
             case .interrupted:
@@ -127,7 +131,8 @@ final class StudyRunner {
                     continue
                 }
                 let outcome: AnswerOutcome = rating == .again ? .wrong : .right(slip: false)
-                return finish(question, entry: entry, state: state, input: input, outcome: outcome, rating: rating, shownAt: shownAt)
+                return finish(
+                    question, entry: entry, state: state, input: input, outcome: outcome, rating: rating, shownAt: shownAt)
             }
             if let key = StudyKey(input) {
                 if key == .show, last?.record.card.entry == entry.id {
@@ -141,17 +146,20 @@ final class StudyRunner {
             switch outcome {
             case .hintRequested:
                 hints += 1
-                console.line(console.paint(question.hint.isEmpty ? "No hint for this question." : "Hint: \(question.hint)", .hint))
+                console.line(
+                    console.paint(question.hint.isEmpty ? "No hint for this question." : "Hint: \(question.hint)", .hint))
                 continue
             case .unreadable(let message):
                 console.line(message.prefix(1).uppercased() + message.dropFirst() + ".")
                 continue
             default:
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1e9
-                let rating = Grader(typedRecallThreshold: settings.typedRecallThreshold).rating(
-                    for: outcome, format: question.format, hintsUsed: hints, responseSeconds: seconds,
-                    stabilityBefore: state.stability) ?? .again
-                return finish(question, entry: entry, state: state, input: input, outcome: outcome, rating: rating, shownAt: shownAt)
+                let rating =
+                    Grader(typedRecallThreshold: settings.typedRecallThreshold).rating(
+                        for: outcome, format: question.format, hintsUsed: hints, responseSeconds: seconds,
+                        stabilityBefore: state.stability) ?? .again
+                return finish(
+                    question, entry: entry, state: state, input: input, outcome: outcome, rating: rating, shownAt: shownAt)
             }
         }
     }
@@ -204,7 +212,8 @@ final class StudyRunner {
         do {
             stored = try store.append(record)
         } catch {
-            console.error("your answer was not saved: \(describe(error)) — the session stops here; everything answered before is safe")
+            console.error(
+                "your answer was not saved: \(describe(error)) — the session stops here; everything answered before is safe")
             return .ended(.failed)
         }
         let wasNew = !practice && state.phase == .new
@@ -285,4 +294,3 @@ final class StudyRunner {
         Rating.allCases.first { $0.description == text.lowercased().trimmingCharacters(in: .whitespaces) }
     }
 }
-

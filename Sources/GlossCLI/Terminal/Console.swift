@@ -27,7 +27,8 @@ public final class Console: @unchecked Sendable {
         let color = tty && !noColor && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
         var size = winsize()
         let columns = env["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
-        let width = tty && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+        let width =
+            tty && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
             ? Int(size.ws_col) : columns ?? 80
         return Console(
             color: color, width: width,

@@ -104,8 +104,12 @@ public struct Partials: Sendable, Equatable {
         }
     }
 
-    @inlinable @inline(__always) static func + (l: Partials, r: Partials) -> Partials { Partials(l.a + r.a, l.b + r.b, l.c + r.c) }
-    @inlinable @inline(__always) static func - (l: Partials, r: Partials) -> Partials { Partials(l.a - r.a, l.b - r.b, l.c - r.c) }
+    @inlinable @inline(__always) static func + (l: Partials, r: Partials) -> Partials {
+        Partials(l.a + r.a, l.b + r.b, l.c + r.c)
+    }
+    @inlinable @inline(__always) static func - (l: Partials, r: Partials) -> Partials {
+        Partials(l.a - r.a, l.b - r.b, l.c - r.c)
+    }
     @inlinable static prefix func - (x: Partials) -> Partials { Partials(-x.a, -x.b, -x.c) }
     @inlinable @inline(__always) static func * (l: Partials, r: Double) -> Partials { Partials(l.a * r, l.b * r, l.c * r) }
     @inlinable @inline(__always) static func / (l: Partials, r: Double) -> Partials { l * (1 / r) }

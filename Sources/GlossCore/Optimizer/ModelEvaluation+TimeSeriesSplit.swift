@@ -20,7 +20,8 @@ extension ModelEvaluation {
             let train = Array(data.items[0..<(k * size)])
             let test = Array(data.items[(k * size)..<min(n, (k + 1) * size)])
             let base = Double(k - 1) / Double(folds)
-            let parameters = (try? optimizer.fit(data, items: train) { progress(base + $0 / Double(folds)) })?
+            let parameters =
+                (try? optimizer.fit(data, items: train) { progress(base + $0 / Double(folds)) })?
                 .parameters ?? fallback
             accumulator.add(parameters, on: data, items: test)
         }

@@ -87,8 +87,9 @@ public struct Optimizer: Sendable {
                 progress(min(1, Double(step) / totalSteps))
                 start = end
             }
-            let loss = (Self.loss(w, data: data, rows: table.byCard)
-                + configuration.penaltyWeight * Self.penalty(w, pretrained)) / Double(total)
+            let loss =
+                (Self.loss(w, data: data, rows: table.byCard)
+                    + configuration.penaltyWeight * Self.penalty(w, pretrained)) / Double(total)
             if loss < best.loss { best = (loss, w, epoch) }
         }
         var stabilities: [Int: Double] = [:]

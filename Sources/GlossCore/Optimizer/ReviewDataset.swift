@@ -66,7 +66,8 @@ public struct ReviewDataset: Sendable {
             elapsed.reserveCapacity(sorted.count)
             var previousDay: Int?
             for (position, answer) in sorted.enumerated() {
-                let local = answer.time.timeIntervalSince1970
+                let local =
+                    answer.time.timeIntervalSince1970
                     + Double(timeZone.secondsFromGMT(for: answer.time)) - shift
                 let day = Int((local / 86_400).rounded(.down))
                 let delta = previousDay.map { max(0, day - $0) } ?? 0

@@ -103,7 +103,8 @@ public struct AnswerMatcher: Sendable {
     private func matchMatching(_ input: String, _ question: Question) -> AnswerOutcome {
         let count = question.terms.count
         let lastLetter = Question.letter(count - 1)
-        let usage = AnswerOutcome.unreadable("pair each term 1–\(count) with a definition a–\(lastLetter), e.g. \(example(count))")
+        let usage = AnswerOutcome.unreadable(
+            "pair each term 1–\(count) with a definition a–\(lastLetter), e.g. \(example(count))")
         let characters = input.lowercased().filter { $0.isLetter || $0.isNumber }
         var pairs: [Int: Int] = [:]
         if characters.allSatisfy(\.isLetter) {

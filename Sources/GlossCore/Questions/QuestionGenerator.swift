@@ -55,11 +55,12 @@ public struct QuestionGenerator: Sendable {
     public func format(for card: CardKey, state: CardState, settings: LearnerSettings) -> QuestionFormat {
         if settings.flip { return .flashcard }
         let weak = state.phase == .new || (state.stability ?? 0) < settings.typedRecallThreshold
-        let preferred: [QuestionFormat] = switch card.facet {
-        case .recognize: weak ? [.choiceTerm, .typed] : [.typed]
-        case .recall: weak ? [.choiceDefinition, .matching] : [.matching, .choiceDefinition]
-        case .relate: weak ? [.relatedChoice, .oddOneOut] : [.oddOneOut, .relatedChoice]
-        }
+        let preferred: [QuestionFormat] =
+            switch card.facet {
+            case .recognize: weak ? [.choiceTerm, .typed] : [.typed]
+            case .recall: weak ? [.choiceDefinition, .matching] : [.matching, .choiceDefinition]
+            case .relate: weak ? [.relatedChoice, .oddOneOut] : [.oddOneOut, .relatedChoice]
+            }
         return preferred.first { canAsk(card, as: $0) } ?? .flashcard
     }
 
@@ -110,26 +111,36 @@ public struct QuestionGenerator: Sendable {
 
     private var entries: [Entry] { index.deck.entries }
 
-    private func choiceTerm(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError) -> Question {
-        let wrong = picker.pick(QuestionGenerator.optionCount - 1, for: i, allowed: { j, chosen in
-            termOptionFits(j, against: [i] + chosen) && index.foldedDefinition[j] != index.foldedDefinition[i]
-        }, using: &rng)
-        guard !wrong.isEmpty else { throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceTerm, needs: 2) }
+    private func choiceTerm(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
+        -> Question
+    {
+        let wrong = picker.pick(
+            QuestionGenerator.optionCount - 1, for: i,
+            allowed: { j, chosen in
+                termOptionFits(j, against: [i] + chosen) && index.foldedDefinition[j] != index.foldedDefinition[i]
+            }, using: &rng)
+        guard !wrong.isEmpty else {
+            throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceTerm, needs: 2)
+        }
         var order = [i] + wrong
         order.shuffle(using: &rng)
         let masked = Mask.apply(to: entries[i].definition, names: order.flatMap { index.maskNames[$0] })
-        return choice(card, .choiceTerm, prompt: "Which term means: \(masked)", order: order, right: i,
-                      texts: order.map { entries[$0].term }, hint: Hint.pattern(of: entries[i].term))
+        return choice(
+            card, .choiceTerm, prompt: "Which term means: \(masked)", order: order, right: i,
+            texts: order.map { entries[$0].term }, hint: Hint.pattern(of: entries[i].term))
     }
 
     private func typed(_ card: CardKey, _ i: Int) -> Question {
         let masked = Mask.apply(to: entries[i].definition, names: index.maskNames[i])
-        return Question(card: card, format: .typed, prompt: "Type the term: \(masked)",
-                        accepted: index.maskNames[i], hint: Hint.pattern(of: entries[i].term),
-                        reveal: entries[i].definition)
+        return Question(
+            card: card, format: .typed, prompt: "Type the term: \(masked)",
+            accepted: index.maskNames[i], hint: Hint.pattern(of: entries[i].term),
+            reveal: entries[i].definition)
     }
 
-    private func choiceDefinition(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError) -> Question {
+    private func choiceDefinition(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
+        -> Question
+    {
         func shown(_ j: Int) -> String { Mask.apply(to: entries[j].definition, names: index.maskNames[j] + index.maskNames[i]) }
         var folded: [Int: String] = [:]  // masked, folded option text, computed once per candidate
         func foldedShown(_ j: Int) -> String {
@@ -139,60 +150,82 @@ public struct QuestionGenerator: Sendable {
             return text
         }
         let right = foldedShown(i)
-        let wrong = picker.pick(QuestionGenerator.optionCount - 1, for: i, allowed: { j, chosen in
-            guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i] else { return false }
-            let text = foldedShown(j)
-            return !text.isEmpty && text != right && !chosen.contains { foldedShown($0) == text }
-        }, using: &rng)
-        guard !wrong.isEmpty else { throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceDefinition, needs: 2) }
+        let wrong = picker.pick(
+            QuestionGenerator.optionCount - 1, for: i,
+            allowed: { j, chosen in
+                guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i] else { return false }
+                let text = foldedShown(j)
+                return !text.isEmpty && text != right && !chosen.contains { foldedShown($0) == text }
+            }, using: &rng)
+        guard !wrong.isEmpty else {
+            throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceDefinition, needs: 2)
+        }
         var order = [i] + wrong
         order.shuffle(using: &rng)
-        return choice(card, .choiceDefinition, prompt: "What does “\(entries[i].term)” mean?", order: order, right: i,
-                      texts: order.map(shown), hint: Hint.elimination(order: order, right: i, using: &rng))
+        return choice(
+            card, .choiceDefinition, prompt: "What does “\(entries[i].term)” mean?", order: order, right: i,
+            texts: order.map(shown), hint: Hint.elimination(order: order, right: i, using: &rng))
     }
 
-    private func relatedChoice(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError) -> Question {
+    private func relatedChoice(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
+        -> Question
+    {
         let related = distinctRelated(of: i)
         guard let r = related.randomElement(using: &rng) else {
             throw .tooFewRelated(deck: index.deck.id, entry: entries[i].id, related: 0, format: .relatedChoice, needs: 1)
         }
-        let wrong = picker.pick(QuestionGenerator.optionCount - 1, for: i, allowed: { j, chosen in
-            unrelatedFits(j, to: i) && termOptionFits(j, against: [r] + chosen)
-        }, using: &rng)
+        let wrong = picker.pick(
+            QuestionGenerator.optionCount - 1, for: i,
+            allowed: { j, chosen in
+                unrelatedFits(j, to: i) && termOptionFits(j, against: [r] + chosen)
+            }, using: &rng)
         guard !wrong.isEmpty else { throw .noDistractors(deck: index.deck.id, entry: entries[i].id, format: .relatedChoice) }
         var order = [r] + wrong
         order.shuffle(using: &rng)
-        return choice(card, .relatedChoice, prompt: "Which of these is related to “\(entries[i].term)”?", order: order,
-                      right: r, texts: order.map { entries[$0].term },
-                      hint: Hint.elimination(order: order, right: r, using: &rng))
+        return choice(
+            card, .relatedChoice, prompt: "Which of these is related to “\(entries[i].term)”?", order: order,
+            right: r, texts: order.map { entries[$0].term },
+            hint: Hint.elimination(order: order, right: r, using: &rng))
     }
 
-    private func oddOneOut(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError) -> Question {
+    private func oddOneOut(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
+        -> Question
+    {
         let needs = QuestionGenerator.oddOneOutRelated
         var related = distinctRelated(of: i)
         guard related.count >= needs else {
-            throw .tooFewRelated(deck: index.deck.id, entry: entries[i].id, related: related.count, format: .oddOneOut, needs: needs)
+            throw .tooFewRelated(
+                deck: index.deck.id, entry: entries[i].id, related: related.count, format: .oddOneOut, needs: needs)
         }
         related.shuffle(using: &rng)
         let shownRelated = Array(related.prefix(needs))
-        let odd = picker.pick(1, for: i, allowed: { j, _ in
-            unrelatedFits(j, to: i) && termOptionFits(j, against: shownRelated)
-        }, using: &rng)
+        let odd = picker.pick(
+            1, for: i,
+            allowed: { j, _ in
+                unrelatedFits(j, to: i) && termOptionFits(j, against: shownRelated)
+            }, using: &rng)
         guard let o = odd.first else { throw .noDistractors(deck: index.deck.id, entry: entries[i].id, format: .oddOneOut) }
         var order = shownRelated + [o]
         order.shuffle(using: &rng)
-        return choice(card, .oddOneOut, prompt: "Which of these is NOT related to “\(entries[i].term)”?", order: order,
-                      right: o, texts: order.map { entries[$0].term },
-                      hint: Hint.elimination(order: order, right: o, using: &rng))
+        return choice(
+            card, .oddOneOut, prompt: "Which of these is NOT related to “\(entries[i].term)”?", order: order,
+            right: o, texts: order.map { entries[$0].term },
+            hint: Hint.elimination(order: order, right: o, using: &rng))
     }
 
-    private func matching(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError) -> Question {
-        let others = picker.pick(QuestionGenerator.matchingCount - 1, for: i, allowed: { j, chosen in
-            let group = [i] + chosen
-            guard termOptionFits(j, against: group) else { return false }
-            return !group.contains { index.foldedDefinition[$0] == index.foldedDefinition[j] }
-        }, using: &rng)
-        guard !others.isEmpty else { throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .matching, needs: 2) }
+    private func matching(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
+        -> Question
+    {
+        let others = picker.pick(
+            QuestionGenerator.matchingCount - 1, for: i,
+            allowed: { j, chosen in
+                let group = [i] + chosen
+                guard termOptionFits(j, against: group) else { return false }
+                return !group.contains { index.foldedDefinition[$0] == index.foldedDefinition[j] }
+            }, using: &rng)
+        guard !others.isEmpty else {
+            throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .matching, needs: 2)
+        }
         var termOrder = [i] + others
         termOrder.shuffle(using: &rng)
         var definitionOrder = termOrder
@@ -216,16 +249,19 @@ public struct QuestionGenerator: Sendable {
         let entry = entries[i]
         switch card.facet {
         case .recognize:
-            return Question(card: card, format: .flashcard,
-                            prompt: Mask.apply(to: entry.definition, names: index.maskNames[i]),
-                            accepted: [entry.term], reveal: entry.term)
+            return Question(
+                card: card, format: .flashcard,
+                prompt: Mask.apply(to: entry.definition, names: index.maskNames[i]),
+                accepted: [entry.term], reveal: entry.term)
         case .recall:
-            return Question(card: card, format: .flashcard, prompt: entry.term,
-                            accepted: [entry.definition], reveal: entry.definition)
+            return Question(
+                card: card, format: .flashcard, prompt: entry.term,
+                accepted: [entry.definition], reveal: entry.definition)
         case .relate:
             let related = index.related[i].map { entries[$0].term }
-            return Question(card: card, format: .flashcard, prompt: "What is related to “\(entry.term)”?",
-                            accepted: related, reveal: related.joined(separator: ", "))
+            return Question(
+                card: card, format: .flashcard, prompt: "What is related to “\(entry.term)”?",
+                accepted: related, reveal: related.joined(separator: ", "))
         }
     }
 

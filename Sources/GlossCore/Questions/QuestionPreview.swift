@@ -54,7 +54,10 @@ public enum QuestionPreview {
             var chosen: Int?
             for _ in 0..<8 {
                 let k = Int.random(in: 0..<entries.count, using: &rng)
-                if generator.canAsk(card(k), as: f) { chosen = k; break }
+                if generator.canAsk(card(k), as: f) {
+                    chosen = k
+                    break
+                }
             }
             if chosen == nil {
                 let start = Int.random(in: 0..<entries.count, using: &rng)
@@ -73,7 +76,9 @@ public enum QuestionPreview {
     public static func text(_ questions: [Question]) -> String {
         var lines: [String] = []
         for (n, question) in questions.enumerated() {
-            lines.append("\(n + 1). [\(question.format.rawValue) · \(question.card.entry) · \(question.card.facet.rawValue)] \(question.prompt)")
+            lines.append(
+                "\(n + 1). [\(question.format.rawValue) · \(question.card.entry) · \(question.card.facet.rawValue)] \(question.prompt)"
+            )
             for (t, term) in question.terms.enumerated() { lines.append("   \(t + 1). \(term)") }
             for (o, option) in question.options.enumerated() { lines.append("   \(Question.letter(o))) \(option)") }
             switch question.format {

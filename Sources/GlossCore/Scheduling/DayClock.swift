@@ -22,7 +22,8 @@ public struct DayClock: Hashable, Sendable {
 
     /// The study day containing `date`.
     public func day(of date: Date) -> Int {
-        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        let local =
+            date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
             - Double(rolloverHour * 3600)
         let d = (local / 86_400).rounded(.down)
         return d.isFinite ? Int(max(min(d, 1e12), -1e12)) : 0

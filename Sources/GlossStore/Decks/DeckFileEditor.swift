@@ -74,7 +74,9 @@ public enum DeckFileEditor {
 
     private static func entry(named name: String, in parsed: ParsedDeck) throws(StoreError) -> Entry {
         let key = name.lowercased()
-        if let entry = parsed.deck.entries.first(where: { $0.id.rawValue.lowercased() == key || $0.names.contains { $0.lowercased() == key } }) {
+        if let entry = parsed.deck.entries.first(where: {
+            $0.id.rawValue.lowercased() == key || $0.names.contains { $0.lowercased() == key }
+        }) {
             return entry
         }
         throw .deckSyntax(file: parsed.file, line: 1, message: "no entry named '\(name)' in this deck")

@@ -80,7 +80,9 @@ public enum DeckLinter {
             let relatedLine = source.keys["related"] ?? source.heading
             for name in source.relatedNames where !lowerNames.contains(name.lowercased()) {
                 let suggestion = closestMatch(to: name, in: deck.entries.map(\.term))
-                add(relatedLine, .error, "related term '\(name)' matches no entry" + (suggestion.map { " — did you mean '\($0)'?" } ?? ""))
+                add(
+                    relatedLine, .error,
+                    "related term '\(name)' matches no entry" + (suggestion.map { " — did you mean '\($0)'?" } ?? ""))
             }
             for name in source.relatedNames where resolver.resolve(name) == entry.id {
                 add(relatedLine, .warning, "'\(entry.term)' lists itself as related ('\(name)'); remove it")
@@ -89,16 +91,23 @@ public enum DeckLinter {
                 guard let otherIndex = indexOf[id], !deck.entries[otherIndex].related.contains(entry.id) else { continue }
                 let other = deck.entries[otherIndex]
                 let otherLine = parsed.sources[otherIndex].heading
-                add(relatedLine, .warning, "'\(entry.term)' lists '\(other.term)' as related, but '\(other.term)' (line \(otherLine)) does not list '\(entry.term)'")
+                add(
+                    relatedLine, .warning,
+                    "'\(entry.term)' lists '\(other.term)' as related, but '\(other.term)' (line \(otherLine)) does not list '\(entry.term)'"
+                )
             }
             if let given = entry.names.first(where: { containsWord(entry.definition, $0) }) {
-                add(source.definition, .warning, "the definition of '\(entry.term)' contains '\(given)', which gives the answer away")
+                add(
+                    source.definition, .warning,
+                    "the definition of '\(entry.term)' contains '\(given)', which gives the answer away")
             }
             // Relate questions of an entry related to nearly everything fall back to a
             // flashcard, so only the deck's size limits distractors here.
             let others = deck.entries.count - 1
             if others < 3 {
-                add(source.heading, .warning, "'\(entry.term)' has only \(others) other entr\(others == 1 ? "y" : "ies") to use as distractors (3 needed)")
+                add(
+                    source.heading, .warning,
+                    "'\(entry.term)' has only \(others) other entr\(others == 1 ? "y" : "ies") to use as distractors (3 needed)")
             }
         }
         return findings.sorted { ($0.line, $0.severity.rawValue) < ($1.line, $1.severity.rawValue) }
@@ -113,7 +122,10 @@ public enum DeckLinter {
             let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
             let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
             if !(before?.isLetter ?? false) && !(before?.isNumber ?? false)
-                && !(after?.isLetter ?? false) && !(after?.isNumber ?? false) { return true }
+                && !(after?.isLetter ?? false) && !(after?.isNumber ?? false)
+            {
+                return true
+            }
             searchRange = found.upperBound..<text.endIndex
         }
         return false

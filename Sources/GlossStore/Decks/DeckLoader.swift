@@ -17,7 +17,11 @@ public enum DeckLoader {
         let name = (path as NSString).lastPathComponent
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > maximumFileSize {
-            throw .unreadable(file: name, reason: "the file is \(size / (1024 * 1024)) MB; decks are read up to \(maximumFileSize / (1024 * 1024)) MB — split it into several decks")
+            throw .unreadable(
+                file: name,
+                reason:
+                    "the file is \(size / (1024 * 1024)) MB; decks are read up to \(maximumFileSize / (1024 * 1024)) MB — split it into several decks"
+            )
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
@@ -33,13 +37,15 @@ public enum DeckLoader {
             return base.distance(to: UnsafeRawPointer(hit))
         }
         if let nul = nulOffset.map({ data.startIndex + $0 }) {
-            throw .deckSyntax(file: name, line: lineNumber(at: nul, in: data),
-                              message: "the file contains a NUL byte: is it a text file?")
+            throw .deckSyntax(
+                file: name, line: lineNumber(at: nul, in: data),
+                message: "the file contains a NUL byte: is it a text file?")
         }
         if name.lowercased().hasSuffix(".json") { return try JSONDeckCoder.parse(data, file: name) }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw .deckSyntax(file: name, line: lineNumber(at: firstInvalidUTF8(data), in: data),
-                              message: "the text is not valid UTF-8: save the file as UTF-8")
+            throw .deckSyntax(
+                file: name, line: lineNumber(at: firstInvalidUTF8(data), in: data),
+                message: "the text is not valid UTF-8: save the file as UTF-8")
         }
         return try MarkdownDeckParser.parse(text, file: name)
     }
@@ -69,8 +75,10 @@ public enum DeckLoader {
             do {
                 let parsed = try load(file: (folder as NSString).appendingPathComponent(name))
                 if let first = firstFile[parsed.deck.id] {
-                    result.failures.append(.deckSyntax(file: name, line: parsed.headerLine,
-                        message: "deck id '\(parsed.deck.id)' is already used by \(first); give this deck another 'id:'"))
+                    result.failures.append(
+                        .deckSyntax(
+                            file: name, line: parsed.headerLine,
+                            message: "deck id '\(parsed.deck.id)' is already used by \(first); give this deck another 'id:'"))
                     continue
                 }
                 firstFile[parsed.deck.id] = name

@@ -34,18 +34,21 @@ public enum JSONDeckCoder {
             if let syntax = jsonSyntaxError(in: data) {
                 throw .deckSyntax(file: name, line: syntax.line, message: "not a gloss JSON deck: \(syntax.reason)")
             }
-            throw .deckSyntax(file: name, line: jsonErrorLine(error, in: data), message: "not a gloss JSON deck: \(jsonErrorSummary(error))")
+            throw .deckSyntax(
+                file: name, line: jsonErrorLine(error, in: data), message: "not a gloss JSON deck: \(jsonErrorSummary(error))")
         }
         let version = decoded.version ?? 1
         guard version <= currentVersion else {
-            throw .deckSyntax(file: name, line: 1,
-                              message: "deck format version \(version) is newer than this gloss reads (\(currentVersion)); update gloss")
+            throw .deckSyntax(
+                file: name, line: 1,
+                message: "deck format version \(version) is newer than this gloss reads (\(currentVersion)); update gloss")
         }
         let stem = (name as NSString).deletingPathExtension
         var deck = Deck(id: decoded.id ?? DeckID(slug(stem)), title: decoded.title, description: decoded.description ?? "")
         let entries = decoded.entries.map { raw in
-            Entry(id: raw.id ?? EntryID(slug(raw.term)), term: raw.term, definition: raw.definition,
-                  explanation: raw.explanation ?? "", related: [], aliases: raw.aliases ?? [], tags: raw.tags ?? [])
+            Entry(
+                id: raw.id ?? EntryID(slug(raw.term)), term: raw.term, definition: raw.definition,
+                explanation: raw.explanation ?? "", related: [], aliases: raw.aliases ?? [], tags: raw.tags ?? [])
         }
         let resolver = RelatedNameResolver(entries: entries)
         deck.entries = zip(entries, decoded.entries).map { entry, raw in
@@ -64,8 +67,9 @@ public enum JSONDeckCoder {
         let file = File(
             version: currentVersion, id: deck.id, title: deck.title, description: deck.description,
             entries: deck.entries.map {
-                FileEntry(id: $0.id, term: $0.term, definition: $0.definition, explanation: $0.explanation,
-                          related: $0.related.map(\.rawValue), aliases: $0.aliases, tags: $0.tags)
+                FileEntry(
+                    id: $0.id, term: $0.term, definition: $0.definition, explanation: $0.explanation,
+                    related: $0.related.map(\.rawValue), aliases: $0.aliases, tags: $0.tags)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -93,8 +97,8 @@ func jsonErrorSummary(_ error: any Error) -> String {
 /// The 1-based line of a JSON syntax error when Foundation says where it is, else 1.
 func jsonErrorLine(_ error: any Error, in data: Data) -> Int {
     guard case DecodingError.dataCorrupted(let context)? = error as? DecodingError,
-          let underlying = context.underlyingError as NSError?,
-          let index = underlying.userInfo["NSJSONSerializationErrorIndex"] as? Int
+        let underlying = context.underlyingError as NSError?,
+        let index = underlying.userInfo["NSJSONSerializationErrorIndex"] as? Int
     else { return 1 }
     return data.prefix(index).reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
 }
@@ -114,7 +118,8 @@ func jsonSyntaxError(in data: Data) -> (line: Int, reason: String)? {
         }
         var line = 1
         if let range = detail.range(of: "around character "),
-           let offset = Int(String(detail[range.upperBound...].prefix { $0.isNumber })) {
+            let offset = Int(String(detail[range.upperBound...].prefix { $0.isNumber }))
+        {
             line = lineOf(offset)
         } else if detail.lowercased().contains("end of file") {
             line = lineOf(data.count)

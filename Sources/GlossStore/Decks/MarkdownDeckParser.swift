@@ -27,8 +27,9 @@ public enum MarkdownDeckParser {
         var index = 0
         while index < lines.count, lines[index].isEmpty { index += 1 }
         guard index < lines.count, lines[index] == "---" else {
-            throw .deckSyntax(file: name, line: min(index + 1, max(lines.count, 1)),
-                              message: "a deck starts with front matter: a '---' line, 'title: …', and a closing '---'")
+            throw .deckSyntax(
+                file: name, line: min(index + 1, max(lines.count, 1)),
+                message: "a deck starts with front matter: a '---' line, 'title: …', and a closing '---'")
         }
         let headerLine = index + 1
         index += 1
@@ -38,19 +39,24 @@ public enum MarkdownDeckParser {
         while index < lines.count {
             let trimmed = lines[index]
             index += 1
-            if trimmed == "---" { closed = true; break }
+            if trimmed == "---" {
+                closed = true
+                break
+            }
             if trimmed.isEmpty { continue }
             if trimmed.hasPrefix("#") { break }
             guard let (key, value) = keyValue(trimmed) else {
                 throw .deckSyntax(file: name, line: index, message: "front matter line '\(trimmed)' is not 'key: value'")
             }
             guard headerKeys.contains(key) else {
-                throw .deckSyntax(file: name, line: index,
-                                  message: "unknown front matter key '\(key)' (expected id, title or description)")
+                throw .deckSyntax(
+                    file: name, line: index,
+                    message: "unknown front matter key '\(key)' (expected id, title or description)")
             }
             if let first = headerKeyLines[key] {
-                throw .deckSyntax(file: name, line: index,
-                                  message: "front matter key '\(key)' appears twice (first at line \(first)); keep one")
+                throw .deckSyntax(
+                    file: name, line: index,
+                    message: "front matter key '\(key)' appears twice (first at line \(first)); keep one")
             }
             headerKeyLines[key] = index
             header[key] = value
@@ -59,7 +65,8 @@ public enum MarkdownDeckParser {
             throw .deckSyntax(file: name, line: headerLine, message: "front matter is not closed: add a '---' line after it")
         }
         guard let title = header["title"], !title.isEmpty else {
-            throw .deckSyntax(file: name, line: headerLine, message: "front matter has no 'title:': add a line like 'title: My Deck'")
+            throw .deckSyntax(
+                file: name, line: headerLine, message: "front matter has no 'title:': add a line like 'title: My Deck'")
         }
         let stem = ((name as NSString).deletingPathExtension)
         let deckID = DeckID(header["id"].flatMap { $0.isEmpty ? nil : $0 } ?? slug(stem))
@@ -73,12 +80,14 @@ public enum MarkdownDeckParser {
             } else if trimmed.isEmpty || (trimmed.hasPrefix("# ") && drafts.isEmpty) || trimmed.hasPrefix("<!--") {
                 index += 1
             } else {
-                throw .deckSyntax(file: name, line: index + 1,
-                                  message: "text outside an entry: start each entry with '## Term'")
+                throw .deckSyntax(
+                    file: name, line: index + 1,
+                    message: "text outside an entry: start each entry with '## Term'")
             }
         }
-        return resolve(drafts, deck: Deck(id: deckID, title: title, description: header["description"] ?? ""),
-                       file: name, headerLine: headerLine)
+        return resolve(
+            drafts, deck: Deck(id: deckID, title: title, description: header["description"] ?? ""),
+            file: name, headerLine: headerLine)
     }
 
     /// An entry before its related names are resolved to ids.
@@ -112,7 +121,8 @@ public enum MarkdownDeckParser {
         let headingLine = index + 1
         let term = lines[index].dropFirst(2).trimmedSpaces
         guard !term.isEmpty else {
-            throw .deckSyntax(file: file, line: headingLine, message: "entry heading '##' has no term: write the term after '## '")
+            throw .deckSyntax(
+                file: file, line: headingLine, message: "entry heading '##' has no term: write the term after '## '")
         }
         index += 1
         var keys: [String: Int] = [:]
@@ -122,8 +132,9 @@ public enum MarkdownDeckParser {
         while probe < lines.count, lines[probe].isEmpty { probe += 1 }
         while probe < lines.count, let (key, value) = metaLine(trimmed: lines[probe]) {
             guard entryKeys.contains(key) else {
-                throw .deckSyntax(file: file, line: probe + 1,
-                                  message: "unknown key '\(key)' in entry '\(term)' (expected id, aliases, tags or related)")
+                throw .deckSyntax(
+                    file: file, line: probe + 1,
+                    message: "unknown key '\(key)' in entry '\(term)' (expected id, aliases, tags or related)")
             }
             if keys[key] != nil {
                 throw .deckSyntax(file: file, line: probe + 1, message: "'\(key):' appears twice in entry '\(term)': keep one")
@@ -205,7 +216,7 @@ public enum MarkdownDeckParser {
         let key = trimmed[..<colon]
         let known = entryKeys.contains(key.lowercased())
         guard !key.isEmpty,
-              known || key.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0 == "-" })
+            known || key.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0 == "-" })
         else { return nil }
         let rest = trimmed[trimmed.index(after: colon)...]
         guard rest.isEmpty || rest.first == " " else { return nil }
@@ -243,8 +254,9 @@ public enum MarkdownDeckParser {
             let keyBytes = UnsafeBufferPointer(rebasing: bytes[..<colon])
             guard !keyBytes.isEmpty else { return .some(nil) }
             let key = String(decoding: keyBytes, as: UTF8.self).lowercased()
-            guard entryKeys.contains(key)
-                || keyBytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "-") })
+            guard
+                entryKeys.contains(key)
+                    || keyBytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "-") })
             else { return .some(nil) }
             let restStart = colon + 1
             guard restStart == bytes.count || bytes[restStart] == 0x20 else { return .some(nil) }
@@ -287,7 +299,7 @@ func splitTrimmedLines(_ text: String) -> [String] {
 /// The offset of the first `byte` in `range`, found by `memchr`.
 private func firstByte(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
     guard let base = bytes.baseAddress, !range.isEmpty,
-          let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
+        let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
     else { return nil }
     return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
 }

@@ -6,7 +6,7 @@ extension StringProtocol {
     var trimmedSpaces: String {
         let isSpace: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
         guard let first = firstIndex(where: { !isSpace($0) }),
-              let last = lastIndex(where: { !isSpace($0) })
+            let last = lastIndex(where: { !isSpace($0) })
         else { return "" }
         return String(self[first...last])
     }
@@ -43,7 +43,7 @@ extension Substring {
         let text = String(self)
         let isSpace: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
         guard let first = text.firstIndex(where: { !isSpace($0) }),
-              let last = text.lastIndex(where: { !isSpace($0) })
+            let last = text.lastIndex(where: { !isSpace($0) })
         else { return "" }
         return String(text[first...last])
     }
@@ -65,7 +65,7 @@ extension StringProtocol {
     private func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
-              let last = scalars.lastIndex(where: { !isTrimmed($0) })
+            let last = scalars.lastIndex(where: { !isTrimmed($0) })
         else { return "" }
         return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
     }

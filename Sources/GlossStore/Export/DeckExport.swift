@@ -57,9 +57,11 @@ public enum DeckExport {
     }
 
     static func fields(_ entry: Entry, terms: [EntryID: String]) -> [String] {
-        [entry.term, entry.definition, entry.explanation, entry.aliases.joined(separator: "; "),
-         entry.related.map { terms[$0] ?? $0.rawValue }.joined(separator: "; "),
-         entry.tags.joined(separator: "; ")]
+        [
+            entry.term, entry.definition, entry.explanation, entry.aliases.joined(separator: "; "),
+            entry.related.map { terms[$0] ?? $0.rawValue }.joined(separator: "; "),
+            entry.tags.joined(separator: "; "),
+        ]
     }
 
     /// Anki notes: fields with a tab, newline or quote are quoted as Anki's importer reads them

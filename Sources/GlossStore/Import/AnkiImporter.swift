@@ -47,7 +47,9 @@ enum AnkiImporter {
         do {
             reader = try CSVReader(string: body, hasHeaderRow: false, delimiter: separator)
         } catch {
-            return ([], [ImportProblem(file: file, line: headerCount + 1, kind: .badRow, message: "cannot read the notes: \(error)")])
+            return (
+                [], [ImportProblem(file: file, line: headerCount + 1, kind: .badRow, message: "cannot read the notes: \(error)")]
+            )
         }
         var entries: [RawEntry] = []
         var line = headerCount + 1
@@ -60,7 +62,9 @@ enum AnkiImporter {
             } else {
                 var defaults: [ImportColumn] = [.term, .definition, .explanation]
                 for index in fields.indices {
-                    if let fixed = special[index] { columns.append(fixed) } else {
+                    if let fixed = special[index] {
+                        columns.append(fixed)
+                    } else {
                         columns.append(defaults.isEmpty ? .ignore : defaults.removeFirst())
                     }
                 }
@@ -82,7 +86,8 @@ enum AnkiImporter {
             entries.append(raw)
         }
         if let error = reader.error {
-            problems.append(ImportProblem(file: file, line: line, kind: .badRow, message: "notes stop being readable here (\(error))"))
+            problems.append(
+                ImportProblem(file: file, line: line, kind: .badRow, message: "notes stop being readable here (\(error))"))
         }
         return (entries, problems)
     }

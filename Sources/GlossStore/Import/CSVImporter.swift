@@ -9,7 +9,8 @@ enum CSVImporter {
     static func rows(_ text: String, file: String, options: ImportOptions, tab: Bool)
         -> (entries: [RawEntry], problems: [ImportProblem])
     {
-        let delimiter = options.delimiter.flatMap { $0.unicodeScalars.first }
+        let delimiter =
+            options.delimiter.flatMap { $0.unicodeScalars.first }
             ?? (tab ? "\t" : detectDelimiter(text))
         var problems: [ImportProblem] = []
         let reader: CSVReader
@@ -25,8 +26,10 @@ enum CSVImporter {
             line += 1 + fields.reduce(0) { $0 + $1.utf8.count(where: { $0 == UInt8(ascii: "\n") }) }
         }
         if let error = reader.error {
-            problems.append(ImportProblem(file: file, line: line, kind: .badRow,
-                                          message: "CSV stops being readable here (\(error)); check for an unclosed quote"))
+            problems.append(
+                ImportProblem(
+                    file: file, line: line, kind: .badRow,
+                    message: "CSV stops being readable here (\(error)); check for an unclosed quote"))
         }
         records.removeAll { $0.fields.allSatisfy { $0.unicodeScalars.allSatisfy(\.isFoundationWhitespace) } }
         guard let first = records.first else { return ([], problems) }
@@ -34,7 +37,8 @@ enum CSVImporter {
         let headerColumns = first.fields.map { ImportColumn(header: $0) }
         let looksLikeHeader = headerColumns.contains(.term) && headerColumns.allSatisfy { $0 != nil }
         let hasHeader = options.hasHeader ?? looksLikeHeader
-        let columns: [ImportColumn] = options.columns
+        let columns: [ImportColumn] =
+            options.columns
             ?? (hasHeader ? headerColumns.map { $0 ?? .ignore } : [.term, .definition, .explanation, .related, .aliases, .tags])
         if hasHeader { records.removeFirst() }
 
@@ -42,8 +46,10 @@ enum CSVImporter {
         for record in records {
             var raw = RawEntry(line: record.line, term: "", definition: "")
             if record.fields.count < 2, columns.count >= 2 {
-                problems.append(ImportProblem(file: file, line: record.line, kind: .badRow,
-                                              message: "row has \(record.fields.count) field, expected at least term and definition; row skipped"))
+                problems.append(
+                    ImportProblem(
+                        file: file, line: record.line, kind: .badRow,
+                        message: "row has \(record.fields.count) field, expected at least term and definition; row skipped"))
                 continue
             }
             for (column, value) in zip(columns, record.fields) {

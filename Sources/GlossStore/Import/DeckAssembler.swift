@@ -21,7 +21,10 @@ struct DeckAssembler {
             let term = ImportText.oneLine(raw.term)
             let definition = ImportText.oneLine(raw.definition)
             guard !term.isEmpty else {
-                report(raw.line, .emptyTerm, definition.isEmpty ? "empty row skipped: no term" : "no term for definition '\(String(definition.prefix(40)))'; row skipped")
+                report(
+                    raw.line, .emptyTerm,
+                    definition.isEmpty
+                        ? "empty row skipped: no term" : "no term for definition '\(String(definition.prefix(40)))'; row skipped")
                 continue
             }
             guard !definition.isEmpty else {
@@ -38,8 +41,10 @@ struct DeckAssembler {
                 continue
             }
             if definition.count > maximumDefinitionLength {
-                report(raw.line, .longDefinition,
-                       "definition of '\(term)' is \(definition.count) characters (over \(maximumDefinitionLength)); kept, consider moving detail to the explanation")
+                report(
+                    raw.line, .longDefinition,
+                    "definition of '\(term)' is \(definition.count) characters (over \(maximumDefinitionLength)); kept, consider moving detail to the explanation"
+                )
             }
             idLine[id] = raw.line
             nameLine[term.lowercased()] = raw.line
@@ -48,7 +53,8 @@ struct DeckAssembler {
                 let key = alias.lowercased()
                 if key == term.lowercased() || aliases.contains(where: { $0.lowercased() == key }) { continue }
                 if let first = nameLine[key] {
-                    report(raw.line, .duplicate, "alias '\(alias)' of '\(term)' is already a name at line \(first); alias dropped")
+                    report(
+                        raw.line, .duplicate, "alias '\(alias)' of '\(term)' is already a name at line \(first); alias dropped")
                     continue
                 }
                 nameLine[key] = raw.line
@@ -57,17 +63,23 @@ struct DeckAssembler {
             var tags: [String] = []
             for tag in raw.tags.flatMap(splitCommas) where !tags.contains(tag) { tags.append(tag) }
             if looksLikeMetadata(definition) {
-                report(raw.line, .formatConflict,
-                       "definition of '\(term)' starts like a 'key: value' line, which a Markdown deck reads as metadata; reword its start")
+                report(
+                    raw.line, .formatConflict,
+                    "definition of '\(term)' starts like a 'key: value' line, which a Markdown deck reads as metadata; reword its start"
+                )
             }
             var explanation = ImportText.paragraphs(raw.explanation)
             if explanation.contains(where: { $0.hasPrefix("#") }) {
                 explanation = explanation.map { $0.hasPrefix("#") ? String($0.drop { $0 == "#" || $0 == " " }) : $0 }
-                report(raw.line, .formatConflict,
-                       "explanation of '\(term)' has a paragraph starting with '#', which a Markdown deck reads as a heading; the '#' was dropped")
+                report(
+                    raw.line, .formatConflict,
+                    "explanation of '\(term)' has a paragraph starting with '#', which a Markdown deck reads as a heading; the '#' was dropped"
+                )
             }
-            entries.append(Entry(id: id, term: term, definition: definition,
-                                 explanation: explanation.joined(separator: "\n\n"), aliases: aliases, tags: tags))
+            entries.append(
+                Entry(
+                    id: id, term: term, definition: definition,
+                    explanation: explanation.joined(separator: "\n\n"), aliases: aliases, tags: tags))
             lines.append(raw.line)
             relatedNames.append(raw.related.map(ImportText.oneLine).filter { !$0.isEmpty })
         }
@@ -82,7 +94,9 @@ struct DeckAssembler {
         for index in entries.indices {
             for name in relatedNames[index] {
                 guard let target = byName[name.lowercased()] ?? byName[slug(name)] else {
-                    report(lines[index], .unknownRelated, "related term '\(name)' of '\(entries[index].term)' matches no imported entry; link dropped")
+                    report(
+                        lines[index], .unknownRelated,
+                        "related term '\(name)' of '\(entries[index].term)' matches no imported entry; link dropped")
                     continue
                 }
                 if target != entries[index].id && !entries[index].related.contains(target) {

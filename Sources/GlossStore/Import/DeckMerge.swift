@@ -28,7 +28,8 @@ public enum DeckMerge {
         // Map every incoming id to the id it will have in the merged deck.
         var finalID: [EntryID: EntryID] = [:]
         for entry in incoming.entries {
-            let match = (before[entry.id] != nil ? entry.id : nil)
+            let match =
+                (before[entry.id] != nil ? entry.id : nil)
                 ?? entry.names.lazy.compactMap { byName[$0.lowercased()] }.first
             finalID[entry.id] = match ?? entry.id
         }
@@ -43,7 +44,8 @@ public enum DeckMerge {
                 var target = deck.entries[index]
                 if !entry.definition.isEmpty { target.definition = entry.definition }
                 if !entry.explanation.isEmpty { target.explanation = entry.explanation }
-                for alias in entry.names where alias.lowercased() != target.term.lowercased()
+                for alias in entry.names
+                where alias.lowercased() != target.term.lowercased()
                     && !target.aliases.contains(where: { $0.lowercased() == alias.lowercased() })
                     && (byName[alias.lowercased()] == nil || byName[alias.lowercased()] == id)
                 {
@@ -67,7 +69,9 @@ public enum DeckMerge {
             for other in deck.entries[index].related {
                 if let j = position[other], !deck.entries[j].related.contains(deck.entries[index].id) {
                     deck.entries[j].related.append(deck.entries[index].id)
-                    if before[deck.entries[j].id] != nil, touchedSet.insert(deck.entries[j].id).inserted { touched.append(deck.entries[j].id) }
+                    if before[deck.entries[j].id] != nil, touchedSet.insert(deck.entries[j].id).inserted {
+                        touched.append(deck.entries[j].id)
+                    }
                 }
             }
         }

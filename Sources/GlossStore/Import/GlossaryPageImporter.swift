@@ -61,11 +61,19 @@ enum GlossaryPageImporter {
         let main = lines[..<(relatedStart ?? lines.endIndex)].filter { !isChrome($0.text) }
         // The main term is the first term-like line followed by a sentence (its definition),
         // which skips breadcrumbs such as "Glossary" above it.
-        guard let termIndex = main.indices.first(where: { index in
-            looksLikeTerm(main[index].text) && index + 1 < main.endIndex && !looksLikeTerm(main[index + 1].text)
-        }) else {
-            return ([], [ImportProblem(file: file, line: 1, kind: .badRow,
-                                       message: "no term line followed by a definition line found in the page")], nil)
+        guard
+            let termIndex = main.indices.first(where: { index in
+                looksLikeTerm(main[index].text) && index + 1 < main.endIndex && !looksLikeTerm(main[index + 1].text)
+            })
+        else {
+            return (
+                [],
+                [
+                    ImportProblem(
+                        file: file, line: 1, kind: .badRow,
+                        message: "no term line followed by a definition line found in the page")
+                ], nil
+            )
         }
         let termLine = main[termIndex]
         let (term, aliases) = splitAbbreviation(termLine.text)
@@ -80,17 +88,22 @@ enum GlossaryPageImporter {
                     break
                 }
                 let (relatedTerm, relatedAliases) = splitAbbreviation(name.text)
-                related.append(RawEntry(line: name.number, term: relatedTerm, definition: meaning.text,
-                                        related: [term], aliases: relatedAliases))
+                related.append(
+                    RawEntry(
+                        line: name.number, term: relatedTerm, definition: meaning.text,
+                        related: [term], aliases: relatedAliases))
                 index += 2
             }
         }
-        var entry = RawEntry(line: termLine.number, term: term, definition: definition.text,
-                             explanation: explanation, aliases: aliases)
+        var entry = RawEntry(
+            line: termLine.number, term: term, definition: definition.text,
+            explanation: explanation, aliases: aliases)
         entry.related = related.map(\.term)
         if relatedStart == nil {
-            problems.append(ImportProblem(file: file, line: termLine.number, kind: .badRow,
-                                          message: "no 'Related Terms' section found; imported the main term only"))
+            problems.append(
+                ImportProblem(
+                    file: file, line: termLine.number, kind: .badRow,
+                    message: "no 'Related Terms' section found; imported the main term only"))
         }
         return ([entry] + related, problems, term)
     }

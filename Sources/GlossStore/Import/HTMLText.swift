@@ -65,7 +65,7 @@ enum HTMLText {
                     while true {
                         var matchEnd: Int?
                         if answerEnd + 1 < scalars.count, scalars[answerEnd] == ":", scalars[answerEnd + 1] == ":",
-                           isClose(nextClose[answerEnd + 2])
+                            isClose(nextClose[answerEnd + 2])
                         {
                             matchEnd = nextClose[answerEnd + 2] + 2
                         } else if isClose(answerEnd) {
@@ -97,9 +97,10 @@ enum HTMLText {
 
     /// Replaces each match of `match` (the end of a match starting at an index, or nil),
     /// scanning left to right without overlaps, as a regular-expression replace does.
-    private static func replacing(_ scalars: [Unicode.Scalar], with replacement: Unicode.Scalar,
-                                  _ match: ([Unicode.Scalar], Int) -> Int?) -> [Unicode.Scalar]
-    {
+    private static func replacing(
+        _ scalars: [Unicode.Scalar], with replacement: Unicode.Scalar,
+        _ match: ([Unicode.Scalar], Int) -> Int?
+    ) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
         var index = 0

@@ -26,8 +26,11 @@ public enum ImportColumn: String, Sendable, CaseIterable {
         var result: [ImportColumn] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             guard let column = ImportColumn(header: String(part)) else {
-                return .failure(ImportOptionError(message:
-                    "unknown column '\(part)' in --columns (use term, definition, explanation, related, aliases, tags or -)"))
+                return .failure(
+                    ImportOptionError(
+                        message:
+                            "unknown column '\(part)' in --columns (use term, definition, explanation, related, aliases, tags or -)"
+                    ))
             }
             result.append(column)
         }

@@ -39,7 +39,9 @@ public enum ImportFormat: String, Sendable, CaseIterable, CustomStringConvertibl
         if lines.first.map({ $0.hasPrefix("#separator:") || $0.hasPrefix("#html:") || $0.hasPrefix("#notetype") }) == true {
             return .anki
         }
-        if lines.contains(where: { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare("Related Terms") == .orderedSame }) {
+        if lines.contains(where: {
+            $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare("Related Terms") == .orderedSame
+        }) {
             return .page
         }
         if let first = lines.first, first.contains("\t") {

@@ -8,7 +8,8 @@ extension ImportResult {
     ///   line 1: Mesa-Optimization — A theoretical AI safety concern… [related: 6]
     /// ```
     public func report(file: String, definitionWidth: Int = 60) -> String {
-        var out = "\(file): \(deck.entries.count) entr\(deck.entries.count == 1 ? "y" : "ies") (\(format.label)), "
+        var out =
+            "\(file): \(deck.entries.count) entr\(deck.entries.count == 1 ? "y" : "ies") (\(format.label)), "
             + "\(problems.count) problem\(problems.count == 1 ? "" : "s")\n"
         for (index, entry) in deck.entries.enumerated() {
             let line = index < lines.count ? "line \(lines[index])" : "entry \(index + 1)"
@@ -21,7 +22,8 @@ extension ImportResult {
             var extras: [String] = []
             if !entry.aliases.isEmpty { extras.append("aliases: \(entry.aliases.joined(separator: ", "))") }
             if !entry.related.isEmpty { extras.append("related: \(entry.related.count)") }
-            out += "  \(line): \(entry.term) — \(definition)" + (extras.isEmpty ? "" : " [\(extras.joined(separator: "; "))]") + "\n"
+            out +=
+                "  \(line): \(entry.term) — \(definition)" + (extras.isEmpty ? "" : " [\(extras.joined(separator: "; "))]") + "\n"
         }
         for problem in problems { out += "\(problem)\n" }
         return out

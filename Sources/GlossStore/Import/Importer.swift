@@ -26,8 +26,9 @@ public enum Importer {
         case .csv, .tsv:
             rows = CSVImporter.rows(text, file: name, options: options, tab: format == .tsv)
         case .quizlet:
-            rows = QuizletImporter.rows(text, file: name, termSeparator: options.termSeparator,
-                                        cardSeparator: ImportText.normalized(options.cardSeparator))
+            rows = QuizletImporter.rows(
+                text, file: name, termSeparator: options.termSeparator,
+                cardSeparator: ImportText.normalized(options.cardSeparator))
         case .anki:
             rows = AnkiImporter.rows(text, file: name)
         case .page:
@@ -35,7 +36,8 @@ public enum Importer {
             rows = (page.entries, page.problems)
             if options.title == nil, let title = page.title { deck.title = title }
         case .json, .markdown:
-            let parsed = format == .json
+            let parsed =
+                format == .json
                 ? try JSONDeckCoder.parse(Data(text.utf8), file: name)
                 : try MarkdownDeckParser.parse(text, file: name)
             var result = deckResult(parsed, format: format, options: options, assembler: assembler)
@@ -63,14 +65,16 @@ public enum Importer {
     }
 
     /// A gloss deck passes through the same checks as any other import.
-    private static func deckResult(_ parsed: ParsedDeck, format: ImportFormat, options: ImportOptions,
-                                   assembler: DeckAssembler) -> ImportResult
-    {
+    private static func deckResult(
+        _ parsed: ParsedDeck, format: ImportFormat, options: ImportOptions,
+        assembler: DeckAssembler
+    ) -> ImportResult {
         let deck = parsed.deck
         let raws = zip(deck.entries, parsed.sources).map { entry, source in
-            RawEntry(line: source.heading, term: entry.term, definition: entry.definition,
-                     explanation: entry.explanation, related: entry.related.map(\.rawValue),
-                     aliases: entry.aliases, tags: entry.tags, id: entry.id.rawValue)
+            RawEntry(
+                line: source.heading, term: entry.term, definition: entry.definition,
+                explanation: entry.explanation, related: entry.related.map(\.rawValue),
+                aliases: entry.aliases, tags: entry.tags, id: entry.id.rawValue)
         }
         var shell = deck
         shell.entries = []

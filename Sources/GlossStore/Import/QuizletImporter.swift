@@ -16,12 +16,16 @@ enum QuizletImporter {
             let body = card.trimmedWhitespaceAndNewlines
             if body.isEmpty { continue }
             guard !termSeparator.isEmpty, let range = card.range(of: termSeparator) else {
-                problems.append(ImportProblem(file: file, line: line + leading, kind: .badRow,
-                                              message: "card '\(String(body.prefix(40)))' has no term separator; skipped"))
+                problems.append(
+                    ImportProblem(
+                        file: file, line: line + leading, kind: .badRow,
+                        message: "card '\(String(body.prefix(40)))' has no term separator; skipped"))
                 continue
             }
-            entries.append(RawEntry(line: line + leading, term: String(card[..<range.lowerBound]),
-                                    definition: String(card[range.upperBound...])))
+            entries.append(
+                RawEntry(
+                    line: line + leading, term: String(card[..<range.lowerBound]),
+                    definition: String(card[range.upperBound...])))
         }
         return (entries, problems)
     }

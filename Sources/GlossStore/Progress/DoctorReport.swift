@@ -43,12 +43,14 @@ public struct DoctorReport: Equatable, Sendable {
                     + "; run `gloss rebuild` to recompute it from the journal")
         }
         if tornLine {
-            out.append("notice: the journal ends in an incomplete answer (a crash mid-write); it will be dropped at the next start")
+            out.append(
+                "notice: the journal ends in an incomplete answer (a crash mid-write); it will be dropped at the next start")
         }
         if !orphanedCards.isEmpty {
             let sample = orphanedCards.prefix(5).map(\.description).joined(separator: ", ")
             out.append(
-                "orphaned: \(orphanedCards.count) cards have progress but no entry in the current decks (\(sample)); their progress is kept and comes back if the entries return")
+                "orphaned: \(orphanedCards.count) cards have progress but no entry in the current decks (\(sample)); their progress is kept and comes back if the entries return"
+            )
         }
         return out
     }

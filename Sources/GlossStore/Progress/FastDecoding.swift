@@ -61,17 +61,26 @@ enum FastDecoding {
         var ok = true
         func optionalInt(_ key: String) -> Int? {
             guard let x = v[key], !x.isNull else { return nil }
-            guard let n = x.int else { ok = false; return nil }
+            guard let n = x.int else {
+                ok = false
+                return nil
+            }
             return n
         }
         func optionalDouble(_ key: String) -> Double? {
             guard let x = v[key], !x.isNull else { return nil }
-            guard let n = x.double else { ok = false; return nil }
+            guard let n = x.double else {
+                ok = false
+                return nil
+            }
             return n
         }
         func optionalDate(_ key: String) -> Date? {
             guard let x = v[key], !x.isNull else { return nil }
-            guard let d = date(x) else { ok = false; return nil }
+            guard let d = date(x) else {
+                ok = false
+                return nil
+            }
             return d
         }
         state.step = optionalInt("step")

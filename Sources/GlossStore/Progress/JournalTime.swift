@@ -16,7 +16,10 @@ enum JournalTime {
         let totalMs = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var days = totalMs / 86_400_000
         var msOfDay = totalMs % 86_400_000
-        if msOfDay < 0 { msOfDay += 86_400_000; days -= 1 }
+        if msOfDay < 0 {
+            msOfDay += 86_400_000
+            days -= 1
+        }
         let (y, m, d) = ISOTime.civilFromDays(Int(days))
         let ms = Int(msOfDay % 1000), s = Int(msOfDay / 1000 % 60)
         let min = Int(msOfDay / 60_000 % 60), h = Int(msOfDay / 3_600_000)
@@ -114,7 +117,8 @@ enum JournalTime {
 enum ProgressCoding {
     static func encoder(pretty: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(JournalTime.format(date))
@@ -166,7 +170,12 @@ enum ProgressCoding {
             else { return (1, "not valid JSON (\(text))") }
             var line = 1, column = 1
             for byte in data.prefix(index) {
-                if byte == 10 { line += 1; column = 1 } else { column += 1 }
+                if byte == 10 {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             }
             let what = text.components(separatedBy: " around").first ?? text
             return (line, "not valid JSON at line \(line), column \(column): \(what.lowercased())")

@@ -45,8 +45,9 @@ struct LineReader {
             var lineStart = 0
             while lineStart < filled, let hit = memchr(buffer + lineStart, 10, filled - lineStart) {
                 let newline = UnsafeMutablePointer(mutating: hit.assumingMemoryBound(to: UInt8.self)) - buffer
-                try handle(UnsafeBufferPointer(start: buffer + lineStart, count: newline - lineStart),
-                           bufferStart + lineStart, true)
+                try handle(
+                    UnsafeBufferPointer(start: buffer + lineStart, count: newline - lineStart),
+                    bufferStart + lineStart, true)
                 lineStart = newline + 1
             }
             if lineStart > 0 {

@@ -35,10 +35,11 @@ public enum ProgressDoctor {
                 }
             }
             if replay.lastSeq < snapshotState.lastSeq {
-                report.unreadable = ProgressError.journalBehindSnapshot(
-                    journal: ProgressStore.journalPath(folder, learner), journalSeq: replay.lastSeq,
-                    snapshotSeq: snapshotState.lastSeq
-                ).description
+                report.unreadable =
+                    ProgressError.journalBehindSnapshot(
+                        journal: ProgressStore.journalPath(folder, learner), journalSeq: replay.lastSeq,
+                        snapshotSeq: snapshotState.lastSeq
+                    ).description
                 return report
             }
             report.disagreeingCards = Set(snapshotState.cards.keys).union(replay.cards.keys)

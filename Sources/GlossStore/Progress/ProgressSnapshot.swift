@@ -64,10 +64,10 @@ struct ProgressSnapshot: Codable, Equatable {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             }
             guard let first = bytes.firstIndex(of: slash),
-                  let second = bytes[(first + 1)...].firstIndex(of: slash),
-                  !bytes[(second + 1)...].contains(slash),
-                  first > 0, second > first + 1,
-                  let facet = Facet(rawValue: string((second + 1)..<bytes.count))
+                let second = bytes[(first + 1)...].firstIndex(of: slash),
+                !bytes[(second + 1)...].contains(slash),
+                first > 0, second > first + 1,
+                let facet = Facet(rawValue: string((second + 1)..<bytes.count))
             else { return .some(nil) }
             return .some(CardKey(deck: DeckID(string(0..<first)), entry: EntryID(string((first + 1)..<second)), facet: facet))
         }

@@ -26,7 +26,8 @@ public struct ProgressState: Equatable, Sendable {
         case .reset: cards[record.card] = nil
         }
         if let picked = record.confusedWith {
-            confusions.record(deck: record.card.deck, asked: record.card.entry, picked: picked, times: Self.confusionTimes(of: record))
+            confusions.record(
+                deck: record.card.deck, asked: record.card.entry, picked: picked, times: Self.confusionTimes(of: record))
         }
         lastSeq = max(lastSeq, record.seq)
     }

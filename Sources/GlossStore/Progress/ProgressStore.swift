@@ -120,7 +120,8 @@ public final class ProgressStore {
             try FileIO.truncate(journalFD, path: journalPath, to: torn.offset)
             try FileIO.sync(journalFD, path: journalPath)
             warnings.append(
-                "\(journalPath): dropped an incomplete last line (\(torn.length) bytes, an answer cut off by a crash); every complete answer was kept")
+                "\(journalPath): dropped an incomplete last line (\(torn.length) bytes, an answer cut off by a crash); every complete answer was kept"
+            )
         } else if missingNewline {
             try FileIO.writeAll(journalFD, path: journalPath, [10])
             try FileIO.sync(journalFD, path: journalPath)
@@ -130,7 +131,9 @@ public final class ProgressStore {
             let backup = snapshotPath + ".v\(version).bak"
             try FileIO.atomicWrite(loaded.original, to: backup)
             try checkpoint()
-            warnings.append("\(snapshotPath): upgraded from version \(version) to \(ProgressSnapshot.currentVersion); the old file is kept as \(backup)")
+            warnings.append(
+                "\(snapshotPath): upgraded from version \(version) to \(ProgressSnapshot.currentVersion); the old file is kept as \(backup)"
+            )
         }
     }
 

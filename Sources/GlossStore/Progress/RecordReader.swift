@@ -129,7 +129,10 @@ private struct Cursor {
     /// An integer: `-?(0|[1-9][0-9]*)`, not followed by a fraction or exponent.
     mutating func int() -> Int? {
         var negative = false
-        if index < bytes.count, bytes[index] == 45 { negative = true; index += 1 }
+        if index < bytes.count, bytes[index] == 45 {
+            negative = true
+            index += 1
+        }
         let start = index
         var value = 0
         while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
@@ -172,7 +175,6 @@ private struct Cursor {
         return value
     }
 
-
     mutating func date() -> Date? {
         guard let raw = rawString() else { return nil }
         return JournalTime.parse(bytes: raw)
@@ -189,23 +191,55 @@ private struct Cursor {
             }
             seen |= 1 << bit
             switch bit {
-            case 0: if !p.isNull() { guard let s = p.cardState() else { return false }; after = s }
-            case 1: guard let a = p.string() else { return false }; answer = a
-            case 2: if !p.isNull() { guard let s = p.cardState() else { return false }; before = s }
-            case 3: guard let c = p.cardKey() else { return false }; card = c
-            case 4: if !p.isNull() { guard let s = p.string() else { return false }; confusedWith = EntryID(s) }
-            case 5: guard let b = p.bool() else { return false }; correct = b
+            case 0:
+                if !p.isNull() {
+                    guard let s = p.cardState() else { return false }
+                    after = s
+                }
+            case 1:
+                guard let a = p.string() else { return false }
+                answer = a
+            case 2:
+                if !p.isNull() {
+                    guard let s = p.cardState() else { return false }
+                    before = s
+                }
+            case 3:
+                guard let c = p.cardKey() else { return false }
+                card = c
+            case 4:
+                if !p.isNull() {
+                    guard let s = p.string() else { return false }
+                    confusedWith = EntryID(s)
+                }
+            case 5:
+                guard let b = p.bool() else { return false }
+                correct = b
             case 6:
                 if !p.isNull() {
                     guard let f = p.member(Words.formats) else { return false }
                     format = f
                 }
-            case 7: guard let k = p.member(Words.kinds) else { return false }; kind = k
-            case 8: guard let n = p.int(), let r = Rating(rawValue: n) else { return false }; rating = r
-            case 9: guard let n = p.int() else { return false }; responseMs = n
-            case 10: if !p.isNull() { guard let n = p.int() else { return false }; revokes = n }
-            case 11: guard let n = p.int() else { return false }; seq = n
-            default: guard let d = p.date() else { return false }; time = d
+            case 7:
+                guard let k = p.member(Words.kinds) else { return false }
+                kind = k
+            case 8:
+                guard let n = p.int(), let r = Rating(rawValue: n) else { return false }
+                rating = r
+            case 9:
+                guard let n = p.int() else { return false }
+                responseMs = n
+            case 10:
+                if !p.isNull() {
+                    guard let n = p.int() else { return false }
+                    revokes = n
+                }
+            case 11:
+                guard let n = p.int() else { return false }
+                seq = n
+            default:
+                guard let d = p.date() else { return false }
+                time = d
             }
             return true
         }
@@ -222,8 +256,14 @@ private struct Cursor {
         var deck: String?, entry: String?, facet: Facet?
         let ok = object { p, key in
             let which = Words.cardKeys.index(of: key)
-            if which == 0, deck == nil { deck = p.string(); return deck != nil }
-            if which == 1, entry == nil { entry = p.string(); return entry != nil }
+            if which == 0, deck == nil {
+                deck = p.string()
+                return deck != nil
+            }
+            if which == 1, entry == nil {
+                entry = p.string()
+                return entry != nil
+            }
             if which == 2, facet == nil {
                 facet = p.member(Words.facets)
                 return facet != nil
@@ -243,18 +283,41 @@ private struct Cursor {
                 return false
             }
             seen |= 1 << bit
-            if bit == 0 { phase = p.member(Words.phases); return phase != nil }
-            if bit == 6 { reps = p.int(); return reps != nil }
-            if bit == 7 { lapses = p.int(); return lapses != nil }
+            if bit == 0 {
+                phase = p.member(Words.phases)
+                return phase != nil
+            }
+            if bit == 6 {
+                reps = p.int()
+                return reps != nil
+            }
+            if bit == 7 {
+                lapses = p.int()
+                return lapses != nil
+            }
             if p.isNull() { return true }
             switch bit {
-            case 1: state.step = p.int(); return state.step != nil
-            case 2: state.stability = p.double(); return state.stability != nil
-            case 3: state.difficulty = p.double(); return state.difficulty != nil
-            case 4: state.due = p.date(); return state.due != nil
-            case 5: state.lastReview = p.date(); return state.lastReview != nil
-            case 8: state.ease = p.double(); return state.ease != nil
-            default: state.intervalDays = p.double(); return state.intervalDays != nil
+            case 1:
+                state.step = p.int()
+                return state.step != nil
+            case 2:
+                state.stability = p.double()
+                return state.stability != nil
+            case 3:
+                state.difficulty = p.double()
+                return state.difficulty != nil
+            case 4:
+                state.due = p.date()
+                return state.due != nil
+            case 5:
+                state.lastReview = p.date()
+                return state.lastReview != nil
+            case 8:
+                state.ease = p.double()
+                return state.ease != nil
+            default:
+                state.intervalDays = p.double()
+                return state.intervalDays != nil
             }
         }
         guard ok, let phase, let reps, let lapses else { return nil }

@@ -38,7 +38,8 @@ enum SnapshotFile {
             data = Data(try FileIO.read(fd, path: path, offset: 0, count: try FileIO.size(fd, path: path)))
         } catch let error as ProgressError {
             if case .io(_, _, let code) = error {
-                throw ProgressError.unreadable(file: path, line: 1, problem: "cannot read the file (\(String(cString: strerror(code))))")
+                throw ProgressError.unreadable(
+                    file: path, line: 1, problem: "cannot read the file (\(String(cString: strerror(code))))")
             }
             throw error
         }

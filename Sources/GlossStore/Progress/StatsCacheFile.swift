@@ -55,7 +55,9 @@ enum StatsCacheFile {
         for (deck, days) in tally.days {
             decks[deck.rawValue] = days.keys.sorted().compactMap { day in
                 guard let f = days[day], !f.isEmpty else { return nil }
-                return [day, f.answers.reviews, f.answers.correct, f.timeSpentMs, f.newLearned, f.reviews.reviews, f.reviews.correct]
+                return [
+                    day, f.answers.reviews, f.answers.correct, f.timeSpentMs, f.newLearned, f.reviews.reviews, f.reviews.correct,
+                ]
                     + f.byInterval.flatMap { [$0.reviews, $0.correct] }
             }
         }

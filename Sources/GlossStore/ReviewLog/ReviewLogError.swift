@@ -20,7 +20,8 @@ public enum ReviewLogError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unreadable, .missingColumn: nil
         case .missingField(_, let l, _), .unknownRating(_, let l, _), .badTime(_, let l, _),
-            .badDuration(_, let l, _): l
+            .badDuration(_, let l, _):
+            l
         }
     }
 

@@ -46,7 +46,9 @@ struct FSRSConstants: Hashable, Sendable {
         return FSRS.clampStability(s * increase)
     }
 
-    @inline(__always) func nextStability(difficulty d: Double, stability s: Double, retrievability r: Double, rating: Rating) -> Double {
+    @inline(__always) func nextStability(difficulty d: Double, stability s: Double, retrievability r: Double, rating: Rating)
+        -> Double
+    {
         if rating == .again {
             let longTerm = w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) * pow(M_E, (1 - r) * w[14])
             let shortTerm = s / forgetShortDivisor

@@ -69,7 +69,8 @@ public enum FSRS {
 
     /// Same-day stability update (less than a whole day since the last review), clamped.
     @inlinable public static func shortTermStability<T: FSRSReal>(_ stability: T, rating: Rating, w: [T]) -> T {
-        var increase = T.pow(e(), w[17] * (T(Double(rating.rawValue - 3)) + w[18]))
+        var increase =
+            T.pow(e(), w[17] * (T(Double(rating.rawValue - 3)) + w[18]))
             * T.pow(stability, -w[19])
         if rating != .again, increase.value < 1 { increase = T(1) }
         return clampStability(stability * increase)
@@ -79,7 +80,8 @@ public enum FSRS {
     @inlinable public static func recallStability<T: FSRSReal>(
         difficulty: T, stability: T, retrievability: T, rating: Rating, w: [T]
     ) -> T {
-        var inner = T.pow(e(), w[8]) * (T(11) - difficulty) * T.pow(stability, -w[9])
+        var inner =
+            T.pow(e(), w[8]) * (T(11) - difficulty) * T.pow(stability, -w[9])
             * (T.pow(e(), (T(1) - retrievability) * w[10]) - T(1))
         if rating == .hard { inner = inner * w[15] }
         if rating == .easy { inner = inner * w[16] }
@@ -90,7 +92,8 @@ public enum FSRS {
     @inlinable public static func forgetStability<T: FSRSReal>(
         difficulty: T, stability: T, retrievability: T, w: [T]
     ) -> T {
-        let longTerm = w[11] * T.pow(difficulty, -w[12]) * (T.pow(stability + T(1), w[13]) - T(1))
+        let longTerm =
+            w[11] * T.pow(difficulty, -w[12]) * (T.pow(stability + T(1), w[13]) - T(1))
             * T.pow(e(), (T(1) - retrievability) * w[14])
         let shortTerm = stability / T.pow(e(), w[17] * w[18])
         return longTerm.value <= shortTerm.value ? longTerm : shortTerm
@@ -100,7 +103,8 @@ public enum FSRS {
     @inlinable public static func nextStability<T: FSRSReal>(
         difficulty: T, stability: T, retrievability: T, rating: Rating, w: [T]
     ) -> T {
-        let s = rating == .again
+        let s =
+            rating == .again
             ? forgetStability(difficulty: difficulty, stability: stability, retrievability: retrievability, w: w)
             : recallStability(
                 difficulty: difficulty, stability: stability, retrievability: retrievability, rating: rating, w: w)

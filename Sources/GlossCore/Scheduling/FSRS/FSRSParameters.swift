@@ -41,9 +41,10 @@ public struct FSRSParameters: Hashable, Codable, Sendable {
             !(Self.lowerBounds[$0] <= values[$0] && values[$0] <= Self.upperBounds[$0])
         }
         if !out.isEmpty {
-            throw .outOfBounds(out.map {
-                .init(index: $0, value: values[$0], lower: Self.lowerBounds[$0], upper: Self.upperBounds[$0])
-            })
+            throw .outOfBounds(
+                out.map {
+                    .init(index: $0, value: values[$0], lower: Self.lowerBounds[$0], upper: Self.upperBounds[$0])
+                })
         }
         self.values = values
     }

@@ -71,7 +71,8 @@ public struct FSRSScheduler: Scheduler, Hashable {
                 card.stability = constants.shortTermStability(s, rating: rating)
             } else {
                 let r = constants.retrievability(elapsedDays: Double(max(0, days ?? 0)), stability: s)
-                let next = constants.nextStability(difficulty: d, stability: s, retrievability: state.lastReview == nil ? 0 : r, rating: rating)
+                let next = constants.nextStability(
+                    difficulty: d, stability: s, retrievability: state.lastReview == nil ? 0 : r, rating: rating)
                 card.stability = next
             }
             card.difficulty = constants.nextDifficulty(d, rating: rating)
@@ -79,7 +80,10 @@ public struct FSRSScheduler: Scheduler, Hashable {
             // A new card (or a state lacking its memory): start from the initial values.
             card.stability = FSRS.initialStability(rating, w: w)
             card.difficulty = FSRS.initialDifficulty(rating, w: w)
-            if phase != .learning { phase = .learning; step = 0 }
+            if phase != .learning {
+                phase = .learning
+                step = 0
+            }
         }
         let stability = card.stability ?? FSRS.stabilityMin
 

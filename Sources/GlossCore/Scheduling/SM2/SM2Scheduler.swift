@@ -55,7 +55,10 @@ public struct SM2Scheduler: Scheduler, Hashable {
         var ease = state.ease ?? startingEase
         var step = state.step ?? 0
         var phase = state.phase == .new ? .learning : state.phase
-        if phase == .review, state.intervalDays == nil { phase = .learning; step = 0 }
+        if phase == .review, state.intervalDays == nil {
+            phase = .learning
+            step = 0
+        }
         var interval: Int64
 
         func graduate(days: Int) -> Int64 {
@@ -137,9 +140,13 @@ public struct SM2Scheduler: Scheduler, Hashable {
             (lo, hi) = (2, 3)
         } else {
             let f: Int
-            if ivl < 7 { f = Int(Double(ivl) * 0.25) }
-            else if ivl < 30 { f = max(2, Int(Double(ivl) * 0.15)) }
-            else { f = max(4, Int(Double(ivl) * 0.05)) }
+            if ivl < 7 {
+                f = Int(Double(ivl) * 0.25)
+            } else if ivl < 30 {
+                f = max(2, Int(Double(ivl) * 0.15))
+            } else {
+                f = max(4, Int(Double(ivl) * 0.05))
+            }
             let fuzz = max(f, 1)
             (lo, hi) = (ivl - fuzz, ivl + fuzz)
         }

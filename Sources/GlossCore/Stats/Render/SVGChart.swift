@@ -12,9 +12,11 @@ enum SVGChart {
             let x = gap + Double(i) * (barWidth + gap)
             let h = Double(row.value) / maximum * height
             let y = top + height - h
-            svg += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(barWidth))\" height=\"\(n(h))\" class=\"bar\"><title>\(escapeHTML(row.label)): \(row.value)</title></rect>"
+            svg +=
+                "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(barWidth))\" height=\"\(n(h))\" class=\"bar\"><title>\(escapeHTML(row.label)): \(row.value)</title></rect>"
             svg += "<text x=\"\(n(x + barWidth / 2))\" y=\"\(n(y - 4))\" class=\"value\">\(row.value)</text>"
-            svg += "<text x=\"\(n(x + barWidth / 2))\" y=\"\(n(top + height + 14))\" class=\"label\">\(escapeHTML(row.label))</text>"
+            svg +=
+                "<text x=\"\(n(x + barWidth / 2))\" y=\"\(n(top + height + 14))\" class=\"label\">\(escapeHTML(row.label))</text>"
         }
         return svg + "</svg>"
     }
@@ -24,7 +26,9 @@ enum SVGChart {
         let cell = 11.0, step = 13.0, left = 30.0, top = 4.0
         let weeks = (days.count + 6) / 7
         let maximum = days.map(\.count).max() ?? 0
-        var svg = open(width: left + Double(weeks) * step + 4, height: top + 7 * step + 4, title: "Answers per day, last 52 weeks", cssClass: "heatmap")
+        var svg = open(
+            width: left + Double(weeks) * step + 4, height: top + 7 * step + 4, title: "Answers per day, last 52 weeks",
+            cssClass: "heatmap")
         for (row, name) in StatsFormat.weekdays.enumerated() where row % 2 == 0 {
             svg += "<text x=\"0\" y=\"\(n(top + Double(row) * step + 9))\" class=\"day\">\(name)</text>"
         }
@@ -32,7 +36,8 @@ enum SVGChart {
             let x = left + Double(i / 7) * step
             let y = top + Double(i % 7) * step
             let level = StatsFormat.heat(day.count, maximum: maximum)
-            svg += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(cell))\" height=\"\(n(cell))\" rx=\"2\" class=\"h\(level)\"><title>\(escapeHTML(day.day)): \(day.count)</title></rect>"
+            svg +=
+                "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(cell))\" height=\"\(n(cell))\" rx=\"2\" class=\"h\(level)\"><title>\(escapeHTML(day.day)): \(day.count)</title></rect>"
         }
         return svg + "</svg>"
     }
@@ -50,12 +55,14 @@ enum SVGChart {
         for tick in [low, (low + 1) / 2, 1.0] {
             svg += "<text x=\"0\" y=\"\(n(y(tick) + 4))\" class=\"axis\">\(Int((tick * 100).rounded()))%</text>"
         }
-        svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(desired)))\" x2=\"\(n(width - 8))\" y2=\"\(n(y(desired)))\" class=\"desired\"><title>desired \(StatsFormat.percent(desired))</title></line>"
+        svg +=
+            "<line x1=\"\(n(left))\" y1=\"\(n(y(desired)))\" x2=\"\(n(width - 8))\" y2=\"\(n(y(desired)))\" class=\"desired\"><title>desired \(StatsFormat.percent(desired))</title></line>"
         var points: [String] = []
         for (i, week) in weeks.enumerated() {
             guard let rate = week.figure.rate else { continue }
             points.append("\(n(x(i))),\(n(y(rate)))")
-            svg += "<circle cx=\"\(n(x(i)))\" cy=\"\(n(y(rate)))\" r=\"3\" class=\"dot\"><title>week of \(escapeHTML(week.weekStart)): \(StatsFormat.rate(week.figure))</title></circle>"
+            svg +=
+                "<circle cx=\"\(n(x(i)))\" cy=\"\(n(y(rate)))\" r=\"3\" class=\"dot\"><title>week of \(escapeHTML(week.weekStart)): \(StatsFormat.rate(week.figure))</title></circle>"
         }
         if points.count > 1 { svg += "<polyline points=\"\(points.joined(separator: " "))\" class=\"line\"/>" }
         if let first = weeks.first, let last = weeks.last {

@@ -1,7 +1,9 @@
 /// Renders a `StatsSummary` as a Markdown report for notes.
 public enum StatsMarkdown {
     public static func render(_ s: StatsSummary) -> String {
-        var out: [String] = ["# gloss progress report", "", "_Study day \(s.today.day) (\(s.timeZone), day starts \(s.rolloverHour):00)._", ""]
+        var out: [String] = [
+            "# gloss progress report", "", "_Study day \(s.today.day) (\(s.timeZone), day starts \(s.rolloverHour):00)._", "",
+        ]
         if s.isEmpty {
             out.append("No answers yet. Start a session with `gloss study`; this report fills in after it.")
             return out.joined(separator: "\n") + "\n"
@@ -18,11 +20,13 @@ public enum StatsMarkdown {
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for d in s.decks + (s.decks.count > 1 ? [s.totals] : []) {
-            out.append("| \(cell(d.title)) | \(d.new) | \(d.learning) | \(d.review) | \(d.relearning) | \(d.mastered) | \(d.total) |")
+            out.append(
+                "| \(cell(d.title)) | \(d.new) | \(d.learning) | \(d.review) | \(d.relearning) | \(d.mastered) | \(d.total) |")
         }
         out += [
             "", "## Retention", "",
-            "Desired retention: \(StatsFormat.percent(s.desiredRetention)). Remembered now (average retrievability): \(StatsFormat.percent(s.averageRetrievability)).", "",
+            "Desired retention: \(StatsFormat.percent(s.desiredRetention)). Remembered now (average retrievability): \(StatsFormat.percent(s.averageRetrievability)).",
+            "",
             "| Period | True retention |", "| --- | ---: |",
             "| 7 days | \(StatsFormat.rate(s.retention7)) |",
             "| 30 days | \(StatsFormat.rate(s.retention30)) |",
@@ -40,13 +44,16 @@ public enum StatsMarkdown {
         if !s.hardest.isEmpty {
             out += ["", "## Hardest cards", "", "| Term | Facet | Lapses | Recall now |", "| --- | --- | ---: | ---: |"]
             for c in s.hardest {
-                out.append("| \(cell(c.term)) | \(c.card.facet.rawValue) | \(c.lapses) | \(StatsFormat.percent(c.retrievability)) |")
+                out.append(
+                    "| \(cell(c.term)) | \(c.card.facet.rawValue) | \(c.lapses) | \(StatsFormat.percent(c.retrievability)) |")
             }
         }
         if !s.confusedPairs.isEmpty {
             out += ["", "## Most confused", ""]
             for p in s.confusedPairs {
-                out.append("- You picked *\(inline(p.pickedTerm))* for *\(inline(p.askedTerm))* \(p.count) time\(p.count == 1 ? "" : "s").")
+                out.append(
+                    "- You picked *\(inline(p.pickedTerm))* for *\(inline(p.askedTerm))* \(p.count) time\(p.count == 1 ? "" : "s")."
+                )
             }
         }
         return out.joined(separator: "\n") + "\n"

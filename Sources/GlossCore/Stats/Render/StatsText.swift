@@ -18,7 +18,9 @@ public enum StatsText {
             out.append(paint("Welcome to gloss!", .heading))
             out.append("No answers yet, so there is nothing to chart.")
             if s.totals.total > 0 {
-                out.append("\(s.totals.total) cards in \(s.decks.count) deck\(s.decks.count == 1 ? "" : "s") are waiting: start with `gloss study`.")
+                out.append(
+                    "\(s.totals.total) cards in \(s.decks.count) deck\(s.decks.count == 1 ? "" : "s") are waiting: start with `gloss study`."
+                )
             } else {
                 out.append("Add a deck, then start with `gloss study`.")
             }
@@ -29,10 +31,14 @@ public enum StatsText {
         heading("Today (\(s.today.day))")
         let t = s.today
         let right = t.answers.reviews > 0 ? ", \(StatsFormat.percent(t.answers.rate)) right" : ""
-        out.append("  answered \(t.answers.reviews)\(right), \(t.newLearned) new learned, \(StatsFormat.duration(ms: t.timeSpentMs)) spent")
+        out.append(
+            "  answered \(t.answers.reviews)\(right), \(t.newLearned) new learned, \(StatsFormat.duration(ms: t.timeSpentMs)) spent"
+        )
         let streakTone: Tone = s.streaks.current > 0 ? .good : .muted
-        out.append("  streak " + paint("\(s.streaks.current) day\(s.streaks.current == 1 ? "" : "s")", streakTone)
-            + " (longest \(s.streaks.longest))" + (s.streaks.current > 0 && !s.streaks.studiedToday ? paint("  study today to keep it", .warning) : ""))
+        out.append(
+            "  streak " + paint("\(s.streaks.current) day\(s.streaks.current == 1 ? "" : "s")", streakTone)
+                + " (longest \(s.streaks.longest))"
+                + (s.streaks.current > 0 && !s.streaks.studiedToday ? paint("  study today to keep it", .warning) : ""))
 
         heading("Cards")
         let nameWidth = min(max(s.decks.map(\.title.count).max() ?? 5, 5), max(width - 70, 8))
@@ -40,7 +46,10 @@ public enum StatsText {
             let cells = [c.new, c.learning, c.review, c.relearning, c.mastered, c.total].map { leftPad(String($0), 11) }
             return "  " + rightPad(clip(name, nameWidth), nameWidth) + cells.joined()
         }
-        out.append(paint("  " + rightPad("deck", nameWidth) + ["new", "learning", "review", "relearning", "mastered", "total"].map { leftPad($0, 11) }.joined(), .muted))
+        out.append(
+            paint(
+                "  " + rightPad("deck", nameWidth)
+                    + ["new", "learning", "review", "relearning", "mastered", "total"].map { leftPad($0, 11) }.joined(), .muted))
         for deck in s.decks { out.append(cardsRow(deck.title, deck)) }
         if s.decks.count > 1 { out.append(cardsRow("all", s.totals)) }
 
@@ -51,7 +60,9 @@ public enum StatsText {
         }
         let buckets = s.retentionByInterval.filter { $0.figure.reviews > 0 }
         if !buckets.isEmpty {
-            out.append(paint("  by interval:", .muted) + " " + buckets.map { "\($0.label) \(StatsFormat.percent($0.figure.rate))" }.joined(separator: "  "))
+            out.append(
+                paint("  by interval:", .muted) + " "
+                    + buckets.map { "\($0.label) \(StatsFormat.percent($0.figure.rate))" }.joined(separator: "  "))
         }
         out.append("  remembered now (average retrievability): " + paint(StatsFormat.percent(s.averageRetrievability), .accent))
 
@@ -67,15 +78,17 @@ public enum StatsText {
         if !s.hardest.isEmpty {
             heading("Hardest cards")
             for card in s.hardest {
-                out.append("  \(clip(card.term, 40)) (\(card.card.facet.rawValue)): \(card.lapses) lapse\(card.lapses == 1 ? "" : "s"), "
-                    + "recall now " + paint(StatsFormat.percent(card.retrievability), .bad))
+                out.append(
+                    "  \(clip(card.term, 40)) (\(card.card.facet.rawValue)): \(card.lapses) lapse\(card.lapses == 1 ? "" : "s"), "
+                        + "recall now " + paint(StatsFormat.percent(card.retrievability), .bad))
             }
         }
         if !s.confusedPairs.isEmpty {
             heading("Most confused")
             for pair in s.confusedPairs {
-                out.append("  you picked " + paint(pair.pickedTerm, .bad) + " for " + paint(pair.askedTerm, .good)
-                    + " \(pair.count) time\(pair.count == 1 ? "" : "s")")
+                out.append(
+                    "  you picked " + paint(pair.pickedTerm, .bad) + " for " + paint(pair.askedTerm, .good)
+                        + " \(pair.count) time\(pair.count == 1 ? "" : "s")")
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -117,7 +130,8 @@ public enum StatsText {
         let first = days.first.map { StatsFormat.shortDay($0.day) } ?? ""
         let last = days.last.map { StatsFormat.shortDay($0.day) } ?? ""
         let gap = max(days.count * 2 - first.count - last.count, 1)
-        lines.append(paint("  " + String(repeating: " ", count: axis + 1) + first + String(repeating: " ", count: gap) + last, .muted))
+        lines.append(
+            paint("  " + String(repeating: " ", count: axis + 1) + first + String(repeating: " ", count: gap) + last, .muted))
         return lines
     }
 
@@ -140,7 +154,10 @@ public enum StatsText {
             }
             lines.append(line)
         }
-        lines.append(paint("  \(shown.first?.first?.day ?? "") … \(days.last?.day ?? "")   less " + shades.joined() + " more (busiest day \(maximum))", .muted))
+        lines.append(
+            paint(
+                "  \(shown.first?.first?.day ?? "") … \(days.last?.day ?? "")   less " + shades.joined()
+                    + " more (busiest day \(maximum))", .muted))
         return lines
     }
 }
