@@ -98,7 +98,7 @@ private func writeJournal(to url: URL, from first: Int, through last: Int, cards
         var c = encoder.singleValueContainer()
         try c.encode(
             ISO8601DateFormatter.string(
-                from: date, timeZone: TimeZone(identifier: "UTC")!,
+                from: date, timeZone: .gmt,
                 formatOptions: [.withInternetDateTime, .withFractionalSeconds]))
     }
     let template = String(decoding: try encoder.encode(benchRecord(seq: 987_654_321, card: 0, minutes: 0)), as: UTF8.self)
