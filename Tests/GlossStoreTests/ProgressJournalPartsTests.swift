@@ -39,6 +39,11 @@ import Testing
         }
         #expect(count == records.count)
         #expect(state == expected)
+        // One part after the other on this thread gives the same parts.
+        let inTurn = try journal.fold(
+            parts: parts, minimumPartBytes: 1, concurrently: false, start: { ProgressPart() }, add: { $0.apply($1) })
+        #expect(inTurn.parts.map(\.records) == folded.parts.map(\.records))
+        #expect(inTurn.parts.map(\.lastSeq) == folded.parts.map(\.lastSeq))
         #expect(!expected.confusions.counts.isEmpty && expected.cards.count > 10)
     }
 
