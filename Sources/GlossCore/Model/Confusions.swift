@@ -24,6 +24,15 @@ public struct Confusions: Hashable, Codable, Sendable {
         counts["\(deck.rawValue)/\(asked.rawValue)"]?[picked.rawValue] ?? 0
     }
 
+    /// Every confused pair with its count, in no particular order.
+    public var pairs: [(deck: DeckID, asked: EntryID, picked: EntryID, count: Int)] {
+        counts.flatMap { key, picks -> [(deck: DeckID, asked: EntryID, picked: EntryID, count: Int)] in
+            guard let slash = key.firstIndex(of: "/") else { return [] }
+            let deck = DeckID(String(key[..<slash])), asked = EntryID(String(key[key.index(after: slash)...]))
+            return picks.map { (deck, asked, EntryID($0.key), $0.value) }
+        }
+    }
+
     /// Entries picked in place of `asked`, most often first (ties by id).
     public func picks(deck: DeckID, asked: EntryID) -> [(entry: EntryID, count: Int)] {
         (counts["\(deck.rawValue)/\(asked.rawValue)"] ?? [:])

@@ -50,10 +50,8 @@ public struct StatsTally: Sendable {
     /// the same way), e.g. for a tally restored from saved days.
     public mutating func useConfusions(_ confusions: Confusions) {
         self.confusions = [:]
-        for (key, picks) in confusions.counts {
-            guard let slash = key.firstIndex(of: "/") else { continue }
-            let deck = DeckID(String(key[..<slash])), asked = EntryID(String(key[key.index(after: slash)...]))
-            for (picked, count) in picks { self.confusions[PairKey(deck: deck, asked: asked, picked: EntryID(picked))] = count }
+        for pair in confusions.pairs {
+            self.confusions[PairKey(deck: pair.deck, asked: pair.asked, picked: pair.picked)] = pair.count
         }
     }
 
