@@ -24,6 +24,12 @@ import Testing
     }
 
     /// Waits until the screen contains `text` (up to 10 s), and returns the screen.
+    /// Whether the gloss under test was built with `--sanitize=thread`.
+    static let binaryHasThreadSanitizer: Bool = {
+        guard let data = FileManager.default.contents(atPath: BinaryRunner.binary.path) else { return false }
+        return data.range(of: Data("__tsan_init".utf8)) != nil
+    }()
+
     func screen(_ socket: String, containing text: String) throws -> String {
         var last = ""
         for _ in 0..<100 {
@@ -59,6 +65,14 @@ import Testing
         #expect(shown.contains("Mesa-Optimization  (ai-safety)"))
         #expect(shown.contains("Related: Artificial General Intelligence, AI Alignment, AI Safety"))
 
+        if Self.binaryHasThreadSanitizer {
+            // The thread sanitizer runs a signal handler only when the thread next calls a
+            // function it intercepts, and the prompt's select() loop calls none while it waits:
+            // Ctrl-C is seen only with the next key. The plain build checks it.
+            print("promptCompletionAndControlC: Ctrl-C part skipped under the thread sanitizer")
+            _ = try tmux(socket, ["send-keys", "-t", "gloss", "quit", "Enter"])
+            return
+        }
         _ = try tmux(socket, ["send-keys", "-t", "gloss", "some text"])
         _ = try screen(socket, containing: "> some text")
         _ = try tmux(socket, ["send-keys", "-t", "gloss", "C-c"])
