@@ -42,6 +42,11 @@ struct BinaryRunner {
         environment.removeValue(forKey: "GLOSS_PROGRESS")
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
+        return try run(process, input: input)
+    }
+
+    /// Runs a configured `process` with `input` on standard input, to its end.
+    static func run(_ process: Process, input: String) throws -> Output {
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -105,19 +105,7 @@ import Testing
         process.arguments = ["-c", script, BinaryRunner.binary.path] + arguments
         process.currentDirectoryURL = folder
         process.environment = ["NO_COLOR": "1", "USER": "tester", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return BinaryRunner.Output(
-            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-            status: process.terminationStatus)
+        return try BinaryRunner.run(process, input: input)
     }
 
     /// A progress folder made immutable (`chattr +i`) before the session: nothing can be

@@ -25,15 +25,7 @@ import Testing
         #expect(fastCount > 1500)
     }
 
-    @Test(arguments: [
-        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1.5}"#,
-        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1} x"#,
-        #"{"seq":1,"kind":"oops","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1}"#,
-        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1,"after":{"phase":"review","reps":"1","lapses":0}}"#,
-        #"{"seq":1,"kind":"review","time":"yesterday","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1}"#,
-        #"{"seq":01,"kind":"review"}"#,
-        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"#,
-    ])
+    @Test(arguments: RandomRecords.oddLines)
     func oddLinesAreLeftToJSONDecoder(_ line: String) throws {
         let fast = Array(line.utf8).withUnsafeBufferPointer { FastDecoding.record($0) }
         #expect(fast == nil)

@@ -69,4 +69,17 @@ enum RandomRecords {
         }
         return records
     }
+
+    /// Lines no fast reader may take (the slow readers decide): a fraction where an integer
+    /// belongs, trailing junk, an unknown kind, a string count, a bad time, a leading zero, a
+    /// cut-off line.
+    static let oddLines = [
+        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1.5}"#,
+        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1} x"#,
+        #"{"seq":1,"kind":"oops","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1}"#,
+        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1,"after":{"phase":"review","reps":"1","lapses":0}}"#,
+        #"{"seq":1,"kind":"review","time":"yesterday","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"responseMs":1}"#,
+        #"{"seq":01,"kind":"review"}"#,
+        #"{"seq":1,"kind":"review","time":"2026-01-01T00:00:00.000Z","card":{"deck":"d","entry":"e","facet":"recall"},"answer":"a","correct":true,"rating":3,"#,
+    ]
 }
