@@ -44,16 +44,16 @@ import Testing
     }
 
     @Test(
-        "choice answers: options are b) Mesa-Optimization, a) Outer Alignment",
+        "choice answers: options are b) Mesa-Optimization, a) Deceptive Alignment",
         arguments: [
             ("2", AnswerOutcome.right(slip: false)),
             ("b", .right(slip: false)),
             ("B)", .right(slip: false)),
             ("mesa-optimization", .right(slip: false)),
             ("Mesa Optimizaton", .right(slip: false)),
-            ("1", .confused(with: "outer-alignment")),
-            ("a", .confused(with: "outer-alignment")),
-            ("red teaming", .confused(with: "red-teaming")),
+            ("1", .confused(with: "deceptive-alignment")),
+            ("a", .confused(with: "deceptive-alignment")),
+            ("reward hacking", .confused(with: "reward-hacking")),
             ("5", .unreadable("answer with 1–4, a–d or the text of an option")),
             ("e", .unreadable("answer with 1–4, a–d or the text of an option")),
             ("?", .hintRequested),
@@ -82,8 +82,8 @@ import Testing
                 .partlyRight(
                     right: 2, of: 4,
                     confusions: [
-                        MatchingConfusion(asked: "outer-alignment", picked: "mesa-optimization"),
-                        MatchingConfusion(asked: "mesa-optimization", picked: "outer-alignment"),
+                        MatchingConfusion(asked: "deceptive-alignment", picked: "mesa-optimization"),
+                        MatchingConfusion(asked: "mesa-optimization", picked: "deceptive-alignment"),
                     ])
             ),
             ("1b 2b 3c 4d", .unreadable("pair each term 1–4 with a definition a–d, e.g. 1b 2c 3d 4a")),

@@ -36,7 +36,7 @@ import Testing
         let picker = DistractorPicker(index: index, confusions: confusions)
         let inner = index.position(of: "inner-alignment") ?? -1
         var rng = SplitMix64(seed: 1)
-        let picks = picker.pick(3, for: inner, allowed: { _, _ in true }, using: &rng).map { index.deck.entries[$0].id }
+        let picks = picker.lures(3, for: inner, allowed: { _, _ in true }, using: &rng).map { index.deck.entries[$0].id }
         #expect(Array(picks.prefix(2)) == ["goodharts-law", "red-teaming"])
         #expect(picks.count == 3 && !picks.contains("inner-alignment"))
     }
@@ -53,7 +53,7 @@ import Testing
         var counts: [EntryID: Int] = [:]
         for seed in UInt64(0)..<200 {
             var rng = SplitMix64(seed: seed)
-            for j in picker.pick(3, for: inner, allowed: { _, _ in true }, using: &rng) {
+            for j in picker.lures(3, for: inner, allowed: { _, _ in true }, using: &rng) {
                 counts[index.deck.entries[j].id, default: 0] += 1
             }
         }

@@ -53,8 +53,8 @@ import Testing
                 "2 of 4 pairs right.",
                 "Answer: 1b 2a 3c 4d",
                 "Mesa-Optimization: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
-                "Outer Alignment is not: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
-                "Mesa-Optimization is not: Specifying a training objective that captures what the designers intend.",
+                "Deceptive Alignment is not: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
+                "Mesa-Optimization is not: A model that behaves well during training in order to pursue other goals once deployed.",
                 "Related: Inner Alignment, Deceptive Alignment",
             ])
     }
@@ -72,11 +72,11 @@ import Testing
         let q = try question("mesa-optimization", .recognize, .choiceTerm)
         #expect(
             QuestionPreview.text([q]) == """
-                1. [choice-term · mesa-optimization · recognize] Which term means: When a learned model is itself an optimizer; such _____ may pursue their own objective.
-                   a) Outer Alignment
+                1. [choice-term · mesa-optimization · recognize] Which term means: When a learned model is itself an _____; such _____ may pursue their own objective.
+                   a) Deceptive Alignment
                    b) Mesa-Optimization
-                   c) Reward Hacking
-                   d) Red Teaming
+                   c) Inner Alignment
+                   d) Reward Hacking
                    answer: b) Mesa-Optimization
 
                 """)

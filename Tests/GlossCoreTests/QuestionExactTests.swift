@@ -16,12 +16,14 @@ import Testing
         let q = try make("mesa-optimization", .recognize, .choiceTerm)
         #expect(
             q.prompt
-                == "Which term means: When a learned model is itself an optimizer; such _____ may pursue their own objective.")
-        #expect(q.options == ["Outer Alignment", "Mesa-Optimization", "Reward Hacking", "Red Teaming"])
-        #expect(q.optionEntries == ["outer-alignment", "mesa-optimization", "reward-hacking", "red-teaming"])
+                == "Which term means: When a learned model is itself an _____; such _____ may pursue their own objective.")
+        // Lures: the direct siblings first ("optimizer" is a word of the term, so it is blanked too).
+        #expect(q.options == ["Deceptive Alignment", "Mesa-Optimization", "Inner Alignment", "Reward Hacking"])
+        #expect(q.optionEntries == ["deceptive-alignment", "mesa-optimization", "inner-alignment", "reward-hacking"])
         #expect(q.correct == [1])
         #expect(q.accepted == ["2", "b", "Mesa-Optimization"])
-        #expect(q.hint == "M___-O___________")
+        // A first-letter pattern would single out the option: the hint rules out one instead.
+        #expect(q.hint == "Not c")
     }
 
     @Test func choiceDefinition() throws {
@@ -29,10 +31,10 @@ import Testing
         #expect(q.prompt == "What does “Mesa-Optimization” mean?")
         #expect(
             q.options == [
-                "Specifying a training objective that captures what the designers intend.",
-                "When a learned model is itself an optimizer; such _____ may pursue their own objective.",
+                "A model that behaves well during training in order to pursue other goals once deployed.",
+                "When a learned model is itself an _____; such _____ may pursue their own objective.",
+                "Making the objective a trained model actually pursues match the training objective.",
                 "Exploiting flaws in a reward function to score highly without doing the intended task.",
-                "Deliberately attacking a system to find its failures before others do; _____ probe models.",
             ])
         #expect(q.correct == [1])
         #expect(q.hint == "Not c")
@@ -41,7 +43,7 @@ import Testing
     @Test func typed() throws {
         let q = try make("mesa-optimization", .recognize, .typed)
         #expect(
-            q.prompt == "Type the term: When a learned model is itself an optimizer; such _____ may pursue their own objective.")
+            q.prompt == "Type the term: When a learned model is itself an _____; such _____ may pursue their own objective.")
         #expect(q.options.isEmpty)
         #expect(q.accepted == ["Mesa-Optimization", "mesa optimisation"])
     }
@@ -51,7 +53,7 @@ import Testing
         #expect(q.prompt == "Which of these is related to “Mesa-Optimization”?")
         #expect(
             q.options == [
-                "Outer Alignment", "Inner Alignment", "Red Teaming", "Reinforcement Learning from Human Feedback (RLHF)",
+                "Reinforcement Learning from Human Feedback (RLHF)", "Inner Alignment", "Goodhart's Law", "Red Teaming",
             ])
         #expect(q.correct == [1])
     }
@@ -61,18 +63,21 @@ import Testing
         #expect(q.prompt == "Which of these is NOT related to “Reward Hacking”?")
         #expect(
             q.options == [
-                "Deceptive Alignment", "Goodhart's Law", "Reinforcement Learning from Human Feedback (RLHF)", "Inner Alignment",
+                "Deceptive Alignment", "Goodhart's Law", "Reinforcement Learning from Human Feedback (RLHF)", "Red Teaming",
             ])
         #expect(q.correct == [3])
     }
 
     @Test func matching() throws {
         let q = try make("mesa-optimization", .recall, .matching)
-        #expect(q.terms == ["Outer Alignment", "Mesa-Optimization", "Reward Hacking", "Red Teaming"])
-        #expect(q.optionEntries == ["mesa-optimization", "outer-alignment", "reward-hacking", "red-teaming"])
+        #expect(q.terms == ["Deceptive Alignment", "Mesa-Optimization", "Inner Alignment", "Reward Hacking"])
+        #expect(q.optionEntries == ["mesa-optimization", "deceptive-alignment", "inner-alignment", "reward-hacking"])
+        // Each definition hides its own term's words ("reward" in Reward Hacking's).
+        #expect(q.options[3] == "Exploiting flaws in a _____ function to score highly without doing the intended task.")
         #expect(q.correct == [1, 0, 2, 3])
         #expect(q.accepted == ["1b 2a 3c 4d"])
-        #expect(q.hint == "2 goes with a")
+        // The hint gives a pair, never the asked entry's own (term 2).
+        #expect(q.hint == "3 goes with c")
     }
 
     @Test func flashcard() throws {
@@ -109,7 +114,9 @@ import Testing
             (.recognize, CardState(phase: .review, stability: 7), false, .typed),
             (.recall, CardState(phase: .review, stability: 30), false, .matching),
             (.recall, CardState.new, false, .choiceDefinition),
-            (.relate, CardState.new, false, .relatedChoice),
+            // This ten-entry deck has too few entries clearly unrelated to Reward Hacking for a
+            // fair related-term question: it falls back to odd one out.
+            (.relate, CardState.new, false, .oddOneOut),
             (.recognize, CardState(phase: .review, stability: 30), true, .flashcard),
         ])
     func formatChoice(facet: Facet, state: CardState, flip: Bool, expected: QuestionFormat) {

@@ -45,6 +45,7 @@ import Testing
                 "t.md:6: warning: 'Alpha' lists 'Beta' as related, but 'Beta' (line 10) does not list 'Alpha'",
                 "t.md:8: warning: the definition of 'Alpha' contains 'Alpha', which gives the answer away",
                 "t.md:14: error: duplicate term 'beta' (also 'Beta' at line 10)",
+                "t.md:21: warning: the definition of 'Gamma' names 'Beta', but they are not linked: link them (related: Beta) or reword",
                 "t.md:25: warning: the definition of 'Delta' contains 'Delta', which gives the answer away",
                 "t.md:27: error: entry 'Empty' has no definition: write one line under its heading",
             ])
@@ -73,6 +74,7 @@ import Testing
                     "t.md:9: error: duplicate alias 'One' (also 'One' at line 4)",
                     "t.md:4: warning: 'One' has only 1 other entry to use as distractors (3 needed)",
                     "t.md:9: warning: 'Two' has only 1 other entry to use as distractors (3 needed)",
+                    "t.md:11: warning: alias 'One' of 'Two' is an everyday word: it is accepted when typed but never hidden in definitions; remove it or use a longer name",
                 ].sorted { lineOf($0) < lineOf($1) })
     }
 
@@ -121,7 +123,8 @@ import Testing
     @Test func theShippedDeckLintsClean() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Decks/ai-safety.md")
-        let findings = DeckLinter.lint(try DeckLoader.load(file: url.path))
+        // Notes (entries that get no related-term question, say) teach; they are not faults.
+        let findings = DeckLinter.lint(try DeckLoader.load(file: url.path)).filter { $0.severity != .note }
         #expect(findings.map(\.description) == [])
     }
 

@@ -6,8 +6,13 @@ import GlossStore
 struct LintCommand: GlossCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check deck files: duplicates, empty definitions, broken or one-way links, giveaways.",
-        discussion: "Exit code: 0 clean, 1 warnings only (with --strict), 2 errors.")
+        abstract: "Check deck files: duplicates, empty definitions, broken, one-way or missing links, giveaways.",
+        discussion: """
+            Also teaches what makes questions fair: pairs that name each other or read alike but are \
+            not linked, words of a term inside its own definition, everyday-word aliases, names that \
+            differ only by accents, and entries that cannot get a fair related-term or odd-one-out \
+            question (notes). Exit code: 0 clean, 1 warnings only (with --strict), 2 errors; notes never fail.
+            """)
 
     @Argument(help: "Deck files to check (default: every deck in the deck folder).")
     var files: [String] = []
@@ -46,6 +51,7 @@ struct LintCommand: GlossCommand {
         for finding in findings { console.line(finding.description) }
         let summary =
             "\(checked) deck file\(checked == 1 ? "" : "s") checked: \(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
+            + (report.notes > 0 ? ", \(report.notes) note\(report.notes == 1 ? "" : "s")" : "")
         console.line(summary)
         let code = report.exitCode(strict: strict)
         if code != 0 { throw ExitCode(code) }

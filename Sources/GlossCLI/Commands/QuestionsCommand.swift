@@ -22,6 +22,12 @@ struct QuestionsCommand: GlossCommand {
     @Flag(help: "Print JSON: facet, format, entry, prompt, options, right option(s), accepted answers.")
     var json = false
 
+    @Flag(
+        help:
+            "Audit the deck instead: per format, how many entries can be asked fairly, and the weakest questions with their margins."
+    )
+    var audit = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -35,6 +41,10 @@ struct QuestionsCommand: GlossCommand {
     func run(in session: Session) throws {
         let deck = try session.resolveDeck(deck)
         var rng = SplitMix64(seed: session.seed)
+        if audit {
+            session.console.write(QuestionAudit.run(index: QuestionIndex(deck: deck), using: &rng).text(weakest: count))
+            return
+        }
         let questions = QuestionPreview.questions(
             index: QuestionIndex(deck: deck), count: count, format: format.flatMap(QuestionFormat.init(rawValue:)),
             using: &rng)

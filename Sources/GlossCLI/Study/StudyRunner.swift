@@ -146,8 +146,10 @@ final class StudyRunner {
             switch outcome {
             case .hintRequested:
                 hints += 1
-                console.line(
-                    console.paint(question.hint.isEmpty ? "No hint for this question." : "Hint: \(question.hint)", .hint))
+                let text =
+                    question.hint.isEmpty
+                    ? "No hint for this question." : hints > 1 ? "No further hint: \(question.hint)" : "Hint: \(question.hint)"
+                console.line(console.paint(text, .hint))
                 continue
             case .unreadable(let message):
                 console.line(message.prefix(1).uppercased() + message.dropFirst() + ".")

@@ -64,17 +64,30 @@ public struct QuestionGenerator: Sendable {
         return preferred.first { canAsk(card, as: $0) } ?? .flashcard
     }
 
-    /// Whether a question of `format` can be made for `card` in this deck.
+    /// Whether a fair question of `format` can be made for `card` in this deck.
+    ///
+    /// Related-term questions need a related entry whose term shares no word with the asked
+    /// term (else the shared word gives it away) and three entries clearly far from it
+    /// (`QuestionIndex.isFar`); odd-one-out needs three related entries, at most one of them
+    /// sharing a word with the asked term, and one far entry. An entry the deck cannot give
+    /// such options gets another format instead of an unfair question.
     public func canAsk(_ card: CardKey, as format: QuestionFormat) -> Bool {
         guard let i = index.position(of: card.entry) else { return false }
         guard format == .flashcard || QuestionGenerator.facet(for: format) == card.facet else { return false }
         let n = index.deck.entries.count
-        let related = index.related[i].count
         switch format {
-        case .typed, .flashcard: return card.facet != .relate || related > 0 || format == .flashcard
+        case .typed, .flashcard: return card.facet != .relate || !index.related[i].isEmpty || format == .flashcard
         case .choiceTerm, .choiceDefinition, .matching: return n >= 2
-        case .relatedChoice: return related >= 1 && n - related - 1 >= 1
-        case .oddOneOut: return related >= QuestionGenerator.oddOneOutRelated && n - related - 1 >= 1
+        case .relatedChoice:
+            guard !index.broad[i], distinctRelated(of: i).contains(where: { !sharesTermWord($0, i) }) else { return false }
+            let needed = QuestionGenerator.optionCount - 1
+            return picker.countFar(from: i, upTo: needed, allowed: { unrelatedFits($0, to: i) }) >= needed
+        case .oddOneOut:
+            let related = distinctRelated(of: i)
+            guard !index.broad[i], related.count >= QuestionGenerator.oddOneOutRelated,
+                related.filter({ !sharesTermWord($0, i) }).count >= QuestionGenerator.oddOneOutRelated - 1
+            else { return false }
+            return picker.countFar(from: i, upTo: 1, allowed: { unrelatedFits($0, to: i) }) >= 1
         }
     }
 
@@ -114,7 +127,7 @@ public struct QuestionGenerator: Sendable {
     private func choiceTerm(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
         -> Question
     {
-        let wrong = picker.pick(
+        let wrong = picker.lures(
             QuestionGenerator.optionCount - 1, for: i,
             allowed: { j, chosen in
                 termOptionFits(j, against: [i] + chosen) && index.foldedDefinition[j] != index.foldedDefinition[i]
@@ -124,14 +137,18 @@ public struct QuestionGenerator: Sendable {
         }
         var order = [i] + wrong
         order.shuffle(using: &rng)
-        let masked = Mask.apply(to: entries[i].definition, names: order.flatMap { index.maskNames[$0] })
+        let masked = Mask.apply(
+            to: entries[i].definition, names: order.flatMap { index.maskNames[$0] },
+            words: distinctiveStems(of: i, among: order))
         return choice(
             card, .choiceTerm, prompt: "Which term means: \(masked)", order: order, right: i,
-            texts: order.map { entries[$0].term }, hint: Hint.pattern(of: entries[i].term))
+            texts: order.map { entries[$0].term }, using: &rng)
     }
 
     private func typed(_ card: CardKey, _ i: Int) -> Question {
-        let masked = Mask.apply(to: entries[i].definition, names: index.maskNames[i])
+        let masked = Mask.apply(
+            to: entries[i].definition, names: index.maskNames[i],
+            words: index.nameStems[i].filter { !index.commonStems.contains($0) })
         return Question(
             card: card, format: .typed, prompt: "Type the term: \(masked)",
             accepted: index.maskNames[i], hint: Hint.pattern(of: entries[i].term),
@@ -150,7 +167,7 @@ public struct QuestionGenerator: Sendable {
             return text
         }
         let right = foldedShown(i)
-        let wrong = picker.pick(
+        let wrong = picker.lures(
             QuestionGenerator.optionCount - 1, for: i,
             allowed: { j, chosen in
                 guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i] else { return false }
@@ -162,61 +179,69 @@ public struct QuestionGenerator: Sendable {
         }
         var order = [i] + wrong
         order.shuffle(using: &rng)
+        // A word of the term that only some options use would point at them: blank it in all.
+        let texts = order.map(shown)
+        let pointing = index.termStems[i].filter { stem in
+            guard !index.commonStems.contains(stem) else { return false }
+            let using = texts.filter { TermWords.text($0, mentions: [stem]) }.count
+            return using > 0 && using < texts.count
+        }
         return choice(
             card, .choiceDefinition, prompt: "What does “\(entries[i].term)” mean?", order: order, right: i,
-            texts: order.map(shown), hint: Hint.elimination(order: order, right: i, using: &rng))
+            texts: pointing.isEmpty ? texts : texts.map { Mask.apply(to: $0, names: [], words: pointing) }, using: &rng)
     }
 
     private func relatedChoice(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
         -> Question
     {
-        let related = distinctRelated(of: i)
+        let related = distinctRelated(of: i).filter { !sharesTermWord($0, i) }
         guard let r = related.randomElement(using: &rng) else {
             throw .tooFewRelated(deck: index.deck.id, entry: entries[i].id, related: 0, format: .relatedChoice, needs: 1)
         }
-        let wrong = picker.pick(
-            QuestionGenerator.optionCount - 1, for: i,
-            allowed: { j, chosen in
-                unrelatedFits(j, to: i) && termOptionFits(j, against: [r] + chosen)
-            }, using: &rng)
-        guard !wrong.isEmpty else { throw .noDistractors(deck: index.deck.id, entry: entries[i].id, format: .relatedChoice) }
+        let needed = QuestionGenerator.optionCount - 1
+        let wrong = picker.unrelated(
+            needed, for: i, like: [r],
+            allowed: { j, chosen in unrelatedFits(j, to: i) && termOptionFits(j, against: [r] + chosen) }, using: &rng)
+        guard wrong.count == needed else {
+            throw .noDistractors(deck: index.deck.id, entry: entries[i].id, format: .relatedChoice)
+        }
         var order = [r] + wrong
         order.shuffle(using: &rng)
         return choice(
             card, .relatedChoice, prompt: "Which of these is related to “\(entries[i].term)”?", order: order,
-            right: r, texts: order.map { entries[$0].term },
-            hint: Hint.elimination(order: order, right: r, using: &rng))
+            right: r, texts: order.map { entries[$0].term }, using: &rng)
     }
 
     private func oddOneOut(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
         -> Question
     {
         let needs = QuestionGenerator.oddOneOutRelated
-        var related = distinctRelated(of: i)
-        guard related.count >= needs else {
+        var plain = distinctRelated(of: i).filter { !sharesTermWord($0, i) }
+        var cued = distinctRelated(of: i).filter { sharesTermWord($0, i) }
+        plain.shuffle(using: &rng)
+        cued.shuffle(using: &rng)
+        // At most one shown related term shares a word with the asked term, so the odd one
+        // out is not the only option without it.
+        let shownRelated = Array((plain.prefix(needs) + cued.prefix(1)).prefix(needs))
+        guard shownRelated.count == needs else {
             throw .tooFewRelated(
-                deck: index.deck.id, entry: entries[i].id, related: related.count, format: .oddOneOut, needs: needs)
+                deck: index.deck.id, entry: entries[i].id, related: shownRelated.count, format: .oddOneOut, needs: needs)
         }
-        related.shuffle(using: &rng)
-        let shownRelated = Array(related.prefix(needs))
-        let odd = picker.pick(
-            1, for: i,
-            allowed: { j, _ in
-                unrelatedFits(j, to: i) && termOptionFits(j, against: shownRelated)
-            }, using: &rng)
+        let odd = picker.unrelated(
+            1, for: i, like: shownRelated,
+            allowed: { j, _ in unrelatedFits(j, to: i) && termOptionFits(j, against: shownRelated) }, using: &rng)
         guard let o = odd.first else { throw .noDistractors(deck: index.deck.id, entry: entries[i].id, format: .oddOneOut) }
         var order = shownRelated + [o]
         order.shuffle(using: &rng)
         return choice(
             card, .oddOneOut, prompt: "Which of these is NOT related to “\(entries[i].term)”?", order: order,
-            right: o, texts: order.map { entries[$0].term },
-            hint: Hint.elimination(order: order, right: o, using: &rng))
+            right: o, texts: order.map { entries[$0].term }, using: &rng)
     }
 
     private func matching(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
         -> Question
     {
-        let others = picker.pick(
+        let others = picker.lures(
             QuestionGenerator.matchingCount - 1, for: i,
             allowed: { j, chosen in
                 let group = [i] + chosen
@@ -232,14 +257,18 @@ public struct QuestionGenerator: Sendable {
         definitionOrder.shuffle(using: &rng)
         let names = termOrder.flatMap { index.maskNames[$0] }
         let correct = termOrder.map { t in definitionOrder.firstIndex(of: t) ?? 0 }
+        // Each definition hides the words of its own term that would pair it at sight.
         var question = Question(
             card: card, format: .matching, prompt: "Match each term to its definition.",
-            options: definitionOrder.map { Mask.apply(to: entries[$0].definition, names: names) },
+            options: definitionOrder.map {
+                Mask.apply(to: entries[$0].definition, names: names, words: distinctiveStems(of: $0, among: termOrder))
+            },
             optionEntries: definitionOrder.map { entries[$0].id }, correct: correct,
             terms: termOrder.map { entries[$0].term }, termEntries: termOrder.map { entries[$0].id },
             reveal: entries[i].definition)
         question.accepted = [question.matchingAnswer]
-        if let t = termOrder.firstIndex(of: i) {
+        // The hint gives one pair, never the asked entry's own (that is what is graded).
+        if termOrder.count >= 3, let t = termOrder.indices.filter({ termOrder[$0] != i }).randomElement(using: &rng) {
             question.hint = "\(t + 1) goes with \(Question.letter(correct[t]))"
         }
         return question
@@ -267,16 +296,33 @@ public struct QuestionGenerator: Sendable {
 
     // MARK: - Fairness rules
 
+    /// A choice question. Its hint rules out half of the wrong options, and there is none with
+    /// two options: ruling one out would give the answer.
     private func choice(
         _ card: CardKey, _ format: QuestionFormat, prompt: String, order: [Int], right: Int,
-        texts: [String], hint: String
+        texts: [String], using rng: inout some RandomNumberGenerator
     ) -> Question {
         let position = order.firstIndex(of: right) ?? 0
         return Question(
             card: card, format: format, prompt: prompt, options: texts,
             optionEntries: order.map { entries[$0].id }, correct: [position],
             accepted: [String(position + 1), Question.letter(position), texts[position]],
-            hint: hint, reveal: entries[index.position(of: card.entry) ?? right].definition)
+            hint: order.count >= 3 ? Hint.elimination(order: order, right: right, using: &rng) : "",
+            reveal: entries[index.position(of: card.entry) ?? right].definition)
+    }
+
+    /// Stems of `i`'s term that not every option of `order` shares and that are not common in
+    /// the deck's definitions: in `i`'s definition they would point at `i`.
+    private func distinctiveStems(of i: Int, among order: [Int]) -> [String] {
+        index.termStems[i].filter { stem in
+            !index.commonStems.contains(stem)
+                && !order.allSatisfy { j in index.termStems[j].contains { TermWords.matches($0, stem) } }
+        }
+    }
+
+    /// Whether the terms of `j` and `i` share a word (by stem), as "Inner/Outer Alignment" do.
+    private func sharesTermWord(_ j: Int, _ i: Int) -> Bool {
+        index.termStems[j].contains { a in index.termStems[i].contains { TermWords.matches(a, $0) } }
     }
 
     /// No name of `j` is a name of `k` (else both would be right).
@@ -289,10 +335,10 @@ public struct QuestionGenerator: Sendable {
         !index.foldedTerm[j].isEmpty && group.allSatisfy { $0 != j && namesDisjoint(j, $0) }
     }
 
-    /// `j` is neither `i` nor related to it, nor named like `i` or one of its related entries.
+    /// `j` is clearly far from `i` (`QuestionIndex.isFar`), and named like neither `i` nor one
+    /// of its related entries.
     private func unrelatedFits(_ j: Int, to i: Int) -> Bool {
-        j != i && !index.relatedSet[i].contains(j) && namesDisjoint(j, i)
-            && index.related[i].allSatisfy { namesDisjoint(j, $0) }
+        index.isFar(i, j) && namesDisjoint(j, i) && index.related[i].allSatisfy { namesDisjoint(j, $0) }
     }
 
     /// Related entries of `i` whose terms are distinct from each other and from `i`'s names.

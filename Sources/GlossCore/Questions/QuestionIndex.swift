@@ -2,13 +2,16 @@ import Foundation
 
 /// What question generation needs to know about a deck, built once per deck.
 ///
-/// Holds the symmetric relation graph (with neighbours of neighbours), tag sets, the
-/// folded names of every entry, and TF-IDF vectors of the definitions with an inverted
-/// index for lexical neighbours.
+/// Holds the symmetric relation graph (with neighbours of neighbours), tag sets with their
+/// rarity, the folded names of every entry, which entries each entry's text names, and
+/// TF-IDF vectors of definition and explanation with an inverted index for lexical
+/// neighbours. `QuestionIndex+Closeness.swift` turns these into the one model of how close
+/// two entries are that every question format asks.
 ///
 /// ```swift
 /// let index = QuestionIndex(deck: deck)          // once, when the deck loads
 /// let close = index.lexicalNeighbours(of: 0, limit: 10)
+/// index.isFar(0, 12)                             // may 12 be "unrelated" to 0?
 /// ```
 public struct QuestionIndex: Sendable {
     public let deck: Deck
@@ -33,10 +36,33 @@ public struct QuestionIndex: Sendable {
     let foldedDefinition: [String]
     /// Entries by each folded name.
     let entriesByName: [String: [Int]]
-    /// Unit-length TF-IDF vectors of the definitions, as (word id, weight) sorted by word id.
+    /// Unit-length TF-IDF vectors of definition (counted twice) and explanation, stemmed,
+    /// stopwords out, as (word id, weight) sorted by word id.
     let vectors: [[(word: Int, weight: Float)]]
-    /// For each word id, the entries whose definition holds it, with the weight.
+    /// For each word id, the entries whose text holds it, with the weight.
     let postings: [[(entry: Int, weight: Float)]]
+    /// Entries whose name (term or alias) the definition or explanation of each entry uses, sorted.
+    let mentions: [[Int]]
+    /// Entries whose name the definition alone uses, sorted.
+    let definitionMentions: [[Int]]
+    /// Stems of the content words of each entry's term, as options show it (for per-word leak checks).
+    let termStems: [[String]]
+    /// Stems of the content words of all of each entry's names.
+    let nameStems: [[String]]
+    /// Stems found in more than a fifth of the definitions (at least 5): "model" in a machine
+    /// learning deck. Seeing one says nothing about which term is meant.
+    let commonStems: Set<String>
+    /// Entries whose names the texts of many others use (a twentieth of the deck, at least 4),
+    /// such as the field a deck is about: related to nearly everything, so never
+    /// offered as clearly unrelated, and not asked about in related-term questions.
+    let broad: [Bool]
+    /// Stem of the last word of each term outside parentheses ("Selection Bias" → "bia"):
+    /// entries that share it are of the same kind.
+    let headStem: [String]
+    /// Entries by head stem.
+    let entriesByHead: [String: [Int]]
+    /// Inverse document frequency of each tag id: ln((n + 1) / (entries with it + 1)).
+    let tagRarity: [Float]
 
     /// Words that carry no meaning for lexical closeness.
     static let stopwords: Set<String> = [
@@ -93,6 +119,7 @@ public struct QuestionIndex: Sendable {
         }
         self.tags = tags
         self.entriesWithTag = entriesWithTag
+        self.tagRarity = entriesWithTag.map { Float(log(Double(n + 1) / Double($0.count + 1))) }
 
         let maskNames = entries.map(Mask.names(of:))
         self.maskNames = maskNames
@@ -106,32 +133,69 @@ public struct QuestionIndex: Sendable {
         var entriesByName: [String: [Int]] = [:]
         for (i, names) in foldedNames.enumerated() { for name in names { entriesByName[name, default: []].append(i) } }
         self.entriesByName = entriesByName
+        self.termStems = entries.map { TermWords.stems(of: [$0.term]) }
+        self.nameStems = maskNames.map(TermWords.stems(of:))
+        let headStem = entries.map { entry -> String in
+            let outer = entry.term.split(separator: "(").first.map(String.init) ?? entry.term
+            return TextFold.words(outer).last.map(Stem.of) ?? ""
+        }
+        self.headStem = headStem
+        var entriesByHead: [String: [Int]] = [:]
+        for (i, head) in headStem.enumerated() where !head.isEmpty { entriesByHead[head, default: []].append(i) }
+        self.entriesByHead = entriesByHead
 
-        // TF-IDF over light-stemmed definition words.
+        // TF-IDF over light-stemmed words of definition (twice) and explanation; on the way,
+        // which names each text uses.
+        let finder = NameFinder(maskNames: maskNames)
+        var mentions = [[Int]](repeating: [], count: n)
+        var definitionMentions = [[Int]](repeating: [], count: n)
         var wordID: [String: Int] = [:]
         var counts = [[Int: Int]](repeating: [:], count: n)
         var documentFrequency: [Int] = []
         var foldedDefinition: [String] = []
         foldedDefinition.reserveCapacity(n)
+        var stemDefinitions: [String: Int] = [:]
         for (i, entry) in entries.enumerated() {
             var tf: [Int: Int] = [:]
-            let words = TextFold.words(entry.definition)
-            foldedDefinition.append(words.joined(separator: " "))
-            for word in words where !QuestionIndex.stopwords.contains(word) {
-                let stem = Stem.of(word)
-                let id: Int
-                if let known = wordID[stem] {
-                    id = known
-                } else {
-                    id = documentFrequency.count
-                    wordID[stem] = id
-                    documentFrequency.append(0)
+            let definition = TextFold.wordRanges(entry.definition)
+            let explanation = TextFold.wordRanges(entry.explanation)
+            foldedDefinition.append(definition.map(\.word).joined(separator: " "))
+            let definitionStems = definition.map { Stem.of($0.word) }
+            let explanationStems = explanation.map { Stem.of($0.word) }
+            var seen = Set<String>()
+            for (word, stem) in zip(definition, definitionStems)
+            where !QuestionIndex.stopwords.contains(word.word) && seen.insert(stem).inserted {
+                stemDefinitions[stem, default: 0] += 1
+            }
+            let named = finder.entries(named: definition, stems: definitionStems, in: entry.definition, except: i)
+            definitionMentions[i] = named
+            mentions[i] = Array(
+                Set(named + finder.entries(named: explanation, stems: explanationStems, in: entry.explanation, except: i))
+            ).sorted()
+            for (words, stems, weight) in [(definition, definitionStems, 2), (explanation, explanationStems, 1)] {
+                for (word, stem) in zip(words, stems) where !QuestionIndex.stopwords.contains(word.word) {
+                    let id: Int
+                    if let known = wordID[stem] {
+                        id = known
+                    } else {
+                        id = documentFrequency.count
+                        wordID[stem] = id
+                        documentFrequency.append(0)
+                    }
+                    if tf[id] == nil { documentFrequency[id] += 1 }
+                    tf[id, default: 0] += weight
                 }
-                if tf[id] == nil { documentFrequency[id] += 1 }
-                tf[id, default: 0] += 1
             }
             counts[i] = tf
         }
+        self.mentions = mentions
+        self.definitionMentions = definitionMentions
+        var namedBy = [Int](repeating: 0, count: n)
+        for named in mentions { for j in named { namedBy[j] += 1 } }
+        let broadLimit = max(4, n / 20)
+        self.broad = namedBy.map { $0 >= broadLimit }
+        let commonLimit = max(5, n / 5)
+        self.commonStems = Set(stemDefinitions.filter { $0.value > commonLimit }.keys)
         self.foldedDefinition = foldedDefinition
         var vectors = [[(word: Int, weight: Float)]](repeating: [], count: n)
         var postings = [[(entry: Int, weight: Float)]](repeating: [], count: documentFrequency.count)

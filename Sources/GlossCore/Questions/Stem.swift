@@ -1,12 +1,13 @@
 /// A light stemmer for masking: strips inflections so that "optimization", "optimizer",
-/// "optimize", "optimizing" and "optimized" all become `"optim"`.
+/// "optimize", "optimizing" and "optimized" all become `"optim"`, and "alignment",
+/// "aligned" and "aligning" all become `"align"`.
 ///
 /// It only has to make a term and its simple inflections agree; it is not a linguistic
 /// stemmer. A stem is never shorter than three letters.
 enum Stem {
     /// Suffixes tried longest first.
     private static let suffixes: [String] = [
-        "izations", "isations", "ization", "isation", "ations", "ation",
+        "izations", "isations", "ization", "isation", "ations", "ation", "ments", "ment",
         "izers", "isers", "izing", "ising", "izer", "iser", "ized", "ised", "izes", "ises",
         "ize", "ise", "ies", "ing", "ers", "ed", "er", "es", "s",
     ]

@@ -3,7 +3,8 @@ import GlossCore
 
 /// One thing `gloss lint` found, pointing at a file and line.
 public struct LintFinding: Equatable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    /// A note teaches without failing: it never changes the exit code.
+    public enum Severity: String, Sendable { case error, warning, note }
     public var file: String
     public var line: Int
     public var severity: Severity
@@ -27,6 +28,7 @@ public struct LintReport: Equatable, Sendable {
 
     public var errors: Int { findings.filter { $0.severity == .error }.count }
     public var warnings: Int { findings.filter { $0.severity == .warning }.count }
+    public var notes: Int { findings.filter { $0.severity == .note }.count }
 
     /// 0 clean; 2 with errors; 1 with warnings only when `strict`, else 0.
     public func exitCode(strict: Bool) -> Int32 {
@@ -110,6 +112,7 @@ public enum DeckLinter {
                     "'\(entry.term)' has only \(others) other entr\(others == 1 ? "y" : "ies") to use as distractors (3 needed)")
             }
         }
+        questionFindings(parsed, add: add)
         return findings.sorted { ($0.line, $0.severity.rawValue) < ($1.line, $1.severity.rawValue) }
     }
 
