@@ -109,6 +109,9 @@ import Testing
     @Test func theShippedDeckLintsStrictClean() throws {
         let result = try BinaryRunner.run(["lint", "--strict", "Decks/ai-safety.md"])
         #expect(result.status == 0)
-        #expect(result.stdout == "1 deck file checked: 0 errors, 0 warnings\n")
+        // Notes (entries that get no related-term or odd-one-out question) never fail a strict lint.
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.dropLast().allSatisfy { $0.contains(": note: ") }, "\(result.stdout)")
+        #expect(lines.last?.hasPrefix("1 deck file checked: 0 errors, 0 warnings") == true)
     }
 }

@@ -167,28 +167,26 @@ public struct QuestionGenerator: Sendable {
             return text
         }
         let right = foldedShown(i)
+        // A word of the term that some options use and others lack would point at them.
+        let cues = index.termStems[i].filter { !index.commonStems.contains($0) }
+        func cueSignature(_ j: Int) -> [Bool] { cues.map { TermWords.text(shown(j), mentions: [$0]) } }
+        let rightCues = cueSignature(i)
         let wrong = picker.lures(
             QuestionGenerator.optionCount - 1, for: i,
             allowed: { j, chosen in
                 guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i] else { return false }
                 let text = foldedShown(j)
                 return !text.isEmpty && text != right && !chosen.contains { foldedShown($0) == text }
+                    && cueSignature(j) == rightCues
             }, using: &rng)
         guard !wrong.isEmpty else {
             throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceDefinition, needs: 2)
         }
         var order = [i] + wrong
         order.shuffle(using: &rng)
-        // A word of the term that only some options use would point at them: blank it in all.
-        let texts = order.map(shown)
-        let pointing = index.termStems[i].filter { stem in
-            guard !index.commonStems.contains(stem) else { return false }
-            let using = texts.filter { TermWords.text($0, mentions: [stem]) }.count
-            return using > 0 && using < texts.count
-        }
         return choice(
             card, .choiceDefinition, prompt: "What does “\(entries[i].term)” mean?", order: order, right: i,
-            texts: pointing.isEmpty ? texts : texts.map { Mask.apply(to: $0, names: [], words: pointing) }, using: &rng)
+            texts: order.map(shown), using: &rng)
     }
 
     private func relatedChoice(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
