@@ -1,8 +1,8 @@
 import Foundation
 import GlossCore
 
-/// A generated deck of `count` entries: made-up terms, vocabulary-drawn definitions, tags
-/// and about two relations per entry, deterministic for a seed.
+/// A generated deck of `count` entries: made-up terms, vocabulary-drawn definitions and
+/// explanations, tags and about two relations per entry, deterministic for a seed.
 func benchQuestionDeck(count: Int, seed: UInt64) -> Deck {
     let vocabulary = (0..<3000).map { "w\(String($0, radix: 36))" }
     let tags = (0..<40).map { "tag\($0)" }
@@ -11,18 +11,23 @@ func benchQuestionDeck(count: Int, seed: UInt64) -> Deck {
     entries.reserveCapacity(count)
     for i in 0..<count {
         let term = "Term \(String(i, radix: 36)) \(vocabulary[Int.random(in: 0..<vocabulary.count, using: &rng)])"
-        let words = (0..<Int.random(in: 8...20, using: &rng)).map { _ in
-            // Zipf-like: small indices are common words.
-            let u = Double.random(in: 0..<1, using: &rng)
-            return vocabulary[min(vocabulary.count - 1, Int(pow(u, 3) * Double(vocabulary.count)))]
+        func words(_ count: ClosedRange<Int>) -> [String] {
+            (0..<Int.random(in: count, using: &rng)).map { _ in
+                // Zipf-like: small indices are common words.
+                let u = Double.random(in: 0..<1, using: &rng)
+                return vocabulary[min(vocabulary.count - 1, Int(pow(u, 3) * Double(vocabulary.count)))]
+            }
         }
+        let definition = words(8...20)
+        let explanation = words(20...50)
         let related = (0..<Int.random(in: 0...4, using: &rng)).map { _ in
             EntryID("term-\(String(Int.random(in: 0..<count, using: &rng), radix: 36))")
         }
         entries.append(
             Entry(
                 id: EntryID("term-\(String(i, radix: 36))"), term: term,
-                definition: words.joined(separator: " ") + ".", related: related,
+                definition: definition.joined(separator: " ") + ".", explanation: explanation.joined(separator: " ") + ".",
+                related: related,
                 tags: [tags[Int.random(in: 0..<tags.count, using: &rng)]]))
     }
     return Deck(id: "bench", title: "Bench", entries: entries)
