@@ -1,0 +1,166 @@
+/// When a typed answer is a name with a slip, and when it is another word: built once per deck.
+///
+/// An answer is compared with a name word by word; a space missing or added between two words
+/// is one edit. A word may be off by `DamerauLevenshtein.allowedSlips(inWordOfLength:)` edits
+/// of the name's word (none in words of up to four letters, one up to seven, two beyond), and
+/// the whole answer by `DamerauLevenshtein.allowedSlips(forLength:)` of the name. An edited
+/// word is not a slip but another word when
+/// - it adds, drops or swaps a whole prefix (`un-`, `mis-`, `dis-`, `non-`, `in-`, `de-`, …):
+///   "unsupervised" for "supervised", "disinformation" for "misinformation";
+/// - it is itself a word of the deck (of any term, alias, definition or explanation) and not an
+///   inflection of the name's word (another `Stem`): "mode" for "model" where the deck speaks
+///   of modes, while "models" for "model" stays a slip.
+///
+/// Accents are folded, except between names that differ only by accents (Pâte and Pâté): each
+/// word of such a name that tells it apart from the other must be typed with exactly its accents.
+///
+/// ```swift
+/// let rules = TypedAnswerRules(index: index)
+/// rules.cost(of: TypedName("bechamal"), against: ["bechamel"])                 // 1
+/// rules.cost(of: TypedName("unsupervised learning"), against: ["supervised", "learning"])  // nil
+/// ```
+/// - Complexity: building reads every word of the deck once.
+public struct TypedAnswerRules: Sendable {
+    /// The folded words of every term, alias, definition and explanation of the deck.
+    let vocabulary: Set<String>
+    /// Folded names that entries share only once accents are folded, with each entry's
+    /// accent-kept words for that name.
+    let accentGroups: [String: [AccentedName]]
+
+    struct AccentedName: Sendable, Hashable {
+        let entry: Int
+        let accented: [String]
+    }
+
+    /// Prefixes that make another word: negations and opposites, then a few of degree and order.
+    static let prefixes: [String] = [
+        "a", "an", "anti", "counter", "de", "dis", "il", "im", "in", "ir", "mal", "mis", "non", "un",
+        "hyper", "hypo", "inter", "intra", "over", "post", "pre", "re", "sub", "super", "under",
+    ]
+
+    public init(index: QuestionIndex) {
+        var vocabulary = Set<String>()
+        for entry in index.deck.entries {
+            for text in entry.names + [entry.definition, entry.explanation] {
+                vocabulary.formUnion(TextFold.words(text))
+            }
+        }
+        self.vocabulary = vocabulary
+        var groups: [String: [AccentedName]] = [:]
+        for (folded, hits) in index.entriesByName where hits.count > 1 {
+            var members: [AccentedName] = []
+            for i in hits where index.maskNames.indices.contains(i) {
+                for name in index.maskNames[i] {
+                    let typed = TypedName(name)
+                    let member = AccentedName(entry: i, accented: typed.accented)
+                    if typed.folded == folded, !members.contains(member) { members.append(member) }
+                }
+            }
+            let othersDiffer = members.contains { a in members.contains { $0.entry != a.entry && $0.accented != a.accented } }
+            if othersDiffer { groups[folded] = members }
+        }
+        self.accentGroups = groups
+    }
+
+    /// For a name of the entry at `entry` (`folded`, with accent-kept words `accented`): per
+    /// word, the exact form to type where only accents tell it from another entry's name, else
+    /// nil; empty when accents do not matter for this name.
+    func required(folded: String, accented: [String], entry: Int) -> [String?] {
+        guard let group = accentGroups[folded] else { return [] }
+        var required = [String?](repeating: nil, count: accented.count)
+        for other in group where other.entry != entry && other.accented.count == accented.count {
+            for p in accented.indices where other.accented[p] != accented[p] { required[p] = accented[p] }
+        }
+        return required
+    }
+
+    /// The requirements (as `required`) of each name of the entry at `entry` that folds to `folded`.
+    func requirements(folded: String, entry: Int) -> [[String?]] {
+        guard let group = accentGroups[folded] else { return [[]] }
+        let own = group.filter { $0.entry == entry }
+        guard !own.isEmpty else { return [[]] }
+        return own.map { required(folded: folded, accented: $0.accented, entry: entry) }
+    }
+
+    /// Whether `answer` is the name `words` exactly, with the accents `required` asks for.
+    func isExact(_ answer: TypedName, _ words: [String], required: [String?] = []) -> Bool {
+        guard answer.words == words else { return false }
+        return required.indices.allSatisfy { p in required[p].map { $0 == answer.accented[p] } ?? true }
+    }
+
+    /// The edits from the name `words` to `answer` when the answer is that name with slips; nil
+    /// when it is too far or turns a word of the name into another word.
+    func cost(of answer: TypedName, against words: [String], required: [String?] = []) -> Int? {
+        let m = answer.words.count
+        let k = words.count
+        guard m > 0, k > 0 else { return nil }
+        let cap = DamerauLevenshtein.allowedSlips(forLength: words.joined(separator: " ").unicodeScalars.count)
+        func need(_ j: Int) -> String? { required.indices.contains(j) ? required[j] : nil }
+        // best[i][j]: fewest edits taking the first i answer words to the first j name words.
+        let impossible = Int.max
+        var best = [[Int]](repeating: [Int](repeating: impossible, count: k + 1), count: m + 1)
+        best[0][0] = 0
+        func relax(_ i: Int, _ j: Int, _ value: Int) {
+            if value <= cap, value < best[i][j] { best[i][j] = value }
+        }
+        for i in 0..<m {
+            for j in 0..<k where best[i][j] != impossible {
+                let here = best[i][j]
+                let typed = answer.words[i]
+                if let c = wordCost(typed, accented: answer.accented[i], words[j], required: need(j)) {
+                    relax(i + 1, j + 1, here + c)
+                }
+                // One answer word for two name words (a space left out).
+                if j + 1 < k, need(j) == nil, need(j + 1) == nil, let c = wordCost(typed, words[j] + words[j + 1]) {
+                    relax(i + 1, j + 2, here + 1 + c)
+                }
+                // Two answer words for one name word (a space typed inside it).
+                if i + 1 < m, need(j) == nil, let c = wordCost(typed + answer.words[i + 1], words[j]) {
+                    relax(i + 2, j + 1, here + 1 + c)
+                }
+            }
+        }
+        let total = best[m][k]
+        return total == impossible ? nil : total
+    }
+
+    /// The edits from the name's `word` to the `typed` word when it is a slip of it, else nil.
+    /// Where `required` is set (accents tell two names apart), only that exact form counts.
+    func wordCost(_ typed: String, accented: String? = nil, _ word: String, required: String? = nil) -> Int? {
+        if let required { return accented == required ? 0 : nil }
+        if typed == word { return 0 }
+        let a = Array(typed.unicodeScalars)
+        let b = Array(word.unicodeScalars)
+        let bound = DamerauLevenshtein.allowedSlips(inWordOfLength: b.count)
+        guard bound > 0 else { return nil }
+        let distance = DamerauLevenshtein.distance(a, b, limit: bound)
+        guard distance <= bound, !isOtherWord(typed, for: word) else { return nil }
+        return distance
+    }
+
+    /// Whether `typed`, close to the name's `word`, is another word rather than a slip: it
+    /// differs from `word` by a whole prefix, or is a deck word that is not an inflection of it.
+    func isOtherWord(_ typed: String, for word: String) -> Bool {
+        if vocabulary.contains(typed), Stem.of(typed) != Stem.of(word) { return true }
+        let typedPrefixes = [""] + Self.prefixes.filter { Self.isPrefix($0, of: typed) }
+        let wordPrefixes = [""] + Self.prefixes.filter { Self.isPrefix($0, of: word) }
+        for p in typedPrefixes {
+            for q in wordPrefixes where p != q && typed.dropFirst(p.count) == word.dropFirst(q.count) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `word` starts with `prefix` followed by at least three letters; "a-" counts
+    /// before a consonant only ("amoral"; "aalignment" is a slip) and "an-" before a vowel.
+    static func isPrefix(_ prefix: String, of word: String) -> Bool {
+        guard word.hasPrefix(prefix), word.count >= prefix.count + 3 else { return false }
+        let next = word.dropFirst(prefix.count).first.map { "aeiou".contains($0) }
+        switch prefix {
+        case "a": return next == false
+        case "an": return next == true
+        default: return true
+        }
+    }
+}
