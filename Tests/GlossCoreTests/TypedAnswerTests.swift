@@ -175,7 +175,8 @@ enum TypedAnswerDecks {
             ("unsupervised", "supervised", true), ("disinformation", "misinformation", true),
             ("misalignment", "alignment", true), ("nonlinear", "linear", true), ("deglaze", "glaze", true),
             ("asymmetric", "symmetric", true), ("inteligence", "intelligence", false),
-            ("aalignment", "alignment", false), ("artifical", "artificial", false), ("julliene", "julienne", false),
+            ("aalignment", "alignment", false), ("lignment", "alignment", false), ("artifical", "artificial", false),
+            ("julliene", "julienne", false),
         ])
     func prefixes(typed: String, word: String, other: Bool) {
         let rules = TypedAnswerRules(index: QuestionIndex(deck: Deck(id: "empty", title: "Empty")))

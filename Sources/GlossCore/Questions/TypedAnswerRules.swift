@@ -6,7 +6,8 @@
 /// the whole answer by `DamerauLevenshtein.allowedSlips(forLength:)` of the name. An edited
 /// word is not a slip but another word when
 /// - it adds, drops or swaps a whole prefix (`un-`, `mis-`, `dis-`, `non-`, `in-`, `de-`, …):
-///   "unsupervised" for "supervised", "disinformation" for "misinformation";
+///   "unsupervised" for "supervised", "disinformation" for "misinformation" (a dropped
+///   one-letter prefix only when what is left is a deck word: "lignment" is a slip);
 /// - it is itself a word of the deck (of any term, alias, definition or explanation) and not an
 ///   inflection of the name's word (another `Stem`): "mode" for "model" where the deck speaks
 ///   of modes, while "models" for "model" stays a slip.
@@ -146,6 +147,8 @@ public struct TypedAnswerRules: Sendable {
         let wordPrefixes = [""] + Self.prefixes.filter { Self.isPrefix($0, of: word) }
         for p in typedPrefixes {
             for q in wordPrefixes where p != q && typed.dropFirst(p.count) == word.dropFirst(q.count) {
+                // A one-letter prefix left out is also a typing slip, unless what is left is a word.
+                if p.isEmpty, q.count == 1, !vocabulary.contains(typed) { continue }
                 return true
             }
         }
