@@ -105,6 +105,12 @@ enum TypedAnswerDecks {
             ("model-collapse", "models collapse", .right(slip: true)),  // an inflection is a slip
             ("misinformation", "misinfromation", .right(slip: true)),
             ("mode-collapse", "mod collapse", .wrong),  // no slip in a word of four letters
+            ("model-collapse", "modecollapse", .confused(with: "mode-collapse")),  // a space left out hides no word
+            ("model-collapse", "modelcolapse", .right(slip: true)),
+            ("deceptive-alignment", "deceptivealignment", .right(slip: true)),
+            ("agi", "artificialgeneralintelligence", .right(slip: true)),
+            ("unsupervised-learning", "un supervised learning", .right(slip: true)),
+            ("supervised-learning", "unsupervisedlearning", .confused(with: "unsupervised-learning")),
         ])
     func machineLearning(asked: EntryID, input: String, expected: AnswerOutcome) {
         #expect(TypedAnswerDecks.outcome(input, asked: asked, in: TypedAnswerDecks.machineLearning) == expected)
@@ -155,6 +161,7 @@ enum TypedAnswerDecks {
             ("supervised-learning", "unsupervised learning", "unsupervised-learning"),  // un-
             ("misinformation", "disinformation", "disinformation"),  // mis- for dis-
             ("model-collapse", "mode collapse", "mode-collapse"),  // "mode" is a word of the deck
+            ("model-collapse", "modecollapse", "mode-collapse"),
             ("deceptive-alignment", "deceptive misalignment", "misalignment"),
         ] as [(EntryID, String, EntryID)])
     func anotherWordWithoutItsEntry(asked: EntryID, input: String, removed: EntryID) {

@@ -111,18 +111,42 @@ public struct TypedAnswerRules: Sendable {
                 if let c = wordCost(typed, accented: answer.accented[i], words[j], required: need(j)) {
                     relax(i + 1, j + 1, here + c)
                 }
-                // One answer word for two name words (a space left out).
-                if j + 1 < k, need(j) == nil, need(j + 1) == nil, let c = wordCost(typed, words[j] + words[j + 1]) {
-                    relax(i + 1, j + 2, here + 1 + c)
+                guard need(j) == nil else { continue }
+                // One answer word for several name words (spaces left out), each space one edit.
+                let letters = Array(typed)
+                for t in (j + 1)..<k {
+                    guard need(t) == nil, here + t - j <= cap else { break }
+                    if let c = piecesCost(letters, from: 0, words[j...t]) { relax(i + 1, t + 1, here + (t - j) + c) }
                 }
-                // Two answer words for one name word (a space typed inside it).
-                if i + 1 < m, need(j) == nil, let c = wordCost(typed + answer.words[i + 1], words[j]) {
-                    relax(i + 2, j + 1, here + 1 + c)
+                // Several answer words for one name word (spaces typed inside it).
+                var typedJoined = typed
+                for s in (i + 1)..<m {
+                    guard here + s - i <= cap else { break }
+                    typedJoined += answer.words[s]
+                    if let c = wordCost(typedJoined, words[j]) { relax(s + 1, j + 1, here + (s - i) + c) }
                 }
             }
         }
         let total = best[m][k]
         return total == impossible ? nil : total
+    }
+
+    /// The edits from the name words `parts` to `letters[start...]`, typed without the spaces
+    /// between them: the fewest over every way to cut the letters into one slip of each word.
+    private func piecesCost(_ letters: [Character], from start: Int, _ parts: ArraySlice<String>) -> Int? {
+        guard let first = parts.first else { return start == letters.count ? 0 : nil }
+        let rest = parts.dropFirst()
+        let bound = DamerauLevenshtein.allowedSlips(inWordOfLength: first.count)
+        let remaining = letters.count - start
+        var best: Int?
+        for length in max(1, first.count - bound)...(first.count + bound) where length <= remaining {
+            if rest.isEmpty, length != remaining { continue }
+            guard let c = wordCost(String(letters[start..<(start + length)]), first),
+                let r = piecesCost(letters, from: start + length, rest)
+            else { continue }
+            best = min(best ?? Int.max, c + r)
+        }
+        return best
     }
 
     /// The edits from the name's `word` to the `typed` word when it is a slip of it, else nil.
