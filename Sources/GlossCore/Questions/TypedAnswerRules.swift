@@ -38,6 +38,7 @@ public struct TypedAnswerRules: Sendable {
         "a", "an", "anti", "counter", "de", "dis", "il", "im", "in", "ir", "mal", "mis", "non", "un",
         "hyper", "hypo", "inter", "intra", "over", "post", "pre", "re", "sub", "super", "under",
     ]
+    private static let prefixesOrNone = [""] + prefixes
 
     public init(index: QuestionIndex) {
         var vocabulary = Set<String>()
@@ -154,10 +155,10 @@ public struct TypedAnswerRules: Sendable {
     func wordCost(_ typed: String, accented: String? = nil, _ word: String, required: String? = nil) -> Int? {
         if let required { return accented == required ? 0 : nil }
         if typed == word { return 0 }
+        let bound = DamerauLevenshtein.allowedSlips(inWordOfLength: word.unicodeScalars.count)
+        guard bound > 0, abs(typed.unicodeScalars.count - word.unicodeScalars.count) <= bound else { return nil }
         let a = Array(typed.unicodeScalars)
         let b = Array(word.unicodeScalars)
-        let bound = DamerauLevenshtein.allowedSlips(inWordOfLength: b.count)
-        guard bound > 0 else { return nil }
         let distance = DamerauLevenshtein.distance(a, b, limit: bound)
         guard distance <= bound, !isOtherWord(typed, for: word) else { return nil }
         return distance
@@ -167,10 +168,9 @@ public struct TypedAnswerRules: Sendable {
     /// differs from `word` by a whole prefix, or is a deck word that is not an inflection of it.
     func isOtherWord(_ typed: String, for word: String) -> Bool {
         if vocabulary.contains(typed), Stem.of(typed) != Stem.of(word) { return true }
-        let typedPrefixes = [""] + Self.prefixes.filter { Self.isPrefix($0, of: typed) }
-        let wordPrefixes = [""] + Self.prefixes.filter { Self.isPrefix($0, of: word) }
-        for p in typedPrefixes {
-            for q in wordPrefixes where p != q && typed.dropFirst(p.count) == word.dropFirst(q.count) {
+        for p in Self.prefixesOrNone where p.isEmpty || Self.isPrefix(p, of: typed) {
+            for q in Self.prefixesOrNone where p != q && (q.isEmpty || Self.isPrefix(q, of: word)) {
+                guard typed.dropFirst(p.count) == word.dropFirst(q.count) else { continue }
                 // A one-letter prefix left out is also a typing slip, unless what is left is a word.
                 if p.isEmpty, q.count == 1, !vocabulary.contains(typed) { continue }
                 return true
