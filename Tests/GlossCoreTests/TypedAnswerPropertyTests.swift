@@ -128,82 +128,92 @@ enum TypedAnswerRandomDecks {
         }
     }
 
+    /// A name of the random deck of a seed, with one word edited, and what the matcher made of it.
+    struct EditedName {
+        var name: String
+        var typed: String
+        var outcome: AnswerOutcome
+        /// The answer is one of the asked entry's own names, or another entry's.
+        var isOwnName: Bool
+        var isOtherName: Bool
+        /// The name is also another entry's (up to accents), or the edited word is a deck word.
+        var nameIsShared: Bool
+        var editedWordIsDeckWord: Bool
+    }
+
+    /// Every name of every entry of the random deck of `seed`, edited by `edit` (which changes
+    /// one of the folded words and says which, nil to skip the name) and asked as typed.
+    static func editedNames(seed: Int, _ edit: (inout [String], inout SplitMix64) -> Int?) -> [EditedName] {
+        let deck = TypedAnswerRandomDecks.deck(seed: UInt64(seed))
+        let matcher = AnswerMatcher(index: QuestionIndex(deck: deck))
+        let vocabulary = TypedAnswerRandomDecks.vocabulary(deck)
+        var rng = SplitMix64(seed: UInt64(seed))
+        var results: [EditedName] = []
+        for entry in deck.entries {
+            let own = Set(entry.names.map(TextFold.normalize))
+            let others = Set(deck.entries.filter { $0.id != entry.id }.flatMap { $0.names.map(TextFold.normalize) })
+            for name in entry.names {
+                var words = TextFold.words(name)
+                guard let w = edit(&words, &rng) else { continue }
+                let typed = words.joined(separator: " ")
+                results.append(
+                    EditedName(
+                        name: name, typed: typed, outcome: outcome(typed, entry, matcher), isOwnName: own.contains(typed),
+                        isOtherName: others.contains(typed), nameIsShared: others.contains(TextFold.normalize(name)),
+                        editedWordIsDeckWord: vocabulary.contains(words[w])))
+            }
+        }
+        return results
+    }
+
     /// One adjacent transposition in a word of eight letters or more is a slip, unless the
     /// result is another entry's name or a word of the deck.
     @Test func aTranspositionInALongWordIsASlip() async {
         await propertyCheck(count: 200, input: Self.seeds) { seed in
-            let deck = TypedAnswerRandomDecks.deck(seed: UInt64(seed))
-            let matcher = AnswerMatcher(index: QuestionIndex(deck: deck))
-            let vocabulary = TypedAnswerRandomDecks.vocabulary(deck)
-            var rng = SplitMix64(seed: UInt64(seed))
-            var tried = 0
-            for entry in deck.entries {
-                let own = Set(entry.names.map(TextFold.normalize))
-                let others = Set(deck.entries.filter { $0.id != entry.id }.flatMap { $0.names.map(TextFold.normalize) })
-                for name in entry.names where !others.contains(TextFold.normalize(name)) {
-                    var words = TextFold.words(name)
-                    guard let w = words.indices.filter({ words[$0].count >= 8 }).randomElement(using: &rng) else { continue }
-                    var letters = Array(words[w])
-                    guard let k = (0..<(letters.count - 1)).filter({ letters[$0] != letters[$0 + 1] }).randomElement(using: &rng)
-                    else { continue }
-                    letters.swapAt(k, k + 1)
-                    words[w] = String(letters)
-                    let typed = words.joined(separator: " ")
-                    guard !others.contains(typed), !vocabulary.contains(words[w]) else { continue }
-                    tried += 1
-                    #expect(
-                        Self.outcome(typed, entry, matcher) == .right(slip: !own.contains(typed)), "\(typed) for \(name)")
-                }
+            let results = Self.editedNames(seed: seed) { words, rng in
+                guard let w = words.indices.filter({ words[$0].count >= 8 }).randomElement(using: &rng) else { return nil }
+                var letters = Array(words[w])
+                guard let k = (0..<(letters.count - 1)).filter({ letters[$0] != letters[$0 + 1] }).randomElement(using: &rng)
+                else { return nil }
+                letters.swapAt(k, k + 1)
+                words[w] = String(letters)
+                return w
+            }.filter { !$0.nameIsShared && !$0.isOtherName && !$0.editedWordIsDeckWord }
+            #expect(!results.isEmpty)
+            for r in results {
+                #expect(r.outcome == .right(slip: !r.isOwnName), "\(r.typed) for \(r.name)")
             }
-            #expect(tried > 0)
         }
     }
 
     /// A prefix (un-, mis-, dis-, non-, in-, de-) added to a word of a name makes another word.
     @Test func aPrefixAddedIsNeverASlip() async {
         await propertyCheck(count: 200, input: Self.seeds) { seed in
-            let deck = TypedAnswerRandomDecks.deck(seed: UInt64(seed))
-            let matcher = AnswerMatcher(index: QuestionIndex(deck: deck))
-            var rng = SplitMix64(seed: UInt64(seed))
-            for entry in deck.entries {
-                let own = Set(entry.names.map(TextFold.normalize))
-                for name in entry.names {
-                    var words = TextFold.words(name)
-                    guard let w = words.indices.filter({ words[$0].count >= 3 }).randomElement(using: &rng),
-                        let prefix = TypedAnswerRandomDecks.prefixes.randomElement(using: &rng)
-                    else { continue }
-                    words[w] = prefix + words[w]
-                    let typed = words.joined(separator: " ")
-                    guard !own.contains(typed) else { continue }
-                    #expect(!Self.outcome(typed, entry, matcher).isRight, "\(typed) for \(name)")
-                }
-            }
+            let results = Self.editedNames(seed: seed) { words, rng in
+                guard let w = words.indices.filter({ words[$0].count >= 3 }).randomElement(using: &rng),
+                    let prefix = TypedAnswerRandomDecks.prefixes.randomElement(using: &rng)
+                else { return nil }
+                words[w] = prefix + words[w]
+                return w
+            }.filter { !$0.isOwnName }
+            #expect(!results.isEmpty)
+            for r in results { #expect(!r.outcome.isRight, "\(r.typed) for \(r.name)") }
         }
     }
 
     /// One letter changed in a word of up to four letters is never a slip.
     @Test func noSlipInAShortWord() async {
         await propertyCheck(count: 200, input: Self.seeds) { seed in
-            let deck = TypedAnswerRandomDecks.deck(seed: UInt64(seed))
-            let matcher = AnswerMatcher(index: QuestionIndex(deck: deck))
-            var rng = SplitMix64(seed: UInt64(seed))
-            var tried = 0
-            for entry in deck.entries {
-                let own = Set(entry.names.map(TextFold.normalize))
-                for name in entry.names {
-                    var words = TextFold.words(name)
-                    guard let w = words.indices.filter({ words[$0].count <= 4 }).randomElement(using: &rng) else { continue }
-                    var letters = Array(words[w])
-                    let k = Int.random(in: 0..<letters.count, using: &rng)
-                    letters[k] = letters[k] == "x" ? "y" : "x"
-                    words[w] = String(letters)
-                    let typed = words.joined(separator: " ")
-                    guard !own.contains(typed) else { continue }
-                    tried += 1
-                    #expect(!Self.outcome(typed, entry, matcher).isRight, "\(typed) for \(name)")
-                }
-            }
-            #expect(tried > 0)
+            let results = Self.editedNames(seed: seed) { words, rng in
+                guard let w = words.indices.filter({ words[$0].count <= 4 }).randomElement(using: &rng) else { return nil }
+                var letters = Array(words[w])
+                let k = Int.random(in: 0..<letters.count, using: &rng)
+                letters[k] = letters[k] == "x" ? "y" : "x"
+                words[w] = String(letters)
+                return w
+            }.filter { !$0.isOwnName }
+            #expect(!results.isEmpty)
+            for r in results { #expect(!r.outcome.isRight, "\(r.typed) for \(r.name)") }
         }
     }
 
