@@ -37,6 +37,9 @@ enum TypedAnswerDecks {
                 id: "misalignment", term: "Misalignment",
                 definition: "A gap between the goals a system pursues and the goals its designers intended."),
             Entry(
+                id: "emergent-abilities", term: "Emergent Abilities",
+                definition: "Capabilities that appear in larger models but not in smaller ones."),
+            Entry(
                 id: "agi", term: "Artificial General Intelligence (AGI)",
                 definition: "AI that matches or exceeds human ability across most cognitive tasks.", related: ["ani"]),
             Entry(
@@ -103,6 +106,9 @@ enum TypedAnswerDecks {
             ("supervised-learning", "supervisedlearning", .right(slip: true)),
             ("model-collapse", "model colapse", .right(slip: true)),
             ("model-collapse", "models collapse", .right(slip: true)),  // an inflection is a slip
+            ("emergent-abilities", "emergent ability", .right(slip: true)),  // the singular for the plural
+            ("emergent-abilities", "emergent abilites", .right(slip: true)),
+            ("emergent-abilities", "emergent abilty", .wrong),  // three edits in one word
             ("misinformation", "misinfromation", .right(slip: true)),
             ("mode-collapse", "mod collapse", .wrong),  // no slip in a word of four letters
             ("model-collapse", "modecollapse", .confused(with: "mode-collapse")),  // a space left out hides no word
@@ -188,6 +194,16 @@ enum TypedAnswerDecks {
     func prefixes(typed: String, word: String, other: Bool) {
         let rules = TypedAnswerRules(index: QuestionIndex(deck: Deck(id: "empty", title: "Empty")))
         #expect(rules.isOtherWord(typed, for: word) == other)
+    }
+
+    @Test(
+        "the plural for the singular is one slip",
+        arguments: [
+            ("abilities", "ability", true), ("models", "model", true), ("laws", "law", true), ("boxes", "box", true),
+            ("policies", "policy", true), ("model", "models", false), ("modes", "model", false), ("lawyer", "law", false),
+        ])
+    func plurals(plural: String, singular: String, inflection: Bool) {
+        #expect(TypedAnswerRules.isNumberInflection(plural, of: singular) == inflection)
     }
 
     @Test("slips per word scale with its length", arguments: [(1, 0), (4, 0), (5, 1), (7, 1), (8, 2), (20, 2)])

@@ -3,7 +3,8 @@
 /// An answer is compared with a name word by word; a space missing or added between two words
 /// is one edit. A word may be off by `DamerauLevenshtein.allowedSlips(inWordOfLength:)` edits
 /// of the name's word (none in words of up to four letters, one up to seven, two beyond), and
-/// the whole answer by `DamerauLevenshtein.allowedSlips(forLength:)` of the name. An edited
+/// the whole answer by `DamerauLevenshtein.allowedSlips(forLength:)` of the name; a word in
+/// the plural for the singular, or the reverse, is one slip whatever its length. An edited
 /// word is not a slip but another word when
 /// - it adds, drops or swaps a whole prefix (`un-`, `mis-`, `dis-`, `non-`, `in-`, `de-`, …):
 ///   "unsupervised" for "supervised", "disinformation" for "misinformation" (a dropped
@@ -155,6 +156,7 @@ public struct TypedAnswerRules: Sendable {
     func wordCost(_ typed: String, accented: String? = nil, _ word: String, required: String? = nil) -> Int? {
         if let required { return accented == required ? 0 : nil }
         if typed == word { return 0 }
+        if Self.isNumberInflection(typed, of: word) || Self.isNumberInflection(word, of: typed) { return 1 }
         let bound = DamerauLevenshtein.allowedSlips(inWordOfLength: word.unicodeScalars.count)
         guard bound > 0, abs(typed.unicodeScalars.count - word.unicodeScalars.count) <= bound else { return nil }
         let a = Array(typed.unicodeScalars)
@@ -177,6 +179,13 @@ public struct TypedAnswerRules: Sendable {
             }
         }
         return false
+    }
+
+    /// Whether `plural` is `singular` with -s, -es, or -ies for -y ("abilities", "ability").
+    static func isNumberInflection(_ plural: String, of singular: String) -> Bool {
+        guard plural.count > singular.count, plural.hasPrefix(singular.dropLast()) else { return false }
+        if plural == singular + "s" || plural == singular + "es" { return true }
+        return singular.hasSuffix("y") && plural == singular.dropLast() + "ies"
     }
 
     /// Whether `word` starts with `prefix` followed by at least three letters; "a-" counts
