@@ -109,6 +109,7 @@ enum TypedAnswerDecks {
             ("emergent-abilities", "emergent ability", .right(slip: true)),  // the singular for the plural
             ("emergent-abilities", "emergent abilites", .right(slip: true)),
             ("emergent-abilities", "emergent abilty", .wrong),  // three edits in one word
+            ("supervised-learning", "emergent ability", .confused(with: "emergent-abilities")),
             ("misinformation", "misinfromation", .right(slip: true)),
             ("mode-collapse", "mod collapse", .wrong),  // no slip in a word of four letters
             ("model-collapse", "modecollapse", .confused(with: "mode-collapse")),  // a space left out hides no word

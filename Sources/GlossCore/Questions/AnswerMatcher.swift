@@ -12,7 +12,9 @@
 /// or just the letters in term order, `cadb`.
 ///
 /// ```swift
-/// AnswerMatcher(index: index).match("mesa optimisation", to: question)   // .right(slip: true)
+/// let matcher = AnswerMatcher(index: index)              // once per deck
+/// matcher.match("mesa optimiztion", to: question)         // .right(slip: true)
+/// matcher.match("inner alignment", to: question)          // .confused(with: "inner-alignment")
 /// ```
 public struct AnswerMatcher: Sendable {
     public let index: QuestionIndex

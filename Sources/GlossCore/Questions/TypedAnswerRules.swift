@@ -4,7 +4,8 @@
 /// is one edit. A word may be off by `DamerauLevenshtein.allowedSlips(inWordOfLength:)` edits
 /// of the name's word (none in words of up to four letters, one up to seven, two beyond), and
 /// the whole answer by `DamerauLevenshtein.allowedSlips(forLength:)` of the name; a word in
-/// the plural for the singular, or the reverse, is one slip whatever its length. An edited
+/// the plural for the singular, or the reverse, passes whatever its length (its edits still
+/// count towards the whole answer's bound). An edited
 /// word is not a slip but another word when
 /// - it adds, drops or swaps a whole prefix (`un-`, `mis-`, `dis-`, `non-`, `in-`, `de-`, …):
 ///   "unsupervised" for "supervised", "disinformation" for "misinformation" (a dropped
@@ -156,11 +157,14 @@ public struct TypedAnswerRules: Sendable {
     func wordCost(_ typed: String, accented: String? = nil, _ word: String, required: String? = nil) -> Int? {
         if let required { return accented == required ? 0 : nil }
         if typed == word { return 0 }
-        if Self.isNumberInflection(typed, of: word) || Self.isNumberInflection(word, of: typed) { return 1 }
-        let bound = DamerauLevenshtein.allowedSlips(inWordOfLength: word.unicodeScalars.count)
-        guard bound > 0, abs(typed.unicodeScalars.count - word.unicodeScalars.count) <= bound else { return nil }
         let a = Array(typed.unicodeScalars)
         let b = Array(word.unicodeScalars)
+        // The plural for the singular, or the reverse: its edits count, whatever the word's bound.
+        if Self.isNumberInflection(typed, of: word) || Self.isNumberInflection(word, of: typed) {
+            return DamerauLevenshtein.distance(a, b, limit: Int.max)
+        }
+        let bound = DamerauLevenshtein.allowedSlips(inWordOfLength: b.count)
+        guard bound > 0, abs(a.count - b.count) <= bound else { return nil }
         let distance = DamerauLevenshtein.distance(a, b, limit: bound)
         guard distance <= bound, !isOtherWord(typed, for: word) else { return nil }
         return distance
