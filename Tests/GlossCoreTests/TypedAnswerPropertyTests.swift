@@ -241,6 +241,37 @@ enum TypedAnswerRandomDecks {
         }
     }
 
+    /// The matcher skips a name whose whole-text distance to the answer exceeds the bound: sound
+    /// only if that distance never exceeds the word-by-word edits. Random edits of every kind.
+    @Test func wholeTextDistanceNeverExceedsTheWordEdits() async {
+        await propertyCheck(count: 200, input: Self.seeds) { seed in
+            let deck = TypedAnswerRandomDecks.deck(seed: UInt64(seed))
+            let rules = TypedAnswerRules(index: QuestionIndex(deck: deck))
+            var rng = SplitMix64(seed: UInt64(seed))
+            var costed = 0
+            for name in deck.entries.flatMap(\.names) {
+                let folded = TextFold.normalize(name)
+                for _ in 0..<4 {
+                    var letters = Array(folded)
+                    for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                        let k = Int.random(in: 0..<letters.count, using: &rng)
+                        switch Int.random(in: 0..<4, using: &rng) {
+                        case 0: if letters.count > 1 { letters.remove(at: k) }
+                        case 1: letters.insert(["s", "e", "a", " "].randomElement(using: &rng) ?? "s", at: k)
+                        case 2: if k + 1 < letters.count { letters.swapAt(k, k + 1) }
+                        default: letters[k] = "o"
+                        }
+                    }
+                    let answer = TypedName(String(letters))
+                    guard let cost = rules.cost(of: answer, against: TextFold.words(name)) else { continue }
+                    costed += 1
+                    #expect(DamerauLevenshtein.distance(answer.folded, folded) <= cost, "\(answer.folded) for \(name)")
+                }
+            }
+            #expect(costed > 0)
+        }
+    }
+
     /// On the shipped deck: every name is right, and every adjacent transposition in a word of
     /// eight letters or more is a slip unless it makes another entry's name or a deck word.
     @Test func shippedDeckNamesAndTranspositions() throws {

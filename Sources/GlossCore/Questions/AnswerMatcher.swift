@@ -109,7 +109,8 @@ public struct AnswerMatcher: Sendable {
                 // Exact names were handled before: only slips (at least one edit) are left.
                 let limit = min(DamerauLevenshtein.allowedSlips(forLength: count), best.1 - 1, below - 1)
                 guard limit > 0, abs(count - scalars.count) <= limit else { continue }
-                // The whole-text distance never exceeds the word-by-word edits: a cheap filter.
+                // The whole-text distance never exceeds the word-by-word edits (`TypedAnswerRules.cost`
+                // counts them so): a cheap filter that drops no candidate.
                 guard DamerauLevenshtein.distance(scalars, Array(name.unicodeScalars), limit: limit) <= limit else { continue }
                 let words = name.split(separator: " ").map(String.init)
                 for required in rules.requirements(folded: name, entry: i) {

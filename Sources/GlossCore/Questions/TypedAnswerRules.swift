@@ -115,23 +115,32 @@ public struct TypedAnswerRules: Sendable {
                     relax(i + 1, j + 1, here + c)
                 }
                 guard need(j) == nil else { continue }
-                // One answer word for several name words (spaces left out), each space one edit.
+                // Spaces left out or typed inside a word: the words are judged joined, each space
+                // one more edit; the edits are then counted between the texts with their spaces
+                // (so the distance between the whole texts never exceeds the sum: see `AnswerMatcher`).
                 let letters = Array(typed)
                 for t in (j + 1)..<k {
                     guard need(t) == nil, here + t - j <= cap else { break }
-                    if let c = piecesCost(letters, from: 0, words[j...t]) { relax(i + 1, t + 1, here + (t - j) + c) }
+                    if let c = piecesCost(letters, from: 0, words[j...t]), here + c + t - j <= cap {
+                        relax(i + 1, t + 1, here + Self.distance(typed, words[j...t].joined(separator: " ")))
+                    }
                 }
-                // Several answer words for one name word (spaces typed inside it).
                 var typedJoined = typed
                 for s in (i + 1)..<m {
                     guard here + s - i <= cap else { break }
                     typedJoined += answer.words[s]
-                    if let c = wordCost(typedJoined, words[j]) { relax(s + 1, j + 1, here + (s - i) + c) }
+                    if let c = wordCost(typedJoined, words[j]), here + c + s - i <= cap {
+                        relax(s + 1, j + 1, here + Self.distance(answer.words[i...s].joined(separator: " "), words[j]))
+                    }
                 }
             }
         }
         let total = best[m][k]
         return total == impossible ? nil : total
+    }
+
+    private static func distance(_ a: String, _ b: String) -> Int {
+        DamerauLevenshtein.distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: Int.max)
     }
 
     /// The edits from the name words `parts` to `letters[start...]`, typed without the spaces
