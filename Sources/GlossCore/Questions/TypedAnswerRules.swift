@@ -1,12 +1,12 @@
 /// When a typed answer is a name with a slip, and when it is another word: built once per deck.
 ///
-/// An answer is compared with a name word by word; a space missing or added between two words
-/// is one edit. A word may be off by `DamerauLevenshtein.allowedSlips(inWordOfLength:)` edits
-/// of the name's word (none in words of up to four letters, one up to seven, two beyond), and
-/// the whole answer by `DamerauLevenshtein.allowedSlips(forLength:)` of the name; a word in
-/// the plural for the singular, or the reverse, passes whatever its length (its edits still
-/// count towards the whole answer's bound). An edited
-/// word is not a slip but another word when
+/// An answer is compared with a name word by word (words run together or split apart are
+/// judged joined, each space one more edit). A word may be off by
+/// `DamerauLevenshtein.allowedSlips(inWordOfLength:)` edits of the name's word (none in words
+/// of up to four letters, one up to seven, two beyond), and the whole answer by
+/// `DamerauLevenshtein.allowedSlips(forLength:)` of the name; a word in the plural for the
+/// singular, or the reverse, passes whatever its length (its edits still count towards the
+/// whole answer's bound). An edited word is not a slip but another word when
 /// - it adds, drops or swaps a whole prefix (`un-`, `mis-`, `dis-`, `non-`, `in-`, `de-`, …):
 ///   "unsupervised" for "supervised", "disinformation" for "misinformation" (a dropped
 ///   one-letter prefix only when what is left is a deck word: "lignment" is a slip);
