@@ -67,6 +67,17 @@ var questionBenches: BenchGroup {
         let match = measure(iterations: 200, rounds: 3) { blackHole(matcher.match("term 16 wrongish", to: typed)) }
         results.append(
             BenchResult(name: "match a wrong typed answer (scans all names)", nanosecondsPerOp: match, operations: 200))
+        // Every name here is "term <id> <word>", short words all: one letter off is near hundreds.
+        let near = String(deck.entries[42].term.dropLast())
+        let nearMatch = measure(iterations: 200, rounds: 3) { blackHole(matcher.match(near, to: typed)) }
+        results.append(
+            BenchResult(
+                name: "match a typed answer one letter off, near many names", nanosecondsPerOp: nearMatch, operations: 200))
+        let rules = measure(iterations: 1, rounds: 3) { blackHole(AnswerMatcher(index: index)) }
+        results.append(
+            BenchResult(
+                name: "answer matcher build (typed-answer rules), 10,000 entries", nanosecondsPerOp: rules, operations: 1,
+                note: "once per deck"))
         return results
     }
 }

@@ -39,7 +39,7 @@ import Testing
         let q = try question("rlhf", .recognize, .typed)
         #expect(matcher.match("RLHF", to: q) == .right(slip: false))
         #expect(matcher.match("reinforcement learning from human feedback", to: q) == .right(slip: false))
-        #expect(matcher.match("RLFH", to: q) == .right(slip: true))  // 4 letters: one slip allowed
+        #expect(matcher.match("RLFH", to: q) == .wrong)  // no slip in a word of four letters
         #expect(matcher.match("RLXY", to: q) == .wrong)
     }
 

@@ -20,6 +20,8 @@ final class StudyRunner {
     let mode: Mode
     private let scheduler: any Scheduler
     private let indexes: [DeckID: QuestionIndex]
+    /// One answer matcher per deck: building one reads the deck's words.
+    private let matchers: [DeckID: AnswerMatcher]
     private var rng: SplitMix64
     private(set) var summary: SessionSummary
     /// The last answer recorded in this session: for `u`, `e` and `show`.
@@ -44,6 +46,7 @@ final class StudyRunner {
         self.mode = mode
         self.scheduler = try store.settings.makeScheduler()
         self.indexes = Dictionary(decks.map { ($0.id, QuestionIndex(deck: $0)) }, uniquingKeysWith: { a, _ in a })
+        self.matchers = indexes.mapValues(AnswerMatcher.init(index:))
         self.rng = SplitMix64(seed: session.seed)
         self.summary = SessionSummary(started: session.now())
     }
@@ -142,7 +145,7 @@ final class StudyRunner {
                 if let result = handle(key) { return result }
                 continue
             }
-            let outcome = AnswerMatcher(index: index).match(input, to: question)
+            let outcome = (matchers[key.deck] ?? AnswerMatcher(index: index)).match(input, to: question)
             switch outcome {
             case .hintRequested:
                 hints += 1

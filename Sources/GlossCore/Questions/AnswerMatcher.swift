@@ -2,19 +2,31 @@
 ///
 /// Typed answers are compared after `TextFold` normalisation (Unicode compatibility form,
 /// case and diacritic folding, punctuation and whitespace collapsed); every alias is
-/// accepted; a slip within `DamerauLevenshtein.allowedSlips(forLength:)` of a right answer
-/// counts as right-with-a-slip, unless the input is as close to another entry's name, which
-/// is a confusion. Choices are answered by number (1–4), letter (a–d) or the option's text.
+/// accepted. Another entry's name, typed exactly, is a confusion. A slip of a right answer,
+/// as `TypedAnswerRules` defines it (typing errors within a bound per word; never another
+/// word such as "unsupervised" for "supervised", nor a missing accent where accents tell two
+/// names apart), is right-with-a-slip unless the input is strictly nearer another entry's
+/// name, which is a confusion: on a tie the asked entry wins. Choices are answered by number
+/// (1–4), letter (a–d) or the option's text.
 /// Matching answers pair numbers with letters in any order: `1c 2a 3d 4b`, `1C,2A, 3d 4-b`,
 /// or just the letters in term order, `cadb`.
 ///
 /// ```swift
-/// AnswerMatcher(index: index).match("mesa optimisation", to: question)   // .right(slip: true)
+/// let matcher = AnswerMatcher(index: index)              // once per deck
+/// matcher.match("mesa optimiztion", to: question)         // .right(slip: true)
+/// matcher.match("inner alignment", to: question)          // .confused(with: "inner-alignment")
 /// ```
 public struct AnswerMatcher: Sendable {
     public let index: QuestionIndex
+    /// What counts as a slip in a typed answer, for this deck.
+    public let rules: TypedAnswerRules
 
-    public init(index: QuestionIndex) { self.index = index }
+    /// Builds the deck's typed-answer rules: make one matcher per deck, not one per answer.
+    /// - Complexity: reads every word of the deck once.
+    public init(index: QuestionIndex) {
+        self.index = index
+        self.rules = TypedAnswerRules(index: index)
+    }
 
     public func match(_ input: String, to question: Question) -> AnswerOutcome {
         let trimmed = input.trimmingWhitespace
@@ -62,42 +74,53 @@ public struct AnswerMatcher: Sendable {
     }
 
     private func matchTyped(_ input: String, _ question: Question) -> AnswerOutcome {
-        let folded = TextFold.normalize(input)
-        guard !folded.isEmpty else { return .wrong }
-        let accepted = question.accepted.map(TextFold.normalize).filter { !$0.isEmpty }
-        if accepted.contains(folded) { return .right(slip: false) }
+        let answer = TypedName(input)
+        guard !answer.words.isEmpty else { return .wrong }
         let asked = question.card.entry
-        if let others = index.entriesByName[folded],
-            let other = others.map({ index.deck.entries[$0].id }).first(where: { $0 != asked })
-        {
-            return .confused(with: other)
+        let askedPosition = index.position(of: asked) ?? -1
+        let names = question.accepted.map(TypedName.init).filter { !$0.words.isEmpty }.map { name in
+            (words: name.words, required: rules.required(folded: name.folded, accented: name.accented, entry: askedPosition))
         }
-        // The nearest accepted name among those the answer is within that name's bound of.
-        let rightDistance = accepted.compactMap { name -> Int? in
-            let distance = DamerauLevenshtein.distance(folded, name)
-            return distance <= DamerauLevenshtein.allowedSlips(forLength: name.count) ? distance : nil
-        }.min()
-        let (other, otherDistance) = closestOtherName(to: folded, excluding: asked)
-        if let rightDistance, rightDistance < otherDistance { return .right(slip: true) }
-        if let other, otherDistance <= DamerauLevenshtein.allowedSlips(forLength: folded.count) {
-            return .confused(with: other)
+        if names.contains(where: { rules.isExact(answer, $0.words, required: $0.required) }) { return .right(slip: false) }
+        // Another entry's name, exactly: a confusion, whatever the asked entry's names are near.
+        let folded = answer.folded
+        for i in index.entriesByName[folded] ?? [] where index.deck.entries[i].id != asked {
+            if rules.requirements(folded: folded, entry: i).contains(where: { rules.isExact(answer, answer.words, required: $0) })
+            {
+                return .confused(with: index.deck.entries[i].id)
+            }
         }
+        // A slip of an asked name wins unless another entry's name is strictly nearer.
+        let right = names.compactMap { rules.cost(of: answer, against: $0.words, required: $0.required) }.min()
+        let (other, otherCost) = closestOtherName(to: answer, excluding: asked, below: right ?? Int.max)
+        if let right, right <= otherCost { return .right(slip: true) }
+        if let other { return .confused(with: other) }
         return .wrong
     }
 
-    /// The other entry with a name nearest to `folded`, and the distance (Int.max if none).
-    private func closestOtherName(to folded: String, excluding asked: EntryID) -> (EntryID?, Int) {
-        let bound = DamerauLevenshtein.allowedSlips(forLength: folded.count)
-        guard bound > 0 else { return (nil, Int.max) }
+    /// The other entry with a name the answer is a slip of (by `TypedAnswerRules`) at fewer than
+    /// `below` edits, the nearest (first in deck order on a tie), and its edits (Int.max if none).
+    private func closestOtherName(to answer: TypedName, excluding asked: EntryID, below: Int) -> (EntryID?, Int) {
         var best: (EntryID?, Int) = (nil, Int.max)
-        let answer = Array(folded.unicodeScalars)
+        let scalars = Array(answer.folded.unicodeScalars)
         for (i, names) in index.foldedNames.enumerated() where index.deck.entries[i].id != asked {
-            for name in names where abs(name.unicodeScalars.count - answer.count) <= bound {
-                let distance = DamerauLevenshtein.distance(answer, Array(name.unicodeScalars), limit: min(bound, best.1))
-                if distance < best.1 { best = (index.deck.entries[i].id, distance) }
+            for name in names {
+                let count = name.unicodeScalars.count
+                // Exact names were handled before: only slips (at least one edit) are left.
+                let limit = min(DamerauLevenshtein.allowedSlips(forLength: count), best.1 - 1, below - 1)
+                guard limit > 0, abs(count - scalars.count) <= limit else { continue }
+                // The whole-text distance never exceeds the word-by-word edits (`TypedAnswerRules.cost`
+                // counts them so): a cheap filter that drops no candidate.
+                guard DamerauLevenshtein.distance(scalars, Array(name.unicodeScalars), limit: limit) <= limit else { continue }
+                let words = name.split(separator: " ").map(String.init)
+                for required in rules.requirements(folded: name, entry: i) {
+                    if let cost = rules.cost(of: answer, against: words, required: required), cost <= limit, cost < best.1 {
+                        best = (index.deck.entries[i].id, cost)
+                    }
+                }
             }
         }
-        return best.1 <= bound ? best : (nil, Int.max)
+        return best
     }
 
     private func matchMatching(_ input: String, _ question: Question) -> AnswerOutcome {

@@ -32,13 +32,24 @@ public enum DamerauLevenshtein {
     }
 
     /// The number of slips tolerated in an answer whose expected form has `length` characters:
-    /// none up to 3, one up to 7, two up to 14, three beyond.
+    /// none up to 3, one up to 7, two up to 14, three beyond. Typed answers also bound the
+    /// slips in each word (`allowedSlips(inWordOfLength:)`); option texts only this.
     public static func allowedSlips(forLength length: Int) -> Int {
         switch length {
         case ...3: 0
         case ...7: 1
         case ...14: 2
         default: 3
+        }
+    }
+
+    /// The number of slips tolerated in one word of a typed name with `length` letters: none up
+    /// to 4 ("roue" is not "roux"), one up to 7, two beyond ("julliene" is "julienne").
+    public static func allowedSlips(inWordOfLength length: Int) -> Int {
+        switch length {
+        case ...4: 0
+        case ...7: 1
+        default: 2
         }
     }
 }
