@@ -42,15 +42,27 @@ import Testing
         #expect(Self.balanced(html))
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(!html.contains("src=") && !html.contains("<script"))
-        for chart in ["class=\"heatmap\"", "class=\"forecast\"", "class=\"retention\"", "class=\"stability\"", "class=\"daily\""]
-        {
+        for chart in [
+            "class=\"heatmap\"", "class=\"forecast\"", "class=\"retention\"", "class=\"stability\"", "class=\"daily\"",
+            "class=\"intervals\"", "class=\"difficulty\"",
+        ] {
             #expect(html.contains("<svg " + chart), "missing \(chart)")
         }
-        #expect(html.components(separatedBy: "<svg").count - 1 == 5)
+        // Heatmap, forecast, answers and time per day, retention, intervals, stability, difficulty.
+        #expect(html.components(separatedBy: "<svg").count - 1 == 8)
+        // Month labels over the heatmap: Feb 2023 to Jan 2024.
+        #expect(html.contains("class=\"month\">Feb</text>") && html.contains("class=\"month\">Jan</text>"))
+        // The retention chart starts at the week of the first answer (Jan 3), not a year back.
+        #expect(html.contains("class=\"axis\">2024-01-01</text><text x=\"552\" y=\"154\" class=\"axis end\">2024-01-08</text>"))
+        #expect(!html.contains("class=\"axis\">2023-01-16</text>"))
+        #expect(html.contains("<dt>mastered</dt>"))
         #expect(html.contains("You picked <em>Inner Alignment</em> for <em>Mesa-Optimization</em> 2 times."))
         // The term with markup and quotes is escaped.
-        #expect(html.contains("Reward &lt;Hacking&gt;, &quot;quoted&quot;"))
-        #expect(!html.contains("<Hacking>"))
+        var states = StatsFixture.states
+        states[StatsFixture.key("c", .recognize)]?.lapses = 1
+        let hard = StatsHTML.render(StatsFixture.summary(now: "2024-01-10T17:00:00Z", states: states))
+        #expect(hard.contains("<td>Reward &lt;Hacking&gt;, &quot;quoted&quot;</td>"))
+        #expect(!hard.contains("<Hacking>"))
         // 360 heatmap squares.
         #expect(html.components(separatedBy: "rx=\"2\" class=\"h").count - 1 == 360)
     }
@@ -71,7 +83,7 @@ import Testing
         ] {
             #expect(text.contains(section), "missing \(section)")
         }
-        #expect(text.contains("  answered 3, 66.7% right, 1 new learned, 7s spent"))
+        #expect(text.contains("  answered 3, 66.7% right, 1 new seen, 0 new learned, 7s spent"))
         #expect(text.contains("  streak 3 days (longest 4)"))
         #expect(text.contains("  30 days   66.7% (2/3)"))
         #expect(text.contains("remembered now (average retrievability): 71.7%"))
@@ -110,7 +122,13 @@ import Testing
         #expect(md.contains("| Safety | 5 | 1 | 2 | 0 | 1 | 8 |"))
         #expect(md.contains("| 7 days | 66.7% (2/3) |"))
         #expect(md.contains("- You picked *Inner Alignment* for *Mesa-Optimization* 2 times."))
-        #expect(md.contains("| Reward \\<Hacking\\>, \"quoted\" | recognize | 0 | 50.0% |"))
+        #expect(md.contains("| Mesa-Optimization | recall | 1 | 2 | 7.0 | 2024-01-08 |"))
+        // Seq 9 rested 30 days (mature); seq 5 and 6 were young.
+        #expect(md.contains("| young (all time) | 50.0% (1/2) |"))
+        #expect(md.contains("| mature (all time) | 100.0% (1/1) |"))
+        #expect(md.contains("| 03h | 0.0% (0/1) |"))
+        #expect(md.contains("| new | 0 | 0 | 5 | 0 | 5 |"))
+        #expect(md.contains("- **mastered**: cards whose stability"))
         #expect(StatsMarkdown.render(empty).contains("No answers yet."))
     }
 

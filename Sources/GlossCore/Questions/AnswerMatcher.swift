@@ -68,9 +68,14 @@ public struct AnswerMatcher: Sendable {
             return .unreadable("answer with 1–\(question.options.count), a–\(last) or the text of an option")
         }
         if question.correct.contains(picked) { return .right(slip: false) }
-        // In odd-one-out a wrong pick is a related term: a misjudgement, not a confusion of entries.
-        if question.format == .oddOneOut || !question.optionEntries.indices.contains(picked) { return .wrong }
-        return .confused(with: question.optionEntries[picked])
+        guard question.optionEntries.indices.contains(picked) else { return .wrong }
+        switch question.format {
+        case .choiceTerm, .choiceDefinition, .typed, .matching, .flashcard:
+            return .confused(with: question.optionEntries[picked])
+        case .relatedChoice, .oddOneOut:
+            // The options are related terms: a wrong pick misjudges a relation, it does not mix up entries.
+            return .wrong
+        }
     }
 
     private func matchTyped(_ input: String, _ question: Question) -> AnswerOutcome {

@@ -110,7 +110,7 @@ public struct DeckCounts: Hashable, Codable, Sendable {
     }
 }
 
-/// How many cards have a stability in `[fromDays, toDays)`.
+/// How many cards have a value (stability, interval or difficulty) in `[fromDays, toDays)`.
 public struct StabilityBucket: Hashable, Codable, Sendable {
     public var label: String
     public var fromDays: Double
@@ -125,18 +125,107 @@ public struct StabilityBucket: Hashable, Codable, Sendable {
     }
 }
 
-/// A card the learner struggles with: many lapses, or low retrievability now.
+/// A card the learner struggles with: lapses lately, and a high difficulty.
 public struct HardCard: Hashable, Codable, Sendable {
     public var card: CardKey
     public var term: String
+    /// Lapses in all.
     public var lapses: Int
+    /// Lapses in the last `StatsSummary.recentDays` study days.
+    public var recentLapses: Int
+    /// The study day of the latest lapse the journal holds, `yyyy-MM-dd`.
+    public var lastLapse: String?
+    /// FSRS difficulty, 1 to 10; nil under SM-2.
+    public var difficulty: Double?
     public var retrievability: Double?
 
-    public init(card: CardKey, term: String, lapses: Int, retrievability: Double?) {
+    public init(
+        card: CardKey, term: String, lapses: Int, recentLapses: Int = 0, lastLapse: String? = nil,
+        difficulty: Double? = nil, retrievability: Double?
+    ) {
         self.card = card
         self.term = term
         self.lapses = lapses
+        self.recentLapses = recentLapses
+        self.lastLapse = lastLapse
+        self.difficulty = difficulty
         self.retrievability = retrievability
+    }
+}
+
+/// Scheduled answers of cards of one age (`CardAge`) by rating.
+public struct RatingsByAge: Hashable, Codable, Sendable {
+    /// `new`, `learning`, `young` or `mature`.
+    public var age: String
+    public var again: Int
+    public var hard: Int
+    public var good: Int
+    public var easy: Int
+
+    public init(age: String, again: Int = 0, hard: Int = 0, good: Int = 0, easy: Int = 0) {
+        self.age = age
+        self.again = again
+        self.hard = hard
+        self.good = good
+        self.easy = easy
+    }
+
+    public var total: Int { again + hard + good + easy }
+}
+
+/// True retention of reviews answered in one local hour of the day.
+public struct HourRetention: Hashable, Codable, Sendable {
+    /// 0 to 23, local time.
+    public var hour: Int
+    public var figure: RateFigure
+
+    public init(hour: Int, figure: RateFigure = RateFigure()) {
+        self.hour = hour
+        self.figure = figure
+    }
+}
+
+/// Answers right in one question format.
+public struct FormatAccuracy: Hashable, Codable, Sendable {
+    /// The format's name, e.g. `choice-term`.
+    public var format: String
+    public var figure: RateFigure
+
+    public init(format: String, figure: RateFigure = RateFigure()) {
+        self.format = format
+        self.figure = figure
+    }
+}
+
+/// True retention is off the desired one: `gloss optimize` fits the scheduler to the answers.
+public struct RetentionAdvice: Hashable, Codable, Sendable {
+    public var trueRetention: Double
+    public var desiredRetention: Double
+    public var reviews: Int
+
+    public init(trueRetention: Double, desiredRetention: Double, reviews: Int) {
+        self.trueRetention = trueRetention
+        self.desiredRetention = desiredRetention
+        self.reviews = reviews
+    }
+
+    /// Reviews needed before a gap means something.
+    public static let minimumReviews = 200
+    /// Points (percent) of gap that call for advice.
+    public static let threshold = 0.05
+
+    /// Advice for `figure` against `desired`, or nil when it is close enough or too few.
+    public static func check(_ figure: RateFigure, desired: Double) -> RetentionAdvice? {
+        guard figure.reviews >= minimumReviews, let rate = figure.rate, abs(rate - desired) > threshold else { return nil }
+        return RetentionAdvice(trueRetention: rate, desiredRetention: desired, reviews: figure.reviews)
+    }
+
+    /// One line for every view.
+    public var message: String {
+        let gap = String(format: "%.1f", abs(trueRetention - desiredRetention) * 100)
+        let side = trueRetention < desiredRetention ? "below" : "above"
+        return "True retention \(StatsFormat.percent(trueRetention)) over \(reviews) reviews is \(gap) points \(side) "
+            + "the desired \(StatsFormat.percent(desiredRetention)): run `gloss optimize` to fit the scheduler to your answers."
     }
 }
 
@@ -165,8 +254,10 @@ public struct TodayFigures: Hashable, Codable, Sendable {
     public var day: String
     /// Answers given (reviews and practice).
     public var answers: RateFigure
-    /// Cards answered for the first time.
+    /// Cards that reached the review phase for the first time with a right answer.
     public var newLearned: Int
+    /// Cards answered for the first time (scheduled answers).
+    public var newSeen: Int = 0
     /// Sum of response times, in milliseconds.
     public var timeSpentMs: Int
 

@@ -61,7 +61,10 @@ extension StatsSummary {
         var forecast = [Int](repeating: 0, count: 14)
         var overdue = 0
         var stability = Self.stabilityBuckets()
+        var intervals = Self.stabilityBuckets()
+        var difficulty = Self.difficultyBuckets()
         var hard: [HardCard] = []
+        let recentFrom = today - Self.recentDays + 1
         for deck in decks {
             var counts = DeckCounts(deck: deck.id, title: deck.title)
             for (entry, key) in DeckCards.of(deck) {
@@ -85,22 +88,37 @@ extension StatsSummary {
                 if let s = state.stability, s.isFinite {
                     stability[stability.lastIndex(where: { s >= $0.fromDays }) ?? 0].count += 1
                 }
-                if state.lapses > 0 || (r ?? 1) < desiredRetention {
-                    hard.append(HardCard(card: key, term: entry.term, lapses: state.lapses, retrievability: r))
+                if state.phase == .review, let days = Self.intervalDays(of: state), days.isFinite {
+                    intervals[intervals.lastIndex(where: { days >= $0.fromDays }) ?? 0].count += 1
+                }
+                if let d = state.difficulty, d.isFinite {
+                    difficulty[difficulty.lastIndex(where: { d >= $0.fromDays }) ?? 0].count += 1
+                }
+                let lapseDays = tally.breakdown[deck.id]?.lapseDays[key] ?? [:]
+                if state.lapses > 0 || !lapseDays.isEmpty {
+                    let recent = lapseDays.reduce(0) { $0 + ($1.key >= recentFrom && $1.key <= today ? $1.value : 0) }
+                    hard.append(
+                        HardCard(
+                            card: key, term: entry.term, lapses: state.lapses, recentLapses: recent,
+                            lastLapse: lapseDays.keys.max().map { CivilDay($0).description },
+                            difficulty: state.difficulty.flatMap { $0.isFinite ? $0 : nil }, retrievability: r))
                 }
             }
             deckCounts.append(counts)
             totals.add(counts)
         }
         hard = Self.top(hard, limit) {
+            if $0.recentLapses != $1.recentLapses { return $0.recentLapses > $1.recentLapses }
+            let (a, b) = ($0.difficulty ?? 0, $1.difficulty ?? 0)
+            if a != b { return a > b }
             if $0.lapses != $1.lapses { return $0.lapses > $1.lapses }
-            let (a, b) = ($0.retrievability ?? 1, $1.retrievability ?? 1)
-            if a != b { return a < b }
             return $0.card < $1.card
         }
 
         // Journal: the tally's days, read as of today.
         var perDay = [Int](repeating: 0, count: today - heatStart + 1)
+        var msPerDay: [Int: Int] = [:]
+        var recent = (answers: 0, ms: 0)
         var weekly = [RateFigure](repeating: RateFigure(), count: 52)
         var answersByDay: [Int: Int] = [:]
         var todayFigures = TodayFigures(day: CivilDay(today).description)
@@ -112,6 +130,7 @@ extension StatsSummary {
                 let answers = figures.answers.reviews
                 totalAnswers += answers
                 answersByDay[day, default: 0] += answers
+                msPerDay[day, default: 0] += figures.timeSpentMs
                 if day >= heatStart && day <= today {
                     perDay[day - heatStart] += answers
                     weekly[(day - heatStart) / 7].add(figures.reviews)
@@ -120,8 +139,13 @@ extension StatsSummary {
                     todayFigures.answers.add(figures.answers)
                     todayFigures.timeSpentMs += figures.timeSpentMs
                     todayFigures.newLearned += figures.newLearned
+                    todayFigures.newSeen += figures.newSeen
                 }
                 let age = today - day
+                if age >= 0 && age < 30 {
+                    recent.answers += answers
+                    recent.ms += figures.timeSpentMs
+                }
                 if age < 7 { r7.add(figures.reviews) }
                 if age < 30 { r30.add(figures.reviews) }
                 if age < 365 { r365.add(figures.reviews) }
@@ -182,7 +206,27 @@ extension StatsSummary {
             return DayCount(day: CivilDay(day).description, count: day >= heatStart ? perDay[day - heatStart] : 0)
         }
         self.heatmap = perDay.enumerated().map { DayCount(day: CivilDay(heatStart + $0.offset).description, count: $0.element) }
+        self.timePerDay = (0..<30).map { i in
+            let day = today - 29 + i
+            return DayCount(day: CivilDay(day).description, count: (msPerDay[day] ?? 0) / 1000)
+        }
         self.stability = stability
+        self.intervals = intervals
+        self.difficulty = difficulty
+        var breakdown = AnswerBreakdown()
+        for (deck, part) in tally.breakdown where wanted.contains(deck) { breakdown.add(part) }
+        self.ratingsByAge = CardAge.allCases.map { age in
+            let r = breakdown.ratings[age.rawValue]
+            return RatingsByAge(age: age.label, again: r[0], hard: r[1], good: r[2], easy: r[3])
+        }
+        self.retentionByHour = breakdown.byHour.enumerated().map { HourRetention(hour: $0.offset, figure: $0.element) }
+        self.youngRetention = breakdown.byAge[CardAge.young.rawValue]
+        self.matureRetention = breakdown.byAge[CardAge.mature.rawValue]
+        self.accuracyByFormat = zip(QuestionFormat.allCases, breakdown.byFormat).compactMap {
+            $1.reviews > 0 ? FormatAccuracy(format: $0.rawValue, figure: $1) : nil
+        }
+        self.estimatedTodayMs = recent.answers > 0 ? forecast[0] * recent.ms / recent.answers : nil
+        self.advice = RetentionAdvice.check(r365, desired: desiredRetention)
         self.hardest = hard
         self.confusedPairs = pairs
     }
@@ -212,6 +256,17 @@ extension StatsSummary {
             IntervalRetention(label: "21-89d", fromDays: 21, toDays: 90),
             IntervalRetention(label: "90d+", fromDays: 90, toDays: nil),
         ]
+    }
+
+    /// A review card's current interval in days: SM-2's, or from its last review to its due date.
+    static func intervalDays(of state: CardState) -> Double? {
+        if let days = state.intervalDays { return days }
+        guard let due = state.due, let last = state.lastReview else { return nil }
+        return due.timeIntervalSince(last) / 86_400
+    }
+
+    static func difficultyBuckets() -> [StabilityBucket] {
+        (1..<10).map { StabilityBucket(label: "\($0)-\($0 + 1)", fromDays: Double($0), toDays: $0 == 9 ? nil : Double($0 + 1)) }
     }
 
     static func stabilityBuckets() -> [StabilityBucket] {

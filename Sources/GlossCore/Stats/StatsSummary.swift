@@ -13,7 +13,7 @@ import Foundation
 /// Optionals stand for "no data yet" (an empty log gives nil rates, never NaN).
 public struct StatsSummary: Hashable, Codable, Sendable {
     /// Format version of the encoded summary.
-    public var version: Int = 1
+    public var version: Int = 2
     public var generatedAt: Date
     /// Time-zone identifier the study days were computed in, e.g. `Europe/Paris`.
     public var timeZone: String
@@ -51,16 +51,41 @@ public struct StatsSummary: Hashable, Codable, Sendable {
     public var answersPerDay: [DayCount]
     /// Answers per study day from the Monday 51 weeks before this week's Monday to today.
     public var heatmap: [DayCount]
+    /// Seconds spent answering on each of the last 30 study days, today last.
+    public var timePerDay: [DayCount]
     /// Cards by stability.
     public var stability: [StabilityBucket]
+    /// Cards in the review phase by their current interval (days from last review to due).
+    public var intervals: [StabilityBucket]
+    /// Studied cards by FSRS difficulty (1 easiest to 10 hardest); SM-2 cards have none.
+    public var difficulty: [StabilityBucket]
+    /// Scheduled answers by the card's age and the rating given (all time).
+    public var ratingsByAge: [RatingsByAge]
+    /// True retention by the local hour the review was answered (all time), 0 to 23.
+    public var retentionByHour: [HourRetention]
+    /// True retention of young cards (scheduled interval under `matureDays`) and mature ones, all time.
+    public var youngRetention: RateFigure
+    public var matureRetention: RateFigure
+    /// Answers right by question format (reviews and practice, all time), formats never asked left out.
+    public var accuracyByFormat: [FormatAccuracy]
+    /// Cards due today times the mean response time of the last 30 days' answers, in
+    /// milliseconds; nil when nothing was answered in those days.
+    public var estimatedTodayMs: Int?
+    /// Set when true retention is off the desired one by more than 5 points over at least 200 reviews.
+    public var advice: RetentionAdvice?
 
-    /// Most lapses first, then lowest retrievability.
+    /// Cards with lapses: most lapses in the last `recentDays` first, then the highest
+    /// difficulty, then most lapses in all. A relearn on the same day does not hide a card.
     public var hardest: [HardCard]
     /// Most often picked wrong entries.
     public var confusedPairs: [ConfusedPair]
 
     /// Stability (days) above which a card counts as mastered.
     public static let masteredStabilityDays: Double = 21
+    /// Scheduled interval (days) from which a card in review is mature, as in Anki.
+    public static let matureDays: Double = 21
+    /// The window of "recent" lapses for the hardest cards, in study days.
+    public static let recentDays = 30
 
     /// True when the learner has not answered anything yet: renderers show a welcome instead.
     public var isEmpty: Bool { totalAnswers == 0 && totals.total == totals.new }

@@ -24,6 +24,8 @@ public struct StatsTally: Sendable {
     public private(set) var days: [DeckID: [Int: DayFigures]] = [:]
     /// Confusion counts, `asked` → `picked`, per deck; an undo takes its confusion back.
     var confusions: [PairKey: Int] = [:]
+    /// Per deck, the all-time split by card age, hour, format, and each card's lapse days.
+    public private(set) var breakdown: [DeckID: AnswerBreakdown] = [:]
 
     private var memo: StudyDays
     /// The figures of the run of records on one deck and day, not yet added to `days`
@@ -39,10 +41,14 @@ public struct StatsTally: Sendable {
     }
 
     /// A tally of saved days (see `StatsTally.Saved`), confusions taken from `confusions`.
-    public init(clock: DayClock, lastSeq: Int, days: [DeckID: [Int: DayFigures]], confusions: Confusions) {
+    public init(
+        clock: DayClock, lastSeq: Int, days: [DeckID: [Int: DayFigures]], breakdown: [DeckID: AnswerBreakdown] = [:],
+        confusions: Confusions
+    ) {
         self.init(clock: clock)
         self.lastSeq = lastSeq
         self.days = days
+        self.breakdown = breakdown
         useConfusions(confusions)
     }
 
@@ -58,23 +64,29 @@ public struct StatsTally: Sendable {
     /// Counts one journal record: an answer adds, a revocation subtracts the answer it undoes.
     public mutating func add(_ record: ReviewRecord) {
         switch record.kind {
-        case .review: count(record, kind: .review, before: record.before, times: 1)
-        case .practice: count(record, kind: .practice, before: record.before, times: 1)
-        case .revoke: count(record, kind: record.after == nil ? .practice : .review, before: record.after, times: -1)
+        case .review: count(record, kind: .review, before: record.before, after: record.after, times: 1)
+        case .practice: count(record, kind: .practice, before: record.before, after: nil, times: 1)
+        case .revoke:
+            count(
+                record, kind: record.after == nil ? .practice : .review, before: record.after, after: record.before, times: -1)
         }
         lastSeq = max(lastSeq, record.seq)
     }
 
-    private mutating func count(_ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, times: Int) {
-        let day = memo.day(of: record.time).number
+    private mutating func count(
+        _ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, after: CardState?, times: Int
+    ) {
+        let (day, hour) = memo.dayAndHour(of: record.time)
         let deck = record.card.deck
         if runDeck != nil && (runDay != day || runDeck != deck) { flush() }
         if runDeck == nil {
             runDeck = deck
             runDay = day
         }
-        runFigures.count(record, kind: kind, before: before, times: times)
-        if let picked = record.confusedWith {
+        runFigures.count(record, kind: kind, before: before, after: after, times: times)
+        breakdown[deck, default: AnswerBreakdown()].count(
+            record, kind: kind, before: before, day: day, hour: hour, times: times)
+        if let picked = record.confusion {
             confusions[PairKey(deck: deck, asked: record.card.entry, picked: picked), default: 0] += times
         }
     }
@@ -99,6 +111,11 @@ public struct StatsTally: Sendable {
             }
         }
         confusions.merge(later.confusions) { $0 + $1 }
+        breakdown.merge(later.breakdown) { a, b in
+            var sum = a
+            sum.add(b)
+            return sum
+        }
         lastSeq = max(lastSeq, later.lastSeq)
     }
 
@@ -123,6 +140,9 @@ public struct DayFigures: Hashable, Sendable {
     /// Sum of response times, in milliseconds.
     public var timeSpentMs = 0
     /// Scheduled answers to cards seen for the first time.
+    public var newSeen = 0
+    /// Cards that left their first learning steps for the review phase with a right answer
+    /// (each card once: a lapse later goes to relearning, not learning).
     public var newLearned = 0
     /// Scheduled reviews of cards in the review phase (true retention).
     public var reviews = RateFigure()
@@ -134,11 +154,15 @@ public struct DayFigures: Hashable, Sendable {
     /// True when nothing counts (every answer of the day was undone).
     public var isEmpty: Bool { answers.reviews == 0 }
 
-    mutating func count(_ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, times: Int) {
+    mutating func count(
+        _ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, after: CardState?, times: Int
+    ) {
         answers.add(record.correct, times: times)
         timeSpentMs += max(record.responseMs, 0) * times
         guard kind == .review else { return }
-        if (before?.phase ?? .new) == .new { newLearned += times }
+        let phase = before?.phase ?? .new
+        if phase == .new { newSeen += times }
+        if phase == .new || phase == .learning, after?.phase == .review, record.correct { newLearned += times }
         guard before?.phase == .review else { return }
         reviews.add(record.correct, times: times)
         if let last = before?.lastReview {
@@ -152,6 +176,7 @@ public struct DayFigures: Hashable, Sendable {
     mutating func clear() {
         answers = RateFigure()
         timeSpentMs = 0
+        newSeen = 0
         newLearned = 0
         reviews = RateFigure()
         for i in byInterval.indices { byInterval[i] = RateFigure() }
@@ -160,6 +185,7 @@ public struct DayFigures: Hashable, Sendable {
     mutating func add(_ other: DayFigures) {
         answers.add(other.answers)
         timeSpentMs += other.timeSpentMs
+        newSeen += other.newSeen
         newLearned += other.newLearned
         reviews.add(other.reviews)
         for i in byInterval.indices where i < other.byInterval.count { byInterval[i].add(other.byInterval[i]) }

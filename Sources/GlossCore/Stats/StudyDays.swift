@@ -8,9 +8,9 @@ import Foundation
 /// `DayClock` call per quarter hour seen, instead of a time-zone query per record.
 struct StudyDays {
     let clock: DayClock
-    private var days: [Int: Int] = [:]
+    private var values: [Int: (day: Int, hour: Int)] = [:]
     private var lastQuarter = Int.min
-    private var lastDay = 0
+    private var lastValue = (day: 0, hour: 0)
 
     init(clock: DayClock) { self.clock = clock }
 
@@ -21,19 +21,25 @@ struct StudyDays {
     var rolloverHour: Int { clock.rolloverHour }
 
     /// The study day `date` belongs to (same as `clock.day(of: date)`).
-    mutating func day(of date: Date) -> CivilDay {
+    mutating func day(of date: Date) -> CivilDay { CivilDay(dayAndHour(of: date).day) }
+
+    /// The study day `date` belongs to and its local hour of day (0–23).
+    mutating func dayAndHour(of date: Date) -> (day: Int, hour: Int) {
         let seconds = date.timeIntervalSince1970
-        guard seconds.isFinite, abs(seconds) < 1e14 else { return CivilDay(clock.day(of: date)) }
+        guard seconds.isFinite, abs(seconds) < 1e14 else { return (clock.day(of: date), 0) }
         let quarter = Int((seconds / 900).rounded(.down))
-        if quarter == lastQuarter { return CivilDay(lastDay) }
-        let day: Int
-        if let cached = days[quarter] {
-            day = cached
+        if quarter == lastQuarter { return lastValue }
+        let value: (day: Int, hour: Int)
+        if let cached = values[quarter] {
+            value = cached
         } else {
-            day = clock.day(of: Date(timeIntervalSince1970: Double(quarter) * 900))
-            days[quarter] = day
+            let start = Date(timeIntervalSince1970: Double(quarter) * 900)
+            let local = Double(quarter) * 900 + Double(clock.timeZone.secondsFromGMT(for: start))
+            let hour = Int((local / 3600).rounded(.down)) % 24
+            value = (clock.day(of: start), hour < 0 ? hour + 24 : hour)
+            values[quarter] = value
         }
-        (lastQuarter, lastDay) = (quarter, day)
-        return CivilDay(day)
+        (lastQuarter, lastValue) = (quarter, value)
+        return value
     }
 }

@@ -51,7 +51,7 @@ struct ProgressPart: Sendable {
             cards[record.card] = nil
             reset.insert(record.card)
         }
-        if let picked = record.confusedWith {
+        if let picked = record.confusion {
             let pair = Pair(deck: record.card.deck, asked: record.card.entry, picked: picked)
             confusions[pair, default: CountChange()].then(ProgressState.confusionTimes(of: record))
         }

@@ -25,7 +25,7 @@ public struct ProgressState: Equatable, Sendable {
         case .set(let state): cards[record.card] = state
         case .reset: cards[record.card] = nil
         }
-        if let picked = record.confusedWith {
+        if let picked = record.confusion {
             confusions.record(
                 deck: record.card.deck, asked: record.card.entry, picked: picked, times: Self.confusionTimes(of: record))
         }

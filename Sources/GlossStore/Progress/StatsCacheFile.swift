@@ -8,9 +8,12 @@ import GlossCore
 /// again and writes it back). It is ignored, and rewritten, when it can't be read, is of
 /// another version, was counted in other study days (time zone or rollover hour changed), or
 /// is ahead of the log. One row per deck and study day:
-/// `[day, answers, right, ms, new, reviews, reviewsRight, then reviews and right per interval]`.
+/// `[day, answers, right, ms, newSeen, newLearned, reviews, reviewsRight, then reviews and right
+/// per interval]`; per deck, the all-time breakdown as one row (`AnswerBreakdown` flattened:
+/// ratings by age, then reviews and right by hour, by age and by format) and each card's lapses
+/// as `[day, count]` pairs.
 enum StatsCacheFile {
-    static let version = 1
+    static let version = 2
 
     private struct Saved: Codable {
         var version: Int
@@ -18,6 +21,8 @@ enum StatsCacheFile {
         var rolloverHour: Int
         var lastSeq: Int
         var decks: [String: [[Int]]]
+        var breakdown: [String: [Int]]
+        var lapses: [String: [String: [[Int]]]]
     }
 
     /// The saved tally, when it is usable with `clock`; its confusions are `confusions`.
@@ -28,7 +33,7 @@ enum StatsCacheFile {
             saved.version == version, saved.timeZone == clock.timeZone.identifier,
             saved.rolloverHour == clock.rolloverHour, saved.lastSeq >= 0
         else { return nil }
-        let width = 7 + 2 * DayFigures().byInterval.count
+        let width = 8 + 2 * DayFigures().byInterval.count
         var days: [DeckID: [Int: DayFigures]] = [:]
         for (deck, rows) in saved.decks {
             for row in rows {
@@ -36,15 +41,29 @@ enum StatsCacheFile {
                 var figures = DayFigures()
                 figures.answers = RateFigure(reviews: row[1], correct: row[2])
                 figures.timeSpentMs = row[3]
-                figures.newLearned = row[4]
-                figures.reviews = RateFigure(reviews: row[5], correct: row[6])
+                figures.newSeen = row[4]
+                figures.newLearned = row[5]
+                figures.reviews = RateFigure(reviews: row[6], correct: row[7])
                 for i in figures.byInterval.indices {
-                    figures.byInterval[i] = RateFigure(reviews: row[7 + 2 * i], correct: row[8 + 2 * i])
+                    figures.byInterval[i] = RateFigure(reviews: row[8 + 2 * i], correct: row[9 + 2 * i])
                 }
                 days[DeckID(deck), default: [:]][row[0]] = figures
             }
         }
-        return StatsTally(clock: clock, lastSeq: saved.lastSeq, days: days, confusions: confusions)
+        var breakdown: [DeckID: AnswerBreakdown] = [:]
+        for (deck, flat) in saved.breakdown {
+            guard var part = unflatten(flat) else { return nil }
+            for (card, pairs) in saved.lapses[deck] ?? [:] {
+                guard let key = CardKey(card) else { return nil }
+                for pair in pairs {
+                    guard pair.count == 2 else { return nil }
+                    part.lapseDays[key, default: [:]][pair[0]] = pair[1]
+                }
+            }
+            breakdown[DeckID(deck)] = part
+        }
+        return StatsTally(
+            clock: clock, lastSeq: saved.lastSeq, days: days, breakdown: breakdown, confusions: confusions)
     }
 
     /// Saves `tally` atomically (temp file, fsync, rename).
@@ -56,16 +75,50 @@ enum StatsCacheFile {
             decks[deck.rawValue] = days.keys.sorted().compactMap { day in
                 guard let f = days[day], !f.isEmpty else { return nil }
                 return [
-                    day, f.answers.reviews, f.answers.correct, f.timeSpentMs, f.newLearned, f.reviews.reviews, f.reviews.correct,
+                    day, f.answers.reviews, f.answers.correct, f.timeSpentMs, f.newSeen, f.newLearned, f.reviews.reviews,
+                    f.reviews.correct,
                 ]
                     + f.byInterval.flatMap { [$0.reviews, $0.correct] }
             }
         }
+        var breakdown: [String: [Int]] = [:]
+        var lapses: [String: [String: [[Int]]]] = [:]
+        for (deck, part) in tally.breakdown {
+            breakdown[deck.rawValue] = flatten(part)
+            var cards: [String: [[Int]]] = [:]
+            for (card, days) in part.lapseDays where !days.isEmpty {
+                cards[card.description] = days.keys.sorted().map { [$0, days[$0] ?? 0] }
+            }
+            if !cards.isEmpty { lapses[deck.rawValue] = cards }
+        }
         let saved = Saved(
             version: version, timeZone: tally.clock.timeZone.identifier, rolloverHour: tally.clock.rolloverHour,
-            lastSeq: tally.lastSeq, decks: decks)
+            lastSeq: tally.lastSeq, decks: decks, breakdown: breakdown, lapses: lapses)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try FileIO.atomicWrite(Array(try encoder.encode(saved)), to: path)
+    }
+
+    /// The counts of a breakdown, lapses aside, as one row.
+    static func flatten(_ part: AnswerBreakdown) -> [Int] {
+        part.ratings.flatMap { $0 }
+            + [part.byHour, part.byAge, part.byFormat].flatMap { $0.flatMap { [$0.reviews, $0.correct] } }
+    }
+
+    /// The breakdown of a `flatten` row; nil for a row of another shape.
+    static func unflatten(_ row: [Int]) -> AnswerBreakdown? {
+        var part = AnswerBreakdown()
+        let ratings = part.ratings.count * 4
+        guard row.count == ratings + 2 * (part.byHour.count + part.byAge.count + part.byFormat.count) else { return nil }
+        for a in part.ratings.indices { part.ratings[a] = Array(row[(4 * a)..<(4 * a + 4)]) }
+        var at = ratings
+        func figures(_ count: Int) -> [RateFigure] {
+            defer { at += 2 * count }
+            return (0..<count).map { RateFigure(reviews: row[at + 2 * $0], correct: row[at + 2 * $0 + 1]) }
+        }
+        part.byHour = figures(part.byHour.count)
+        part.byAge = figures(part.byAge.count)
+        part.byFormat = figures(part.byFormat.count)
+        return part
     }
 }

@@ -23,12 +23,18 @@ enum SVGChart {
 
     /// Week columns × weekday rows of squares, shaded by answers per day.
     static func heatmap(_ days: [DayCount]) -> String {
-        let cell = 11.0, step = 13.0, left = 30.0, top = 4.0
+        let cell = 11.0, step = 13.0, left = 30.0, top = 16.0
         let weeks = (days.count + 6) / 7
         let maximum = days.map(\.count).max() ?? 0
         var svg = open(
             width: left + Double(weeks) * step + 4, height: top + 7 * step + 4, title: "Answers per day, last 52 weeks",
             cssClass: "heatmap")
+        // A month's name over the first week column that holds its first day.
+        for (i, day) in days.enumerated() where day.day.hasSuffix("-01") {
+            let month = Int(day.day.dropFirst(5).prefix(2)) ?? 1
+            svg +=
+                "<text x=\"\(n(left + Double(i / 7) * step))\" y=\"10\" class=\"month\">\(StatsFormat.months[(month + 11) % 12])</text>"
+        }
         for (row, name) in StatsFormat.weekdays.enumerated() where row % 2 == 0 {
             svg += "<text x=\"0\" y=\"\(n(top + Double(row) * step + 9))\" class=\"day\">\(name)</text>"
         }
@@ -42,8 +48,15 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// Weekly true retention as a line with dots, beside a dashed desired-retention line.
-    static func retention(_ weeks: [WeekRetention], desired: Double) -> String {
+    /// Weekly true retention as a line with dots, beside a dashed desired-retention line,
+    /// from the week of the first answer (`firstDay`, `yyyy-MM-dd`) to this week: a month of
+    /// data spans a month, not a year.
+    static func retention(_ allWeeks: [WeekRetention], desired: Double, firstDay: String?) -> String {
+        let first =
+            allWeeks.indices.first { i in
+                i + 1 == allWeeks.count || allWeeks[i + 1].weekStart > (firstDay ?? "9999")
+            } ?? 0
+        let weeks = Array(allWeeks[first...])
         let width = 560.0, height = 160.0, left = 36.0, top = 10.0, bottom = 24.0
         let plotWidth = width - left - 8
         let rates = weeks.compactMap(\.figure.rate)

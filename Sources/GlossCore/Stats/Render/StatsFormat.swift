@@ -31,5 +31,10 @@ enum StatsFormat {
     /// `"yyyy-MM-dd"` → `"MM-dd"`.
     static func shortDay(_ day: String) -> String { String(day.suffix(5)) }
 
+    /// `9` → `09h`.
+    static func hour(_ hour: Int) -> String { (hour < 10 ? "0" : "") + "\(hour)h" }
+
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
     static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 }

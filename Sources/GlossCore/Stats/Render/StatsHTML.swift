@@ -1,5 +1,5 @@
 /// Renders a `StatsSummary` as one self-contained HTML page: inline CSS, inline SVG charts
-/// (heatmap, forecast, answers per day, retention over time, stability), no external URL.
+/// (heatmap, forecast, answers and time per day, retention over time, intervals, stability, difficulty), no external URL.
 public enum StatsHTML {
     public static func render(_ s: StatsSummary) -> String {
         var body =
@@ -14,12 +14,17 @@ public enum StatsHTML {
         body += tile(
             "Answered today", "\(t.answers.reviews)",
             t.answers.reviews > 0 ? "\(StatsFormat.percent(t.answers.rate)) right" : "nothing yet")
-        body += tile("New learned", "\(t.newLearned)", StatsFormat.duration(ms: t.timeSpentMs) + " spent")
+        body += tile("New learned", "\(t.newLearned)", "\(t.newSeen) new seen")
+        body += tile("Time today", StatsFormat.duration(ms: t.timeSpentMs), "spent answering")
+        body += tile(
+            "Estimated time", s.estimatedTodayMs.map { StatsFormat.duration(ms: $0) } ?? "n/a",
+            "for the \(s.forecast.first?.count ?? 0) due today")
         body += tile("Streak", "\(s.streaks.current) d", "longest \(s.streaks.longest) d")
         body += tile("Remembered now", StatsFormat.percent(s.averageRetrievability), "average retrievability")
         body += tile(
             "True retention 30 d", StatsFormat.percent(s.retention30.rate), "desired \(StatsFormat.percent(s.desiredRetention))")
         body += "</section>\n"
+        if let advice = s.advice { body += "<p class=\"advice\">\(escapeHTML(advice.message))</p>\n" }
 
         body += "<section><h2>Activity, last 52 weeks</h2>\(SVGChart.heatmap(s.heatmap))</section>\n"
         body += "<section><h2>Due in the next 14 days</h2>"
@@ -33,35 +38,71 @@ public enum StatsHTML {
             + SVGChart.bars(
                 s.answersPerDay.map { (StatsFormat.shortDay($0.day), $0.count) }, title: "Answers per day", cssClass: "daily")
             + "</section>\n"
-        body += "<section><h2>Retention over time</h2>\(SVGChart.retention(s.retentionByWeek, desired: s.desiredRetention))"
-        body += "<table><tr><th>Period</th><th>True retention</th></tr>"
-        for (label, figure) in [("7 days", s.retention7), ("30 days", s.retention30), ("365 days", s.retention365)]
-            + s.retentionByInterval.map({ ("interval \($0.label)", $0.figure) })
-        {
+        body +=
+            "<section><h2>Time per day, last 30 days (minutes)</h2>"
+            + SVGChart.bars(
+                s.timePerDay.map { (StatsFormat.shortDay($0.day), ($0.count + 30) / 60) }, title: "Minutes answering per day",
+                cssClass: "daily")
+            + "</section>\n"
+        body +=
+            "<section><h2>Retention over time</h2>\(SVGChart.retention(s.retentionByWeek, desired: s.desiredRetention, firstDay: s.heatmap.first { $0.count > 0 }?.day))"
+        body += "<div class=\"scroll\"><table><tr><th>Period</th><th>True retention</th></tr>"
+        let periods = [
+            ("7 days", s.retention7), ("30 days", s.retention30), ("365 days", s.retention365),
+            ("young (all time)", s.youngRetention), ("mature (all time)", s.matureRetention),
+        ]
+        for (label, figure) in periods + s.retentionByInterval.map({ ("interval \($0.label)", $0.figure) }) {
             body += "<tr><td>\(escapeHTML(label))</td><td>\(escapeHTML(StatsFormat.rate(figure)))</td></tr>"
         }
-        body += "</table></section>\n"
+        body += "</table></div></section>\n"
+        let hours = s.retentionByHour.filter { $0.figure.reviews > 0 }
+        if !hours.isEmpty {
+            body +=
+                "<section><h2>True retention by hour of day</h2>"
+                + rateTable("Hour", hours.map { (StatsFormat.hour($0.hour), $0.figure) })
+            body += "</section>\n"
+        }
         body +=
-            "<section><h2>Stability distribution</h2>"
-            + SVGChart.bars(
-                s.stability.map { ($0.label, $0.count) }, title: "Cards by stability", cssClass: "stability", barWidth: 48)
-            + "</section>\n"
+            "<section><h2>Ratings by card age</h2><div class=\"scroll\"><table><tr><th>Age</th><th>Again</th><th>Hard</th><th>Good</th><th>Easy</th><th>Total</th></tr>"
+        for r in s.ratingsByAge {
+            body +=
+                "<tr><td>\(escapeHTML(r.age))</td>"
+                + [r.again, r.hard, r.good, r.easy, r.total].map { "<td>\($0)</td>" }.joined() + "</tr>"
+        }
+        body += "</table></div></section>\n"
+        for (title, buckets, css) in [
+            ("Intervals (review cards)", s.intervals, "intervals"), ("Stability", s.stability, "stability"),
+            ("Difficulty (1 easiest, 10 hardest)", s.difficulty, "difficulty"),
+        ] {
+            body +=
+                "<section><h2>\(escapeHTML(title))</h2>"
+                + SVGChart.bars(buckets.map { ($0.label, $0.count) }, title: "Cards by \(css)", cssClass: css, barWidth: 48)
+                + "</section>\n"
+        }
+        if !s.accuracyByFormat.isEmpty {
+            body +=
+                "<section><h2>Accuracy by question format</h2>"
+                + rateTable("Format", s.accuracyByFormat.map { ($0.format, $0.figure) })
+            body += "</section>\n"
+        }
 
         body +=
-            "<section><h2>Cards</h2><table><tr><th>Deck</th><th>New</th><th>Learning</th><th>Review</th><th>Relearning</th><th>Mastered</th><th>Total</th></tr>"
+            "<section><h2>Cards</h2><p class=\"muted\">Mastered: stability above 21 days.</p><div class=\"scroll\"><table><tr><th>Deck</th><th>New</th><th>Learning</th><th>Review</th><th>Relearning</th><th>Mastered</th><th>Total</th></tr>"
         for d in s.decks + (s.decks.count > 1 ? [s.totals] : []) {
             body +=
                 "<tr><td>\(escapeHTML(d.title))</td>"
                 + [d.new, d.learning, d.review, d.relearning, d.mastered, d.total].map { "<td>\($0)</td>" }.joined() + "</tr>"
         }
-        body += "</table></section>\n"
+        body += "</table></div></section>\n"
         if !s.hardest.isEmpty {
-            body += "<section><h2>Hardest cards</h2><table><tr><th>Term</th><th>Facet</th><th>Lapses</th><th>Recall now</th></tr>"
+            body +=
+                "<section><h2>Hardest cards</h2><div class=\"scroll\"><table><tr><th>Term</th><th>Facet</th><th>Lapses, last \(StatsSummary.recentDays) days</th><th>Lapses</th><th>Difficulty</th><th>Last lapse</th></tr>"
             for c in s.hardest {
+                let difficulty = c.difficulty.map { String(format: "%.1f", $0) } ?? "n/a"
                 body +=
-                    "<tr><td>\(escapeHTML(c.term))</td><td>\(c.card.facet.rawValue)</td><td>\(c.lapses)</td><td>\(StatsFormat.percent(c.retrievability))</td></tr>"
+                    "<tr><td>\(escapeHTML(c.term))</td><td>\(c.card.facet.rawValue)</td><td>\(c.recentLapses)</td><td>\(c.lapses)</td><td>\(difficulty)</td><td>\(escapeHTML(c.lastLapse ?? "n/a"))</td></tr>"
             }
-            body += "</table></section>\n"
+            body += "</table></div></section>\n"
         }
         if !s.confusedPairs.isEmpty {
             body += "<section><h2>Most confused</h2><ul>"
@@ -71,7 +112,22 @@ public enum StatsHTML {
             }
             body += "</ul></section>\n"
         }
+        body += "<section><h2>What the figures mean</h2><dl>"
+        for (figure, meaning) in StatsGlossary.definitions {
+            body += "<dt>\(escapeHTML(figure))</dt><dd>\(escapeHTML(meaning))</dd>"
+        }
+        body += "</dl></section>\n"
         return page(body)
+    }
+
+    private static func rateTable(_ header: String, _ rows: [(String, RateFigure)]) -> String {
+        var html = "<div class=\"scroll\"><table><tr><th>\(escapeHTML(header))</th><th>Right</th><th></th></tr>"
+        for (label, figure) in rows {
+            let width = Int(((figure.rate ?? 0) * 120).rounded())
+            html +=
+                "<tr><td>\(escapeHTML(label))</td><td>\(escapeHTML(StatsFormat.rate(figure)))</td><td><span class=\"meter\" style=\"width: \(width)px\"></span></td></tr>"
+        }
+        return html + "</table></div>"
     }
 
     private static func tile(_ label: String, _ value: String, _ note: String) -> String {
@@ -101,6 +157,10 @@ public enum StatsHTML {
         .h0 { fill: #ebedf0; } .h1 { fill: #9be9a8; } .h2 { fill: #40c463; } .h3 { fill: #30a14e; } .h4 { fill: #216e39; }
         .line { fill: none; stroke: #3b82f6; stroke-width: 2; } .dot { fill: #3b82f6; }
         .desired { stroke: #f59e0b; stroke-dasharray: 4 3; }
+        .intervals .bar { fill: #0ea5e9; } .difficulty .bar { fill: #ef4444; } svg .month { font-size: 9px; }
+        .advice { background: #fff7ed; border-left: 4px solid #f59e0b; padding: 0.6rem 0.9rem; }
+        .scroll { overflow-x: auto; } .meter { display: inline-block; height: 0.7rem; background: #3b82f6; border-radius: 2px; }
+        dt { font-weight: 600; margin-top: 0.4rem; } dd { margin: 0 0 0 1rem; color: #374151; }
         </style>
         </head>
         <body>

@@ -12,10 +12,16 @@ public enum StatsMarkdown {
         out += [
             "## Today", "",
             "- Answered: \(t.answers.reviews) (\(StatsFormat.percent(t.answers.rate)) right)",
+            "- New seen: \(t.newSeen)",
             "- New learned: \(t.newLearned)",
             "- Time spent: \(StatsFormat.duration(ms: t.timeSpentMs))",
+            "- Estimated time for the \(s.forecast.first?.count ?? 0) due today: "
+                + (s.estimatedTodayMs.map { StatsFormat.duration(ms: $0) } ?? "n/a"),
             "- Streak: \(s.streaks.current) days (longest \(s.streaks.longest))", "",
-            "## Cards", "",
+        ]
+        if let advice = s.advice { out += ["> **Advice:** \(advice.message)", ""] }
+        out += [
+            "## Cards", "", "_Mastered: stability above 21 days._", "",
             "| Deck | New | Learning | Review | Relearning | Mastered | Total |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
@@ -30,22 +36,48 @@ public enum StatsMarkdown {
             "| Period | True retention |", "| --- | ---: |",
             "| 7 days | \(StatsFormat.rate(s.retention7)) |",
             "| 30 days | \(StatsFormat.rate(s.retention30)) |",
-            "| 365 days | \(StatsFormat.rate(s.retention365)) |", "",
+            "| 365 days | \(StatsFormat.rate(s.retention365)) |",
+            "| young (all time) | \(StatsFormat.rate(s.youngRetention)) |",
+            "| mature (all time) | \(StatsFormat.rate(s.matureRetention)) |", "",
             "| Interval | True retention |", "| --- | ---: |",
         ]
         for b in s.retentionByInterval { out.append("| \(b.label) | \(StatsFormat.rate(b.figure)) |") }
+        out += ["", "### By hour of day", "", "| Hour | True retention |", "| --- | ---: |"]
+        for h in s.retentionByHour where h.figure.reviews > 0 {
+            out.append("| \(StatsFormat.hour(h.hour)) | \(StatsFormat.rate(h.figure)) |")
+        }
         out += ["", "## Due in the next 14 days", "", "| Day | Due |", "| --- | ---: |"]
         for d in s.forecast { out.append("| \(d.day) | \(d.count) |") }
-        out += ["", "## Answers in the last 30 days", "", "```"]
+        out += ["", "## Answers and time in the last 30 days", "", "| Day | Answers | Time |", "| --- | ---: | ---: |"]
+        for (a, t) in zip(s.answersPerDay, s.timePerDay) where a.count > 0 || t.count > 0 {
+            out.append("| \(a.day) | \(a.count) | \(StatsFormat.duration(ms: t.count * 1000)) |")
+        }
+        out += ["", "```"]
         out += StatsText.columns(s.answersPerDay, height: 6) { text, _ in text }
-        out += ["```", "", "## Activity, last 52 weeks", "", "```"]
+        out += ["```", "", "## Ratings by card age", "", "| Age | Again | Hard | Good | Easy | Total |"]
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for r in s.ratingsByAge { out.append("| \(r.age) | \(r.again) | \(r.hard) | \(r.good) | \(r.easy) | \(r.total) |") }
+        for (title, buckets) in [
+            ("Intervals (review cards)", s.intervals), ("Stability", s.stability), ("Difficulty", s.difficulty),
+        ] {
+            out += ["", "## \(title)", "", "| Range | Cards |", "| --- | ---: |"]
+            for b in buckets { out.append("| \(b.label) | \(b.count) |") }
+        }
+        out += ["", "## Accuracy by question format", "", "| Format | Right |", "| --- | ---: |"]
+        for f in s.accuracyByFormat { out.append("| \(f.format) | \(StatsFormat.rate(f.figure)) |") }
+        out += ["", "## Activity, last 52 weeks", "", "```"]
         out += StatsText.heatmap(s.heatmap, width: 72) { text, _ in text }
         out.append("```")
         if !s.hardest.isEmpty {
-            out += ["", "## Hardest cards", "", "| Term | Facet | Lapses | Recall now |", "| --- | --- | ---: | ---: |"]
+            out += [
+                "", "## Hardest cards", "",
+                "| Term | Facet | Lapses, last \(StatsSummary.recentDays) days | Lapses | Difficulty | Last lapse |",
+                "| --- | --- | ---: | ---: | ---: | --- |",
+            ]
             for c in s.hardest {
                 out.append(
-                    "| \(cell(c.term)) | \(c.card.facet.rawValue) | \(c.lapses) | \(StatsFormat.percent(c.retrievability)) |")
+                    "| \(cell(c.term)) | \(c.card.facet.rawValue) | \(c.recentLapses) | \(c.lapses) | "
+                        + "\(c.difficulty.map { String(format: "%.1f", $0) } ?? "n/a") | \(c.lastLapse ?? "n/a") |")
             }
         }
         if !s.confusedPairs.isEmpty {
@@ -56,6 +88,8 @@ public enum StatsMarkdown {
                 )
             }
         }
+        out += ["", "## What the figures mean", ""]
+        for (figure, meaning) in StatsGlossary.definitions { out.append("- **\(figure)**: \(meaning)") }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -28,70 +28,189 @@ public enum StatsText {
             return out.joined(separator: "\n") + "\n"
         }
 
-        heading("Today (\(s.today.day))")
+        heading(clip("Today (\(s.today.day))", width))
         let t = s.today
         let right = t.answers.reviews > 0 ? ", \(StatsFormat.percent(t.answers.rate)) right" : ""
-        out.append(
-            "  answered \(t.answers.reviews)\(right), \(t.newLearned) new learned, \(StatsFormat.duration(ms: t.timeSpentMs)) spent"
-        )
+        out += wrap(
+            "answered \(t.answers.reviews)\(right), \(t.newSeen) new seen, \(t.newLearned) new learned, "
+                + "\(StatsFormat.duration(ms: t.timeSpentMs)) spent", width: width)
+        if let estimate = s.estimatedTodayMs {
+            out.append(
+                "  estimated time for the \(s.forecast.first?.count ?? 0) due today: \(StatsFormat.duration(ms: estimate))")
+        }
         let streakTone: Tone = s.streaks.current > 0 ? .good : .muted
         out.append(
             "  streak " + paint("\(s.streaks.current) day\(s.streaks.current == 1 ? "" : "s")", streakTone)
                 + " (longest \(s.streaks.longest))"
                 + (s.streaks.current > 0 && !s.streaks.studiedToday ? paint("  study today to keep it", .warning) : ""))
+        if let advice = s.advice { out += wrap(advice.message, width: width).map { paint($0, .warning) } }
 
-        heading("Cards")
-        let nameWidth = min(max(s.decks.map(\.title.count).max() ?? 5, 5), max(width - 70, 8))
-        func cardsRow(_ name: String, _ c: DeckCounts) -> String {
-            let cells = [c.new, c.learning, c.review, c.relearning, c.mastered, c.total].map { leftPad(String($0), 11) }
-            return "  " + rightPad(clip(name, nameWidth), nameWidth) + cells.joined()
-        }
-        out.append(
-            paint(
-                "  " + rightPad("deck", nameWidth)
-                    + ["new", "learning", "review", "relearning", "mastered", "total"].map { leftPad($0, 11) }.joined(), .muted))
-        for deck in s.decks { out.append(cardsRow(deck.title, deck)) }
-        if s.decks.count > 1 { out.append(cardsRow("all", s.totals)) }
+        heading("Cards (mastered: stability above 21 days)")
+        out += cardsTable(s, width: width, paint: paint)
 
         heading("True retention (desired \(StatsFormat.percent(s.desiredRetention)))")
-        for (label, figure) in [("7 days", s.retention7), ("30 days", s.retention30), ("365 days", s.retention365)] {
+        let periods = [
+            ("7 days", s.retention7), ("30 days", s.retention30), ("365 days", s.retention365),
+            ("young", s.youngRetention), ("mature", s.matureRetention),
+        ]
+        for (label, figure) in periods {
             let tone: Tone = figure.rate.map { $0 >= s.desiredRetention ? .good : .warning } ?? .muted
             out.append("  " + rightPad(label, 10) + paint(StatsFormat.rate(figure), tone))
         }
         let buckets = s.retentionByInterval.filter { $0.figure.reviews > 0 }
         if !buckets.isEmpty {
-            out.append(
-                paint("  by interval:", .muted) + " "
-                    + buckets.map { "\($0.label) \(StatsFormat.percent($0.figure.rate))" }.joined(separator: "  "))
+            out += wrap(
+                "by interval: " + buckets.map { "\($0.label) \(StatsFormat.percent($0.figure.rate))" }.joined(separator: "  "),
+                width: width)
         }
-        out.append("  remembered now (average retrievability): " + paint(StatsFormat.percent(s.averageRetrievability), .accent))
+        out += wrap("remembered now (average retrievability): " + StatsFormat.percent(s.averageRetrievability), width: width)
+
+        let hours = s.retentionByHour.filter { $0.figure.reviews > 0 }
+        if !hours.isEmpty {
+            heading("True retention by hour of day")
+            out += rateBars(hours.map { (StatsFormat.hour($0.hour), $0.figure) }, width: width, paint: paint)
+        }
 
         heading("Due in the next 14 days" + (s.overdue > 0 ? " (\(s.overdue) overdue, counted today)" : ""))
         out += bars(s.forecast.map { (StatsFormat.shortDay($0.day), $0.count) }, width: width, tone: .accent, paint: paint)
 
         heading("Answers in the last 30 days")
-        out += columns(s.answersPerDay, height: 6, paint: paint)
+        out += columns(s.answersPerDay, height: 6, width: width, paint: paint)
+
+        heading("Time per day, last 30 days (minutes)")
+        let minutes = s.timePerDay.map { DayCount(day: $0.day, count: ($0.count + 30) / 60) }
+        out += columns(minutes, height: 4, width: width, paint: paint)
+        let total = s.timePerDay.reduce(0) { $0 + $1.count }
+        let active = s.timePerDay.filter { $0.count > 0 }.count
+        out.append(
+            paint(
+                "  \(StatsFormat.duration(ms: total * 1000)) in all"
+                    + (active > 0 ? ", \(StatsFormat.duration(ms: total * 1000 / active)) per day studied" : ""), .muted))
+
+        if s.ratingsByAge.contains(where: { $0.total > 0 }) {
+            heading("Ratings by card age")
+            out += ratingsTable(s.ratingsByAge, paint: paint)
+        }
+
+        heading("Intervals (review cards)")
+        out += bars(s.intervals.map { ($0.label, $0.count) }, width: width, tone: .accent, paint: paint)
+        heading("Stability")
+        out += bars(s.stability.map { ($0.label, $0.count) }, width: width, tone: .accent, paint: paint)
+        if s.difficulty.contains(where: { $0.count > 0 }) {
+            heading("Difficulty (1 easiest, 10 hardest)")
+            out += bars(s.difficulty.map { ($0.label, $0.count) }, width: width, tone: .accent, paint: paint)
+        }
+
+        if !s.accuracyByFormat.isEmpty {
+            heading("Accuracy by question format")
+            out += rateBars(s.accuracyByFormat.map { ($0.format, $0.figure) }, width: width, paint: paint)
+        }
 
         heading("Activity, last 52 weeks")
         out += heatmap(s.heatmap, width: width, paint: paint)
 
         if !s.hardest.isEmpty {
-            heading("Hardest cards")
+            heading("Hardest cards (lapses in the last \(StatsSummary.recentDays) days, then difficulty)")
             for card in s.hardest {
-                out.append(
-                    "  \(clip(card.term, 40)) (\(card.card.facet.rawValue)): \(card.lapses) lapse\(card.lapses == 1 ? "" : "s"), "
-                        + "recall now " + paint(StatsFormat.percent(card.retrievability), .bad))
+                let facts = hardFacts(card)
+                let name = "\(card.term) (\(card.card.facet.rawValue)): "
+                out.append("  " + clip(name, max(width - 2 - facts.count, 12)) + paint(facts, .bad))
             }
         }
         if !s.confusedPairs.isEmpty {
             heading("Most confused")
             for pair in s.confusedPairs {
+                let times = " \(pair.count) time\(pair.count == 1 ? "" : "s")"
+                let room = max((width - 20 - times.count) / 2, 8)
                 out.append(
-                    "  you picked " + paint(pair.pickedTerm, .bad) + " for " + paint(pair.askedTerm, .good)
-                        + " \(pair.count) time\(pair.count == 1 ? "" : "s")")
+                    "  you picked " + paint(clip(pair.pickedTerm, room), .bad) + " for "
+                        + paint(clip(pair.askedTerm, room), .good)
+                        + times)
             }
         }
+        out.append("")
+        out.append(paint("'help stats' says what every figure means.", .muted))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "3 lapses in 30 days (12 in all), difficulty 8.2": the facts that make a card hard.
+    static func hardFacts(_ card: HardCard) -> String {
+        var text = "\(card.recentLapses) lapse\(card.recentLapses == 1 ? "" : "s") in \(StatsSummary.recentDays) days"
+        text += " (\(card.lapses) in all)"
+        if let d = card.difficulty { text += ", difficulty " + String(format: "%.1f", d) }
+        return text
+    }
+
+    /// The cards table; a deck title too long for the row gets a line of its own.
+    static func cardsTable(_ s: StatsSummary, width: Int, paint: (String, Tone) -> String) -> [String] {
+        let headers = ["new", "learning", "review", "relearning", "mastered", "total"]
+        let rows = s.decks.map { ($0.title, $0) } + (s.decks.count > 1 ? [("all", s.totals)] : [])
+        let cellWidths = headers.indices.map { i in
+            max(headers[i].count, rows.map { String(cells($0.1)[i]).count }.max() ?? 0) + 2
+        }
+        let numbers = cellWidths.reduce(0, +)
+        let room = max(width - 2 - numbers, 4)
+        let nameWidth = min(max(rows.map(\.0.count).max() ?? 4, 4), room)
+        var lines = [
+            paint("  " + rightPad("deck", nameWidth) + zip(headers, cellWidths).map { leftPad($0, $1) }.joined(), .muted)
+        ]
+        for (name, counts) in rows {
+            let numbersText = zip(cells(counts), cellWidths).map { leftPad(String($0), $1) }.joined()
+            if name.count > nameWidth {
+                lines += wrap(name, width: width)
+                lines.append("  " + String(repeating: " ", count: nameWidth) + numbersText)
+            } else {
+                lines.append("  " + rightPad(name, nameWidth) + numbersText)
+            }
+        }
+        return lines
+    }
+
+    private static func cells(_ c: DeckCounts) -> [Int] { [c.new, c.learning, c.review, c.relearning, c.mastered, c.total] }
+
+    /// Again / hard / good / easy counts per card age, with the share of again.
+    static func ratingsTable(_ rows: [RatingsByAge], paint: (String, Tone) -> String) -> [String] {
+        let headers = ["", "again", "hard", "good", "easy", "total", "again %"]
+        let values = rows.map { r -> [String] in
+            [
+                r.age, String(r.again), String(r.hard), String(r.good), String(r.easy), String(r.total),
+                r.total > 0 ? StatsFormat.percent(Double(r.again) / Double(r.total)) : "n/a",
+            ]
+        }
+        let widths = headers.indices.map { i in max(headers[i].count, values.map { $0[i].count }.max() ?? 0) }
+        func row(_ cells: [String]) -> String {
+            "  " + rightPad(cells[0], widths[0])
+                + cells.indices.dropFirst().map { "  " + leftPad(cells[$0], widths[$0]) }.joined()
+        }
+        return [paint(row(headers), .muted)] + values.map(row)
+    }
+
+    /// One bar per rate, scaled to 100%, with the rate and its counts.
+    static func rateBars(_ rows: [(String, RateFigure)], width: Int, paint: (String, Tone) -> String) -> [String] {
+        let labelWidth = rows.map(\.0.count).max() ?? 0
+        let texts = rows.map { StatsFormat.rate($0.1) }
+        let textWidth = texts.map(\.count).max() ?? 0
+        let room = max(width - labelWidth - textWidth - 6, 4)
+        return zip(rows, texts).map { row, text in
+            let units = Int(((row.1.rate ?? 0) * Double(room)).rounded())
+            let bar = String(repeating: "█", count: units) + String(repeating: "·", count: room - units)
+            return "  " + rightPad(row.0, labelWidth) + " " + paint(bar, .accent) + " " + text
+        }
+    }
+
+    /// `text` wrapped to `width` after a two-space indent, at spaces.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width - 2 {
+                lines.append("  " + line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append("  " + line) }
+        return lines
     }
 
     /// Horizontal bars, one per labelled value, scaled to the widest value.
@@ -112,24 +231,27 @@ public enum StatsText {
         }
     }
 
-    /// A vertical bar chart, one 2-cell column per day, `height` rows of eighth blocks.
-    static func columns(_ days: [DayCount], height: Int, paint: (String, Tone) -> String) -> [String] {
+    /// A vertical bar chart, one 2-cell column per day (1 cell when the width is short),
+    /// `height` rows of eighth blocks.
+    static func columns(_ days: [DayCount], height: Int, width: Int = 80, paint: (String, Tone) -> String) -> [String] {
         let maximum = days.map(\.count).max() ?? 0
         let blocks = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         let axis = String(maximum).count
+        let cell = 3 + axis + 2 * days.count <= width ? 2 : 1
+        let shown = days.suffix(max(min(days.count, (width - 3 - axis) / cell), 1))
         var lines: [String] = []
         for row in (0..<height).reversed() {
             var line = "  " + leftPad(row == height - 1 ? String(maximum) : row == 0 ? "0" : "", axis) + " "
-            for day in days {
+            for day in shown {
                 let eighths = maximum > 0 ? Int((Double(day.count) / Double(maximum) * Double(height * 8)).rounded()) : 0
                 let filled = max(min(eighths - row * 8, 8), day.count > 0 && row == 0 ? 1 : 0)
-                line += paint(String(repeating: blocks[max(filled, 0)], count: 2), .good)
+                line += paint(String(repeating: blocks[max(filled, 0)], count: cell), .good)
             }
             lines.append(line)
         }
-        let first = days.first.map { StatsFormat.shortDay($0.day) } ?? ""
-        let last = days.last.map { StatsFormat.shortDay($0.day) } ?? ""
-        let gap = max(days.count * 2 - first.count - last.count, 1)
+        let first = shown.first.map { StatsFormat.shortDay($0.day) } ?? ""
+        let last = shown.last.map { StatsFormat.shortDay($0.day) } ?? ""
+        let gap = max(shown.count * cell - first.count - last.count, 1)
         lines.append(
             paint("  " + String(repeating: " ", count: axis + 1) + first + String(repeating: " ", count: gap) + last, .muted))
         return lines
