@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Screenshot of a gloss HTML report with headless Chromium, to check by eye that the SVG
-# charts (heatmap, forecast, answers per day, retention over time, stability) render.
-# Run by hand, not in `swift test`. Needs the apt package `chromium`.
+# Screenshots of a gloss HTML report with headless Chromium, 1200 and 400 px wide, to check by
+# eye that the page and its SVG charts (heatmap with month labels, forecast, answers and time
+# per day, retention over time, intervals, stability, difficulty) render on a desktop and a
+# phone. Run by hand, not in `swift test`. Needs the apt package `chromium`
+# (`apt-get install chromium`).
 #
-#   scripts/screenshot-report.sh [REPORT.html] [OUT.png]
+#   scripts/screenshot-report.sh [REPORT.html] [OUT-PREFIX]
 #
-# Without REPORT.html it makes one: `gloss export --format html` of the current learner
-# (pass GLOSS="swift run gloss --now 2024-01-10T12:00:00Z" or similar to choose the binary).
+# Writes OUT-PREFIX-1200.png and OUT-PREFIX-400.png (default prefix: report). Without
+# REPORT.html it makes one: `gloss export --format html` of the current learner (pass
+# GLOSS="swift run gloss --now 2024-01-10T12:00:00Z" or similar to choose the binary).
 set -euo pipefail
 
 report="${1:-}"
-out="${2:-report.png}"
+prefix="${2:-report}"
 browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
 if [[ -z "$browser" ]]; then
     echo "screenshot-report: no chromium found; install it with: apt-get install chromium" >&2
@@ -32,11 +35,15 @@ if grep -qE 'https?://' "$report"; then
 fi
 
 charts="$(grep -o '<svg' "$report" | wc -l)"
-# --no-sandbox: containers often run as root, where Chromium's sandbox refuses to start.
-"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2200 \
-    --screenshot="$(realpath -m "$out")" "file://$(realpath "$report")" 2>/dev/null
-if [[ ! -s "$out" ]]; then
-    echo "screenshot-report: chromium wrote no screenshot" >&2
-    exit 1
-fi
-echo "screenshot-report: $out ($charts SVG charts in $report)"
+for width in 1200 400; do
+    out="$(realpath -m "$prefix-$width.png")"
+    rm -f "$out"
+    # --no-sandbox: containers often run as root, where Chromium's sandbox refuses to start.
+    "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="$width,5200" \
+        --screenshot="$out" "file://$(realpath "$report")" 2>/dev/null
+    if [[ ! -s "$out" ]]; then
+        echo "screenshot-report: chromium wrote no screenshot at $width px" >&2
+        exit 1
+    fi
+    echo "screenshot-report: $out ($width px, $charts SVG charts in $report)"
+done

@@ -6,7 +6,9 @@ import GlossStore
 /// `stats`: progress at a glance — today, streaks, cards by state, retention, forecast, heatmap.
 struct StatsCommand: GlossCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Show progress: today, streaks, cards, retention, forecast, heatmap, hardest terms.")
+        commandName: "stats", abstract: "Show progress: today, streaks, cards, retention, forecast, heatmap, hardest terms.",
+        discussion: "What the figures mean:\n"
+            + StatsGlossary.definitions.map { "- \($0.figure): \($0.meaning)" }.joined(separator: "\n"))
 
     @Option(name: .long, help: "Only this deck (default: the current deck).")
     var deck: String?

@@ -26,7 +26,8 @@ public enum StatsHTML {
         body += "</section>\n"
         if let advice = s.advice { body += "<p class=\"advice\">\(escapeHTML(advice.message))</p>\n" }
 
-        body += "<section><h2>Activity, last 52 weeks</h2>\(SVGChart.heatmap(s.heatmap))</section>\n"
+        body +=
+            "<section><h2>Activity, last 52 weeks</h2><div class=\"scroll recent\">\(SVGChart.heatmap(s.heatmap))</div></section>\n"
         body += "<section><h2>Due in the next 14 days</h2>"
         if s.overdue > 0 { body += "<p class=\"muted\">\(s.overdue) overdue, counted today.</p>" }
         body +=
@@ -147,7 +148,7 @@ public enum StatsHTML {
         h1 { margin-bottom: 0.2rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
         .muted { color: #6b7280; font-size: 0.9rem; }
         .tiles { display: flex; flex-wrap: wrap; gap: 0.8rem; }
-        .tile { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 0.7rem 1rem; min-width: 9rem; }
+        .tile { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 0.7rem 1rem; flex: 1 1 7.5rem; max-width: 13rem; }
         .tile .label { font-size: 0.8rem; color: #6b7280; } .tile .big { font-size: 1.6rem; font-weight: 600; }
         table { border-collapse: collapse; margin-top: 0.6rem; } td, th { padding: 0.2rem 0.7rem; border-bottom: 1px solid #e5e7eb; text-align: right; }
         td:first-child, th:first-child { text-align: left; }
@@ -159,7 +160,8 @@ public enum StatsHTML {
         .desired { stroke: #f59e0b; stroke-dasharray: 4 3; }
         .intervals .bar { fill: #0ea5e9; } .difficulty .bar { fill: #ef4444; } svg .month { font-size: 9px; }
         .advice { background: #fff7ed; border-left: 4px solid #f59e0b; padding: 0.6rem 0.9rem; }
-        .scroll { overflow-x: auto; } .meter { display: inline-block; height: 0.7rem; background: #3b82f6; border-radius: 2px; }
+        .scroll { overflow-x: auto; } .scroll svg.heatmap { max-width: none; direction: ltr; }
+        .recent { direction: rtl; } /* a narrow screen shows the latest weeks first */ .meter { display: inline-block; height: 0.7rem; background: #3b82f6; border-radius: 2px; }
         dt { font-weight: 600; margin-top: 0.4rem; } dd { margin: 0 0 0 1rem; color: #374151; }
         </style>
         </head>

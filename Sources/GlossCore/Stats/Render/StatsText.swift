@@ -113,8 +113,8 @@ public enum StatsText {
             heading("Hardest cards (lapses in the last \(StatsSummary.recentDays) days, then difficulty)")
             for card in s.hardest {
                 let facts = hardFacts(card)
-                let name = "\(card.term) (\(card.card.facet.rawValue)): "
-                out.append("  " + clip(name, max(width - 2 - facts.count, 12)) + paint(facts, .bad))
+                let name = clip("\(card.term) (\(card.card.facet.rawValue))", max(width - 4 - facts.count, 12))
+                out.append("  " + name + ": " + paint(facts, .bad))
             }
         }
         if !s.confusedPairs.isEmpty {
