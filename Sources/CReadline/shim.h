@@ -90,8 +90,9 @@ static void gloss_display_matches(char **matches, int count, int max_length) {
     if (!shown) return;
     int longest = 0;
     for (int i = 0; i <= count; i++) {
+        // A command candidate ends with its space ("stats "): it shows whole.
         const char *space = strchr(matches[i], ' ');
-        shown[i] = (char *)(space && i > 0 ? space + 1 : matches[i]);
+        shown[i] = (char *)(space && space[1] != '\0' && i > 0 ? space + 1 : matches[i]);
         int length = (int)strlen(shown[i]);
         if (i > 0 && length > longest) longest = length;
     }

@@ -22,7 +22,7 @@ extension GlossCommand {
             throw error
         } catch {
             console.error(describe(error))
-            throw ExitCode.failure
+            throw ExitCode(ExitStatus.of(error).rawValue)
         }
     }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import GlossCore
 
 /// The root command: `gloss` with no arguments opens the REPL.
 public struct GlossMain: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "gloss",
         abstract: "A spaced-repetition quiz and flashcard trainer for glossaries.",
-        discussion: "With no command, gloss opens a REPL on the decks in ./Decks.",
+        discussion: "With no command, gloss opens a REPL on the decks in ./Decks.\n\n" + ExitStatus.helpText,
         subcommands: [
             // Daily use first, then decks, authoring, and the tools.
             StudyCommand.self, QuizCommand.self, UndoCommand.self, StatsCommand.self, ExportCommand.self,
@@ -31,11 +32,14 @@ public struct GlossMain: ParsableCommand {
             throw error
         } catch {
             console.error(describe(error))
-            throw ExitCode.failure
+            throw ExitCode(ExitStatus.of(error).rawValue)
         }
         defer { session.close() }
         let reader: LineReader
         if isatty(STDIN_FILENO) == 1 {
+            // Ctrl-C belongs to the prompt (it clears the line) and to questions (it abandons
+            // one): it never ends the REPL, even when it comes while a command is printing.
+            signal(SIGINT, SIG_IGN)
             let repl = ReplCompletion()
             let history = (session.options.progressFolder as NSString).appendingPathComponent("history")
             try? FileManager.default.createDirectory(atPath: session.options.progressFolder, withIntermediateDirectories: true)
@@ -44,7 +48,10 @@ public struct GlossMain: ParsableCommand {
             repl.loop = loop
             loop.run()
         } else {
-            REPL(session: session, reader: PlainLineReader()).run()
+            // Piped input: an error on any line makes the status of the whole run.
+            let loop = REPL(session: session, reader: PlainLineReader())
+            loop.run()
+            if loop.failure != 0 { throw ExitCode(loop.failure) }
         }
     }
 
@@ -53,12 +60,48 @@ public struct GlossMain: ParsableCommand {
     public static func main() {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let name = unknownCommand(in: arguments) {
+            // A one-shot typo gets the REPL's suggestion, not a bare "unexpected argument".
+            let message = CLIError.unknownCommand(name, suggestion: closestMatch(to: name, in: REPL.commandNames)).description
+            FileHandle.standardError.writeAll("error: \(message)\n")
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
+            if exitCode(for: error) == .validationFailure {
+                // Usage errors: argument-parser's message, gloss's status.
+                FileHandle.standardError.writeAll(fullMessage(for: error) + "\n")
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
             exit(withError: error)
         }
+    }
+
+    /// The first word of `arguments` when it is meant as a command but names none: the first
+    /// argument that is not a global option or its value.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        let valued: Set<String> = ["--decks", "--progress", "--learner", "--now", "--seed"]
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if valued.contains(argument) {
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("-") {
+                if argument.contains("=") || argument == "--no-color" {
+                    index += 1
+                    continue
+                }
+                return nil
+            }
+            let known = REPL.commandNames + ["help"]
+            return known.contains(argument) ? nil : argument
+        }
+        return nil
     }
 }
 

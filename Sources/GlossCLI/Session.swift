@@ -53,9 +53,6 @@ public final class Session {
     /// How answers are read: the REPL's reader, or standard input for a one-shot command.
     public var reader: LineReader?
 
-    /// Set when a study session ended with Ctrl-C: a second Ctrl-C at the prompt leaves.
-    var interruptedStudy = false
-
     /// The open progress of the current learner (locked while open).
     private var openStore: ProgressStore?
 

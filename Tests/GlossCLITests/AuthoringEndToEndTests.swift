@@ -18,7 +18,7 @@ import Testing
         #expect(lint.stdout == "1 deck file checked: 0 errors, 0 warnings\n")
 
         let again = try BinaryRunner.run(["import", Self.seedPage.path, "--deck", "seed-page"], in: folder)
-        #expect(again.status == 1)
+        #expect(again.status == 2)
         #expect(again.stderr.contains("a deck with id 'seed-page' already exists; pass --merge"))
 
         let path = folder.appendingPathComponent("Decks/seed-page.md")

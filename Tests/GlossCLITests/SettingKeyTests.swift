@@ -26,12 +26,17 @@ func stepsParse(text: String, expected: [Double]) {
     var settings = LearnerSettings()
     try SettingKey.retention.apply("0.85", to: &settings)
     #expect(settings.desiredRetention == 0.85)
-    #expect(throws: SettingError.invalid(key: "retention", value: "1.5", expected: "desired retention, 0.70–0.99 (FSRS)")) {
+    #expect(
+        throws: SettingError.invalid(
+            key: "retention", value: "1.5", expected: "desired retention, 0.70–0.99 (FSRS); 95 or 95% reads as 0.95")
+    ) {
         try SettingKey.retention.apply("1.5", to: &settings)
     }
     #expect(
-        SettingError.invalid(key: "retention", value: "1.5", expected: "desired retention, 0.70–0.99 (FSRS)").description
-            == "'1.5' is not a valid retention: expected desired retention, 0.70–0.99 (FSRS)")
+        SettingError.invalid(
+            key: "retention", value: "1.5", expected: "desired retention, 0.70–0.99 (FSRS); 95 or 95% reads as 0.95"
+        ).description
+            == "'1.5' is not a valid retention: expected desired retention, 0.70–0.99 (FSRS); 95 or 95% reads as 0.95")
     try SettingKey.algorithm.apply("SM2", to: &settings)
     #expect(settings.algorithm == .sm2)
     try SettingKey.learningSteps.apply("none", to: &settings)

@@ -12,6 +12,7 @@ struct ExportCommand: GlossCommand {
             csv: --what terms (default) or reviews (the FSRS review-log format that 'gloss replay' reads).
             json: --what summary (default) or reviews (JSON Lines, one answer per line).
             md, html: the stats report. Use -o - for standard output; an existing file needs --force.
+            Without -o, gloss writes gloss-WHAT-DAY.EXT in the working folder (e.g. gloss-report-2026-03-31.html) and says where.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, md, html }
@@ -23,8 +24,8 @@ struct ExportCommand: GlossCommand {
     @Option(name: .long, help: "terms, reviews or summary (default: terms for csv, summary otherwise).")
     var what: What?
 
-    @Option(name: .shortAndLong, help: "Where to write; - for standard output.")
-    var output: String
+    @Option(name: .shortAndLong, help: "Where to write; - for standard output (default: a named file in the working folder).")
+    var output: String?
 
     @Flag(help: "Overwrite an existing file.")
     var force = false
@@ -73,8 +74,30 @@ struct ExportCommand: GlossCommand {
         if output == "-" {
             session.console.write(text)
         } else {
-            try ExportFile.write(Data(text.utf8), to: output, force: force)
-            session.console.line("Wrote \(output) (\(format.rawValue), \(what.rawValue)).")
+            let path = output ?? defaultPath(what: what, day: CivilDay(session.dayClock(settings).day(of: session.now())))
+            try ExportFile.write(Data(text.utf8), to: path, force: force)
+            session.console.line("Wrote \(path) (\(format.rawValue), \(what.rawValue)).")
         }
+    }
+
+    /// `./gloss-report-2026-03-31.html` and the like, as an absolute path: where `export`
+    /// writes without `-o`.
+    func defaultPath(what: What, day: CivilDay) -> String {
+        let name: String
+        switch (format, what) {
+        case (.md, _), (.html, _): name = "report"
+        case (_, .terms): name = "terms"
+        case (_, .reviews): name = "reviews"
+        case (_, .summary): name = "summary"
+        }
+        let ext: String
+        switch format {
+        case .csv: ext = "csv"
+        case .json: ext = what == .reviews ? "jsonl" : "json"
+        case .md: ext = "md"
+        case .html: ext = "html"
+        }
+        let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return folder.appendingPathComponent("gloss-\(name)-\(day).\(ext)").path
     }
 }

@@ -9,6 +9,8 @@ import GlossCore
 public final class REPL {
     let session: Session
     let reader: LineReader
+    /// The exit status of the worst error so far (0 for none): piped input ends with it.
+    private(set) var failure: Int32 = 0
 
     /// Commands that only make sense inside the REPL, with their one-line help.
     static let builtins: [(name: String, abstract: String)] = [
@@ -45,10 +47,9 @@ public final class REPL {
             switch reader.readLine(prompt: prompt) {
             case .endOfInput: break loop
             case .interrupted:
-                // Ctrl-C clears the line; a second one right after an abandoned question leaves.
-                if session.interruptedStudy { break loop }
+                // Ctrl-C clears the line and never leaves: quit, exit or Ctrl-D do.
+                continue
             case .line(let line):
-                session.interruptedStudy = false
                 if !execute(line) { break loop }
             }
         }
@@ -69,6 +70,7 @@ public final class REPL {
         default: break
         }
         guard Self.commandNames.contains(name) else {
+            fail(ExitStatus.usage.rawValue)
             session.console.error(
                 CLIError.unknownCommand(name, suggestion: closestMatch(to: name, in: Self.commandNames)).description)
             return true
@@ -78,18 +80,22 @@ public final class REPL {
             guard let glossCommand = command as? any GlossCommand else { return true }
             try glossCommand.run(in: session)
         } catch let exit as ExitCode {
-            _ = exit  // the command already said why
+            fail(exit.rawValue)  // the command already said why
         } catch let error as CleanExit {
             session.console.line(GlossMain.fullMessage(for: error))
         } catch {
             if isParseError(error) {
+                fail(ExitStatus.usage.rawValue)
                 session.console.error(GlossMain.message(for: error) + " — try 'help \(name)'")
             } else {
+                fail(ExitStatus.code(of: error))
                 session.console.error(describe(error))
             }
         }
         return true
     }
+
+    private func fail(_ status: Int32) { failure = max(failure, status) }
 
     private func isParseError(_ error: any Error) -> Bool {
         String(reflecting: type(of: error)).contains("ArgumentParser")
@@ -108,18 +114,33 @@ public final class REPL {
             }
             return
         }
-        console.line("Commands:")
+        for line in Self.helpLines(width: console.width) { console.line(line) }
+    }
+
+    /// The command list of `help`, wrapped to `width` columns: each abstract hangs after its name.
+    static func helpLines(width: Int) -> [String] {
         var rows = GlossMain.configuration.subcommands.map { ($0._commandName, $0.configuration.abstract) }
-        rows += Self.builtins.filter { $0.name != "exit" }.map { ($0.name, $0.abstract) }
-        let width = rows.map(\.0.count).max() ?? 0
+        rows += builtins.filter { $0.name != "exit" }.map { ($0.name, $0.abstract) }
+        let nameWidth = rows.map(\.0.count).max() ?? 0
+        let hang = String(repeating: " ", count: nameWidth + 4)
+        var lines = ["Commands:"]
         for (name, abstract) in rows {
-            console.line("  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + abstract)
+            let wrapped = wrap(abstract, width: width, indent: hang)
+            for (number, line) in wrapped.enumerated() {
+                lines.append(
+                    number == 0
+                        ? "  " + name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + line.dropFirst(hang.count)
+                        : line)
+            }
         }
-        console.line("Type 'help COMMAND' for its options. Tab completes commands, decks and terms.")
+        lines += wrap("Type 'help COMMAND' for its options. Tab completes commands, decks and terms.", width: width)
+        lines += wrap(ExitStatus.helpText.replacingOccurrences(of: "\n", with: " "), width: width)
+        return lines
     }
 
     func use(_ arguments: [String]) {
         guard !arguments.isEmpty else {
+            fail(ExitStatus.usage.rawValue)
             session.console.error("use needs a deck: use DECK ('decks' lists them)")
             return
         }
@@ -128,6 +149,7 @@ public final class REPL {
             session.currentDeck = deck.id
             session.console.line("Now using \(deck.title) (\(deck.id), \(deck.entries.count) entries).")
         } catch {
+            fail(ExitStatus.code(of: error))
             session.console.error(describe(error))
         }
     }

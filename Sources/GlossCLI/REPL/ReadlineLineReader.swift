@@ -61,10 +61,19 @@ private func readlineComplete(
     guard !candidates.isEmpty, let list = gloss_matches_alloc(Int32(candidates.count + 1)) else {
         return nil
     }
-    let prefix = candidates.count == 1 ? candidates[0] : commonPrefix(candidates)
-    list[0] = strdup(prefix.count >= line.count ? prefix : line)
+    let typed = String(line.prefix(Int(end)))
+    list[0] = strdup(completedLine(typed, candidates: candidates))
     for (index, candidate) in candidates.enumerated() { list[index + 1] = strdup(candidate) }
     return list
+}
+
+/// What one Tab makes of the line: the single candidate, or the candidates' common prefix
+/// when it adds to what was typed. A prefix that only changes the case (`show re` → `show Re`)
+/// leaves the line as typed, so the next Tab lists the candidates whatever case was typed.
+func completedLine(_ typed: String, candidates: [String]) -> String {
+    if candidates.count == 1 { return candidates[0] }
+    let prefix = commonPrefix(candidates)
+    return prefix.count > typed.count ? prefix : typed
 }
 
 /// The longest case-insensitive common prefix, spelled as the first candidate spells it.

@@ -18,7 +18,7 @@ enum SettingKey: String, CaseIterable {
 
     var help: String {
         switch self {
-        case .retention: "desired retention, 0.70–0.99 (FSRS)"
+        case .retention: "desired retention, 0.70–0.99 (FSRS); 95 or 95% reads as 0.95"
         case .newPerDay: "new cards per day, 0–9999"
         case .reviewsPerDay: "reviews per day, 0–99999"
         case .learningSteps: "learning steps, e.g. '1m 10m', or 'none' for day-based"
@@ -55,7 +55,7 @@ enum SettingKey: String, CaseIterable {
         let bad = SettingError.invalid(key: rawValue, value: text, expected: help)
         switch self {
         case .retention:
-            guard let v = Double(text), (0.70...0.99).contains(v) else { throw bad }
+            guard let v = Self.retention(text) else { throw bad }
             settings.desiredRetention = v
         case .newPerDay:
             guard let v = Int(text), (0...9999).contains(v) else { throw bad }
@@ -91,6 +91,20 @@ enum SettingKey: String, CaseIterable {
             guard let v = parseSwitch(text) else { throw bad }
             settings.flip = v
         }
+    }
+}
+
+extension SettingKey {
+    /// A desired retention from `0.95`, or from a percentage `95` or `95%` (read as 0.95);
+    /// nil outside 0.70–0.99.
+    static func retention(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let percent = trimmed.hasSuffix("%")
+        guard let number = Double(percent ? String(trimmed.dropLast()) : trimmed), number.isFinite else { return nil }
+        let value = percent || number > 1 ? number / 100 : number
+        // Two decimals, so 95 gives exactly 0.95.
+        let rounded = (value * 10_000).rounded() / 10_000
+        return (0.70...0.99).contains(rounded) ? rounded : nil
     }
 }
 

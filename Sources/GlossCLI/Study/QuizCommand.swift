@@ -79,7 +79,7 @@ struct QuizCommand: GlossCommand {
         console.line(
             "Quiz: \(picked.count) question\(picked.count == 1 ? "" : "s") on \(deck.id). Practice only: your schedule does not change."
         )
-        let ending = runner.run(plan: &plan) { plan in
+        _ = runner.run(plan: &plan) { plan in
             "\(runner.summary.answered + 1)/\(picked.count) · quiz · \(deck.id)"
         }
         try store.checkpoint()
@@ -90,7 +90,6 @@ struct QuizCommand: GlossCommand {
                 + summary.scoreLine(elapsed: runner.elapsed))
         let missed = summary.hardest.map(\.term)
         if !missed.isEmpty { console.wrapped("Missed: " + missed.joined(separator: ", ") + ".") }
-        if ending == .interrupted { session.interruptedStudy = true }
     }
 }
 

@@ -80,7 +80,6 @@ struct StudyCommand: GlossCommand {
         let hardest = summary.hardest.prefix(3).map { "\($0.term) (\($0.misses) wrong)" }
         if !hardest.isEmpty { console.wrapped("Hardest: " + hardest.joined(separator: ", ") + ".") }
         console.wrapped(dueOutlook(cards: cards, store: store, now: session.now(), clock: clock))
-        if ending == .interrupted { session.interruptedStudy = true }
     }
 }
 

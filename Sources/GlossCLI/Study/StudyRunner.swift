@@ -27,6 +27,8 @@ final class StudyRunner {
     /// The last answer recorded in this session: for `u`, `e` and `show`.
     private var last: (record: ReviewRecord, term: String, wasNew: Bool)?
     private let startedClock = DispatchTime.now()
+    /// When Ctrl-C last abandoned a question: a second one within a second ends the session.
+    private var lastInterrupt: DispatchTime?
 
     /// Ask every question in this format when the card allows it (quiz --format).
     private let forcedFormat: QuestionFormat?
@@ -115,8 +117,13 @@ final class StudyRunner {
             let input: String
             switch reader.readLine(prompt: prompt) {
             case .interrupted:
-                console.line("Question abandoned; nothing was recorded for it.")
-                return .ended(.interrupted)
+                let now = DispatchTime.now()
+                if let last = lastInterrupt, now.uptimeNanoseconds - last.uptimeNanoseconds < 1_000_000_000 {
+                    return .ended(.interrupted)
+                }
+                lastInterrupt = now
+                console.line("Question abandoned; nothing was recorded for it. Ctrl-C again at once ends the session.")
+                return .skipped
             case .endOfInput:
                 return .ended(.endOfInput)
             case .line(let line):
@@ -156,6 +163,10 @@ final class StudyRunner {
                 continue
             case .unreadable(let message):
                 console.line(message.prefix(1).uppercased() + message.dropFirst() + ".")
+                continue
+            case .empty:
+                // A bare Enter is not an answer: show the options again.
+                presenter.present(question, status: "")
                 continue
             default:
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1e9
@@ -221,12 +232,15 @@ final class StudyRunner {
                 "your answer was not saved: \(describe(error)) — the session stops here; everything answered before is safe")
             return .ended(.failed)
         }
-        let wasNew = !practice && state.phase == .new
+        let wasNew =
+            !practice && DayFigures.learnsNewCard(before: state, after: stored.after, correct: outcome.isRight)
         summary.count(term: entry.term, right: outcome.isRight, wasNew: wasNew)
         last = (stored, entry.term, wasNew)
         let index = indexes[question.card.deck]
         let lines = index.map { Feedback.lines(for: question, outcome: outcome, input: input, index: $0) } ?? []
         for (number, line) in lines.enumerated() {
+            // A term→definition answer line already shows the definition: print it once.
+            if number == 2, lines[1].hasSuffix(entry.definition) { continue }
             if number == 0 {
                 console.line(console.paint(line, outcome.isRight ? .right : .wrong))
             } else {

@@ -162,7 +162,7 @@ public struct DayFigures: Hashable, Sendable {
         guard kind == .review else { return }
         let phase = before?.phase ?? .new
         if phase == .new { newSeen += times }
-        if phase == .new || phase == .learning, after?.phase == .review, record.correct { newLearned += times }
+        if Self.learnsNewCard(before: before, after: after, correct: record.correct) { newLearned += times }
         guard before?.phase == .review else { return }
         reviews.add(record.correct, times: times)
         if let last = before?.lastReview {
@@ -170,6 +170,14 @@ public struct DayFigures: Hashable, Sendable {
             let buckets = StatsSummary.intervalStarts
             byInterval[buckets.lastIndex(where: { days >= $0 }) ?? 0].add(record.correct, times: times)
         }
+    }
+
+    /// Whether an answer learned a new card: it left its first learning steps (or skipped them)
+    /// for the review phase with a right answer. A lapse later goes to relearning, so a card
+    /// is learned once.
+    public static func learnsNewCard(before: CardState?, after: CardState?, correct: Bool) -> Bool {
+        let phase = before?.phase ?? .new
+        return (phase == .new || phase == .learning) && after?.phase == .review && correct
     }
 
     /// Back to zero, keeping the storage.
