@@ -3,8 +3,8 @@ import GlossStore
 
 /// gloss's exit statuses, the same one-shot and at the end of piped REPL input.
 ///
-/// `help` and the README list them: 0 ok; 1 warnings, or nothing to do where a command says
-/// it tells (lint warnings, doctor or rebuild finding problems); 2 a usage or input error
+/// `help` and the README list them: 0 ok; 1 warnings where a command is asked to report them
+/// (`lint --strict`, `doctor` finding problems); 2 a usage or input error
 /// (unknown command, bad option or value, unknown deck or term, unreadable deck or file);
 /// 3 the learner's progress refused (locked by another gloss, unreadable, newer than this
 /// gloss, or not writable).
@@ -34,7 +34,7 @@ enum ExitStatus: Int32, CaseIterable {
 
     /// The lines `help` and `gloss --help` end with.
     static let helpText = """
-        Exit status: 0 ok · 1 warnings, or nothing to do where a command says so (lint, doctor) ·
+        Exit status: 0 ok · 1 warnings where asked (lint --strict, doctor finding problems) ·
         2 usage or input error (unknown command, bad value, unknown deck or term) ·
         3 progress refused (locked by another gloss, unreadable, or newer than this gloss).
         """
