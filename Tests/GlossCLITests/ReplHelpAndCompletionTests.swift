@@ -54,8 +54,8 @@ import Testing
               use          Make a deck the current one: use DECK.
               quit         Leave gloss (also: exit, Ctrl-D).
             Type 'help COMMAND' for its options. Tab completes commands, decks and terms.
-            Exit status: 0 ok · 1 warnings, or nothing to do where a command says so (lint,
-            doctor) · 2 usage or input error (unknown command, bad value, unknown deck or
+            Exit status: 0 ok · 1 warnings where asked (lint --strict, doctor finding
+            problems) · 2 usage or input error (unknown command, bad value, unknown deck or
             term) · 3 progress refused (locked by another gloss, unreadable, or newer than
             this gloss).
             """)
