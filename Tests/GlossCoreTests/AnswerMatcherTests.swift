@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GlossCore
@@ -68,6 +69,35 @@ import Testing
         let q = try question("reward-hacking", .relate, .oddOneOut)
         #expect(matcher.match("d", to: q) == .right(slip: false))
         #expect(matcher.match("a", to: q) == .wrong)
+    }
+
+    /// Issue 20: "picked RLHF for Overfitting 30 times" came from related-term questions.
+    @Test func relatedTermWrongPickIsNotAConfusion() throws {
+        let q = try question("mesa-optimization", .relate, .relatedChoice)
+        let wrong = try #require(q.options.indices.first { !q.correct.contains($0) })
+        #expect(q.optionEntries.indices.contains(wrong))
+        #expect(matcher.match(String(wrong + 1), to: q) == .wrong)
+        // A term-to-definition pick of another entry's definition still is one.
+        let d = try #require(
+            QuestionTestDecks.small.entries.lazy.compactMap { try? self.question($0.id, .recall, .choiceDefinition) }.first)
+        let other = try #require(d.options.indices.first { !d.correct.contains($0) })
+        #expect(matcher.match(String(other + 1), to: d) == .confused(with: d.optionEntries[other]))
+    }
+
+    @Test(
+        "only entry-name questions count a journal's confusion",
+        arguments: [
+            (QuestionFormat.choiceTerm, true), (.choiceDefinition, true), (.typed, true), (.matching, true),
+            (.relatedChoice, false), (.oddOneOut, false),
+        ])
+    func recordedConfusionsCountByFormat(format: QuestionFormat, counts: Bool) {
+        let record = ReviewRecord(
+            seq: 1, time: Date(timeIntervalSince1970: 0), card: CardKey(deck: "d", entry: "a", facet: .relate),
+            format: format, correct: false, rating: .again, confusedWith: "b")
+        #expect(record.confusion == (counts ? "b" : nil))
+        var tally = StatsTally(clock: DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current))
+        tally.add(record)
+        #expect(tally.confusions.values.reduce(0, +) == (counts ? 1 : 0))
     }
 
     @Test(

@@ -216,7 +216,10 @@ public struct RetentionAdvice: Hashable, Codable, Sendable {
 
     /// Advice for `figure` against `desired`, or nil when it is close enough or too few.
     public static func check(_ figure: RateFigure, desired: Double) -> RetentionAdvice? {
-        guard figure.reviews >= minimumReviews, let rate = figure.rate, abs(rate - desired) > threshold else { return nil }
+        // The gap in tenths of a point, as shown: 85.0% against 90.0% is 5.0 points, not over 5.
+        guard figure.reviews >= minimumReviews, let rate = figure.rate,
+            (abs(rate - desired) * 1000).rounded() > threshold * 1000
+        else { return nil }
         return RetentionAdvice(trueRetention: rate, desiredRetention: desired, reviews: figure.reviews)
     }
 

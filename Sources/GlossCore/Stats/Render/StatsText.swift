@@ -11,7 +11,7 @@ public enum StatsText {
         var out: [String] = []
         func heading(_ text: String) {
             if !out.isEmpty { out.append("") }
-            out.append(paint(text, .heading))
+            for line in wrap(text, width: width + 2) { out.append(paint(String(line.dropFirst(2)), .heading)) }
         }
 
         if s.isEmpty {
@@ -79,7 +79,7 @@ public enum StatsText {
 
         heading("Time per day, last 30 days (minutes)")
         let minutes = s.timePerDay.map { DayCount(day: $0.day, count: ($0.count + 30) / 60) }
-        out += columns(minutes, height: 4, width: width, paint: paint)
+        if minutes.contains(where: { $0.count > 0 }) { out += columns(minutes, height: 4, width: width, paint: paint) }
         let total = s.timePerDay.reduce(0) { $0 + $1.count }
         let active = s.timePerDay.filter { $0.count > 0 }.count
         out.append(
@@ -89,7 +89,7 @@ public enum StatsText {
 
         if s.ratingsByAge.contains(where: { $0.total > 0 }) {
             heading("Ratings by card age")
-            out += ratingsTable(s.ratingsByAge, paint: paint)
+            out += ratingsTable(s.ratingsByAge, width: width, paint: paint)
         }
 
         heading("Intervals (review cards)")
@@ -113,15 +113,20 @@ public enum StatsText {
             heading("Hardest cards (lapses in the last \(StatsSummary.recentDays) days, then difficulty)")
             for card in s.hardest {
                 let facts = hardFacts(card)
-                let name = clip("\(card.term) (\(card.card.facet.rawValue))", max(width - 4 - facts.count, 12))
-                out.append("  " + name + ": " + paint(facts, .bad))
+                let name = "\(card.term) (\(card.card.facet.rawValue))"
+                if name.count + facts.count + 4 <= width {
+                    out.append("  " + name + ": " + paint(facts, .bad))
+                } else {
+                    out.append("  " + clip(name, width - 3) + ":")
+                    out += wrap(facts, width: width - 2).map { "  " + paint($0, .bad) }
+                }
             }
         }
         if !s.confusedPairs.isEmpty {
             heading("Most confused")
             for pair in s.confusedPairs {
                 let times = " \(pair.count) time\(pair.count == 1 ? "" : "s")"
-                let room = max((width - 20 - times.count) / 2, 8)
+                let room = max((width - 19 - times.count) / 2, 4)
                 out.append(
                     "  you picked " + paint(clip(pair.pickedTerm, room), .bad) + " for "
                         + paint(clip(pair.askedTerm, room), .good)
@@ -129,7 +134,7 @@ public enum StatsText {
             }
         }
         out.append("")
-        out.append(paint("'help stats' says what every figure means.", .muted))
+        out += wrap("'help stats' says what every figure means.", width: width + 2).map { paint(String($0.dropFirst(2)), .muted) }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -149,8 +154,17 @@ public enum StatsText {
             max(headers[i].count, rows.map { String(cells($0.1)[i]).count }.max() ?? 0) + 2
         }
         let numbers = cellWidths.reduce(0, +)
-        let room = max(width - 2 - numbers, 4)
-        let nameWidth = min(max(rows.map(\.0.count).max() ?? 4, 4), room)
+        guard width - 2 - numbers >= 4 else {
+            // Too narrow for the table: one deck a paragraph.
+            return rows.flatMap { name, counts in
+                wrap(name, width: width)
+                    + wrap(zip(cells(counts), headers).map { "\($0) \($1)" }.joined(separator: ", "), width: width - 2)
+                    .map { "  " + $0 }
+            }
+        }
+        let room = width - 2 - numbers
+        // A title too long for the row goes on a line of its own; the others set the column.
+        let nameWidth = max(rows.map(\.0.count).filter { $0 <= room }.max() ?? 4, 4)
         var lines = [
             paint("  " + rightPad("deck", nameWidth) + zip(headers, cellWidths).map { leftPad($0, $1) }.joined(), .muted)
         ]
@@ -169,18 +183,24 @@ public enum StatsText {
     private static func cells(_ c: DeckCounts) -> [Int] { [c.new, c.learning, c.review, c.relearning, c.mastered, c.total] }
 
     /// Again / hard / good / easy counts per card age, with the share of again.
-    static func ratingsTable(_ rows: [RatingsByAge], paint: (String, Tone) -> String) -> [String] {
-        let headers = ["", "again", "hard", "good", "easy", "total", "again %"]
-        let values = rows.map { r -> [String] in
+    static func ratingsTable(_ rows: [RatingsByAge], width: Int = 80, paint: (String, Tone) -> String) -> [String] {
+        var headers = ["", "again", "hard", "good", "easy", "total", "again %"]
+        var values = rows.map { r -> [String] in
             [
                 r.age, String(r.again), String(r.hard), String(r.good), String(r.easy), String(r.total),
                 r.total > 0 ? StatsFormat.percent(Double(r.again) / Double(r.total)) : "n/a",
             ]
         }
-        let widths = headers.indices.map { i in max(headers[i].count, values.map { $0[i].count }.max() ?? 0) }
+        var widths = headers.indices.map { i in max(headers[i].count, values.map { $0[i].count }.max() ?? 0) }
+        var gap = "  "
+        if 2 + widths.reduce(0, +) + 2 * (widths.count - 1) > width {
+            // Narrow: no share column, one space between columns.
+            (headers, widths, gap) = (Array(headers.dropLast()), Array(widths.dropLast()), " ")
+            values = values.map { Array($0.dropLast()) }
+        }
         func row(_ cells: [String]) -> String {
             "  " + rightPad(cells[0], widths[0])
-                + cells.indices.dropFirst().map { "  " + leftPad(cells[$0], widths[$0]) }.joined()
+                + cells.indices.dropFirst().map { gap + leftPad(cells[$0], widths[$0]) }.joined()
         }
         return [paint(row(headers), .muted)] + values.map(row)
     }
@@ -276,10 +296,10 @@ public enum StatsText {
             }
             lines.append(line)
         }
-        lines.append(
-            paint(
-                "  \(shown.first?.first?.day ?? "") … \(days.last?.day ?? "")   less " + shades.joined()
-                    + " more (busiest day \(maximum))", .muted))
+        let legend =
+            "\(shown.first?.first?.day ?? "") … \(days.last?.day ?? "")   less " + shades.joined()
+            + " more (busiest day \(maximum))"
+        lines += wrap(legend, width: width).map { paint($0, .muted) }
         return lines
     }
 }
