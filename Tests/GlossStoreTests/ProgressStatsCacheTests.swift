@@ -52,6 +52,25 @@ import Testing
         try store.close()
     }
 
+    /// The all-time breakdown (ratings by age, hours, formats, lapse days) survives the cache.
+    @Test func theBreakdownComesBackFromTheCache() throws {
+        let folder = try makeProgressFolder()
+        let store = try ProgressStore(folder: folder, learner: "ann")
+        try answerSome(store, from: 0, count: 150)
+        _ = try store.statsTally(clock: paris)  // writes the cache
+        try answerSome(store, from: 150, count: 40)
+        try store.undo()
+        let cached = try store.statsTally(clock: paris)
+        try? FileManager.default.removeItem(atPath: store.statsCachePath)
+        let full = try store.statsTally(clock: paris)
+        #expect(cached.breakdown == full.breakdown)
+        let part = try #require(full.breakdown["d"])
+        #expect(part.ratings.flatMap { $0 }.reduce(0, +) > 0)
+        #expect(part.byHour.map(\.reviews).reduce(0, +) > 0)
+        #expect(!part.lapseDays.isEmpty)
+        try store.close()
+    }
+
     @Test func aCacheCountedInOtherStudyDaysIsIgnoredAndRewritten() throws {
         let folder = try makeProgressFolder()
         let store = try ProgressStore(folder: folder, learner: "ann")
