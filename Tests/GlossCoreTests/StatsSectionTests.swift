@@ -91,6 +91,15 @@ import Testing
         #expect(section(heading) == expected)
     }
 
+    @Test func theHeatmapNamesTheMonthsOverTheirFirstWeeks() throws {
+        let lines = try #require(section("Activity, last 52 weeks")).components(separatedBy: "\n")
+        // Weeks start 2023-01-16: Feb 1 is in week 2, Jan 1 2024 in week 50; columns start at 6.
+        let months = Array(lines[1])
+        #expect(String(months[8..<11]) == "Feb")
+        #expect(String(months[56..<59]) == "Jan")
+        #expect(lines[2].hasPrefix("  Mon "))
+    }
+
     @Test func timePerDayWithLessThanAMinuteADayShowsOnlyTheTotal() {
         #expect(
             section("Time per day, last 30 days (minutes)")

@@ -283,7 +283,18 @@ public enum StatsText {
         let weeks = stride(from: 0, to: days.count, by: 7).map { Array(days[$0..<min($0 + 7, days.count)]) }
         let shown = weeks.suffix(max(min(weeks.count, width - 8), 1))
         let shades = ["·", "░", "▒", "▓", "█"]
-        var lines: [String] = []
+        // Month names over the week columns that hold a month's first day, where they fit.
+        var months = [Character](repeating: " ", count: max(min(shown.count + 3, width - 6), shown.count))
+        for (column, week) in shown.enumerated() {
+            guard let first = week.first(where: { $0.day.hasSuffix("-01") }), let month = Int(first.day.dropFirst(5).prefix(2)),
+                column == 0 || months[column - 1] == " "
+            else { continue }
+            let name = Array(StatsFormat.months[(month + 11) % 12])
+            guard column + name.count <= months.count, months[column..<(column + name.count)].allSatisfy({ $0 == " " })
+            else { continue }
+            months.replaceSubrange(column..<(column + name.count), with: name)
+        }
+        var lines = [paint(String("      " + String(months)).trimmingTrailingSpaces, .muted)]
         for weekday in 0..<7 {
             var line = "  " + StatsFormat.weekdays[weekday] + " "
             for week in shown {
@@ -315,4 +326,13 @@ func rightPad(_ text: String, _ width: Int) -> String {
 func clip(_ text: String, _ width: Int) -> String {
     let flat = text.replacingOccurrences(of: "\n", with: " ")
     return flat.count <= width ? flat : String(flat.prefix(max(width - 1, 0))) + "…"
+}
+
+extension String {
+    /// The text without the spaces at its end.
+    fileprivate var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
 }
