@@ -21,8 +21,11 @@ public struct AnswerBreakdown: Hashable, Sendable {
 
     public init() {}
 
+    /// `QuestionFormat.allCases` once (it is made anew on every call).
+    static let formats = QuestionFormat.allCases
+
     mutating func count(_ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, day: Int, hour: Int, times: Int) {
-        if let format = record.format, let i = QuestionFormat.allCases.firstIndex(of: format) {
+        if let format = record.format, let i = Self.formats.firstIndex(of: format) {
             byFormat[i].add(record.correct, times: times)
         }
         guard kind == .review else { return }
@@ -35,6 +38,15 @@ public struct AnswerBreakdown: Hashable, Sendable {
         lapseDays[record.card, default: [:]][day, default: 0] += times
         if lapseDays[record.card]?[day] == 0 { lapseDays[record.card]?[day] = nil }
         if lapseDays[record.card]?.isEmpty == true { lapseDays[record.card] = nil }
+    }
+
+    /// Back to zero, keeping the storage.
+    mutating func clear() {
+        for a in ratings.indices { for r in ratings[a].indices { ratings[a][r] = 0 } }
+        for h in byHour.indices { byHour[h] = RateFigure() }
+        for a in byAge.indices { byAge[a] = RateFigure() }
+        for f in byFormat.indices { byFormat[f] = RateFigure() }
+        lapseDays.removeAll(keepingCapacity: true)
     }
 
     mutating func add(_ other: AnswerBreakdown) {

@@ -25,7 +25,13 @@ public struct StatsTally: Sendable {
     /// Confusion counts, `asked` → `picked`, per deck; an undo takes its confusion back.
     var confusions: [PairKey: Int] = [:]
     /// Per deck, the all-time split by card age, hour, format, and each card's lapse days.
-    public private(set) var breakdown: [DeckID: AnswerBreakdown] = [:]
+    public var breakdown: [DeckID: AnswerBreakdown] {
+        guard let runDeck else { return breakdowns }
+        var all = breakdowns
+        all[runDeck, default: AnswerBreakdown()].add(runBreakdown)
+        return all
+    }
+    private var breakdowns: [DeckID: AnswerBreakdown] = [:]
 
     private var memo: StudyDays
     /// The figures of the run of records on one deck and day, not yet added to `days`
@@ -33,6 +39,7 @@ public struct StatsTally: Sendable {
     private var runDeck: DeckID?
     private var runDay = 0
     private var runFigures = DayFigures()
+    private var runBreakdown = AnswerBreakdown()
 
     /// An empty tally for the study days of `clock`.
     public init(clock: DayClock) {
@@ -48,7 +55,7 @@ public struct StatsTally: Sendable {
         self.init(clock: clock)
         self.lastSeq = lastSeq
         self.days = days
-        self.breakdown = breakdown
+        self.breakdowns = breakdown
         useConfusions(confusions)
     }
 
@@ -84,8 +91,7 @@ public struct StatsTally: Sendable {
             runDay = day
         }
         runFigures.count(record, kind: kind, before: before, after: after, times: times)
-        breakdown[deck, default: AnswerBreakdown()].count(
-            record, kind: kind, before: before, day: day, hour: hour, times: times)
+        runBreakdown.count(record, kind: kind, before: before, day: day, hour: hour, times: times)
         if let picked = record.confusion {
             confusions[PairKey(deck: deck, asked: record.card.entry, picked: picked), default: 0] += times
         }
@@ -94,8 +100,10 @@ public struct StatsTally: Sendable {
     private mutating func flush() {
         guard let deck = runDeck else { return }
         days[deck, default: [:]][runDay, default: DayFigures()].add(runFigures)
+        breakdowns[deck, default: AnswerBreakdown()].add(runBreakdown)
         runDeck = nil
         runFigures.clear()
+        runBreakdown.clear()
     }
 
     /// Adds the tally of the records that follow this one's in the same journal.
@@ -111,7 +119,7 @@ public struct StatsTally: Sendable {
             }
         }
         confusions.merge(later.confusions) { $0 + $1 }
-        breakdown.merge(later.breakdown) { a, b in
+        breakdowns.merge(later.breakdowns) { a, b in
             var sum = a
             sum.add(b)
             return sum
