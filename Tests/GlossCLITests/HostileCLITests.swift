@@ -309,7 +309,7 @@ import Testing
         let lines = run.stdout.split(separator: "\n")
         #expect(
             Array(lines.prefix(6)) == [
-                "Mesa-Optimization", "(ai-safety)", "  also:", "  Mesa-Optimizer,", "  Inner Optimizer", "  A theoretical",
+                "Mesa-Optimization", "(ai-safety)", "  also:", "  Mesa-Optimizer,", "  Inner Optimizer", "  The case in which",
             ])
         #expect(lines.count > 40)
         // Every line fits in 20 columns unless it is a single word too long to break.

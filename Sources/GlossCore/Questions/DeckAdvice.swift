@@ -24,8 +24,11 @@ public struct DeckAdvice: Hashable, Sendable {
     /// Decks smaller than this get no notes about related-term questions: they are too small
     /// for any, and fall back to other formats.
     public static let noteMinimumEntries = 12
-    /// Text similarity at or above which two unlinked entries are reported as reading alike.
+    /// Text similarity at or above which two unlinked entries are reported as reading alike,
+    /// when their texts also share at least `alikeSharedWords` words ("Fifth letter." and
+    /// "Sixth letter." share one: not alike).
     public static let alikeTextSimilarity: Float = 0.35
+    public static let alikeSharedWords = 3
 
     /// - Complexity: O(entries × (names in their texts + 3 lexical neighbours)), plus one fair-question check per entry.
     public static func findings(index: QuestionIndex) -> [DeckAdvice] {
@@ -46,7 +49,9 @@ public struct DeckAdvice: Hashable, Sendable {
                         + "link them (related: \(entries[j].term)) or reword")
             }
             for (j, _) in index.lexicalNeighbours(of: i, limit: 3)
-            where j > i && !index.relatedSet[i].contains(j) && index.textSimilarity(i, j) >= alikeTextSimilarity {
+            where j > i && !index.relatedSet[i].contains(j) && index.textSimilarity(i, j) >= alikeTextSimilarity
+                && index.sharedWords(i, j) >= alikeSharedWords
+            {
                 add(
                     .heading, .warning,
                     "'\(entry.term)' and '\(entries[j].term)' read alike (text similarity "

@@ -158,7 +158,14 @@ public struct QuestionGenerator: Sendable {
     private func choiceDefinition(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
         -> Question
     {
-        func shown(_ j: Int) -> String { Mask.apply(to: entries[j].definition, names: index.maskNames[j] + index.maskNames[i]) }
+        // A word of the term in the right definition is blanked there (lint warns of it), and
+        // no lure may use one: a word that some options use and others lack would point at them.
+        let cues = index.termStems[i].filter { !index.commonStems.contains($0) }
+        let ownCues = cues.filter { TermWords.text(entries[i].definition, mentions: [$0]) }
+        func shown(_ j: Int) -> String {
+            Mask.apply(
+                to: entries[j].definition, names: index.maskNames[j] + index.maskNames[i], words: j == i ? ownCues : [])
+        }
         var folded: [Int: String] = [:]  // masked, folded option text, computed once per candidate
         func foldedShown(_ j: Int) -> String {
             if let known = folded[j] { return known }
@@ -167,17 +174,13 @@ public struct QuestionGenerator: Sendable {
             return text
         }
         let right = foldedShown(i)
-        // A word of the term that some options use and others lack would point at them.
-        let cues = index.termStems[i].filter { !index.commonStems.contains($0) }
-        func cueSignature(_ j: Int) -> [Bool] { cues.map { TermWords.text(shown(j), mentions: [$0]) } }
-        let rightCues = cueSignature(i)
         let wrong = picker.lures(
             QuestionGenerator.optionCount - 1, for: i,
             allowed: { j, chosen in
                 guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i] else { return false }
                 let text = foldedShown(j)
                 return !text.isEmpty && text != right && !chosen.contains { foldedShown($0) == text }
-                    && cueSignature(j) == rightCues
+                    && !cues.contains { TermWords.text(shown(j), mentions: [$0]) }
             }, using: &rng)
         guard !wrong.isEmpty else {
             throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceDefinition, needs: 2)

@@ -109,6 +109,27 @@ extension QuestionIndex {
         return min(1, sum)
     }
 
+    /// How many distinct stems (stopwords out) the texts of the two entries share.
+    func sharedWords(_ i: Int, _ j: Int) -> Int {
+        let x = vectors[i]
+        let y = vectors[j]
+        var a = 0
+        var b = 0
+        var count = 0
+        while a < x.count, b < y.count {
+            if x[a].word < y[b].word {
+                a += 1
+            } else if y[b].word < x[a].word {
+                b += 1
+            } else {
+                count += 1
+                a += 1
+                b += 1
+            }
+        }
+        return count
+    }
+
     /// How close two entries are (see the type's table); 0 for far apart, about 1 or more for linked.
     public func closeness(_ i: Int, _ j: Int) -> Float {
         let graph: Float =
