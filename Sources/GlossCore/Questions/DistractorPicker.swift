@@ -34,7 +34,7 @@ public struct DistractorPicker: Sendable {
     /// Each pick is drawn among this many best candidates left.
     public static let topChoices = 2
     /// Entries read per shared tag or head word (large groups are sampled from a random offset).
-    static let groupScanLimit = 200
+    static let groupScanLimit = 60
     /// Decks up to this size are scanned whole for unrelated options; larger ones are sampled.
     static let fullScanLimit = 3_000
 
@@ -103,11 +103,11 @@ public struct DistractorPicker: Sendable {
             candidates = Set(0..<n)
         } else {
             for r in references {
-                for (j, _) in index.lexicalNeighbours(of: r, limit: 40) { candidates.insert(j) }
-                sample(index.entriesByHead[index.headStem[r]] ?? [], into: &candidates, using: &rng)
-                for tag in index.tags[r] { sample(index.entriesWithTag[tag], into: &candidates, using: &rng) }
+                for (j, _) in index.lexicalNeighbours(of: r, limit: 20) { candidates.insert(j) }
+                sample(index.entriesByHead[index.headStem[r]] ?? [], into: &candidates, limit: 30, using: &rng)
+                for tag in index.tags[r] { sample(index.entriesWithTag[tag], into: &candidates, limit: 30, using: &rng) }
             }
-            for _ in 0..<300 { candidates.insert(Int.random(in: 0..<n, using: &rng)) }
+            for _ in 0..<100 { candidates.insert(Int.random(in: 0..<n, using: &rng)) }
         }
         var scores: [Int: Float] = [:]
         // Like the shown related options in kind, yet as far from the asked entry as can be.
@@ -117,7 +117,9 @@ public struct DistractorPicker: Sendable {
                     QuestionIndex.tagWeight * index.tagAffinity(r, j) + index.textSimilarity(r, j)
                         + (index.sameKind(r, j) ? DistractorPicker.sameKindBonus : 0)
                 }.max() ?? 0
-            scores[j] = like - DistractorPicker.askedClosenessPenalty * index.closeness(asked, j)
+            // Far: no link, no name either way, so closeness is its tag and text parts.
+            let closeness = QuestionIndex.tagWeight * index.tagAffinity(asked, j) + index.textSimilarity(asked, j)
+            scores[j] = like - DistractorPicker.askedClosenessPenalty * closeness
         }
         var chosen: [Int] = []
         drawFromTop(
@@ -193,9 +195,11 @@ public struct DistractorPicker: Sendable {
         }
     }
 
-    private func sample(_ members: [Int], into set: inout Set<Int>, using rng: inout some RandomNumberGenerator) {
+    private func sample(
+        _ members: [Int], into set: inout Set<Int>, limit: Int = groupScanLimit, using rng: inout some RandomNumberGenerator
+    ) {
         guard !members.isEmpty else { return }
-        let limit = min(members.count, DistractorPicker.groupScanLimit)
+        let limit = min(members.count, limit)
         let offset = members.count > limit ? Int.random(in: 0..<members.count, using: &rng) : 0
         for k in 0..<limit { set.insert(members[(offset + k) % members.count]) }
     }

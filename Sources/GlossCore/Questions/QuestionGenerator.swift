@@ -162,17 +162,17 @@ public struct QuestionGenerator: Sendable {
         // no lure may use one: a word that some options use and others lack would point at them.
         let cues = index.termStems[i].filter { !index.commonStems.contains($0) }
         let ownCues = cues.filter { TermWords.text(entries[i].definition, mentions: [$0]) }
-        func shown(_ j: Int) -> String {
-            Mask.apply(
+        var shownText: [Int: (text: String, folded: String)] = [:]  // each candidate's option, masked once
+        func option(_ j: Int) -> (text: String, folded: String) {
+            if let known = shownText[j] { return known }
+            let text = Mask.apply(
                 to: entries[j].definition, names: index.maskNames[j] + index.maskNames[i], words: j == i ? ownCues : [])
+            let made = (text, TextFold.normalize(text))
+            shownText[j] = made
+            return made
         }
-        var folded: [Int: String] = [:]  // masked, folded option text, computed once per candidate
-        func foldedShown(_ j: Int) -> String {
-            if let known = folded[j] { return known }
-            let text = TextFold.normalize(shown(j))
-            folded[j] = text
-            return text
-        }
+        func shown(_ j: Int) -> String { option(j).text }
+        func foldedShown(_ j: Int) -> String { option(j).folded }
         let right = foldedShown(i)
         let wrong = picker.lures(
             QuestionGenerator.optionCount - 1, for: i,
@@ -180,7 +180,8 @@ public struct QuestionGenerator: Sendable {
                 guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i] else { return false }
                 let text = foldedShown(j)
                 return !text.isEmpty && text != right && !chosen.contains { foldedShown($0) == text }
-                    && !cues.contains { TermWords.text(shown(j), mentions: [$0]) }
+                    && !cues.contains { cue in text.split(separator: " ").contains { TermWords.matches(Stem.of(String($0)), cue) }
+                    }
             }, using: &rng)
         guard !wrong.isEmpty else {
             throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceDefinition, needs: 2)
