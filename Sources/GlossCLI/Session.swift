@@ -64,7 +64,7 @@ public final class Session {
         if let openStore, openStore.learner == learner { return openStore }
         try closeProgress()
         let store = try ProgressStore(folder: URL(fileURLWithPath: options.progressFolder), learner: learner)
-        for warning in store.warnings { console.warning(warning) }
+        for warning in store.takeWarnings() { console.warning(warning) }
         if !store.settings.color { console.color = false }
         openStore = store
         return store
@@ -74,6 +74,7 @@ public final class Session {
     public func closeProgress() throws {
         guard let store = openStore else { return }
         openStore = nil
+        defer { for warning in store.takeWarnings() { console.warning(warning) } }
         try store.close()
     }
 

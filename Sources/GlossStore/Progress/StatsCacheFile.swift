@@ -22,8 +22,10 @@ enum StatsCacheFile {
 
     /// The saved tally, when it is usable with `clock`; its confusions are `confusions`.
     static func load(_ path: String, folder: URL, clock: DayClock, confusions: Confusions) -> StatsTally? {
-        guard (try? ProgressPathGuard.check(path, folder: folder)) != nil, FileIO.exists(path),
-            let data = FileManager.default.contents(atPath: path),
+        guard FileIO.exists(path), let fd = try? FileIO.openProgressFile(path, O_RDONLY) else { return nil }
+        defer { FileIO.close(fd) }
+        guard let size = try? FileIO.size(fd, path: path), size <= 1 << 28,
+            let data = (try? FileIO.read(fd, path: path, offset: 0, count: size)).map({ Data($0) }),
             let saved = try? JSONDecoder().decode(Saved.self, from: data),
             saved.version == version, saved.timeZone == clock.timeZone.identifier,
             saved.rolloverHour == clock.rolloverHour, saved.lastSeq >= 0
