@@ -265,20 +265,6 @@ import Testing
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: journal))
         #expect(throws: ProgressError.self) { try ProgressStore(folder: folder, learner: "ada") }
     }
-
-    @Test func aNewJournalAndTheProgressFolderAreFsyncedInTheirDirectories() throws {
-        let parent = try makeProgressFolder()
-        let folder = parent.appendingPathComponent("Progress")
-        var synced: [String] = []
-        FileIO.observer = { event in if case .syncFolder(let path) = event { synced.append(path) } }
-        defer { FileIO.observer = nil }
-        let store = try ProgressStore(folder: folder, learner: "ada")
-        try store.append(answer(store, key("d", "a"), at: 1))
-        FileIO.observer = nil
-        #expect(synced.contains(parent.path))
-        #expect(synced.filter { $0 == folder.path }.count >= 1)
-        try store.close()
-    }
 }
 
 /// Hole 5: concurrent deck writes.

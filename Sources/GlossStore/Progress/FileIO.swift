@@ -21,7 +21,14 @@ enum FileIO {
         case unlink(String)
     }
 
-    nonisolated(unsafe) static var observer: ((Event) -> Void)?
+    /// Called with every event while set (tests only; it must be thread-safe, as gloss's
+    /// own parallel reads and other tests' stores call it from any thread).
+    static var observer: (@Sendable (Event) -> Void)? {
+        get { observerLock.withLock { observerStorage } }
+        set { observerLock.withLock { observerStorage = newValue } }
+    }
+    private static let observerLock = NSLock()
+    nonisolated(unsafe) private static var observerStorage: (@Sendable (Event) -> Void)?
 
     static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o644) throws -> Int32 {
         let created = observer != nil && flags & O_CREAT != 0 && !exists(path)
