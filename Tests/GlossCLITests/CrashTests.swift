@@ -3,9 +3,13 @@ import GlossCore
 import GlossStore
 import Testing
 
-/// Kills gloss with SIGKILL at random moments mid-session: every answer it acknowledged must
-/// be in the review log, and the state it loads must equal a replay of that log.
+/// Kills gloss with SIGKILL at random moments mid-session: every answer and every re-rating
+/// (`e N`) it acknowledged must be in the review log, and the state it loads must equal a
+/// replay of that log. `GLOSS_CRASH_KILLS` sets the number of kills (50 by default; the
+/// issue-16 run used 200).
 @Suite struct CrashTests {
+    static var kills: Int { ProcessInfo.processInfo.environment["GLOSS_CRASH_KILLS"].flatMap(Int.init) ?? 50 }
+
     @Test func killNineAtRandomMomentsLosesNoAcknowledgedAnswer() throws {
         let folder = try BinaryRunner.temporaryFolder()
         let decks = folder.appendingPathComponent("Decks")
@@ -17,9 +21,9 @@ import Testing
         #expect(setup.status == 0)
 
         var rng = SplitMix64(seed: 2026)
-        var acknowledgedTotal = 0
-        let answers = String(repeating: "a\nb\nzz\n!\n", count: 60)
-        for round in 0..<50 {
+        var acknowledgedTotal = 0, reratedTotal = 0, killed = 0
+        let answers = String(repeating: "a\ne 1\nb\ne 4\nzz\n!\ne 3\n", count: 40)
+        for round in 0..<Self.kills {
             let process = Process()
             process.executableURL = BinaryRunner.binary
             process.arguments = [
@@ -46,10 +50,13 @@ import Testing
             usleep(UInt32.random(in: 0...250_000, using: &rng))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { killed += 1 }
             try? input.fileHandleForWriting.close()
             let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             let acknowledged = printed.components(separatedBy: "\nrated ").count - 1
             acknowledgedTotal += acknowledged
+            // "Rating of 'X' changed to hard." once the re-rating is saved.
+            reratedTotal += printed.components(separatedBy: "' changed to ").count - 1
 
             // Every acknowledged answer is in the log, and loading equals a replay of the log.
             let store = try ProgressStore(folder: folder.appendingPathComponent("Progress"), learner: "crash")
@@ -60,15 +67,30 @@ import Testing
                 let text = try decoder.singleValueContainer().decode(String.self)
                 return try #require(ISOTime.parse(text))
             }
-            var records = 0
+            var records = 0, rerates = 0, revokedOnly = 0
+            var revokedSeqs = Set<Int>(), replaced = Set<Int>()
             for line in journal.split(separator: "\n") {
-                replayed.apply(try decoder.decode(ReviewRecord.self, from: Data(line.utf8)))
-                records += 1
+                let record = try decoder.decode(ReviewRecord.self, from: Data(line.utf8))
+                replayed.apply(record)
+                if record.kind == .revoke {
+                    revokedSeqs.insert(record.revokes ?? 0)
+                } else if let seq = record.revokes {
+                    rerates += 1
+                    replaced.insert(seq)
+                } else {
+                    records += 1
+                }
             }
+            revokedOnly = revokedSeqs.subtracting(replaced).count
             #expect(records >= acknowledgedTotal, "round \(round): \(acknowledgedTotal) acknowledged, \(records) in the log")
+            #expect(rerates >= reratedTotal, "round \(round): \(reratedTotal) re-ratings acknowledged, \(rerates) in the log")
+            #expect(revokedOnly == 0, "round \(round): an answer revoked with no replacement (undo is never typed here)")
             #expect(store.state == replayed, "round \(round): loaded state differs from a replay of the log")
             try store.close()
         }
-        #expect(acknowledgedTotal > 50)
+        #expect(acknowledgedTotal > Self.kills)
+        #expect(reratedTotal > Self.kills / 2)
+        #expect(killed > Self.kills / 2)
+        print("kill -9: \(Self.kills) rounds, \(killed) killed mid-session, \(acknowledgedTotal) answers and \(reratedTotal) re-ratings acknowledged, all in the log")
     }
 }
