@@ -91,6 +91,8 @@ import Testing
         #expect(acknowledgedTotal > Self.kills)
         #expect(reratedTotal > Self.kills / 2)
         #expect(killed > Self.kills / 2)
-        print("kill -9: \(Self.kills) rounds, \(killed) killed mid-session, \(acknowledgedTotal) answers and \(reratedTotal) re-ratings acknowledged, all in the log")
+        print(
+            "kill -9: \(Self.kills) rounds, \(killed) killed mid-session, \(acknowledgedTotal) answers and \(reratedTotal) re-ratings acknowledged, all in the log"
+        )
     }
 }

@@ -70,6 +70,16 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: lock)).isEmpty)
     }
 
+    // Smaller: a non-ASCII $USER is a learner without --learner.
+    @Test func aNonASCIIUserNameBecomesItsASCIISlug() throws {
+        let folder = try workspace()
+        let run = try BinaryRunner.run(
+            ["study", "--now", "2026-01-01T09:00:00Z", "--seed", "3"], input: "a\nquit\n", in: folder,
+            environment: ["USER": "José Müller"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Progress/jose-muller.reviews.jsonl").path))
+    }
+
     // Hole 10: rebuild asks (and, with no terminal to ask on, refuses) before dropping cards.
     @Test func rebuildRefusesToDropCardsWithoutYesAndKeepsABackup() throws {
         let folder = try workspace()

@@ -267,6 +267,30 @@ import Testing
     }
 }
 
+/// The smaller items of issue 16.
+@Suite struct ProgressSmallerHoleTests {
+    @Test(arguments: [1, 3]) func aLogThatStartsAtAnswerFiveIsRefusedByDoctorAndRebuild(parts: Int) throws {
+        let folder = try makeProgressFolder()
+        do {
+            let store = try ProgressStore(folder: folder, learner: "ada")
+            for i in 0..<8 { try store.append(answer(store, key("d", "e\(i)"), at: Double(i))) }
+            try store.close()
+        }
+        let path = ProgressStore.journalPath(folder, "ada")
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        try Data((lines.dropFirst(4).joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let expected = ProgressError.unreadable(
+            file: path, line: 1, problem: "the first answer is number 5, not 1: lines are missing from the start of the log")
+        let journal = try #require(try Journal.open(path))
+        defer { journal.close() }
+        #expect(throws: expected) { try journal.forEach { _ in } }
+        #expect(throws: expected) {
+            try journal.fold(parts: parts, minimumPartBytes: 1, start: { 0 }, add: { $0 += $1.seq })
+        }
+        #expect(try ProgressDoctor.examine(folder: folder, learner: "ada").unreadable == expected.description)
+    }
+}
+
 /// Hole 5: concurrent deck writes.
 @Suite struct DeckLockTests {
     @Test func concurrentUpdatesOfOneDeckLoseNothing() throws {

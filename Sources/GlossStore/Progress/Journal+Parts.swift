@@ -48,6 +48,12 @@ extension Journal {
                     file: path, line: try lineNumber(at: first.offset),
                     problem: "answer number \(first.seq) follows \(previous.seq); numbers must go up by one")
             }
+            if previous == nil, let first = result.first, first.seq != 1,
+                result.failure.map({ $0.offset > first.offset }) ?? true
+            {
+                throw ProgressError.unreadable(
+                    file: path, line: try lineNumber(at: first.offset), problem: Journal.missingStart(first.seq))
+            }
             if let error = result.ioError { throw error }
             if let failure = result.failure {
                 throw ProgressError.unreadable(file: path, line: try lineNumber(at: failure.offset), problem: failure.problem)

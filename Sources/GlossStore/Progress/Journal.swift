@@ -34,6 +34,8 @@ struct Journal {
         var torn: Torn?
         /// The last line is a complete record without its newline.
         var missingNewline = false
+        /// The record numbered `after`, when the read reached it.
+        var boundary: ReviewRecord?
     }
 
     /// Every record, read forwards.
@@ -117,6 +119,11 @@ struct Journal {
         !terminated || ProgressCoding.syntaxError(in: Data(line)) != nil
     }
 
+    /// What is said of a log whose first answer is not number 1.
+    static func missingStart(_ first: Int) -> String {
+        "the first answer is number \(first), not 1: lines are missing from the start of the log"
+    }
+
     /// What is said of a terminated line longer than `maxLineLength`.
     static let overlongProblem = "line is longer than \(maxLineLength) bytes, no answer is"
 
@@ -143,7 +150,7 @@ struct Journal {
             return isLastLine ? lastTerminated : true
         }
         while true {
-            if let newline = carry.lastIndex(of: 10) {
+            if let newline = Journal.lastNewline(in: carry) {
                 let line = carry.count - newline - 1 > Journal.maxLineLength ? nil : carry[(newline + 1)...]
                 if !(try body(line, carryStart + newline + 1, terminated())) { return }
                 carry.removeSubrange(newline...)
@@ -156,7 +163,7 @@ struct Journal {
                 while probe > 0 {
                     let from = max(0, probe - (1 << 16))
                     let chunk = try FileIO.read(fd, path: path, offset: from, count: probe - from)
-                    if let newline = chunk.lastIndex(of: 10) {
+                    if let newline = Journal.lastNewline(in: chunk) {
                         start = from + newline + 1
                         break
                     }
@@ -174,6 +181,19 @@ struct Journal {
             let start = max(0, carryStart - (1 << 16))
             carry = try FileIO.read(fd, path: path, offset: start, count: carryStart - start) + carry
             carryStart = start
+        }
+    }
+
+    /// The index of the last newline in `bytes`, read through a raw pointer (a long line is
+    /// scanned in full, and this is the loop it takes).
+    static func lastNewline(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = buffer.count - 1
+            while i >= 0 {
+                if buffer[i] == 10 { return i }
+                i -= 1
+            }
+            return nil
         }
     }
 
@@ -215,7 +235,10 @@ struct Journal {
                     at: offset, "answer number \(record.seq) comes before \(expected + 1); numbers must go up by one")
             }
             if result.lastSeq == 0 { result.lastSeq = record.seq }
-            if record.seq <= after { return false }
+            if record.seq <= after {
+                if record.seq == after { result.boundary = record }
+                return false
+            }
             reversed.append(record)
             expected = record.seq - 1
             return true
@@ -264,6 +287,9 @@ struct Journal {
                 throw ProgressError.unreadable(
                     file: path, line: line,
                     problem: "answer number \(record.seq) follows \(previous); numbers must go up by one")
+            }
+            if previous == nil, record.seq != 1 {
+                throw ProgressError.unreadable(file: path, line: line, problem: Journal.missingStart(record.seq))
             }
             previous = record.seq
             try body(record)

@@ -313,7 +313,10 @@ public final class ProgressStore {
         try SnapshotFile.write(ProgressSnapshot(learner: learner, state: rebuilt, settings: settings), to: path)
         if var tally {
             tally.useConfusions(rebuilt.confusions)
-            try? StatsCacheFile.write(tally, to: statsCachePath(folder, learner), folder: folder)
+            let journal = try Journal.open(journalPath(folder, learner))
+            defer { journal?.close() }
+            let newest = try journal?.tail(after: max(tally.lastSeq - 1, 0)).records.last
+            try? StatsCacheFile.write(tally, last: newest, to: statsCachePath(folder, learner), folder: folder)
         }
         return report
     }
