@@ -291,6 +291,26 @@ import Testing
     }
 }
 
+extension ProgressSmallerHoleTests {
+    @Test func startUpAndDoctorNameTheSameLineForAGap() throws {
+        let folder = try makeProgressFolder()
+        do {
+            let store = try ProgressStore(folder: folder, learner: "ada")
+            for i in 0..<6 { try store.append(answer(store, key("d", "e\(i)"), at: Double(i))) }
+            // No close: the snapshot is empty, so start-up reads the whole tail.
+            try? FileManager.default.removeItem(atPath: store.snapshotPath)
+        }
+        let path = ProgressStore.journalPath(folder, "ada")
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.remove(at: 3)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let expected = ProgressError.unreadable(
+            file: path, line: 4, problem: "answer number 5 follows 3; numbers must go up by one")
+        #expect(throws: expected) { try ProgressStore(folder: folder, learner: "ada") }
+        #expect(try ProgressDoctor.examine(folder: folder, learner: "ada").unreadable == expected.description)
+    }
+}
+
 /// Hole 5: concurrent deck writes.
 @Suite struct DeckLockTests {
     @Test func concurrentUpdatesOfOneDeckLoseNothing() throws {

@@ -206,6 +206,7 @@ struct Journal {
     func tail(after: Int) throws -> Tail {
         var result = Tail()
         var expected: Int?  // the sequence number the next (earlier) line must have
+        var laterOffset = 0  // where the line read before this one (the next in the file) starts
         var reversed: [ReviewRecord] = []
         var isLast = true  // no line but blank ones after this one
         try backward { line, offset, terminated in
@@ -231,9 +232,11 @@ struct Journal {
             }
             if !terminated { result.missingNewline = true }
             if let expected, record.seq != expected {
+                // Named as a forward read names it (`doctor`, `rebuild`): the later line.
                 throw try unreadable(
-                    at: offset, "answer number \(record.seq) comes before \(expected + 1); numbers must go up by one")
+                    at: laterOffset, "answer number \(expected + 1) follows \(record.seq); numbers must go up by one")
             }
+            laterOffset = offset
             if result.lastSeq == 0 { result.lastSeq = record.seq }
             if record.seq <= after {
                 if record.seq == after { result.boundary = record }
