@@ -28,6 +28,13 @@ import Testing
         ) { try MarkdownDeckParser.parse(text, file: "t.md") }
         let deck = "---\ntitle: T\nid: a/b\n---\n\n## Foo\n\nA definition.\n"
         #expect(throws: StoreError.self) { try MarkdownDeckParser.parse(deck, file: "t.md") }
+        let json = Data(#"{"version": 1, "title": "T", "entries": [{"id": "a/b", "term": "A", "definition": "D"}]}"#.utf8)
+        #expect(
+            throws: StoreError.deckSyntax(
+                file: "t.json", line: 1,
+                message: "id 'a/b' contains '/', which separates deck, entry and facet in a card key: choose another id"
+            )
+        ) { try JSONDeckCoder.parse(json, file: "t.json") }
         #expect(IdentifierRule.problem("tab\there") != nil)
         #expect(IdentifierRule.problem("fine-id_2") == nil)
     }
@@ -155,8 +162,12 @@ import Testing
         let kept = try bytes(journal).count
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journal))
         handle.seekToEndOfFile()
-        handle.write(Data(count: Journal.maxLineLength * 3))
+        handle.write(Data(count: Journal.maxLineLength * 5))  // more than a forward read's 4 MiB buffer
         try handle.close()
+        let report = try ProgressDoctor.examine(folder: folder, learner: "ada")
+        #expect(report.unreadable == nil)
+        #expect(report.tornLine)
+        #expect(report.journalRecords == 1)
         let store = try ProgressStore(folder: folder, learner: "ada")
         #expect(store.state.lastSeq == 1)
         #expect(try bytes(journal).count == kept)

@@ -85,7 +85,8 @@ extension Journal {
                 // The last line of the file is a torn write when it does not decode (see `tail`).
                 let isLast = offset + line.count + (terminated ? 1 : 0) >= size
                 if line.count > Journal.maxLineLength {
-                    if isLast {
+                    // Only its start is handed over: it is the last line when no newline ended it.
+                    if !terminated {
                         result.torn = Torn(offset: offset, length: size - offset)
                     } else {
                         result.failure = (offset, Journal.overlongProblem)

@@ -161,9 +161,9 @@ struct Journal {
                 var probe = carryStart
                 var start = 0
                 while probe > 0 {
-                    let from = max(0, probe - (1 << 16))
+                    let from = max(0, probe - (1 << 20))
                     let chunk = try FileIO.read(fd, path: path, offset: from, count: probe - from)
-                    if let newline = Journal.lastNewline(in: chunk) {
+                    if let newline = Journal.lastNewline(sparse: chunk) {
                         start = from + newline + 1
                         break
                     }
@@ -194,6 +194,22 @@ struct Journal {
                 i -= 1
             }
             return nil
+        }
+    }
+
+    /// The index of the last newline in `bytes` that holds few of them (the inside of a long
+    /// line): `memchr` from the start, again after each hit.
+    static func lastNewline(sparse bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return nil }
+            var last: Int?
+            var from = 0
+            while from < raw.count, let hit = memchr(base + from, 10, raw.count - from) {
+                let index = UnsafeRawPointer(hit) - base
+                last = index
+                from = index + 1
+            }
+            return last
         }
     }
 
@@ -268,7 +284,8 @@ struct Journal {
             defer { line += 1 }
             let isLast = offset + bytes.count + (terminated ? 1 : 0) >= size
             if bytes.count > Journal.maxLineLength {
-                if isLast {
+                // Only its start is handed over: it is the last line when no newline ended it.
+                if !terminated {
                     result.torn = Torn(offset: offset, length: size - offset)
                     return
                 }

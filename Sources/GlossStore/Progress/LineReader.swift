@@ -63,14 +63,24 @@ struct LineReader {
         if filled > 0 { try handle(UnsafeBufferPointer(start: buffer, count: filled), bufferStart, false) }
     }
 
-    /// The offset of the first newline at or after `offset`, or `end` when there is none.
+    /// The offset of the first newline at or after `offset`, or `end` when there is none
+    /// (read in 1 MiB chunks, searched with `memchr`).
     private func skipLine(from offset: Int, to end: Int) throws -> Int {
+        let size = 1 << 20
+        let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        defer { chunk.deallocate() }
         var probe = offset
         while probe < end {
-            let chunk = try FileIO.read(fd, path: path, offset: probe, count: min(1 << 16, end - probe))
-            if chunk.isEmpty { break }
-            if let newline = chunk.firstIndex(of: 10) { return probe + newline }
-            probe += chunk.count
+            let n = pread(fd, chunk, min(size, end - probe), off_t(probe))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ProgressError.io(file: path, operation: "read", errno: errno)
+            }
+            if n == 0 { break }
+            if let hit = memchr(chunk, 10, n) {
+                return probe + (UnsafeMutableRawPointer(mutating: hit) - UnsafeMutableRawPointer(chunk))
+            }
+            probe += n
         }
         return end
     }

@@ -209,12 +209,11 @@ public final class ProgressStore {
 
     /// What a failed checkpoint means when every answer is in the journal.
     static func snapshotBehind(_ error: any Error, snapshot: String, journal: String) -> String {
-        let why: String
-        switch error as? ProgressError {
-        case .notReplaced(_, let operation, let code), .io(_, let operation, let code):
+        var why = "\(error)"
+        if case .notReplaced(_, let operation, let code) = error as? ProgressError {
             why = "\(operation) failed: \(String(cString: strerror(code)))"
-        default:
-            why = "\(error)"
+        } else if case .io(_, let operation, let code) = error as? ProgressError {
+            why = "\(operation) failed: \(String(cString: strerror(code)))"
         }
         return "\(snapshot): not updated (\(why)); every answer is saved in \(journal) and is read back on the next start"
     }
