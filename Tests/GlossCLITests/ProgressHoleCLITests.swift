@@ -80,6 +80,39 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Progress/jose-muller.reviews.jsonl").path))
     }
 
+    // Smaller: a folder that can't be written still shows stats (chattr +i, root only).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr"), "needs chattr"))
+    func statsReadAnImmutableProgressFolder() throws {
+        let folder = try workspace()
+        let study = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "3"], input: "a\nb\nquit\n", in: folder)
+        #expect(study.status == 0)
+        let progress = folder.appendingPathComponent("Progress")
+        try FileManager.default.removeItem(at: progress.appendingPathComponent("ann.lock"))
+        let before = try FileManager.default.contentsOfDirectory(atPath: progress.path).sorted()
+        let lock = Process()
+        lock.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        lock.arguments = ["+i", progress.path]
+        _ = try BinaryRunner.run(lock, input: "")
+        defer {
+            let unlock = Process()
+            unlock.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+            unlock.arguments = ["-i", progress.path]
+            _ = try? BinaryRunner.run(unlock, input: "")
+        }
+        guard !FileManager.default.createFile(atPath: progress.appendingPathComponent("probe").path, contents: nil) else {
+            Issue.record("chattr +i did not make \(progress.path) immutable here")
+            return
+        }
+        let stats = try BinaryRunner.run(["stats", "--learner", "ann", "--now", "2026-01-01T10:00:00Z"], in: folder)
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.contains("answered 2,"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: progress.path).sorted() == before)
+        let again = try BinaryRunner.run(
+            ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "3"], input: "a\n", in: folder)
+        #expect(again.status == 1)
+    }
+
     // Hole 10: rebuild asks (and, with no terminal to ask on, refuses) before dropping cards.
     @Test func rebuildRefusesToDropCardsWithoutYesAndKeepsABackup() throws {
         let folder = try workspace()

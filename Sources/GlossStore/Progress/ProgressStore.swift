@@ -37,6 +37,8 @@ public final class ProgressStore {
     private var journalFD: Int32 = -1
     private var appendsSinceCheckpoint = 0
     private var reportedWarnings = 0
+    /// Opened `forReading` in a folder that can't be written: no lock, no writes.
+    public private(set) var readOnly = false
     /// A checkpoint after a saved answer failed (and was said once): later ones stay quiet.
     private var checkpointFailed = false
     private let encoder = ProgressCoding.encoder()
@@ -59,26 +61,34 @@ public final class ProgressStore {
     ///
     /// Throws `ProgressError.invalidLearnerName`, `.locked` when another gloss has it open,
     /// `.unreadable` / `.newerVersion` / `.journalBehindSnapshot` naming the file and line.
-    public init(folder: URL, learner: String) throws {
+    ///
+    /// `forReading` (for `stats`): a folder where the lock can't be created (read-only,
+    /// immutable) opens anyway, without the lock, and nothing is written; answers can't be
+    /// appended then, and a torn last line is left for the next writable start.
+    public init(folder: URL, learner: String, forReading: Bool = false) throws {
         self.learner = try LearnerName.validate(learner)
         self.folder = folder
-        try Self.createFolder(folder)
+        self.state = ProgressState()
+        self.settings = LearnerSettings()
+        if !(forReading && FileIO.exists(folder.path)) { try Self.createFolder(folder) }
         for path in [
             Self.lockPath(folder, learner), Self.snapshotPath(folder, learner), Self.journalPath(folder, learner),
             Self.statsCachePath(folder, learner),
         ] {
             try ProgressPathGuard.check(path, folder: folder)
         }
-        let lock = try FileLock.acquire(Self.lockPath(folder, learner))
-        self.state = ProgressState()
-        self.settings = LearnerSettings()
-        self.lock = lock
+        do {
+            lock = try FileLock.acquire(Self.lockPath(folder, learner))
+        } catch ProgressError.io(_, _, let code) where forReading && [EACCES, EPERM, EROFS].contains(code) {
+            lock = nil
+            readOnly = true
+        }
         do {
             try load()
         } catch {
             if journalFD >= 0 { FileIO.close(journalFD) }
             journalFD = -1
-            lock.release()
+            lock?.release()
             self.lock = nil
             throw error
         }
@@ -117,6 +127,12 @@ public final class ProgressStore {
         // Everything read cleanly: from here on the store may write.
         self.state = state
         self.settings = settings
+        if readOnly {
+            if torn != nil {
+                warnings.append("\(journalPath): ends in an incomplete line; it is dropped at the next start that can write")
+            }
+            return
+        }
         journalFD = try FileIO.openProgressFile(journalPath, O_WRONLY | O_CREAT | O_APPEND)
         if let torn {
             try FileIO.truncate(journalFD, path: journalPath, to: torn.offset)
@@ -219,6 +235,7 @@ public final class ProgressStore {
     }
 
     private func write(_ record: ReviewRecord) throws -> ReviewRecord {
+        guard !readOnly else { throw ProgressError.io(file: journalPath, operation: "append", errno: EROFS) }
         guard journalFD >= 0, let lock else {
             throw ProgressError.io(file: journalPath, operation: "append (store closed)", errno: EBADF)
         }
