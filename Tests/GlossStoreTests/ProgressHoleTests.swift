@@ -322,6 +322,21 @@ extension ProgressSmallerHoleTests {
     }
 }
 
+extension ProgressSmallerHoleTests {
+    @Test func aDeckWhoseEntriesShareAnIDIsNotLoaded() throws {
+        let folder = try makeProgressFolder()
+        try Data("---\ntitle: A\n---\n\n## One\nid: x\n\nFirst.\n\n## Two\nid: x\n\nSecond.\n".utf8)
+            .write(to: folder.appendingPathComponent("a.md"))
+        try Data("---\ntitle: B\n---\n\n## One\n\nFirst.\n".utf8).write(to: folder.appendingPathComponent("b.md"))
+        let result = DeckLoader.load(folder: folder.path)
+        #expect(result.decks.map(\.deck.id) == ["b"])
+        #expect(
+            result.failures.map(\.description) == [
+                "a.md:10: entry id 'x' is used by two entries (first at line 5), whose progress would mix; give one another 'id:' (`gloss lint` lists every problem)"
+            ])
+    }
+}
+
 /// Hole 5: concurrent deck writes.
 @Suite struct DeckLockTests {
     @Test func concurrentUpdatesOfOneDeckLoseNothing() throws {
