@@ -198,14 +198,13 @@ import Testing
             return
         }
         let journal = progress.appendingPathComponent("ann.reviews.jsonl").path
-        // The snapshot can't be written either: said on exit, then as the command's error.
-        let snapshotError = "\(progress.path)/ann.json: write failed: No space left on device; the file was left as it was"
-        #expect(run.status == 1)
+        // The snapshot can't be written either: said once, as what it is (issue 16, hole 9);
+        // the session ends as the file-size-limit one does.
+        #expect(run.status == 0)
         #expect(
             run.stderr == """
                 error: your answer was not saved: \(journal): write failed: No space left on device — the session stops here; everything answered before is safe
-                error: progress not saved on exit: \(snapshotError)
-                error: \(snapshotError)
+                warning: \(progress.path)/ann.json: not updated (write failed: No space left on device); every answer is saved in \(journal) and is read back on the next start
 
                 """)
         let text = try String(contentsOf: folder.appendingPathComponent("after.jsonl"), encoding: .utf8)

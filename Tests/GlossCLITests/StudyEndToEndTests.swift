@@ -106,8 +106,9 @@ import Testing
         #expect(run.stdout.contains("Rating of 'Mesa-Optimization' changed to hard."))
         #expect(run.stdout.contains("Skipped; it comes back later."))
         let records = try journal(folder)
-        // answer, its revocation, the answer again, its revocation by the re-rating, the re-rated answer.
-        #expect(records.map { $0["kind"] as? String } == ["review", "revoke", "review", "revoke", "review"])
+        // answer, its revocation, the answer again, and its re-rating: one answer that revokes it.
+        #expect(records.map { $0["kind"] as? String } == ["review", "revoke", "review", "review"])
         #expect(records.last?["rating"] as? Int == 2)
+        #expect(records.last?["revokes"] as? Int == 3)
     }
 }

@@ -73,13 +73,16 @@ struct ImportCommand: GlossCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let existing = session.library.deck(result.deck.id)
         let path = session.library.files[result.deck.id] ?? (folder as NSString).appendingPathComponent("\(result.deck.id).md")
-        if merge, let existing {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            let merged = DeckMerge.merge(result.deck, into: existing)
-            try DeckFileWriter.write(try DeckFileEditor.apply(merged, to: text, file: path), to: path, overwrite: true)
-            console.line(
-                "Merged into \(path): \(merged.added.count) added, \(merged.updated.count) updated, \(merged.unchanged.count) unchanged."
-            )
+        if merge, existing != nil {
+            // Merged into the file as it is under the deck's lock, not as loaded at start.
+            var counts = (added: 0, updated: 0, unchanged: 0)
+            try DeckFileWriter.update(path) { text in
+                let current = try MarkdownDeckParser.parse(text, file: (path as NSString).lastPathComponent).deck
+                let merged = DeckMerge.merge(result.deck, into: current)
+                counts = (merged.added.count, merged.updated.count, merged.unchanged.count)
+                return try DeckFileEditor.apply(merged, to: text, file: path)
+            }
+            console.line("Merged into \(path): \(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged.")
         } else {
             if existing != nil && !force {
                 throw StoreError.unreadable(

@@ -71,7 +71,7 @@ struct StudyCommand: GlossCommand {
             return
                 "\(runner.summary.answered + 1)/\(runner.summary.answered + counts.left + 1) · \(counts.new) new · \(counts.learning) learning · \(label)"
         }
-        try store.checkpoint()
+        store.saveSnapshot()  // a failure is said once, on exit: the answers are in the journal
         console.line()
         let summary = runner.summary
         let heading = ending == .finished ? "Done for now." : "Session saved."

@@ -281,13 +281,13 @@ final class StudyRunner {
             return
         }
         do {
-            _ = try store.undo()
             var record = last.record
             record.rating = rating
             if record.kind == .review, let before = record.before {
                 record.after = scheduler.review(before, rating: rating, at: record.time, card: record.card)
             }
-            let stored = try store.append(record)
+            // One record that replaces the answer: a crash keeps the old rating or the new one.
+            let stored = try store.rerate(last.record, as: record)
             self.last = (stored, last.term, last.wasNew)
             console.line("Rating of '\(last.term)' changed to \(rating).")
         } catch {

@@ -56,8 +56,11 @@ public struct StatsTally: Sendable {
     }
 
     /// Counts one journal record: an answer adds, a revocation subtracts the answer it undoes.
+    /// A re-rating (an answer with `revokes`) replaces an answer counted already with one
+    /// that counts the same (time, card, correctness, response time, `before`): it adds nothing.
     public mutating func add(_ record: ReviewRecord) {
         switch record.kind {
+        case .review where record.revokes != nil, .practice where record.revokes != nil: break
         case .review: count(record, kind: .review, before: record.before, times: 1)
         case .practice: count(record, kind: .practice, before: record.before, times: 1)
         case .revoke: count(record, kind: record.after == nil ? .practice : .review, before: record.after, times: -1)
