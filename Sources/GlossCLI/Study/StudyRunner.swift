@@ -131,8 +131,10 @@ final class StudyRunner {
                     continue
                 }
                 let outcome: AnswerOutcome = rating == .again ? .wrong : .right(slip: false)
-                return finish(
-                    question, entry: entry, state: state, input: input, outcome: outcome, rating: rating, shownAt: shownAt)
+                let step = StudyStep(
+                    rated: rating, question: question, outcome: outcome, state: state, scheduler: scheduler,
+                    at: session.now())
+                return finish(question, entry: entry, state: state, input: input, outcome: outcome, step: step, shownAt: shownAt)
             }
             if let key = StudyKey(input) {
                 if key == .show, last?.record.card.entry == entry.id {
@@ -154,12 +156,10 @@ final class StudyRunner {
                 continue
             default:
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1e9
-                let rating =
-                    Grader(typedRecallThreshold: settings.typedRecallThreshold).rating(
-                        for: outcome, format: question.format, hintsUsed: hints, responseSeconds: seconds,
-                        stabilityBefore: state.stability) ?? .again
-                return finish(
-                    question, entry: entry, state: state, input: input, outcome: outcome, rating: rating, shownAt: shownAt)
+                let step = StudyStep(
+                    question: question, outcome: outcome, hintsUsed: hints, responseSeconds: seconds, state: state,
+                    settings: settings, scheduler: scheduler, at: session.now())
+                return finish(question, entry: entry, state: state, input: input, outcome: outcome, step: step, shownAt: shownAt)
             }
         }
     }
@@ -192,22 +192,16 @@ final class StudyRunner {
 
     private func finish(
         _ question: Question, entry: Entry, state: CardState, input: String, outcome: AnswerOutcome,
-        rating: Rating, shownAt: DispatchTime
+        step: StudyStep, shownAt: DispatchTime
     ) -> AskResult {
         let now = session.now()
+        let rating = step.rating
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
-        var confusedWith: EntryID?
-        switch outcome {
-        case .confused(let other): confusedWith = other
-        case .partlyRight(_, _, let confusions): confusedWith = confusions.first?.picked
-        default: break
-        }
         let practice = mode == .quiz
         let record = ReviewRecord(
             seq: 0, kind: practice ? .practice : .review, time: now, card: question.card, format: question.format,
             answer: input, correct: outcome.isRight, rating: rating, responseMs: milliseconds,
-            confusedWith: confusedWith, before: practice ? nil : state,
-            after: practice ? nil : scheduler.review(state, rating: rating, at: now, card: question.card))
+            confusedWith: step.confusedWith, before: practice ? nil : state, after: practice ? nil : step.after)
         let stored: ReviewRecord
         do {
             stored = try store.append(record)

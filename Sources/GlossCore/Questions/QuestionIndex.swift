@@ -136,13 +136,14 @@ public struct QuestionIndex: Sendable {
         var vectors = [[(word: Int, weight: Float)]](repeating: [], count: n)
         var postings = [[(entry: Int, weight: Float)]](repeating: [], count: documentFrequency.count)
         for i in 0..<n {
+            // Sorted before summing: a dictionary's order changes per process, and so would the sum.
             var vector = counts[i].map { word, count -> (word: Int, weight: Float) in
                 let idf = Float(log(Double(n + 1) / Double(documentFrequency[word] + 1))) + 1
                 return (word, Float(count) * idf)
-            }
+            }.sorted { $0.word < $1.word }
             let length = vector.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
             guard length > 0 else { continue }
-            vector = vector.map { ($0.word, $0.weight / length) }.sorted { $0.word < $1.word }
+            vector = vector.map { ($0.word, $0.weight / length) }
             vectors[i] = vector
             for (word, weight) in vector { postings[word].append((i, weight)) }
         }

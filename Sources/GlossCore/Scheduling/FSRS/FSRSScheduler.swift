@@ -47,9 +47,14 @@ public struct FSRSScheduler: Scheduler, Hashable {
             maximumInterval: settings.maximumIntervalDays, fuzz: settings.fuzz)
     }
 
+    /// Days between two reviews as the formulas count them: whole 24-hour spans (floored).
+    public func elapsedDays(from last: Date, to now: Date) -> Int {
+        Int(Micros.wholeDays(from: Micros.of(last), to: Micros.of(now)))
+    }
+
     public func retrievability(of state: CardState, at now: Date) -> Double {
         guard let last = state.lastReview, let s = state.stability else { return 0 }
-        let days = max(0, Micros.wholeDays(from: Micros.of(last), to: Micros.of(now)))
+        let days = max(0, elapsedDays(from: last, to: now))
         return constants.retrievability(elapsedDays: Double(days), stability: s)
     }
 
@@ -61,7 +66,7 @@ public struct FSRSScheduler: Scheduler, Hashable {
     public func review(_ state: CardState, rating: Rating, at now: Date, fuzzSeed: UInt64) -> CardState {
         let nowMicros = Micros.of(now)
         var card = state
-        let days: Int64? = state.lastReview.map { Micros.wholeDays(from: Micros.of($0), to: nowMicros) }
+        let days: Int? = state.lastReview.map { elapsedDays(from: $0, to: now) }
         var phase = state.phase == .new ? .learning : state.phase
         var step = state.step ?? 0
 
