@@ -37,8 +37,8 @@ struct StudyCommand: GlossCommand {
         let console = session.console
         let now = session.now()
         let settings = store.settings
-        let scheduler = try settings.makeScheduler()
         let clock = session.dayClock(settings)
+        let scheduler = try settings.makeScheduler(dayClock: clock)
         let today = try store.records(since: clock.start(ofDay: clock.day(of: now))).filter { $0.kind == .review }
         let newToday = today.filter { $0.before?.phase == .new }.count
         let cards = decks.flatMap { DeckCards.of($0).map(\.key) }

@@ -42,7 +42,7 @@ final class StudyRunner {
         self.store = store
         self.reader = reader
         self.mode = mode
-        self.scheduler = try store.settings.makeScheduler()
+        self.scheduler = try store.settings.makeScheduler(dayClock: session.dayClock(store.settings))
         self.indexes = Dictionary(decks.map { ($0.id, QuestionIndex(deck: $0)) }, uniquingKeysWith: { a, _ in a })
         self.rng = SplitMix64(seed: session.seed)
         self.summary = SessionSummary(started: session.now())

@@ -21,7 +21,7 @@ struct SimulationRun {
         index = QuestionIndex(deck: simulation.deck)
         matcher = AnswerMatcher(index: index)
         clock = DayClock(timeZone: simulation.timeZone, rolloverHour: simulation.settings.rolloverHour)
-        scheduler = (try? FSRSScheduler(settings: simulation.settings)) ?? FSRSScheduler()
+        scheduler = (try? FSRSScheduler(settings: simulation.settings, dayClock: clock)) ?? FSRSScheduler(dayClock: clock)
         keys = DeckCards.of(simulation.deck).map(\.key)
         learner = SimulatedLearner(model: simulation.model)
     }
