@@ -239,7 +239,7 @@ import Testing
         #expect(lint.stdout + lint.stderr == "1 deck file checked: 0 errors, 0 warnings\n")
     }
 
-    /// One entry leaves no distractors for multiple choice: gloss asks for typed answers.
+    /// One entry leaves no distractors for multiple choice: gloss asks for typed answers, one facet a day.
     @Test func aDeckOfOneEntryIsStudiedWithTypedAnswers() throws {
         let folder = try workspace(deck: "---\ntitle: One\n---\n## Solo\n\nAlone here.\n")
         let run = try BinaryRunner.run(
@@ -250,17 +250,17 @@ import Testing
         let stdout = run.stdout.replacingOccurrences(of: #"in \d+s\."#, with: "in Ns.", options: .regularExpression)
         #expect(
             stdout == """
-                Studying deck: 2 cards (2 new). Type ? for a hint, help for the keys.
+                Studying deck: 1 card (1 new). Type ? for a hint, help for the keys.
 
-                1/2 · 1 new · 0 learning · deck
+                1/1 · 0 new · 0 learning · deck
                 Type the term: Alone here.
                 Right.
                   Answer: Solo
                   Solo: Alone here.
                 rated good · next in 10 min · e to change the rating
 
-                2/3 · 0 new · 1 learning · deck
-                Solo
+                2/2 · 0 new · 0 learning · deck
+                Type the term: Alone here.
 
                 Session saved. 1 answered, 1 right (100%) in Ns.
                 New cards learned: 1.

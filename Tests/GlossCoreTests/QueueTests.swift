@@ -85,8 +85,9 @@ import Testing
         #expect(q.next(at: now + 3600) == nil)
     }
 
-    @Test func siblingsAreNotBackToBack() {
+    @Test func siblingsAreNotBackToBackWhenNotBuried() {
         var settings = LearnerSettings()
+        settings.burySiblings = false
         settings.newPerDay = 6
         let cards: [(key: CardKey, state: CardState)] = [
             (key("x", .recall), .new), (key("x", .recognize), .new), (key("x", .relate), .new),

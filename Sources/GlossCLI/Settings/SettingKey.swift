@@ -15,6 +15,7 @@ enum SettingKey: String, CaseIterable {
     case fuzz
     case color
     case flip
+    case burySiblings = "bury-siblings"
 
     var help: String {
         switch self {
@@ -30,6 +31,7 @@ enum SettingKey: String, CaseIterable {
         case .fuzz: "on or off: spread due dates a little"
         case .color: "on or off"
         case .flip: "on or off: classic self-rated flashcards instead of questions"
+        case .burySiblings: "on or off: an entry's other facets wait for the next day once one is answered"
         }
     }
 
@@ -47,6 +49,7 @@ enum SettingKey: String, CaseIterable {
         case .fuzz: settings.fuzz ? "on" : "off"
         case .color: settings.color ? "on" : "off"
         case .flip: settings.flip ? "on" : "off"
+        case .burySiblings: settings.burySiblings ? "on" : "off"
         }
     }
 
@@ -90,6 +93,9 @@ enum SettingKey: String, CaseIterable {
         case .flip:
             guard let v = parseSwitch(text) else { throw bad }
             settings.flip = v
+        case .burySiblings:
+            guard let v = parseSwitch(text) else { throw bad }
+            settings.burySiblings = v
         }
     }
 }

@@ -55,6 +55,10 @@ struct StudyCommand: GlossCommand {
         let label = decks.count == 1 ? decks[0].id.rawValue : "\(decks.count) decks"
         guard plan.counts.left > 0 else {
             console.line("Nothing is due in \(label) right now.")
+            if queue.buried > 0 {
+                let cards = queue.buried == 1 ? "1 card waits" : "\(queue.buried) cards wait"
+                console.line("\(cards) for tomorrow: another facet of the same entry was studied today (setting bury-siblings).")
+            }
             console.line(dueOutlook(cards: cards, store: store, now: now, clock: clock))
             console.line("Try 'study --ahead' to review early, or 'quiz' for practice that leaves the schedule alone.")
             return

@@ -31,6 +31,9 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     public var color: Bool = true
     /// Classic flashcards (self-rated) instead of generated questions.
     public var flip: Bool = false
+    /// Once a card of an entry is answered, its other facets wait for the next study day, and
+    /// an entry's new facets are introduced on different days (as Anki buries siblings).
+    public var burySiblings: Bool = true
 
     public static let defaultFSRSParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
@@ -42,7 +45,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
-            typedRecallThreshold, color, flip
+            typedRecallThreshold, color, flip, burySiblings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,5 +64,6 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         typedRecallThreshold = try c.decodeIfPresent(Double.self, forKey: .typedRecallThreshold) ?? d.typedRecallThreshold
         color = try c.decodeIfPresent(Bool.self, forKey: .color) ?? d.color
         flip = try c.decodeIfPresent(Bool.self, forKey: .flip) ?? d.flip
+        burySiblings = try c.decodeIfPresent(Bool.self, forKey: .burySiblings) ?? d.burySiblings
     }
 }

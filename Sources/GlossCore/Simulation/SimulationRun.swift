@@ -82,7 +82,7 @@ struct SimulationRun {
     private func shownSiblings(of key: CardKey, question: Question, feedback: [String], entry: Entry) -> [CardKey] {
         let text = ([question.prompt] + question.options + feedback).joined(separator: "\n")
         let termAndDefinition = text.contains(entry.term) && text.contains(entry.definition)
-        let relatedShown = key.facet == .relate || feedback.contains { $0.hasPrefix("Related:") }
+        let relatedShown = key.facet == .relate || feedback.contains { $0.hasPrefix("Related") }
         return keys.filter { other in
             guard other.entry == key.entry, other.deck == key.deck, other.facet != key.facet else { return false }
             switch other.facet {
