@@ -253,11 +253,14 @@ import Testing
                 Studying deck: 1 card (1 new). Type ? for a hint, help for the keys.
 
                 1/1 · 0 new · 0 learning · deck
+                New: Solo
+                  Alone here.
+
                 Type the term: Alone here.
                 Right.
                   Answer: Solo
                   Solo: Alone here.
-                rated good · next in 10 min · e to change the rating
+                rated hard · next in 10 min · e to change the rating
 
                 2/2 · 0 new · 0 learning · deck
                 Type the term: Alone here.

@@ -78,3 +78,46 @@ import Testing
         #expect(a.answers > 0 && a.productionRecall > 0.5)
     }
 }
+
+@Suite struct FirstExposureTests {
+    let index = QuestionIndex(deck: SimulationDeck.make(entries: 10))
+    let now = Date(timeIntervalSince1970: 1_767_258_000)
+    let fsrs = FSRSScheduler()
+
+    func step(_ outcome: AnswerOutcome, presented: Bool) throws -> StudyStep {
+        var rng = SplitMix64(seed: 1)
+        let key = CardKey(deck: index.deck.id, entry: "e1", facet: .recognize)
+        let question = try QuestionGenerator(index: index).question(for: key, format: .choiceTerm, using: &rng)
+        return StudyStep(
+            question: question, outcome: outcome, hintsUsed: 0, responseSeconds: 5, state: .new, settings: LearnerSettings(),
+            scheduler: fsrs, at: now, presented: presented)
+    }
+
+    @Test func aRightFirstAnswerAfterThePresentationIsNotRecall() throws {
+        let presented = try step(.right(slip: false), presented: true)
+        let w = LearnerSettings.defaultFSRSParameters
+        #expect(presented.rating == .hard)
+        #expect(presented.after.difficulty == FSRS.initialDifficulty(.hard, w: w))
+        #expect(presented.after.stability == FSRS.initialStability(.hard, w: w))
+        // It moves on along the learning steps as a right answer: the 10-minute step, not Hard's 5.5 minutes.
+        #expect(presented.after.step == 1)
+        #expect(presented.after.due == now.addingTimeInterval(600))
+        let unpresented = try step(.right(slip: false), presented: false)
+        #expect(unpresented.rating == .good)
+        #expect((unpresented.after.difficulty ?? 0) < (presented.after.difficulty ?? 0))
+    }
+
+    @Test func aWrongFirstAnswerIsAgainEitherWay() throws {
+        let wrong = try step(.wrong, presented: true)
+        #expect(wrong.rating == .again)
+        #expect(wrong.after.difficulty == FSRS.initialDifficulty(.again, w: LearnerSettings.defaultFSRSParameters))
+    }
+
+    @Test func thePresentationShowsTheWholeEntry() {
+        let entry = index.deck.entries[1]
+        let lines = Presentation.lines(for: entry, index: index)
+        #expect(lines[0] == "New: \(entry.term)")
+        #expect(lines[1] == entry.definition)
+        #expect(lines.last?.hasPrefix("Related: ") == true)
+    }
+}

@@ -16,6 +16,7 @@ enum SettingKey: String, CaseIterable {
     case color
     case flip
     case burySiblings = "bury-siblings"
+    case presentNew = "present-new"
 
     var help: String {
         switch self {
@@ -32,6 +33,7 @@ enum SettingKey: String, CaseIterable {
         case .color: "on or off"
         case .flip: "on or off: classic self-rated flashcards instead of questions"
         case .burySiblings: "on or off: an entry's other facets wait for the next day once one is answered"
+        case .presentNew: "on or off: show a new card's entry before its first question"
         }
     }
 
@@ -50,6 +52,7 @@ enum SettingKey: String, CaseIterable {
         case .color: settings.color ? "on" : "off"
         case .flip: settings.flip ? "on" : "off"
         case .burySiblings: settings.burySiblings ? "on" : "off"
+        case .presentNew: settings.presentNew ? "on" : "off"
         }
     }
 
@@ -96,6 +99,9 @@ enum SettingKey: String, CaseIterable {
         case .burySiblings:
             guard let v = parseSwitch(text) else { throw bad }
             settings.burySiblings = v
+        case .presentNew:
+            guard let v = parseSwitch(text) else { throw bad }
+            settings.presentNew = v
         }
     }
 }

@@ -101,7 +101,15 @@ final class StudyRunner {
         }
         let presenter = QuestionPresenter(console: console)
         console.line()
-        presenter.present(question, status: status)
+        let presented = mode == .study && question.format != .flashcard && settings.presentNew && Presentation.presents(state)
+        if presented {
+            if !status.isEmpty { console.line(console.paint(status, .dim)) }
+            for (number, line) in Presentation.lines(for: entry, index: index).enumerated() {
+                if number == 0 { console.line(console.paint(line, .emphasis)) } else { console.wrapped(line, indent: "  ") }
+            }
+            console.line()
+        }
+        presenter.present(question, status: presented ? "" : status)
         let shownAt = DispatchTime.now()
         var hints = 0
         var revealed = false
@@ -158,7 +166,7 @@ final class StudyRunner {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1e9
                 let step = StudyStep(
                     question: question, outcome: outcome, hintsUsed: hints, responseSeconds: seconds, state: state,
-                    settings: settings, scheduler: scheduler, at: session.now())
+                    settings: settings, scheduler: scheduler, at: session.now(), presented: presented)
                 return finish(question, entry: entry, state: state, input: input, outcome: outcome, step: step, shownAt: shownAt)
             }
         }

@@ -34,6 +34,8 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     /// Once a card of an entry is answered, its other facets wait for the next study day, and
     /// an entry's new facets are introduced on different days (as Anki buries siblings).
     public var burySiblings: Bool = true
+    /// A new card's first encounter shows the entry, then asks (`Presentation`).
+    public var presentNew: Bool = true
 
     public static let defaultFSRSParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
@@ -45,7 +47,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
-            typedRecallThreshold, color, flip, burySiblings
+            typedRecallThreshold, color, flip, burySiblings, presentNew
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,5 +67,6 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         color = try c.decodeIfPresent(Bool.self, forKey: .color) ?? d.color
         flip = try c.decodeIfPresent(Bool.self, forKey: .flip) ?? d.flip
         burySiblings = try c.decodeIfPresent(Bool.self, forKey: .burySiblings) ?? d.burySiblings
+        presentNew = try c.decodeIfPresent(Bool.self, forKey: .presentNew) ?? d.presentNew
     }
 }

@@ -42,12 +42,20 @@ struct SimulationRun {
             guard let question = try? generator.question(for: key, state: state, settings: settings, using: &rng) else {
                 continue
             }
+            let presented = settings.presentNew && Presentation.presents(state)
+            if presented {
+                let shown = Presentation.lines(for: entry, index: index)
+                for card in keys where card.entry == key.entry && card.deck == key.deck {
+                    if card.facet != .relate || shown.contains(where: { $0.hasPrefix("Related") }) { learner.saw(card, at: now) }
+                }
+                now = now.addingTimeInterval(simulation.model.presentationSeconds)
+            }
             let answer = learner.answer(question, term: entry.term, at: now, using: &rng)
             now = now.addingTimeInterval(answer.seconds)
             let outcome = matcher.match(answer.input, to: question)
             let step = StudyStep(
                 question: question, outcome: outcome, hintsUsed: 0, responseSeconds: answer.seconds, state: state,
-                settings: settings, scheduler: scheduler, at: now)
+                settings: settings, scheduler: scheduler, at: now, presented: presented)
             count(key, state: state, at: now, answeredToday: &answeredToday)
             states[key] = step.after
             if let picked = step.confusedWith { confusions.record(deck: key.deck, asked: key.entry, picked: picked) }

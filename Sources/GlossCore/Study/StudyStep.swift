@@ -18,15 +18,28 @@ public struct StudyStep: Sendable {
     public var confusedWith: EntryID?
 
     /// Grades `outcome` (not a flashcard) and moves the card's schedule.
+    ///
+    /// `presented`: the card is new and its entry was just shown (``Presentation``), so a right
+    /// answer proves only that the learner read it: it is recorded as `hard` (the memory, and
+    /// so the difficulty, start from Hard's values, not Good's), while it moves the learning
+    /// steps on as a right answer does. A wrong one is `again` as ever.
     public init(
         question: Question, outcome: AnswerOutcome, hintsUsed: Int, responseSeconds: Double, state: CardState,
-        settings: LearnerSettings, scheduler: some Scheduler, at now: Date
+        settings: LearnerSettings, scheduler: some Scheduler, at now: Date, presented: Bool = false
     ) {
         let rating =
             Grader(typedRecallThreshold: settings.typedRecallThreshold).rating(
                 for: outcome, format: question.format, hintsUsed: hintsUsed, responseSeconds: responseSeconds,
                 stabilityBefore: state.stability) ?? .again
-        self.init(rated: rating, question: question, outcome: outcome, state: state, scheduler: scheduler, at: now)
+        guard presented, state.phase == .new, rating != .again else {
+            self.init(rated: rating, question: question, outcome: outcome, state: state, scheduler: scheduler, at: now)
+            return
+        }
+        self.init(rated: .hard, question: question, outcome: outcome, state: state, scheduler: scheduler, at: now)
+        let steps = scheduler.review(state, rating: .good, at: now, card: question.card)
+        after.phase = steps.phase
+        after.step = steps.step
+        after.due = steps.due
     }
 
     /// An answer already rated (a flashcard, or a changed rating).
