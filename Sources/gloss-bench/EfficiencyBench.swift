@@ -9,6 +9,7 @@ enum EfficiencyBench {
         var entries = 100
         var seed: UInt64 = 1
         var seeds = 5
+        var settings = LearnerSettings()
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -17,8 +18,14 @@ enum EfficiencyBench {
             case "--entries": entries = Int(value) ?? -1
             case "--seed": seed = UInt64(value) ?? 0
             case "--seeds": seeds = Int(value) ?? -1
+            case "--grading":
+                guard let policy = GradingPolicy(rawValue: value) else {
+                    print("efficiency: --grading takes production, capped or plain")
+                    return 2
+                }
+                settings.grading = policy
             default:
-                print("usage: gloss-bench efficiency [--days N] [--entries N] [--seed N] [--seeds N]")
+                print("usage: gloss-bench efficiency [--days N] [--entries N] [--seed N] [--seeds N] [--grading POLICY]")
                 return 2
             }
             i += 2
@@ -32,7 +39,7 @@ enum EfficiencyBench {
         var glossRuns: [EfficiencyReport] = []
         var peerRuns: [EfficiencyReport] = []
         for s in 0..<UInt64(seeds) {
-            let simulation = StudySimulation(deck: deck, days: days, seed: seed + s)
+            let simulation = StudySimulation(deck: deck, settings: settings, days: days, seed: seed + s)
             glossRuns.append(simulation.run())
             peerRuns.append(PeerSimulation(simulation).run())
         }

@@ -88,8 +88,10 @@ import Testing
         var rng = SplitMix64(seed: 1)
         let key = CardKey(deck: index.deck.id, entry: "e1", facet: .recognize)
         let question = try QuestionGenerator(index: index).question(for: key, format: .choiceTerm, using: &rng)
+        var settings = LearnerSettings()
+        settings.grading = .plain  // a right pick is Good unless it follows the presentation
         return StudyStep(
-            question: question, outcome: outcome, hintsUsed: 0, responseSeconds: 5, state: .new, settings: LearnerSettings(),
+            question: question, outcome: outcome, hintsUsed: 0, responseSeconds: 5, state: .new, settings: settings,
             scheduler: fsrs, at: now, presented: presented)
     }
 

@@ -17,6 +17,7 @@ enum SettingKey: String, CaseIterable {
     case flip
     case burySiblings = "bury-siblings"
     case presentNew = "present-new"
+    case grading
 
     var help: String {
         switch self {
@@ -34,6 +35,7 @@ enum SettingKey: String, CaseIterable {
         case .flip: "on or off: classic self-rated flashcards instead of questions"
         case .burySiblings: "on or off: an entry's other facets wait for the next day once one is answered"
         case .presentNew: "on or off: show a new card's entry before its first question"
+        case .grading: "production, capped or plain: how much a right multiple-choice answer counts"
         }
     }
 
@@ -53,6 +55,7 @@ enum SettingKey: String, CaseIterable {
         case .flip: settings.flip ? "on" : "off"
         case .burySiblings: settings.burySiblings ? "on" : "off"
         case .presentNew: settings.presentNew ? "on" : "off"
+        case .grading: settings.grading.rawValue
         }
     }
 
@@ -102,6 +105,9 @@ enum SettingKey: String, CaseIterable {
         case .presentNew:
             guard let v = parseSwitch(text) else { throw bad }
             settings.presentNew = v
+        case .grading:
+            guard let v = GradingPolicy(rawValue: text.lowercased()) else { throw bad }
+            settings.grading = v
         }
     }
 }

@@ -25,6 +25,8 @@ final class StudyRunner {
     /// The last answer recorded in this session: for `u`, `e` and `show`.
     private var last: (record: ReviewRecord, term: String, wasNew: Bool)?
     private let startedClock = DispatchTime.now()
+    /// The learner's recent answer times per format, for judging a slow answer.
+    private var times = ResponseTimes()
 
     /// Ask every question in this format when the card allows it (quiz --format).
     private let forcedFormat: QuestionFormat?
@@ -46,6 +48,10 @@ final class StudyRunner {
         self.indexes = Dictionary(decks.map { ($0.id, QuestionIndex(deck: $0)) }, uniquingKeysWith: { a, _ in a })
         self.rng = SplitMix64(seed: session.seed)
         self.summary = SessionSummary(started: session.now())
+        let recent = (try? store.records(since: session.now().addingTimeInterval(-14 * 86_400))) ?? []
+        for record in recent {
+            if let format = record.format { times.add(Double(record.responseMs) / 1000, format: format) }
+        }
     }
 
     var console: Console { session.console }
@@ -166,7 +172,8 @@ final class StudyRunner {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1e9
                 let step = StudyStep(
                     question: question, outcome: outcome, hintsUsed: hints, responseSeconds: seconds, state: state,
-                    settings: settings, scheduler: scheduler, at: session.now(), presented: presented)
+                    settings: settings, scheduler: scheduler, at: session.now(), presented: presented, times: times)
+                times.add(seconds, format: question.format)
                 return finish(question, entry: entry, state: state, input: input, outcome: outcome, step: step, shownAt: shownAt)
             }
         }
@@ -208,10 +215,20 @@ final class StudyRunner {
         let practice = mode == .quiz
         let record = ReviewRecord(
             seq: 0, kind: practice ? .practice : .review, time: now, card: question.card, format: question.format,
-            answer: input, correct: outcome.isRight, rating: rating, responseMs: milliseconds,
+            answer: input, correct: step.asked.isRight, rating: rating, responseMs: milliseconds,
             confusedWith: step.confusedWith, before: practice ? nil : state, after: practice ? nil : step.after)
         let stored: ReviewRecord
         do {
+            // Matching: another pair's mistake is practice of that entry, never a confusion of the asked
+            // card; written first, so that `u` undoes the answer itself.
+            for mistake in step.otherMistakes {
+                _ = try store.append(
+                    ReviewRecord(
+                        seq: 0, kind: .practice, time: now,
+                        card: CardKey(deck: question.card.deck, entry: mistake.asked, facet: .recall), format: question.format,
+                        answer: input, correct: false, rating: .again, responseMs: milliseconds,
+                        confusedWith: mistake.picked, before: nil, after: nil))
+            }
             stored = try store.append(record)
         } catch {
             console.error(
@@ -219,7 +236,7 @@ final class StudyRunner {
             return .ended(.failed)
         }
         let wasNew = !practice && state.phase == .new
-        summary.count(term: entry.term, right: outcome.isRight, wasNew: wasNew)
+        summary.count(term: entry.term, right: step.asked.isRight, wasNew: wasNew)
         last = (stored, entry.term, wasNew)
         let index = indexes[question.card.deck]
         let lines = index.map { Feedback.lines(for: question, outcome: outcome, input: input, index: $0) } ?? []

@@ -36,6 +36,8 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     public var burySiblings: Bool = true
     /// A new card's first encounter shows the entry, then asks (`Presentation`).
     public var presentNew: Bool = true
+    /// How much a right multiple-choice answer counts (`GradingPolicy`).
+    public var grading: GradingPolicy = .production
 
     public static let defaultFSRSParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
@@ -47,7 +49,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
-            typedRecallThreshold, color, flip, burySiblings, presentNew
+            typedRecallThreshold, color, flip, burySiblings, presentNew, grading
     }
 
     public init(from decoder: any Decoder) throws {
@@ -68,5 +70,6 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         flip = try c.decodeIfPresent(Bool.self, forKey: .flip) ?? d.flip
         burySiblings = try c.decodeIfPresent(Bool.self, forKey: .burySiblings) ?? d.burySiblings
         presentNew = try c.decodeIfPresent(Bool.self, forKey: .presentNew) ?? d.presentNew
+        grading = try c.decodeIfPresent(GradingPolicy.self, forKey: .grading) ?? d.grading
     }
 }

@@ -10,6 +10,7 @@ struct SimulationRun {
     let keys: [CardKey]
     var states: [CardKey: CardState] = [:]
     var confusions = Confusions()
+    var times = ResponseTimes()
     var learner: SimulatedLearner
     var answers = 0
     var reviewAnswers = 0
@@ -55,14 +56,16 @@ struct SimulationRun {
             let outcome = matcher.match(answer.input, to: question)
             let step = StudyStep(
                 question: question, outcome: outcome, hintsUsed: 0, responseSeconds: answer.seconds, state: state,
-                settings: settings, scheduler: scheduler, at: now, presented: presented)
+                settings: settings, scheduler: scheduler, at: now, presented: presented, times: times)
+            times.add(answer.seconds, format: question.format)
             count(key, state: state, at: now, answeredToday: &answeredToday)
             states[key] = step.after
             if let picked = step.confusedWith { confusions.record(deck: key.deck, asked: key.entry, picked: picked) }
+            for mistake in step.otherMistakes { confusions.record(deck: key.deck, asked: mistake.asked, picked: mistake.picked) }
             log?(
                 SimulatedReview(
                     time: now, card: key, format: question.format, rating: step.rating, before: state, after: step.after,
-                    correct: outcome.isRight, seconds: answer.seconds))
+                    correct: step.asked.isRight, seconds: answer.seconds))
             let lines = Feedback.lines(for: question, outcome: outcome, input: answer.input, index: index)
             for sibling in shownSiblings(of: key, question: question, feedback: lines, entry: entry) {
                 learner.saw(sibling, at: now)
