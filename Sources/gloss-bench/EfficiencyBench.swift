@@ -18,6 +18,7 @@ enum EfficiencyBench {
             case "--entries": entries = Int(value) ?? -1
             case "--seed": seed = UInt64(value) ?? 0
             case "--seeds": seeds = Int(value) ?? -1
+            case "--typed-threshold": settings.typedRecallThreshold = Double(value) ?? -1
             case "--grading":
                 guard let policy = GradingPolicy(rawValue: value) else {
                     print("efficiency: --grading takes production, capped or plain")
@@ -25,7 +26,9 @@ enum EfficiencyBench {
                 }
                 settings.grading = policy
             default:
-                print("usage: gloss-bench efficiency [--days N] [--entries N] [--seed N] [--seeds N] [--grading POLICY]")
+                print(
+                    "usage: gloss-bench efficiency [--days N] [--entries N] [--seed N] [--seeds N] [--grading POLICY] [--typed-threshold DAYS]"
+                )
                 return 2
             }
             i += 2

@@ -260,14 +260,11 @@ import Testing
                 Right.
                   Answer: Solo
                   Solo: Alone here.
-                rated hard · next in 10 min · e to change the rating
+                rated hard · next in 1 day · e to change the rating
 
-                2/2 · 0 new · 0 learning · deck
-                Type the term: Alone here.
-
-                Session saved. 1 answered, 1 right (100%) in Ns.
+                Done for now. 1 answered, 1 right (100%) in Ns.
                 New cards learned: 1.
-                Next review in 10 min; 0 due tomorrow; 1 new card not yet seen.
+                Next review in 1 day; 1 due tomorrow; 1 new card not yet seen.
 
                 """)
         #expect(try journalLines(folder).count == 1)

@@ -92,8 +92,9 @@ import Testing
         let again = try BinaryRunner.run(
             ["study", "--now", "2026-01-01T09:00:05Z", "--seed", "7", "--learner", "ann"],
             input: "", in: folder)
-        // Later the same day: the two learning cards and what is left of today's ten new cards.
-        #expect(again.stdout.hasPrefix("Studying ai-safety: 10 cards (8 new)."))
+        // Later the same day: the learning card (the wrong answer; the right one graduated after
+        // its presentation) and what is left of today's ten new cards.
+        #expect(again.stdout.hasPrefix("Studying ai-safety: 9 cards (8 new)."))
     }
 
     @Test func keysUndoHintAndRerateWork() throws {

@@ -101,9 +101,10 @@ import Testing
         #expect(presented.rating == .hard)
         #expect(presented.after.difficulty == FSRS.initialDifficulty(.hard, w: w))
         #expect(presented.after.stability == FSRS.initialStability(.hard, w: w))
-        // It moves on along the learning steps as a right answer: the 10-minute step, not Hard's 5.5 minutes.
-        #expect(presented.after.step == 1)
-        #expect(presented.after.due == now.addingTimeInterval(600))
+        // The presentation was the first learning step and this answer the second: it graduates,
+        // with the interval of the Hard memory (1 day), where Hard would repeat a step.
+        #expect(presented.after.phase == .review)
+        #expect(presented.after.due == now.addingTimeInterval(86_400))
         let unpresented = try step(.right(slip: false), presented: false)
         #expect(unpresented.rating == .good)
         #expect((unpresented.after.difficulty ?? 0) < (presented.after.difficulty ?? 0))

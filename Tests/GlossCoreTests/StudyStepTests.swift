@@ -7,7 +7,7 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_767_258_000)
     let card = CardKey(deck: "d", entry: "a", facet: .recall)
     var review: CardState {
-        CardState(phase: .review, stability: 5, difficulty: 5, due: now, lastReview: now - 5 * 86_400, reps: 3)
+        CardState(phase: .review, stability: 12, difficulty: 5, due: now, lastReview: now - 12 * 86_400, reps: 3)
     }
 
     func step(_ outcome: AnswerOutcome, _ format: QuestionFormat, policy: GradingPolicy) -> StudyStep {
@@ -32,9 +32,10 @@ import Testing
     @Test func cappedPolicyKeepsRecognitionIntervalsAtTheThreshold() {
         let capped = step(.right(slip: false), .choiceTerm, policy: .capped)
         #expect(capped.rating == .good)
-        #expect((capped.after.due ?? now) <= now + 7 * 86_400)
+        let threshold = LearnerSettings().typedRecallThreshold * 86_400
+        #expect(capped.after.due == now + threshold)
         let plain = step(.right(slip: false), .choiceTerm, policy: .plain)
-        #expect((plain.after.due ?? now) > now + 7 * 86_400)
+        #expect((plain.after.due ?? now) > now + threshold)
         let typed = step(.right(slip: false), .typed, policy: .capped)
         #expect(typed.after.due == plain.after.due)
     }

@@ -26,8 +26,10 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     public var fsrsParameters: [Double] = LearnerSettings.defaultFSRSParameters
     public var maximumIntervalDays: Int = 36500
     public var fuzz: Bool = true
-    /// Stability (days) above which a card is asked as typed recall instead of multiple choice.
-    public var typedRecallThreshold: Double = 7
+    /// Stability (days) from which a card climbs the format ladder to production (typed term,
+    /// cloze, naming a related term) instead of multiple choice; also the cap on intervals
+    /// from recognition evidence under the `capped` grading policy.
+    public var typedRecallThreshold: Double = 14
     public var color: Bool = true
     /// Classic flashcards (self-rated) instead of generated questions.
     public var flip: Bool = false
@@ -37,7 +39,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     /// A new card's first encounter shows the entry, then asks (`Presentation`).
     public var presentNew: Bool = true
     /// How much a right multiple-choice answer counts (`GradingPolicy`).
-    public var grading: GradingPolicy = .production
+    public var grading: GradingPolicy = .capped
 
     public static let defaultFSRSParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,

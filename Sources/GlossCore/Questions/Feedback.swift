@@ -54,9 +54,10 @@ public enum Feedback {
     /// The right answer as the learner should see it.
     public static func rightAnswer(_ question: Question) -> String {
         switch question.format {
-        case .typed, .flashcard: return question.accepted.first ?? question.reveal
+        case .typed, .cloze, .flashcard: return question.accepted.first ?? question.reveal
+        case .nameRelated: return "any of " + question.reveal
         case .matching: return question.matchingAnswer
-        default:
+        case .choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut:
             guard let c = question.correct.first, question.options.indices.contains(c) else { return "" }
             return "\(Question.letter(c))) \(question.options[c])"
         }

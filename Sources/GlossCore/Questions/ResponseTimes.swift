@@ -45,7 +45,7 @@ public struct ResponseTimes: Hashable, Sendable {
     /// The bound used until the learner has enough answers of a format.
     public static func fallbackSlowSeconds(for format: QuestionFormat) -> Double {
         switch format {
-        case .typed: 30
+        case .typed, .cloze, .nameRelated: 30
         case .matching: 60
         case .choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut, .flashcard: 20
         }

@@ -37,7 +37,8 @@ public struct LearnerModel: Hashable, Sendable {
         switch format {
         case .choiceTerm, .relatedChoice: 7
         case .choiceDefinition, .oddOneOut: 10
-        case .typed: 8
+        case .typed, .nameRelated: 8
+        case .cloze: 10
         case .matching: 30
         case .flashcard: 5
         }
@@ -46,7 +47,7 @@ public struct LearnerModel: Hashable, Sendable {
     /// Whether `format` asks the learner to produce the answer (not pick it).
     public static func isProduction(_ format: QuestionFormat) -> Bool {
         switch format {
-        case .typed, .flashcard: true
+        case .typed, .cloze, .nameRelated, .flashcard: true
         case .choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut, .matching: false
         }
     }

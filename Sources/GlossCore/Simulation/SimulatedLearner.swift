@@ -47,10 +47,11 @@ public struct SimulatedLearner: Sendable {
     ) -> Answer {
         let key = question.card
         switch question.format {
-        case .typed, .flashcard:
+        case .typed, .cloze, .nameRelated, .flashcard:
             let produced = Double.random(in: 0..<1, using: &rng) < productionRecall(of: key, at: now)
             expose(key, produced ? .good : .again, at: now)
-            let input = question.format == .flashcard ? "" : (produced ? term : "")
+            let answer = question.format == .typed ? term : question.accepted.first ?? term
+            let input = question.format == .flashcard ? "" : (produced ? answer : "")
             return Answer(input: input, seconds: seconds(question.format, knew: produced, &rng), produced: produced)
         case .choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut:
             let (rating, knows) = retrieve(key, at: now, &rng)

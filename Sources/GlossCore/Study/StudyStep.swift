@@ -50,7 +50,10 @@ public struct StudyStep: Sendable {
             rated: weakRight ? .hard : rating, question: question, outcome: outcome, state: state, scheduler: scheduler,
             at: now)
         if weakRight, state.phase != .review {
-            let steps = scheduler.review(state, rating: .good, at: now, card: question.card)
+            // After the presentation, the presentation was the first step: the answer is the second.
+            var from = state
+            if firstSight { from.step = 1 }
+            let steps = scheduler.review(from, rating: .good, at: now, card: question.card)
             after.phase = steps.phase
             after.step = steps.step
             after.due = steps.due
