@@ -250,9 +250,9 @@ import Testing
         let stdout = run.stdout.replacingOccurrences(of: #"in \d+s\."#, with: "in Ns.", options: .regularExpression)
         #expect(
             stdout == """
-                Studying deck: 1 card (1 new). Type ? for a hint, help for the keys.
+                Studying deck: 1 card (1 new · 0 learning · 0 reviews). Type ? for a hint, help for the keys.
 
-                1/1 · 0 new · 0 learning · deck
+                1 left · 0 learning · 1 new · deck
                 New: Solo
                   Alone here.
 
@@ -291,7 +291,7 @@ import Testing
             input: "a\nb\n", in: folder)
         #expect(earlier.status == 0)
         #expect(earlier.stderr == "")
-        #expect(earlier.stdout.hasPrefix("Studying ai-safety: 8 cards (8 new)."))
+        #expect(earlier.stdout.hasPrefix("Studying ai-safety: 8 cards (8 new · 0 learning · 0 reviews)."))
         let lines = try journalLines(folder)
         #expect(lines.count == 4)
         #expect(lines[2].contains("\"seq\":3") && lines[2].contains("\"time\":\"2026-01-01T09:00:00.000Z\""))

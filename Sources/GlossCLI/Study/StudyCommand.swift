@@ -67,13 +67,15 @@ struct StudyCommand: GlossCommand {
         let runner = try StudyRunner(
             session: session, store: store, reader: session.answerReader(), decks: decks,
             mode: .study, flip: flip)
+        let start = plan.counts
+        let reviews = start.left - start.new - start.learning
         console.line(
-            "Studying \(label): \(total) card\(total == 1 ? "" : "s") (\(plan.counts.new) new). Type ? for a hint, help for the keys."
+            "Studying \(label): \(total) card\(total == 1 ? "" : "s") (\(start.new) new · \(start.learning) learning · "
+                + "\(reviews) review\(reviews == 1 ? "" : "s")). Type ? for a hint, help for the keys."
         )
         let ending = runner.run(plan: &plan) { plan in
-            let counts = plan.counts
-            return
-                "\(runner.summary.answered + 1)/\(runner.summary.answered + counts.left + 1) · \(counts.new) new · \(counts.learning) learning · \(label)"
+            let counts = plan.statusCounts
+            return "\(counts.left) left · \(counts.learning) learning · \(counts.new) new · \(label)"
         }
         try store.checkpoint()
         console.line()

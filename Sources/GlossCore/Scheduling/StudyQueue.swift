@@ -230,7 +230,9 @@ public struct StudyQueue: Sendable {
     /// The next card to ask at `now`, and what kind it is; nil when nothing is due.
     ///
     /// Learning cards that are due come first; then reviews and new cards in queue order;
-    /// when those run out, a learning card due within ``learnAhead``.
+    /// when those run out, a learning card due within ``learnAhead``. A learning card not yet
+    /// due waits while anything else is left, and the card just asked is never asked again
+    /// at once while another card is left.
     public mutating func nextItem(at now: Date) -> (key: CardKey, kind: Kind)? {
         let dueLearning = learning.prefix { $0.due <= now }.count
         if dueLearning > 0 {
@@ -250,10 +252,10 @@ public struct StudyQueue: Sendable {
             last = item.key
             return (item.key, item.kind)
         }
-        if let first = learning.first, first.due <= now.addingTimeInterval(learnAhead) {
-            return take(learningAt: 0)
-        }
-        return nil
+        // Nothing else is left: learn ahead, never the card just asked when another one waits.
+        let ahead = learning.prefix { $0.due <= now.addingTimeInterval(learnAhead) }.count
+        guard ahead > 0 else { return nil }
+        return take(learningAt: learning.prefix(ahead).firstIndex { $0.key != last } ?? 0)
     }
 
     /// The next card to ask at `now`; nil when nothing is due (see ``nextLearningDue``).
