@@ -25,6 +25,10 @@ if CommandLine.arguments.dropFirst().first == "gen-scale-data" {
     }
 }
 
+if CommandLine.arguments.dropFirst().first == "efficiency" {
+    exit(EfficiencyBench.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+
 let wanted = Set(CommandLine.arguments.dropFirst())
 var failed = false
 for group in groups where wanted.isEmpty || wanted.contains(group.name) {

@@ -70,7 +70,11 @@ func fairnessRuleViolations(_ q: Question, index: QuestionIndex) -> [String] {
         for stem in index.nameStems[i] where !index.commonStems.contains(stem) && uses(q.prompt, stem) {
             problems.append("prompt uses '\(stem)' of a name: \(q.prompt)")
         }
-    case .flashcard: break
+    case .cloze:
+        for stem in index.nameStems[i] where !index.commonStems.contains(stem) && uses(q.prompt, stem) {
+            problems.append("cloze prompt uses '\(stem)' of a name: \(q.prompt)")
+        }
+    case .nameRelated, .flashcard: break
     }
     if [.choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut].contains(q.format), q.options.count >= 3 {
         // An elimination hint leaves at least two options standing.

@@ -34,7 +34,7 @@ extension Session {
     func statsSummary(decks: [Deck]) throws -> StatsSummary {
         let store = try progress(forReading: true)
         let settings = store.settings
-        let scheduler = try settings.makeScheduler()
+        let scheduler = try settings.makeScheduler(dayClock: dayClock(settings))
         let now = now()
         let tally = try store.statsTally(clock: dayClock(settings))
         return StatsSummary(

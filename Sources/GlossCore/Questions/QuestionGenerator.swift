@@ -28,8 +28,8 @@ public struct QuestionGenerator: Sendable {
     public static func formats(for facet: Facet) -> [QuestionFormat] {
         switch facet {
         case .recognize: [.choiceTerm, .typed, .flashcard]
-        case .recall: [.choiceDefinition, .matching, .flashcard]
-        case .relate: [.relatedChoice, .oddOneOut, .flashcard]
+        case .recall: [.choiceDefinition, .matching, .cloze, .flashcard]
+        case .relate: [.relatedChoice, .oddOneOut, .nameRelated, .flashcard]
         }
     }
 
@@ -37,29 +37,31 @@ public struct QuestionGenerator: Sendable {
     public static func facet(for format: QuestionFormat) -> Facet {
         switch format {
         case .choiceTerm, .typed: .recognize
-        case .choiceDefinition, .matching, .flashcard: .recall
-        case .relatedChoice, .oddOneOut: .relate
+        case .choiceDefinition, .matching, .cloze, .flashcard: .recall
+        case .relatedChoice, .oddOneOut, .nameRelated: .relate
         }
     }
 
-    /// The format to ask a card in, following memory strength.
+    /// The format to ask a card in, following memory strength: the format ladder.
     ///
     /// Flashcards when `settings.flip`. Otherwise a card is *weak* while it is new or its
-    /// FSRS stability is below `settings.typedRecallThreshold` days, and:
-    /// - `recognize`: multiple choice (definition → term) while weak, typed recall after;
-    /// - `recall`: multiple choice (term → definition) while weak, matching after
-    ///   (definitions can't be typed);
-    /// - `relate`: related-term choice while weak or with fewer than 3 related terms,
-    ///   odd one out after.
+    /// FSRS stability is below `settings.typedRecallThreshold` days, and climbs to production
+    /// once it is not; a card in relearning (it lapsed) is asked in production, the rung a
+    /// climbed card failed on, for its relearning steps:
+    /// - `recognize`: multiple choice (definition → term) while weak, typed term after;
+    /// - `recall`: multiple choice (term → definition) while weak, a cloze of the definition
+    ///   after (matching when no key word can be blanked);
+    /// - `relate`: related-term choice while weak, "name a term related to X" after.
     /// A format the deck can't support falls back to the next one that it can.
     public func format(for card: CardKey, state: CardState, settings: LearnerSettings) -> QuestionFormat {
         if settings.flip { return .flashcard }
-        let weak = state.phase == .new || (state.stability ?? 0) < settings.typedRecallThreshold
+        let climbed =
+            state.phase == .relearning || (state.phase != .new && (state.stability ?? 0) >= settings.typedRecallThreshold)
         let preferred: [QuestionFormat] =
             switch card.facet {
-            case .recognize: weak ? [.choiceTerm, .typed] : [.typed]
-            case .recall: weak ? [.choiceDefinition, .matching] : [.matching, .choiceDefinition]
-            case .relate: weak ? [.relatedChoice, .oddOneOut] : [.oddOneOut, .relatedChoice]
+            case .recognize: climbed ? [.typed] : [.choiceTerm, .typed]
+            case .recall: climbed ? [.cloze, .matching, .choiceDefinition] : [.choiceDefinition, .matching]
+            case .relate: climbed ? [.nameRelated, .oddOneOut, .relatedChoice] : [.relatedChoice, .oddOneOut]
             }
         return preferred.first { canAsk(card, as: $0) } ?? .flashcard
     }
@@ -88,6 +90,7 @@ public struct QuestionGenerator: Sendable {
                 related.filter({ !sharesTermWord($0, i) }).count >= QuestionGenerator.oddOneOutRelated - 1
             else { return false }
             return picker.countFar(from: i, upTo: 1, allowed: { unrelatedFits($0, to: i) }) >= 1
+        case .cloze, .nameRelated: return canAskProduction(format, i)
         }
     }
 
@@ -109,6 +112,8 @@ public struct QuestionGenerator: Sendable {
         case .oddOneOut: return try oddOneOut(card, i, using: &rng)
         case .matching: return try matching(card, i, using: &rng)
         case .flashcard: return flashcard(card, i)
+        case .cloze: return try cloze(card, i)
+        case .nameRelated: return try nameRelated(card, i)
         }
     }
 

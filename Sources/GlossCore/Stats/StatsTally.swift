@@ -76,7 +76,7 @@ public struct StatsTally: Sendable {
             runDeck = deck
             runDay = day
         }
-        runFigures.count(record, kind: kind, before: before, times: times)
+        runFigures.count(record, kind: kind, before: before, times: times, clock: clock)
         if let picked = record.confusedWith {
             confusions[PairKey(deck: deck, asked: record.card.entry, picked: picked), default: 0] += times
         }
@@ -129,7 +129,7 @@ public struct DayFigures: Hashable, Sendable {
     public var newLearned = 0
     /// Scheduled reviews of cards in the review phase (true retention).
     public var reviews = RateFigure()
-    /// `reviews` by days since the card's previous review, in `StatsSummary.intervalBuckets()`.
+    /// `reviews` by study days since the card's previous review, in `StatsSummary.intervalBuckets()`.
     public var byInterval = [RateFigure](repeating: RateFigure(), count: StatsSummary.intervalBuckets().count)
 
     public init() {}
@@ -137,7 +137,7 @@ public struct DayFigures: Hashable, Sendable {
     /// True when nothing counts (every answer of the day was undone).
     public var isEmpty: Bool { answers.reviews == 0 }
 
-    mutating func count(_ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, times: Int) {
+    mutating func count(_ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, times: Int, clock: DayClock) {
         answers.add(record.correct, times: times)
         timeSpentMs += max(record.responseMs, 0) * times
         guard kind == .review else { return }
@@ -145,7 +145,8 @@ public struct DayFigures: Hashable, Sendable {
         guard before?.phase == .review else { return }
         reviews.add(record.correct, times: times)
         if let last = before?.lastReview {
-            let days = record.time.timeIntervalSince(last) / 86_400
+            // Study days, as the scheduler counts them: yesterday's card is one day old.
+            let days = Double(clock.days(from: last, to: record.time))
             let buckets = StatsSummary.intervalStarts
             byInterval[buckets.lastIndex(where: { days >= $0 }) ?? 0].add(record.correct, times: times)
         }
