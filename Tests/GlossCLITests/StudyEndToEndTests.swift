@@ -103,15 +103,17 @@ import Testing
         let folder = try workspace()
         let run = try BinaryRunner.run(
             ["study", "--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
-            input: "b\n?\nu\nb\ne 2\ns\nquit\n", in: folder)
+            input: "b\n?\nu\nb\ne 2\ne 3\ns\nquit\n", in: folder)
         #expect(run.status == 0)
         #expect(run.stdout.contains("Undid your answer to 'Mesa-Optimization'; it will be asked again."))
-        #expect(run.stdout.contains("Rating of 'Mesa-Optimization' changed to hard."))
+        // A right first answer is recorded as Hard (it may be a guess): 'e 2' changes nothing.
+        #expect(run.stdout.contains("Already rated hard."))
+        #expect(run.stdout.contains("Rating of 'Mesa-Optimization' changed to good."))
         #expect(run.stdout.contains("Skipped; it comes back later."))
         let records = try journal(folder)
         // answer, its revocation, the answer again, and its re-rating: one answer that revokes it.
         #expect(records.map { $0["kind"] as? String } == ["review", "revoke", "review", "review"])
-        #expect(records.last?["rating"] as? Int == 2)
+        #expect(records.last?["rating"] as? Int == 3)
         #expect(records.last?["revokes"] as? Int == 3)
     }
 }

@@ -1,6 +1,7 @@
 /// What the question generator's closeness model says a deck author should look at, entry by
 /// entry (`gloss lint` turns each into a line of the deck file):
-/// - pairs whose definitions name each other, or that read alike, but are not linked (warnings);
+/// - pairs whose definitions name each other but are not linked (warnings), or that read
+///   alike but are not linked (notes: a missing link, or lures that need a careful reader);
 /// - a definition using a form of a word of its own term or alias ("misaligned" in a
 ///   definition of "Deceptive Alignment"): questions blank it, so they read worse (warning);
 /// - aliases that are everyday words: accepted when typed, never used to mask (warning);
@@ -53,7 +54,7 @@ public struct DeckAdvice: Hashable, Sendable {
                 && index.sharedWords(i, j) >= alikeSharedWords
             {
                 add(
-                    .heading, .warning,
+                    .heading, .note,
                     "'\(entry.term)' and '\(entries[j].term)' read alike (text similarity "
                         + "\(String(format2: index.textSimilarity(i, j)))) but are not linked: "
                         + "link them, or write definitions that tell them apart")
@@ -74,7 +75,7 @@ public struct DeckAdvice: Hashable, Sendable {
                     .definition, .warning,
                     "the definition of '\(entry.term)' uses '\(word)', a form of a word of its name: questions blank it; reword")
             }
-            for alias in entry.aliases where Mask.isCommonWord(alias) {
+            for alias in entry.aliases where Mask.isCommonWord(alias) && !Mask.isMatchedAsWritten(alias) {
                 add(
                     .aliases, .warning,
                     "alias '\(alias)' of '\(entry.term)' is an everyday word: it is accepted when typed but never "
