@@ -136,6 +136,7 @@ public struct QuestionGenerator: Sendable {
             QuestionGenerator.optionCount - 1, for: i,
             allowed: { j, chosen in
                 termOptionFits(j, against: [i] + chosen) && index.foldedDefinition[j] != index.foldedDefinition[i]
+                    && !definitionNames(i, j)
             }, using: &rng)
         guard !wrong.isEmpty else {
             throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceTerm, needs: 2)
@@ -182,9 +183,12 @@ public struct QuestionGenerator: Sendable {
         let wrong = picker.lures(
             QuestionGenerator.optionCount - 1, for: i,
             allowed: { j, chosen in
-                guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i] else { return false }
+                guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i], !definitionNames(j, i)
+                else { return false }
                 let text = foldedShown(j)
+                // A blank in a lure (its own name hidden) would mark it as not the answer.
                 return !text.isEmpty && text != right && !chosen.contains { foldedShown($0) == text }
+                    && !shown(j).contains(Mask.blank)
                     && !cues.contains { cue in text.split(separator: " ").contains { TermWords.matches(Stem.of(String($0)), cue) }
                     }
             }, using: &rng)
@@ -253,7 +257,9 @@ public struct QuestionGenerator: Sendable {
             allowed: { j, chosen in
                 let group = [i] + chosen
                 guard termOptionFits(j, against: group) else { return false }
-                return !group.contains { index.foldedDefinition[$0] == index.foldedDefinition[j] }
+                return !group.contains {
+                    index.foldedDefinition[$0] == index.foldedDefinition[j] || definitionNames($0, j) || definitionNames(j, $0)
+                }
             }, using: &rng)
         guard !others.isEmpty else {
             throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .matching, needs: 2)
@@ -325,6 +331,13 @@ public struct QuestionGenerator: Sendable {
             !index.commonStems.contains(stem)
                 && !order.allSatisfy { j in index.termStems[j].contains { TermWords.matches($0, stem) } }
         }
+    }
+
+    /// Whether `a`'s definition uses a name of `b`. Shown beside `b`, it would carry a blank
+    /// where the name was, and a blank tells the learner which options go together or which
+    /// cannot be the answer: such an entry is no lure for `b`.
+    private func definitionNames(_ a: Int, _ b: Int) -> Bool {
+        QuestionIndex.sortedContains(index.definitionMentions[a], b)
     }
 
     /// Whether the terms of `j` and `i` share a word (by stem), as "Inner/Outer Alignment" do.
