@@ -9,8 +9,8 @@
 ///   broader part of the asked term ("Interpretability" for "Mechanistic Interpretability"):
 ///   its definition would also fit.
 /// - `unrelated`: for related-term and odd-one-out questions, entries that are clearly far
-///   from the asked one (`QuestionIndex.isFar`), preferring those most like the shown related
-///   options, so that the question tests knowledge of the links, not of the topic.
+///   from the asked one (`QuestionIndex.isFar`), preferring those farthest from it and from
+///   every entry linked to it, with a little weight on sharing the shown options' tags.
 ///
 /// Picks come from the top of the ranking with little randomness (each pick among the best
 /// two or three left), so they vary between sessions yet are deterministic for a seed.
@@ -31,6 +31,10 @@ public struct DistractorPicker: Sendable {
     public static let sameKindBonus: Float = 0.8
     /// How much an unrelated option's closeness to the asked entry counts against it.
     public static let askedClosenessPenalty: Float = 2
+    /// How much its closeness to the nearest entry linked to the asked one counts against it.
+    public static let neighbourClosenessPenalty: Float = 1
+    /// How much being of the shown options' kind (their tags) counts for it.
+    public static let kindWeight: Float = 0.5
     /// Each pick is drawn among this many best candidates left.
     public static let topChoices = 2
     /// Entries read per shared tag or head word (large groups are sampled from a random offset).
@@ -110,16 +114,18 @@ public struct DistractorPicker: Sendable {
             for _ in 0..<100 { candidates.insert(Int.random(in: 0..<n, using: &rng)) }
         }
         var scores: [Int: Float] = [:]
-        // Like the shown related options in kind, yet as far from the asked entry as can be.
+        // As far as can be from the asked entry and from everything linked to it (what is close
+        // to a relation of X reads as related to X too), then a little like the shown options
+        // in kind, so that the wrong ones are not all from another field.
+        let neighbours = index.related[asked]
         for j in candidates where index.isFar(asked, j) {
-            let like =
-                references.map { r in
-                    QuestionIndex.tagWeight * index.tagAffinity(r, j) + index.textSimilarity(r, j)
-                        + (index.sameKind(r, j) ? DistractorPicker.sameKindBonus : 0)
-                }.max() ?? 0
+            let like = references.map { QuestionIndex.tagWeight * index.tagAffinity($0, j) }.max() ?? 0
             // Far: no link, no name either way, so closeness is its tag and text parts.
             let closeness = QuestionIndex.tagWeight * index.tagAffinity(asked, j) + index.textSimilarity(asked, j)
-            scores[j] = like - DistractorPicker.askedClosenessPenalty * closeness
+            let nearNeighbour = neighbours.map { index.closeness($0, j) }.max() ?? 0
+            scores[j] =
+                DistractorPicker.kindWeight * like - DistractorPicker.askedClosenessPenalty * closeness
+                - DistractorPicker.neighbourClosenessPenalty * nearNeighbour
         }
         var chosen: [Int] = []
         drawFromTop(
