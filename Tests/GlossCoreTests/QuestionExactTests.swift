@@ -53,7 +53,7 @@ import Testing
         #expect(q.prompt == "Which of these is related to “Mesa-Optimization”?")
         #expect(
             q.options == [
-                "Reinforcement Learning from Human Feedback (RLHF)", "Inner Alignment", "Goodhart's Law", "Red Teaming",
+                "Red Teaming", "Inner Alignment", "Specification Gaming", "Reinforcement Learning from Human Feedback (RLHF)",
             ])
         #expect(q.correct == [1])
     }
@@ -63,7 +63,7 @@ import Testing
         #expect(q.prompt == "Which of these is NOT related to “Reward Hacking”?")
         #expect(
             q.options == [
-                "Deceptive Alignment", "Goodhart's Law", "Reinforcement Learning from Human Feedback (RLHF)", "Red Teaming",
+                "Deceptive Alignment", "Goodhart's Law", "Reinforcement Learning from Human Feedback (RLHF)", "Outer Alignment",
             ])
         #expect(q.correct == [3])
     }
