@@ -188,11 +188,11 @@ def main():
                 summary[tag] = expected
                 shutil.rmtree(work)
     # Anki before 2.1 wrote collection.anki2 (schema 11, as collection.anki21 holds): the same
-    # database under the old name, as those versions zipped it.
+    # database under the old name and no meta member, as those versions zipped it.
     with zipfile.ZipFile(os.path.join(OUT, "sm2-legacy.apkg")) as src, \
             zipfile.ZipFile(os.path.join(OUT, "sm2-anki2.apkg"), "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            if info.filename == "collection.anki2":
+            if info.filename in ("collection.anki2", "meta"):
                 continue
             data = src.read(info.filename)
             dst.writestr("collection.anki2" if info.filename == "collection.anki21" else info.filename, data)
