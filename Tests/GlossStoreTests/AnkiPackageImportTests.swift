@@ -88,3 +88,30 @@ import Testing
         #expect(imported.compare([:]) == nil)
     }
 }
+
+/// gloss's replay of the history against Anki's own FSRS memory states.
+@Suite struct AnkiReplayComparisonTests {
+    @Test(arguments: ["fsrs-latest.apkg", "fsrs-legacy.colpkg"])
+    func replayLandsNearAnkisState(_ name: String) throws {
+        let imported = try AnkiPackageImporter.read(
+            try AnkiPackageImportTests.fixture(name), options: AnkiImportOptions(deckID: "anki", now: AnkiPackageImportTests.now))
+        let scheduler = try Replay.scheduler(steps: .none, retention: 0.9, parameters: imported.fsrsParameters)
+        let records = imported.records(scheduler: scheduler)
+        #expect(records.count == imported.reviews.count)
+        let comparison = try #require(imported.compare(AnkiPackageImport.finalStates(records)))
+        // cards.data keeps 4 decimals of stability and 3 of difficulty; Anki computes in f32.
+        #expect(comparison.cards == 5)
+        #expect(comparison.maxStabilityDifference < 1e-3)
+        #expect(comparison.maxDifficultyDifference < 1e-3)
+        // And against Anki's compute_memory_state, to 6 decimals (expected.json).
+        let expected = try AnkiPackageImportTests.expected("fsrs")
+        let states = AnkiPackageImport.finalStates(records)
+        for card in expected.cards {
+            guard let anki = card.computed else { continue }
+            let key = CardKey(deck: "anki", entry: EntryID(slug(card.front)), facet: card.ord == 0 ? .recall : .recognize)
+            let state = try #require(states[key])
+            #expect(abs((state.stability ?? 0) - anki.s) / anki.s < 1e-5, "\(key)")
+            #expect(abs((state.difficulty ?? 0) - anki.d) < 1e-4, "\(key)")
+        }
+    }
+}
