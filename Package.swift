@@ -60,7 +60,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GlossStoreTests",
-            dependencies: ["GlossStore", "GlossCore"],
+            dependencies: [
+                "GlossStore", "GlossCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
