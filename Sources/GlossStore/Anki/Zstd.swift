@@ -44,3 +44,18 @@ enum Zstd {
         data.prefix(4).elementsEqual([0x28, 0xB5, 0x2F, 0xFD])
     }
 }
+
+extension Zstd {
+    /// `data` compressed as one zstd frame.
+    static func compress(_ data: Data, level: Int32 = 3) throws(Failure) -> Data {
+        let bound = ZSTD_compressBound(data.count)
+        var out = [UInt8](repeating: 0, count: bound)
+        let written = data.withUnsafeBytes { src in
+            out.withUnsafeMutableBytes { dst in
+                ZSTD_compress(dst.baseAddress, bound, src.baseAddress, data.count, level)
+            }
+        }
+        if ZSTD_isError(written) != 0 { throw .corrupt(String(cString: ZSTD_getErrorName(written))) }
+        return Data(out[0..<written])
+    }
+}
