@@ -38,9 +38,10 @@ public enum AnkiPackageWriter {
         let placeholder = try database(
             Deck(id: deck.id, title: deck.title), progress: nil, now: now, at: folder.appendingPathComponent("c.anki2"))
         let archive = try Archive(data: Data(), accessMode: .create)
-        func add(_ name: String, _ data: Data) throws {
+        // zstd members are stored as they are: deflating them again gains nothing.
+        func add(_ name: String, _ data: Data, deflate: Bool = true) throws {
             try archive.addEntry(
-                with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+                with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: deflate ? .deflate : .none,
                 provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
         }
         if legacy {
@@ -49,9 +50,9 @@ public enum AnkiPackageWriter {
             try add("media", Data("{}".utf8))
             try add("meta", Data([0x08, 0x02]))
         } else {
-            try add("collection.anki21b", try Zstd.compress(collection))
+            try add("collection.anki21b", try Zstd.compress(collection), deflate: false)
             try add("collection.anki2", placeholder)
-            try add("media", try Zstd.compress(Data()))
+            try add("media", try Zstd.compress(Data()), deflate: false)
             try add("meta", Data([0x08, 0x03]))
         }
         guard let data = archive.data else {
@@ -82,6 +83,10 @@ public enum AnkiPackageWriter {
                     ]),
                     json(["1": options()]),
                 ])
+            let insertNote = try db.makeStatement(sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")
+            let insertCard = try db.makeStatement(
+                sql: "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)")
+            let insertReview = try db.makeStatement(sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
             let names = Dictionary(deck.entries.map { ($0.id, $0.term) }, uniquingKeysWith: { a, _ in a })
             var cardIDs: [CardKey: Int64] = [:]
             for (index, entry) in deck.entries.enumerated() {
@@ -93,8 +98,7 @@ public enum AnkiPackageWriter {
                 let tags = entry.tags.map {
                     $0.replacingOccurrences(of: "/", with: "::").replacingOccurrences(of: " ", with: "_")
                 }
-                try db.execute(
-                    sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
+                try insertNote.execute(
                     arguments: [
                         noteID, guid(deck.id, entry.id), noteTypeID, nowSecs,
                         tags.isEmpty ? "" : " \(tags.joined(separator: " ")) ",
@@ -105,8 +109,7 @@ public enum AnkiPackageWriter {
                     let cardID = noteID + Int64(ord)
                     cardIDs[key] = cardID
                     let s = schedule(progress?.cards[key] ?? .new, position: index + 1, crt: crt, now: now)
-                    try db.execute(
-                        sql: "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
+                    try insertCard.execute(
                         arguments: [
                             cardID, noteID, deckID, ord, nowSecs, s.type, s.queue, s.due, s.ivl, s.factor, s.reps, s.lapses,
                             s.data,
@@ -127,8 +130,7 @@ public enum AnkiPackageWriter {
                 case .review: type = 1
                 case .relearning: type = 2
                 }
-                try db.execute(
-                    sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)",
+                try insertReview.execute(
                     arguments: [
                         id, cardID, record.rating.rawValue, interval(after, at: record.time),
                         record.before.map { interval($0, at: $0.lastReview ?? record.time) } ?? 0,
