@@ -5,7 +5,7 @@ import GlossStore
 /// Anki packages at scale: a 10,000-note package with 100,000 revlog rows (made by gloss's own
 /// exporter from the scale deck and a synthetic history), read and replayed, and the export.
 enum AnkiScale {
-    /// The scale deck and 100,000 answers on its 20,000 cards (5 each, a few days apart).
+    /// The scale deck and 100,000 answers on its 20,000 cards (5 each, at most 30 days apart, from 2023).
     static func make(notes: Int = 10_000, reviews: Int = 100_000) throws -> (Deck, AnkiPackageWriter.Progress) {
         let deck = ScaleDeck.make(id: "scale", entries: notes, seed: 19)
         let scheduler = try LearnerSettings().makeScheduler()
@@ -20,7 +20,10 @@ enum AnkiScale {
         let perCard = max(1, reviews / keys.count)
         for (index, key) in keys.enumerated() where records.count < reviews {
             var state = CardState.new
-            var time = start.addingTimeInterval(Double(index) * 60)
+            // Each card's answers in its own millisecond, so no two revlog ids collide (Anki's
+            // revlog id is the answer time; a collision moves one by 1 ms, across a day boundary).
+            let millisecond = Double(index % 1000) / 1000
+            var time = start.addingTimeInterval(Double(index) * 60 + millisecond)
             for _ in 0..<perCard where records.count < reviews {
                 let roll = Double(rng.next() % 100)
                 let rating: Rating = roll < 10 ? .again : roll < 20 ? .hard : roll < 90 ? .good : .easy
@@ -30,7 +33,9 @@ enum AnkiScale {
                         seq: records.count + 1, time: time, card: key, correct: rating != .again, rating: rating,
                         responseMs: 2000 + Int(rng.next() % 8000), before: state, after: after))
                 state = after
-                time = max(time.addingTimeInterval(600), after.due ?? time.addingTimeInterval(86_400))
+                // On time, but never more than 30 days on: the history ends well before now.
+                let next = min(max(time.addingTimeInterval(600), after.due ?? time), time.addingTimeInterval(30 * 86_400))
+                time = Date(timeIntervalSince1970: next.timeIntervalSince1970.rounded(.down) + millisecond)
             }
             cards[key] = state
         }
