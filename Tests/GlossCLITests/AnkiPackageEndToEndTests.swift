@@ -59,4 +59,22 @@ import Testing
         #expect(run.stderr == "error: broken.apkg: cannot read: not a zip file (an Anki package is a zip)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["broken.apkg"])
     }
+
+    @Test func withoutFSRSTheDryRunSaysSoAndBadFieldsAreRefused() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        let run = try BinaryRunner.run(["import", Self.fixture("sm2-anki2.apkg"), "--dry-run"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("sm2-anki2.apkg: collection.anki2 (schema 11), 7 notes → 6 entries, 0 problems\n"))
+        #expect(run.stdout.contains("  no FSRS state in the package to compare with (FSRS was off in Anki)\n"))
+        let bad = try BinaryRunner.run(["import", Self.fixture("sm2-anki2.apkg"), "--fields", "Front"], in: folder)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--fields takes TERM,DEFINITION[,EXPLANATION] field names, not 'Front'"))
+        let missing = try BinaryRunner.run(["import", Self.fixture("sm2-anki2.apkg"), "--fields", "Term,Back"], in: folder)
+        #expect(missing.status == 1)
+        #expect(
+            missing.stderr
+                == "error: sm2-anki2.apkg: cannot read: note type 'Basic' has no field 'Term' (its fields: Front, Back); choose with --fields\n"
+        )
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }

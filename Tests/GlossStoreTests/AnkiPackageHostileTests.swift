@@ -172,4 +172,10 @@ import ZIPFoundation
         #expect(imported.otherSkipped == 5)
         #expect(imported.result.deck.entries.map(\.term) == ["Photosynthesis"])
     }
+
+    @Test func soundReferencesAreDropped() {
+        #expect(withoutSounds("Say it [sound:hello.mp3] twice[sound:x.ogg]") == "Say it  twice")
+        #expect(withoutSounds("no sound") == "no sound")
+        #expect(withoutSounds("cut [sound:open") == "cut [sound:open")
+    }
 }

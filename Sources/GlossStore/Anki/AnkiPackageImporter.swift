@@ -69,7 +69,7 @@ public enum AnkiPackageImporter {
                 counts.other += 1
                 continue
             }
-            func field(_ i: Int) -> String { i < note.fields.count ? HTMLText.plain(note.fields[i]) : "" }
+            func field(_ i: Int) -> String { i < note.fields.count ? HTMLText.plain(withoutSounds(note.fields[i])) : "" }
             var tags = note.tags.map(tag).filter { !$0.isEmpty }
             if let deck = noteDeck[note.id].flatMap({ collection.decks[$0] }) {
                 let deckTag = tag(deck)
@@ -134,4 +134,20 @@ public enum AnkiPackageImporter {
             fsrsParameters: collection.fsrsParameters, desiredRetention: collection.desiredRetention,
             ankiStates: ankiStates, deckTags: deckTags)
     }
+}
+
+/// A field without Anki's `[sound:file.mp3]` references (the media is not imported).
+func withoutSounds(_ field: String) -> String {
+    guard field.contains("[sound:") else { return field }
+    var out = ""
+    var rest = Substring(field)
+    while let start = rest.range(of: "[sound:") {
+        out += rest[..<start.lowerBound]
+        guard let end = rest[start.upperBound...].firstIndex(of: "]") else {
+            rest = rest[start.lowerBound...]
+            break
+        }
+        rest = rest[rest.index(after: end)...]
+    }
+    return out + rest
 }

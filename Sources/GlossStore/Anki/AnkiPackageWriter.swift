@@ -197,6 +197,7 @@ public enum AnkiPackageWriter {
     static func html(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\n", with: "<br>")
+            .replacingOccurrences(of: "\u{1F}", with: " ")
     }
 
     static func json(_ object: Any) throws -> String {
