@@ -179,3 +179,14 @@ import ZIPFoundation
         #expect(withoutSounds("cut [sound:open") == "cut [sound:open")
     }
 }
+
+/// Cards Anki moved into a filtered deck keep their home deck's tag.
+@Suite struct AnkiFilteredDeckTests {
+    @Test func aFilteredCardCountsInItsHomeDeck() throws {
+        let path = try AnkiPackageHostileTests.edited { db in
+            try db.execute(sql: "UPDATE cards SET odid = did, did = 424242")
+        }
+        let imported = try AnkiPackageImporter.read(path, options: AnkiPackageHostileTests.options)
+        #expect(imported.result.deck.entries.first?.tags == ["biology/cells", "biology", "organelle"])
+    }
+}

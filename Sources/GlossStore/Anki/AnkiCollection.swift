@@ -173,9 +173,12 @@ struct AnkiCollection {
                 fields: fields.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init),
                 tags: tags.split(separator: " ").map(String.init))
         }
-        cards = try Row.fetchAll(db, sql: "SELECT id, nid, did, ord, data FROM cards ORDER BY id").map { row in
-            var card = Card(id: row["id"], note: row["nid"], deck: row["did"], ord: row["ord"])
-            if let data: String = row["data"], data.contains("\"s\""),
+        cards = try Row.fetchAll(
+            db, sql: "SELECT id, nid, CASE WHEN odid != 0 THEN odid ELSE did END, ord, data FROM cards ORDER BY id"
+        ).map { row in
+            // A card in a filtered deck belongs to its original deck (`odid`).
+            var card = Card(id: row[0], note: row[1], deck: row[2], ord: row[3])
+            if let data: String = row[4], data.contains("\"s\""),
                 let object = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any]
             {
                 card.stability = (object["s"] as? NSNumber)?.doubleValue
