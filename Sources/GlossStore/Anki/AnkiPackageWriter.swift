@@ -63,7 +63,12 @@ public enum AnkiPackageWriter {
 
     /// A schema-11 collection holding `deck`, as bytes.
     static func database(_ deck: Deck, progress: Progress?, now: Date, at url: URL) throws -> Data {
-        let queue = try DatabaseQueue(path: url.path)
+        var scratch = Configuration()
+        // A scratch file read once and thrown away: no rollback journal, no fsync.
+        scratch.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+        }
+        let queue = try DatabaseQueue(path: url.path, configuration: scratch)
         let nowMs = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
         let nowSecs = nowMs / 1000
         let firstAnswer = progress?.records.first?.time ?? now
@@ -137,6 +142,7 @@ public enum AnkiPackageWriter {
                         type == 0 ? 0 : 2500, max(0, min(record.responseMs, 3_600_000)), type,
                     ])
             }
+            try db.execute(sql: indexes)
         }
         try queue.close()
         return try Data(contentsOf: url)
@@ -195,7 +201,10 @@ public enum AnkiPackageWriter {
     }
 
     static func html(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0A || $0 == 0x1F }) else {
+            return text
+        }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\n", with: "<br>")
             .replacingOccurrences(of: "\u{1F}", with: " ")
     }
