@@ -8,7 +8,9 @@ import GlossStore
 struct ImportCommand: GlossCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a glossary (CSV/TSV, Quizlet, Anki text, a saved glossary page, JSON) as a deck.")
+        abstract:
+            "Import a glossary (CSV/TSV, Quizlet, Anki text or .apkg/.colpkg with its reviews, a saved glossary page, JSON) as a deck."
+    )
 
     @Argument(help: "The file to import.")
     var file: String
@@ -30,6 +32,11 @@ struct ImportCommand: GlossCommand {
     @Option(name: .long, help: "Columns in order, e.g. term,definition,-,tags ('-' skips one).")
     var columns: String?
 
+    @Option(
+        name: .long,
+        help: "Anki packages: the note fields for term, definition and optionally explanation (default Front,Back).")
+    var fields: String?
+
     @Flag(help: "Print what would be imported and every problem, writing nothing.")
     var dryRun = false
 
@@ -42,6 +49,7 @@ struct ImportCommand: GlossCommand {
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
+        if ImportFormat.isAnkiPackage(file) { return try runAnkiPackage(in: session) }
         var options = ImportOptions(deckID: deck, title: title)
         if let format {
             guard let parsed = ImportFormat(rawValue: format) else {
