@@ -82,10 +82,8 @@ extension ImportCommand {
 
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try DeckFileWriter.write(deckText, to: path, overwrite: merge || force)
-        let every = store.checkpointEvery
-        store.checkpointEvery = Int.max
-        defer { store.checkpointEvery = every }
-        for record in records { try store.append(record) }
+        // The whole history in one write and one fsync: all of it is saved, or none.
+        try store.appendAll(records)
         try store.checkpoint()
         console.line(
             "\(summary); \(records.count) review\(records.count == 1 ? "" : "s") on \(Set(records.map(\.card)).count) cards added to \(store.learner)'s history (replayed with \(label))."

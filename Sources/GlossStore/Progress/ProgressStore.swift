@@ -188,6 +188,43 @@ public final class ProgressStore {
         return stored
     }
 
+    /// Appends many answers (an imported history) with one fsync at the end: durable when it
+    /// returns, and all or nothing (a failure part-way truncates the journal back to where it
+    /// was, and no answer of the batch is folded in). Sequence numbers follow the journal's.
+    ///
+    /// - Complexity: one encode and decode per record, one `fsync` for the batch.
+    @discardableResult
+    public func appendAll(_ records: [ReviewRecord]) throws -> [ReviewRecord] {
+        guard !records.isEmpty else { return [] }
+        guard !readOnly else { throw ProgressError.io(file: journalPath, operation: "append", errno: EROFS) }
+        guard journalFD >= 0, let lock else {
+            throw ProgressError.io(file: journalPath, operation: "append (store closed)", errno: EBADF)
+        }
+        guard lock.isStillInPlace() else { throw ProgressError.lockLost(file: lockPath) }
+        var stored: [ReviewRecord] = []
+        stored.reserveCapacity(records.count)
+        var bytes: [UInt8] = []
+        var next = state.lastSeq + 1
+        for var record in records {
+            record.seq = next
+            next += 1
+            let data = try encoder.encode(record)
+            stored.append(try decoder.decode(ReviewRecord.self, from: data))
+            bytes.append(contentsOf: data)
+            bytes.append(10)
+        }
+        let size = try FileIO.size(journalFD, path: journalPath)
+        do {
+            try FileIO.writeAll(journalFD, path: journalPath, bytes)
+            try FileIO.sync(journalFD, path: journalPath)
+        } catch {
+            _ = try? FileIO.truncate(journalFD, path: journalPath, to: size)
+            throw error
+        }
+        for record in stored { state.apply(record) }
+        return stored
+    }
+
     /// Re-rates `original` (an answer in this journal) as `replacement`, in one record: an
     /// answer that revokes `original` and takes its place, so a crash leaves either the old
     /// rating or the new one, never neither. It keeps the original's time, card, answer and
