@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.0"),
     ],
     targets: [
         // Pure logic: deck model, scheduling, questions, grading, stats, optimizer. No I/O.
@@ -21,7 +23,16 @@ let package = Package(
         // Files: deck formats, importers, progress snapshot and review journal.
         .target(
             name: "GlossStore",
-            dependencies: ["GlossCore", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                "GlossCore", "CZstd", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The system zstd library (Anki's collection.anki21b), through a shim header.
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
         // GNU readline, through a tiny shim header.
         .systemLibrary(
@@ -49,7 +60,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GlossStoreTests",
-            dependencies: ["GlossStore", "GlossCore"],
+            dependencies: [
+                "GlossStore", "GlossCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GlossCore
+import GlossStore
 
 /// Options every command takes: where decks and progress live, who is learning, and the
 /// hidden knobs that make end-to-end runs reproducible.
@@ -35,7 +37,11 @@ public struct GlobalOptions: ParsableArguments {
     var learnerName: String {
         if let learner { return learner }
         let user = ProcessInfo.processInfo.environment["USER"] ?? ""
-        return user.isEmpty ? "default" : user
+        if user.isEmpty { return "default" }
+        if (try? LearnerName.validate(user)) != nil { return user }
+        // A name a file can't carry (`josé`): its ASCII slug (`jose`), else `default`.
+        let folded = slug(user)
+        return (try? LearnerName.validate(folded)) ?? "default"
     }
 
     /// The fixed time given with `--now`, parsed as ISO-8601.

@@ -55,9 +55,10 @@ public struct GlossMain: ParsableCommand {
         }
     }
 
-    /// The process entry point: ignores SIGPIPE (a closed pipe ends output, not gloss) and
+    /// The process entry point: opens closed standard descriptors on /dev/null, ignores SIGPIPE (a closed pipe ends output, not gloss) and
     /// SIGXFSZ (a file-size limit makes the write fail with EFBIG, reported like a full disk).
     public static func main() {
+        StandardDescriptors.makeSafe()
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())

@@ -56,12 +56,14 @@ public final class Session {
     /// The open progress of the current learner (locked while open).
     private var openStore: ProgressStore?
 
-    /// The current learner's progress, opened (and locked) on first use.
-    public func progress() throws -> ProgressStore {
-        if let openStore, openStore.learner == learner { return openStore }
+    /// The current learner's progress, opened (and locked) on first use; `forReading` (stats)
+    /// also opens a folder that can't be written (see `ProgressStore.init`).
+    public func progress(forReading: Bool = false) throws -> ProgressStore {
+        if let openStore, openStore.learner == learner, forReading || !openStore.readOnly { return openStore }
         try closeProgress()
-        let store = try ProgressStore(folder: URL(fileURLWithPath: options.progressFolder), learner: learner)
-        for warning in store.warnings { console.warning(warning) }
+        let store = try ProgressStore(
+            folder: URL(fileURLWithPath: options.progressFolder), learner: learner, forReading: forReading)
+        for warning in store.takeWarnings() { console.warning(warning) }
         if !store.settings.color { console.color = false }
         openStore = store
         return store
@@ -71,6 +73,7 @@ public final class Session {
     public func closeProgress() throws {
         guard let store = openStore else { return }
         openStore = nil
+        defer { for warning in store.takeWarnings() { console.warning(warning) } }
         try store.close()
     }
 

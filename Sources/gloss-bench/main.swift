@@ -9,6 +9,7 @@ let groups: [BenchGroup] = [
     schedulerBenches,
     questionBenches,
     optimizerBenches,
+    ankiBenches,
 ]
 
 if CommandLine.arguments.dropFirst().first == "gen-scale-data" {
@@ -21,6 +22,24 @@ if CommandLine.arguments.dropFirst().first == "gen-scale-data" {
         exit(0)
     } catch {
         print("gen-scale-data failed: \(error)")
+        exit(1)
+    }
+}
+
+if CommandLine.arguments.dropFirst().first == "efficiency" {
+    exit(EfficiencyBench.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+
+if CommandLine.arguments.dropFirst().first == "gen-anki-package" {
+    guard CommandLine.arguments.count == 3 else {
+        print("usage: gloss-bench gen-anki-package OUT.apkg")
+        exit(2)
+    }
+    do {
+        try AnkiScale.write(to: CommandLine.arguments[2])
+        exit(0)
+    } catch {
+        print("gen-anki-package failed: \(error)")
         exit(1)
     }
 }

@@ -8,14 +8,22 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("shared/seed/glossary-page-mesa-optimization.txt")
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: seedPage.path)))
-    func theSeedPageImportsLintsCleanAndGrows() throws {
+    func theSeedPageImportsLintsAndGrows() throws {
         let folder = try BinaryRunner.temporaryFolder()
         let imported = try BinaryRunner.run(["import", Self.seedPage.path, "--deck", "seed-page"], in: folder)
         #expect(imported.status == 0)
-        #expect(imported.stdout == "Imported 7 entries (page) into Decks/seed-page.md.\nLint: clean.\n")
+        // The page's own definitions use words of their terms: lint says so (the import still succeeds).
+        let warnings = [
+            "seed-page.md:9: warning: the definition of 'Mesa-Optimization' uses 'optimization', a form of a word of its name: questions blank it; reword",
+            "seed-page.md:32: warning: the definition of 'Deepfake' uses 'deep', a form of a word of its name: questions blank it; reword",
+            "seed-page.md:37: warning: the definition of 'Foundation Model' uses 'model', a form of a word of its name: questions blank it; reword",
+        ]
+        #expect(
+            imported.stdout
+                == "Imported 7 entries (page) into Decks/seed-page.md.\n" + warnings.map { "Lint: \($0)\n" }.joined())
         let lint = try BinaryRunner.run(["lint", "--strict", "Decks/seed-page.md"], in: folder)
-        #expect(lint.status == 0)
-        #expect(lint.stdout == "1 deck file checked: 0 errors, 0 warnings\n")
+        #expect(lint.status == 1)
+        #expect(lint.stdout == warnings.map { "\($0)\n" }.joined() + "1 deck file checked: 0 errors, 3 warnings\n")
 
         let again = try BinaryRunner.run(["import", Self.seedPage.path, "--deck", "seed-page"], in: folder)
         #expect(again.status == 2)
@@ -26,7 +34,7 @@ import Testing
         let added = try BinaryRunner.run(
             [
                 "add", "--term", "Reward Hacking", "--definition",
-                "Exploiting flaws in a reward signal instead of doing the task.",
+                "Exploiting flaws in a scoring signal instead of doing the task.",
                 "--related", "AI Alignment", "--tags", "alignment",
             ], in: folder)
         #expect(added.status == 0)
@@ -37,7 +45,7 @@ import Testing
             before.replacingOccurrences(
                 of: "## AI Alignment\nrelated: Mesa-Optimization\n",
                 with: "## AI Alignment\nrelated: Mesa-Optimization, Reward Hacking\n")
-            + "\n## Reward Hacking\ntags: alignment\nrelated: AI Alignment\n\nExploiting flaws in a reward signal instead of doing the task.\n"
+            + "\n## Reward Hacking\ntags: alignment\nrelated: AI Alignment\n\nExploiting flaws in a scoring signal instead of doing the task.\n"
         #expect(after == expected)
 
         let linked = try BinaryRunner.run(["link", "Deepfake", "Hallucination"], in: folder)

@@ -198,14 +198,13 @@ import Testing
             return
         }
         let journal = progress.appendingPathComponent("ann.reviews.jsonl").path
-        // The snapshot can't be written either: said on exit, then as the command's error.
-        let snapshotError = "\(progress.path)/ann.json: write failed: No space left on device; the file was left as it was"
-        #expect(run.status == 3)
+        // The snapshot can't be written either: said once, as what it is (issue 16, hole 9);
+        // the session ends as the file-size-limit one does.
+        #expect(run.status == 0)
         #expect(
             run.stderr == """
                 error: your answer was not saved: \(journal): write failed: No space left on device — the session stops here; everything answered before is safe
-                error: progress not saved on exit: \(snapshotError)
-                error: \(snapshotError)
+                warning: \(progress.path)/ann.json: not updated (write failed: No space left on device); every answer is saved in \(journal) and is read back on the next start
 
                 """)
         let text = try String(contentsOf: folder.appendingPathComponent("after.jsonl"), encoding: .utf8)
@@ -239,7 +238,7 @@ import Testing
         #expect(lint.stdout + lint.stderr == "1 deck file checked: 0 errors, 0 warnings\n")
     }
 
-    /// One entry leaves no distractors for multiple choice: gloss asks for typed answers.
+    /// One entry leaves no distractors for multiple choice: gloss asks for typed answers, one facet a day.
     @Test func aDeckOfOneEntryIsStudiedWithTypedAnswers() throws {
         let folder = try workspace(deck: "---\ntitle: One\n---\n## Solo\n\nAlone here.\n")
         let run = try BinaryRunner.run(
@@ -250,20 +249,21 @@ import Testing
         let stdout = run.stdout.replacingOccurrences(of: #"in \d+s\."#, with: "in Ns.", options: .regularExpression)
         #expect(
             stdout == """
-                Studying deck: 2 cards (2 new). Type ? for a hint, help for the keys.
+                Studying deck: 1 card (1 new · 0 learning · 0 reviews). Type ? for a hint, help for the keys.
 
-                1/2 · 1 new · 0 learning · deck
+                1 left · 0 learning · 1 new · deck
+                New: Solo
+                  Alone here.
+
                 Type the term: Alone here.
                 Right.
                   Answer: Solo
                   Solo: Alone here.
-                rated good · next in 10 min · e to change the rating
+                rated hard · next in 1 day · e to change the rating
 
-                2/3 · 0 new · 1 learning · deck
-                Solo
-
-                Session saved. 1 answered, 1 right (100%) in Ns.
-                Next review in 10 min; 0 due tomorrow; 1 new card not yet seen.
+                Done for now. 1 answered, 1 right (100%) in Ns.
+                New cards learned: 1.
+                Next review in 1 day; 1 due tomorrow; 1 new card not yet seen.
 
                 """)
         #expect(try journalLines(folder).count == 1)
@@ -290,7 +290,7 @@ import Testing
             input: "a\nb\n", in: folder)
         #expect(earlier.status == 0)
         #expect(earlier.stderr == "")
-        #expect(earlier.stdout.hasPrefix("Studying ai-safety: 8 cards (8 new)."))
+        #expect(earlier.stdout.hasPrefix("Studying ai-safety: 8 cards (8 new · 0 learning · 0 reviews)."))
         let lines = try journalLines(folder)
         #expect(lines.count == 4)
         #expect(lines[2].contains("\"seq\":3") && lines[2].contains("\"time\":\"2026-01-01T09:00:00.000Z\""))
@@ -308,7 +308,7 @@ import Testing
         let lines = run.stdout.split(separator: "\n")
         #expect(
             Array(lines.prefix(6)) == [
-                "Mesa-Optimization", "(ai-safety)", "  also:", "  Mesa-Optimizer,", "  Inner Optimizer", "  A theoretical",
+                "Mesa-Optimization", "(ai-safety)", "  also:", "  Mesa-Optimizer,", "  Inner Optimizer", "  The case in which",
             ])
         #expect(lines.count > 40)
         // Every line fits in 20 columns unless it is a single word too long to break.

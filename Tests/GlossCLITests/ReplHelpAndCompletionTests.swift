@@ -27,9 +27,10 @@ import Testing
                            use).
               settings     Show the current learner's settings.
               set          Change a setting: set KEY VALUE (see 'settings').
-              import       Import a glossary (CSV/TSV, Quizlet, Anki text, a saved glossary
-                           page, JSON) as a deck.
-              export-deck  Write a deck for other tools: anki (notes text), csv, json or md.
+              import       Import a glossary (CSV/TSV, Quizlet, Anki text or .apkg/.colpkg
+                           with its reviews, a saved glossary page, JSON) as a deck.
+              export-deck  Write a deck for other tools: apkg (an Anki package), anki (notes
+                           text), csv, json or md.
               add          Add an entry to the current deck: asks for term, definition,
                            explanation, related terms, aliases, tags.
               edit         Open $EDITOR at an entry, then reload the deck and lint the

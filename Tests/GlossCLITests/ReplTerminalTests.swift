@@ -63,7 +63,7 @@ import Testing
         _ = try tmux(socket, ["send-keys", "-t", "gloss", "Enter"])
         let shown = try screen(socket, containing: "Related: ")
         #expect(shown.contains("Mesa-Optimization  (ai-safety)"))
-        #expect(shown.contains("Related: Artificial General Intelligence, AI Alignment, AI Safety"))
+        #expect(shown.contains("Related: Inner Alignment, Outer Alignment, Deceptive Alignment"))
 
         if Self.binaryHasThreadSanitizer {
             // The thread sanitizer runs a signal handler only when the thread next calls a

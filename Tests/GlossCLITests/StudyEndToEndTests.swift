@@ -53,8 +53,10 @@ import Testing
             ["study", "--now", "2026-01-02T09:00:00Z", "--seed", "8", "--learner", "ann"],
             input: "b\n", in: folder)
         #expect(next.status == 0)
-        // The three cards answered yesterday are in learning and due; a new day brings ten new cards.
-        #expect(next.stdout.hasPrefix("Studying ai-safety: 13 cards (10 new)."))
+        // Of the three cards answered yesterday, two missed are in learning and the one right after its
+        // presentation is a review due today; a new day brings ten new cards (of other entries).
+        #expect(next.stdout.hasPrefix("Studying ai-safety: 13 cards (10 new · 2 learning · 1 review)."))
+        #expect(next.stdout.contains("\n13 left · 2 learning · 10 new · ai-safety\n"))
         let records = try journal(folder)
         #expect(records.count == 4)
         let asked = (records[3]["card"] as? [String: String])?["entry"]
@@ -92,22 +94,26 @@ import Testing
         let again = try BinaryRunner.run(
             ["study", "--now", "2026-01-01T09:00:05Z", "--seed", "7", "--learner", "ann"],
             input: "", in: folder)
-        // Later the same day: the two learning cards and what is left of today's ten new cards.
-        #expect(again.stdout.hasPrefix("Studying ai-safety: 10 cards (8 new)."))
+        // Later the same day: the learning card (the wrong answer; the right one graduated after
+        // its presentation) and what is left of today's ten new cards.
+        #expect(again.stdout.hasPrefix("Studying ai-safety: 9 cards (8 new · 1 learning · 0 reviews)."))
     }
 
     @Test func keysUndoHintAndRerateWork() throws {
         let folder = try workspace()
         let run = try BinaryRunner.run(
             ["study", "--now", "2026-01-01T09:00:00Z", "--seed", "7", "--learner", "ann"],
-            input: "b\n?\nu\nb\ne 2\ns\nquit\n", in: folder)
+            input: "b\n?\nu\nb\ne 2\ne 3\ns\nquit\n", in: folder)
         #expect(run.status == 0)
         #expect(run.stdout.contains("Undid your answer to 'Mesa-Optimization'; it will be asked again."))
-        #expect(run.stdout.contains("Rating of 'Mesa-Optimization' changed to hard."))
+        // A right first answer is recorded as Hard (it may be a guess): 'e 2' changes nothing.
+        #expect(run.stdout.contains("Already rated hard."))
+        #expect(run.stdout.contains("Rating of 'Mesa-Optimization' changed to good."))
         #expect(run.stdout.contains("Skipped; it comes back later."))
         let records = try journal(folder)
-        // answer, its revocation, the answer again, its revocation by the re-rating, the re-rated answer.
-        #expect(records.map { $0["kind"] as? String } == ["review", "revoke", "review", "revoke", "review"])
-        #expect(records.last?["rating"] as? Int == 2)
+        // answer, its revocation, the answer again, and its re-rating: one answer that revokes it.
+        #expect(records.map { $0["kind"] as? String } == ["review", "revoke", "review", "review"])
+        #expect(records.last?["rating"] as? Int == 3)
+        #expect(records.last?["revokes"] as? Int == 3)
     }
 }

@@ -88,7 +88,7 @@ import Testing
         "only entry-name questions count a journal's confusion",
         arguments: [
             (QuestionFormat.choiceTerm, true), (.choiceDefinition, true), (.typed, true), (.matching, true),
-            (.relatedChoice, false), (.oddOneOut, false),
+            (.relatedChoice, false), (.oddOneOut, false), (.nameRelated, false), (.cloze, false),
         ])
     func recordedConfusionsCountByFormat(format: QuestionFormat, counts: Bool) {
         let record = ReviewRecord(

@@ -18,7 +18,6 @@ import Testing
                 "Right.",
                 "Answer: b) Mesa-Optimization",
                 "Mesa-Optimization: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
-                "Related: Inner Alignment, Deceptive Alignment",
             ])
     }
 
@@ -30,7 +29,6 @@ import Testing
                 "Answer: b) Mesa-Optimization",
                 "Mesa-Optimization: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
                 "You picked Outer Alignment: Specifying a training objective that captures what the designers intend.",
-                "Related: Inner Alignment, Deceptive Alignment",
             ])
     }
 
@@ -41,7 +39,6 @@ import Testing
                 "Right, with a slip: you typed “Goodhart law”.",
                 "Answer: Goodhart's Law",
                 "Goodhart's Law: When a measure becomes a target, it ceases to be a good measure.",
-                "Related: Reward Hacking",
             ])
     }
 
@@ -55,8 +52,14 @@ import Testing
                 "Mesa-Optimization: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
                 "Deceptive Alignment is not: When a learned model is itself an optimizer; such mesa-optimizers may pursue their own objective.",
                 "Mesa-Optimization is not: A model that behaves well during training in order to pursue other goals once deployed.",
-                "Related: Inner Alignment, Deceptive Alignment",
             ])
+    }
+
+    @Test func aRelateQuestionShowsTheRelatedTermsNotTheDefinition() throws {
+        let q = try question("mesa-optimization", .relate, .relatedChoice)
+        let lines = Feedback.lines(for: q, outcome: .right(slip: false), index: index)
+        #expect(lines.last == "Related to Mesa-Optimization: Inner Alignment, Deceptive Alignment")
+        #expect(!lines.contains { $0.contains("When a learned model is itself an optimizer") })
     }
 
     @Test func hintAndUnreadableAreOneLine() throws {

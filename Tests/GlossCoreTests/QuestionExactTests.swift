@@ -53,7 +53,7 @@ import Testing
         #expect(q.prompt == "Which of these is related to “Mesa-Optimization”?")
         #expect(
             q.options == [
-                "Reinforcement Learning from Human Feedback (RLHF)", "Inner Alignment", "Goodhart's Law", "Red Teaming",
+                "Red Teaming", "Inner Alignment", "Specification Gaming", "Reinforcement Learning from Human Feedback (RLHF)",
             ])
         #expect(q.correct == [1])
     }
@@ -63,7 +63,7 @@ import Testing
         #expect(q.prompt == "Which of these is NOT related to “Reward Hacking”?")
         #expect(
             q.options == [
-                "Deceptive Alignment", "Goodhart's Law", "Reinforcement Learning from Human Feedback (RLHF)", "Red Teaming",
+                "Deceptive Alignment", "Goodhart's Law", "Reinforcement Learning from Human Feedback (RLHF)", "Outer Alignment",
             ])
         #expect(q.correct == [3])
     }
@@ -111,8 +111,10 @@ import Testing
         arguments: [
             (Facet.recognize, CardState.new, false, QuestionFormat.choiceTerm),
             (.recognize, CardState(phase: .review, stability: 3), false, .choiceTerm),
-            (.recognize, CardState(phase: .review, stability: 7), false, .typed),
-            (.recall, CardState(phase: .review, stability: 30), false, .matching),
+            (.recognize, CardState(phase: .review, stability: 13.9), false, .choiceTerm),
+            (.recognize, CardState(phase: .review, stability: 14), false, .typed),  // the default threshold
+            (.recall, CardState(phase: .review, stability: 30), false, .cloze),
+            (.relate, CardState(phase: .review, stability: 30), false, .nameRelated),
             (.recall, CardState.new, false, .choiceDefinition),
             // This ten-entry deck has too few entries clearly unrelated to Reward Hacking for a
             // fair related-term question: it falls back to odd one out.
@@ -126,17 +128,14 @@ import Testing
         #expect(generator.format(for: card, state: state, settings: settings) == expected)
     }
 
-    @Test func strongRelateCardsGetOddOneOutOnlyWithThreeRelated() {
+    @Test func strongRelateCardsNameARelatedTermAndFallBackToOddOneOutOnlyWithThreeRelated() {
         let strong = CardState(phase: .review, stability: 30)
         let settings = LearnerSettings()
-        #expect(
-            generator.format(
-                for: CardKey(deck: "safety", entry: "reward-hacking", facet: .relate), state: strong, settings: settings)
-                == .oddOneOut)
-        #expect(
-            generator.format(
-                for: CardKey(deck: "safety", entry: "mesa-optimization", facet: .relate), state: strong, settings: settings)
-                == .relatedChoice)
+        let reward = CardKey(deck: "safety", entry: "reward-hacking", facet: .relate)
+        let mesa = CardKey(deck: "safety", entry: "mesa-optimization", facet: .relate)
+        #expect(generator.format(for: reward, state: strong, settings: settings) == .nameRelated)
+        #expect(generator.canAsk(reward, as: .oddOneOut))
+        #expect(!generator.canAsk(mesa, as: .oddOneOut))
     }
 
     @Test func pastConfusionsBecomeDistractors() throws {

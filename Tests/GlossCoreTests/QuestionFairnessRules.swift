@@ -50,7 +50,13 @@ func fairnessRuleViolations(_ q: Question, index: QuestionIndex) -> [String] {
             if index.isSynonym(i, k) { problems.append("lure \(deck.entries[k].id) is a synonym") }
         }
         if q.options.count <= 2, !q.hint.isEmpty { problems.append("a hint with two options gives the answer") }
+        for k in positions where k != i && QuestionIndex.sortedContains(index.definitionMentions[i], k) {
+            problems.append("the prompt names lure \(deck.entries[k].id) (a blank would rule it out)")
+        }
     case .choiceDefinition:
+        for (k, option) in zip(positions, q.options) where k != i && option.contains(Mask.blank) {
+            problems.append("lure \(deck.entries[k].id) shows a blank: \(option)")
+        }
         for stem in index.termStems[i] where !index.commonStems.contains(stem) {
             let using = q.options.filter { uses($0, stem) }.count
             if using > 0 && using < q.options.count { problems.append("only \(using) options use '\(stem)'") }
@@ -66,11 +72,20 @@ func fairnessRuleViolations(_ q: Question, index: QuestionIndex) -> [String] {
         if let t = terms.firstIndex(of: i), q.hint.hasPrefix("\(t + 1) goes with") {
             problems.append("hint gives the asked pair")
         }
+        for a in terms {
+            for b in terms where a != b && QuestionIndex.sortedContains(index.definitionMentions[a], b) {
+                problems.append("definition of \(deck.entries[a].id) names \(deck.entries[b].id)")
+            }
+        }
     case .typed:
         for stem in index.nameStems[i] where !index.commonStems.contains(stem) && uses(q.prompt, stem) {
             problems.append("prompt uses '\(stem)' of a name: \(q.prompt)")
         }
-    case .flashcard: break
+    case .cloze:
+        for stem in index.nameStems[i] where !index.commonStems.contains(stem) && uses(q.prompt, stem) {
+            problems.append("cloze prompt uses '\(stem)' of a name: \(q.prompt)")
+        }
+    case .nameRelated, .flashcard: break
     }
     if [.choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut].contains(q.format), q.options.count >= 3 {
         // An elimination hint leaves at least two options standing.

@@ -165,3 +165,17 @@ import Testing
     @Test("two decimals", arguments: [(Float(0.07), "0.07"), (-0.3, "-0.30"), (1.456, "1.46"), (0, "0.00")])
     func twoDecimals(value: Float, text: String) { #expect(String(format2: value) == text) }
 }
+
+@Test func asciiStemsAgreeWithTheCharacterRule() throws {
+    var words = Set<String>()
+    for deck in [FairnessDecks.shipped, FairnessDecks.epidemiology].compactMap({ $0 }) {
+        for entry in deck.entries {
+            for text in [entry.term, entry.definition, entry.explanation] + entry.aliases {
+                words.formUnion(TextFold.words(text))
+            }
+        }
+    }
+    words.formUnion(["ies", "cafes", "flies", "optimizations", "alignment", "e", "ee", "ration"])
+    #expect(words.count > 1_000)
+    for word in words { #expect(Stem.of(word) == Stem.unicodeStem(word), "\(word)") }
+}

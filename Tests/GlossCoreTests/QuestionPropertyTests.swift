@@ -60,6 +60,23 @@ func fairnessViolations(_ q: Question, deck: Deck) -> [String] {
         for option in q.options {
             for e in entries where unmasked(option, e) { problems.append("\(e.term) shown in: \(option)") }
         }
+    case .cloze:
+        guard let word = q.accepted.first, q.accepted.count == 1 else {
+            problems.append("not one accepted word: \(q.accepted)")
+            break
+        }
+        let stem = Stem.of(TextFold.normalize(word))
+        if TextFold.words(q.prompt).contains(where: { Stem.of($0) == stem }) {
+            problems.append("blanked word shown: \(q.prompt)")
+        }
+        if !TextFold.words(asked.definition).contains(where: { Stem.of($0) == stem }) {
+            problems.append("\(word) not in the definition")
+        }
+        if !q.prompt.contains("____") { problems.append("no blank: \(q.prompt)") }
+    case .nameRelated:
+        let relatedNames = Set(related.compactMap(deck.entry).flatMap(\.names))
+        if q.accepted.isEmpty || !q.accepted.allSatisfy(relatedNames.contains) { problems.append("accepted \(q.accepted)") }
+        if q.accepted.contains(where: asked.names.contains) { problems.append("asked entry's own name accepted") }
     case .flashcard: break
     }
     return problems

@@ -85,8 +85,9 @@ import Testing
         #expect(q.next(at: now + 3600) == nil)
     }
 
-    @Test func siblingsAreNotBackToBack() {
+    @Test func siblingsAreNotBackToBackWhenNotBuried() {
         var settings = LearnerSettings()
+        settings.burySiblings = false
         settings.newPerDay = 6
         let cards: [(key: CardKey, state: CardState)] = [
             (key("x", .recall), .new), (key("x", .recognize), .new), (key("x", .relate), .new),
@@ -109,5 +110,30 @@ import Testing
         )
         #expect(q.remaining.new == 1 && q.remaining.review == 1)
         #expect(Set(drain(&q, at: now)) == [key("a"), key("b")])
+    }
+
+    @Test func aLearningCardDueInAMinuteWaitsAndIsNeverAskedTwiceInARow() {
+        var settings = LearnerSettings()
+        settings.newPerDay = 3
+        var q = StudyQueue(
+            cards: [(key("a"), .new), (key("b"), .new), (key("c"), .new)], now: now, settings: settings, clock: clock,
+            scheduler: fsrs)
+        let missed = CardState(
+            phase: .learning, step: 0, stability: 0.2, difficulty: 6.4, due: now + 60, lastReview: now, reps: 1)
+        #expect(q.next(at: now) == key("a"))
+        q.answered(key("a"), state: missed, at: now)
+        // Due in a minute: the other cards come first, even once the minute has passed for none of them.
+        #expect(q.next(at: now + 5) == key("b"))
+        var missedB = missed
+        missedB.due = now + 65
+        q.answered(key("b"), state: missedB, at: now + 5)
+        #expect(q.next(at: now + 10) == key("c"))
+        q.answered(key("c"), state: CardState(phase: .review, due: now + 86_400), at: now + 10)
+        // Only learning cards are left: learn ahead, but not the one just asked while another waits.
+        #expect(q.next(at: now + 15) == key("a"))
+        var again = missed
+        again.due = now + 62  // due before b, yet b comes first: a was just asked
+        q.answered(key("a"), state: again, at: now + 15)
+        #expect(q.next(at: now + 20) == key("b"))
     }
 }

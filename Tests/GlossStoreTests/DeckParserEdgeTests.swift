@@ -110,6 +110,9 @@ import Testing
         #expect(
             findings == [
                 "t.md:6: warning: 'Reinforcement Learning' lists itself as related ('reinforcement learning'); remove it",
+                "t.md:8: warning: the definition of 'Reinforcement Learning' uses 'learning', a form of a word of its name: questions blank it; reword",
+                "t.md:13: warning: the definition of 'Reward Hacking' uses 'reward', a form of a word of its name: questions blank it; reword",
+                "t.md:17: warning: the definition of 'Mesa-Optimization' uses 'optimizer', a form of a word of its name: questions blank it; reword",
                 "t.md:20: error: related term 'Rewrd Hacking' matches no entry — did you mean 'Reward Hacking'?",
                 "t.md:20: error: related term 'Zebra' matches no entry",
                 "t.md:22: warning: the definition of 'Alignment' contains 'Alignment', which gives the answer away",

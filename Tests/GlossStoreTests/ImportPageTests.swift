@@ -60,13 +60,19 @@ import Testing
         #expect(!deck.entries.contains { $0.term.contains("Pulse") || $0.definition.contains("spam") })
     }
 
-    @Test func seedPageWritesAMarkdownDeckThatLintsClean() throws {
+    @Test func seedPageWritesAMarkdownDeckThatLintsWithoutErrors() throws {
         let result = try Importer.importText(seed(), fileName: "page.txt", options: ImportOptions(deckID: "seed-page"))
         let markdown = DeckExport.text(result.deck, format: .md)
         let parsed = try MarkdownDeckParser.parse(markdown, file: "seed-page.md")
         #expect(parsed.deck == result.deck)
+        // The page's definitions use words of their own terms; nothing else is wrong.
         let findings = DeckLinter.lint(parsed)
-        #expect(findings.map(\.message) == [])
+        #expect(
+            findings.map(\.message) == [
+                "the definition of 'Mesa-Optimization' uses 'optimization', a form of a word of its name: questions blank it; reword",
+                "the definition of 'Deepfake' uses 'deep', a form of a word of its name: questions blank it; reword",
+                "the definition of 'Foundation Model' uses 'model', a form of a word of its name: questions blank it; reword",
+            ])
     }
 
     @Test func pageWithCRLFBOMAndBlankLinesImportsTheSame() throws {

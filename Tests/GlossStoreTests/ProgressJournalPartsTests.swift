@@ -76,7 +76,13 @@ import Testing
             defer { journal.close() }
             let forward = error { _ = try journal.forEach { _ in } }
             let folded = error { _ = try journal.fold(parts: parts, minimumPartBytes: 1, start: { 0 }, add: { $0 += $1.seq }) }
-            #expect(forward != nil && forward?.contains(":\(broken + 1):") == true)
+            if broken == records.count - 1 {
+                // The last line, terminated but not JSON, is a torn write (issue 16, hole 11).
+                #expect(forward == nil)
+                #expect(try journal.forEach { _ in }.torn != nil)
+            } else {
+                #expect(forward != nil && forward?.contains(":\(broken + 1):") == true)
+            }
             #expect(folded == forward)
         }
     }

@@ -33,6 +33,20 @@ import Testing
         }
     }
 
+    /// Issue 16: a cache copied from another learner's log of the same length is not trusted.
+    @Test func aCacheCountedFromAnotherLogOfTheSameLengthIsCountedAgain() throws {
+        let folder = try makeProgressFolder()
+        let ann = try ProgressStore(folder: folder, learner: "ann")
+        try answerSome(ann, from: 0, count: 40)
+        let bob = try ProgressStore(folder: folder, learner: "bob")
+        try answerSome(bob, from: 100, count: 40)
+        _ = try bob.statsTally(clock: paris)
+        try FileManager.default.copyItem(atPath: bob.statsCachePath, toPath: ann.statsCachePath)
+        let copied = summary(try ann.statsTally(clock: paris), ann)
+        #expect(copied == (try fullCount(ann, clock: paris)))
+        #expect(copied != summary(try bob.statsTally(clock: paris), bob))
+    }
+
     @Test func theCachePlusLaterAnswersGivesTheFullCount() throws {
         let folder = try makeProgressFolder()
         let store = try ProgressStore(folder: folder, learner: "ann")

@@ -147,13 +147,13 @@ import Testing
         // The static form (`gloss rebuild`) refuses while the learner is open elsewhere.
         let holder = try ProgressStore(folder: folder, learner: "ada")
         #expect(throws: ProgressError.locked(file: ProgressStore.lockPath(folder, "ada"))) {
-            try ProgressStore.rebuild(folder: folder, learner: "ada")
+            try ProgressStore.rebuild(folder: folder, learner: "ada", confirm: { _ in true })
         }
         try holder.close()  // writes the damaged state back: the snapshot still disagrees
 
         let reopened = try ProgressStore(folder: folder, learner: "ada")
         let report = try reopened.rebuild()
-        #expect(report == RebuildReport(records: 31, cards: 7, changedCards: 2, confusionsChanged: false))
+        #expect(report == RebuildReport(records: 31, cards: 7, changedCards: 2, confusionsChanged: false, droppedCards: 1))
         #expect(reopened.state == (try replayJournal(folder, "ada")))
         try reopened.close()
         let doctorAfter = try ProgressDoctor.examine(folder: folder, learner: "ada")
@@ -162,7 +162,11 @@ import Testing
 
         // Damage again and rebuild with the static form: same result.
         try SnapshotFile.write(snapshot, to: snapshotPath)
-        let again = try ProgressStore.rebuild(folder: folder, learner: "ada")
+        // It drops the ghost card only when confirmed.
+        #expect(throws: ProgressError.rebuildDeclined(file: snapshotPath, cardsDropped: 1)) {
+            try ProgressStore.rebuild(folder: folder, learner: "ada")
+        }
+        let again = try ProgressStore.rebuild(folder: folder, learner: "ada", confirm: { $0.droppedCards == 1 })
         #expect(again == report)
         #expect(again.summary == "replayed 31 answers into 7 cards; 2 cards changed")
         #expect(try ProgressDoctor.examine(folder: folder, learner: "ada").isHealthy)

@@ -75,6 +75,10 @@ enum ReferenceMarkdownDeckParser {
                 file: name, line: headerLine, message: "front matter has no 'title:': add a line like 'title: My Deck'")
         }
         let stem = ((name as NSString).deletingPathExtension)
+        if let id = header["id"], !id.isEmpty, let problem = IdentifierRule.problem(id) {
+            throw .deckSyntax(
+                file: name, line: headerKeyLines["id"] ?? headerLine, message: "deck id '\(id)' \(problem): choose another 'id:'")
+        }
         let deckID = DeckID(header["id"].flatMap { $0.isEmpty ? nil : $0 } ?? slug(stem))
 
         var drafts: [Draft] = []
@@ -150,6 +154,11 @@ enum ReferenceMarkdownDeckParser {
         let definition = paragraphs.first?.text ?? ""
         let explanation = paragraphs.dropFirst().map(\.lines).map(joinProse).joined(separator: "\n\n")
         let explicitID = values["id"].map { !$0.isEmpty } ?? false
+        if explicitID, let id = values["id"], let problem = IdentifierRule.problem(id) {
+            throw .deckSyntax(
+                file: file, line: keys["id"] ?? headingLine,
+                message: "id '\(id)' of entry '\(term)' \(problem): choose another 'id:'")
+        }
         let id = EntryID(explicitID ? values["id"] ?? "" : slug(term))
         let entry = Entry(
             id: id, term: term, definition: definition, explanation: explanation,

@@ -78,12 +78,13 @@ struct AddCommand: GlossCommand {
         let entry = Entry(
             id: EntryID(slug(term)), term: term, definition: definition, explanation: explanation,
             related: relatedIDs, aliases: aliasList, tags: tagList)
-        var text = try String(contentsOfFile: path, encoding: .utf8)
-        text = DeckFileEditor.appendEntry(entry, in: deck, to: text)
-        for other in relatedIDs.compactMap({ deck.entry($0) }) {
-            text = try DeckFileEditor.addRelated(term, to: other.term, in: text, file: path)
+        try DeckFileWriter.update(path) { text in
+            var text = DeckFileEditor.appendEntry(entry, in: deck, to: text)
+            for other in relatedIDs.compactMap({ deck.entry($0) }) {
+                text = try DeckFileEditor.addRelated(term, to: other.term, in: text, file: path)
+            }
+            return text
         }
-        try DeckFileWriter.write(text, to: path, overwrite: true)
         session.reloadDecks()
         session.console.line("Added '\(term)' to \(deck.id).")
         lintAfterEdit(path: path, session: session, entry: term)
@@ -131,8 +132,7 @@ struct LinkCommand: GlossCommand {
         guard let path = session.library.files[deck.id], path.hasSuffix(".md") else {
             throw ValidationError("'link' edits Markdown decks; '\(deck.id)' is not one")
         }
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try DeckFileWriter.write(try DeckFileEditor.link(first, second, in: text, file: path), to: path, overwrite: true)
+        try DeckFileWriter.update(path) { text in try DeckFileEditor.link(first, second, in: text, file: path) }
         session.reloadDecks()
         session.console.line("Linked '\(first)' and '\(second)'.")
         lintAfterEdit(

@@ -8,7 +8,9 @@ import GlossStore
 struct ImportCommand: GlossCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a glossary (CSV/TSV, Quizlet, Anki text, a saved glossary page, JSON) as a deck.")
+        abstract:
+            "Import a glossary (CSV/TSV, Quizlet, Anki text or .apkg/.colpkg with its reviews, a saved glossary page, JSON) as a deck."
+    )
 
     @Argument(help: "The file to import.")
     var file: String
@@ -30,6 +32,11 @@ struct ImportCommand: GlossCommand {
     @Option(name: .long, help: "Columns in order, e.g. term,definition,-,tags ('-' skips one).")
     var columns: String?
 
+    @Option(
+        name: .long,
+        help: "Anki packages: the note fields for term, definition and optionally explanation (default Front,Back).")
+    var fields: String?
+
     @Flag(help: "Print what would be imported and every problem, writing nothing.")
     var dryRun = false
 
@@ -42,6 +49,7 @@ struct ImportCommand: GlossCommand {
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
+        if ImportFormat.isAnkiPackage(file) { return try runAnkiPackage(in: session) }
         var options = ImportOptions(deckID: deck, title: title)
         if let format {
             guard let parsed = ImportFormat(rawValue: format) else {
@@ -73,13 +81,16 @@ struct ImportCommand: GlossCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let existing = session.library.deck(result.deck.id)
         let path = session.library.files[result.deck.id] ?? (folder as NSString).appendingPathComponent("\(result.deck.id).md")
-        if merge, let existing {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            let merged = DeckMerge.merge(result.deck, into: existing)
-            try DeckFileWriter.write(try DeckFileEditor.apply(merged, to: text, file: path), to: path, overwrite: true)
-            console.line(
-                "Merged into \(path): \(merged.added.count) added, \(merged.updated.count) updated, \(merged.unchanged.count) unchanged."
-            )
+        if merge, existing != nil {
+            // Merged into the file as it is under the deck's lock, not as loaded at start.
+            var counts = (added: 0, updated: 0, unchanged: 0)
+            try DeckFileWriter.update(path) { text in
+                let current = try MarkdownDeckParser.parse(text, file: (path as NSString).lastPathComponent).deck
+                let merged = DeckMerge.merge(result.deck, into: current)
+                counts = (merged.added.count, merged.updated.count, merged.unchanged.count)
+                return try DeckFileEditor.apply(merged, to: text, file: path)
+            }
+            console.line("Merged into \(path): \(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged.")
         } else {
             if existing != nil && !force {
                 throw StoreError.unreadable(

@@ -50,7 +50,7 @@ struct ExportCommand: GlossCommand {
         let decks = try deck.map { [try session.resolveDeck($0)] } ?? session.library.decks
         let store = try session.progress()
         let settings = store.settings
-        let scheduler = try settings.makeScheduler()
+        let scheduler = try settings.makeScheduler(dayClock: session.dayClock(settings))
         let text: String
         switch (format, what) {
         case (.csv, .terms):

@@ -10,11 +10,22 @@ struct RebuildCommand: GlossCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(help: "Rebuild even when the log has fewer cards than the snapshot (the old snapshot is kept).")
+    var yes = false
+
     func run(in session: Session) throws {
         // Rebuild reads the log once itself; release this session's own lock first.
         try session.closeProgress()
         let report = try ProgressStore.rebuild(
-            folder: URL(fileURLWithPath: session.options.progressFolder), learner: session.learner, timeZone: .current)
+            folder: URL(fileURLWithPath: session.options.progressFolder), learner: session.learner, timeZone: .current
+        ) { report in
+            if yes { return true }
+            guard isatty(STDIN_FILENO) == 1 else { return false }
+            let question =
+                "The review log has no progress for \(report.droppedCards) card(s) the snapshot has; rebuild anyway? [y/N] "
+            guard case .line(let answer) = session.answerReader().readLine(prompt: question) else { return false }
+            return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        }
         session.console.line(report.summary)
     }
 }

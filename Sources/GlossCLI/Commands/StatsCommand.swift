@@ -34,9 +34,9 @@ extension Session {
 
     /// The stats of `decks`, the review log counted as it is read (never held in memory).
     func statsSummary(decks: [Deck]) throws -> StatsSummary {
-        let store = try progress()
+        let store = try progress(forReading: true)
         let settings = store.settings
-        let scheduler = try settings.makeScheduler()
+        let scheduler = try settings.makeScheduler(dayClock: dayClock(settings))
         let now = now()
         let tally = try store.statsTally(clock: dayClock(settings))
         return StatsSummary(

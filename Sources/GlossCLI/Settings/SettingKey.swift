@@ -15,6 +15,9 @@ enum SettingKey: String, CaseIterable {
     case fuzz
     case color
     case flip
+    case burySiblings = "bury-siblings"
+    case presentNew = "present-new"
+    case grading
 
     var help: String {
         switch self {
@@ -30,6 +33,9 @@ enum SettingKey: String, CaseIterable {
         case .fuzz: "on or off: spread due dates a little"
         case .color: "on or off"
         case .flip: "on or off: classic self-rated flashcards instead of questions"
+        case .burySiblings: "on or off: an entry's other facets wait for the next day once one is answered"
+        case .presentNew: "on or off: show a new card's entry before its first question"
+        case .grading: "production, capped or plain: how much a right multiple-choice answer counts"
         }
     }
 
@@ -47,6 +53,9 @@ enum SettingKey: String, CaseIterable {
         case .fuzz: settings.fuzz ? "on" : "off"
         case .color: settings.color ? "on" : "off"
         case .flip: settings.flip ? "on" : "off"
+        case .burySiblings: settings.burySiblings ? "on" : "off"
+        case .presentNew: settings.presentNew ? "on" : "off"
+        case .grading: settings.grading.rawValue
         }
     }
 
@@ -90,6 +99,15 @@ enum SettingKey: String, CaseIterable {
         case .flip:
             guard let v = parseSwitch(text) else { throw bad }
             settings.flip = v
+        case .burySiblings:
+            guard let v = parseSwitch(text) else { throw bad }
+            settings.burySiblings = v
+        case .presentNew:
+            guard let v = parseSwitch(text) else { throw bad }
+            settings.presentNew = v
+        case .grading:
+            guard let v = GradingPolicy(rawValue: text.lowercased()) else { throw bad }
+            settings.grading = v
         }
     }
 }

@@ -24,7 +24,8 @@ struct QuestionPresenter {
     /// The prompt the answer is typed after.
     func answerPrompt(for question: Question) -> String {
         switch question.format {
-        case .typed: "term> "
+        case .typed, .nameRelated: "term> "
+        case .cloze: "word> "
         case .matching: "pairs (e.g. 1c 2a 3d 4b)> "
         case .flashcard: "Enter to reveal> "
         default: "answer> "

@@ -7,6 +7,8 @@ struct QueuePlan: StudyPlan {
     private var queue: StudyQueue
     private var front: [CardKey] = []
     private var back: [CardKey] = []
+    /// What the card being asked is (for the status line, which counts it as left).
+    private(set) var current: StudyQueue.Kind?
 
     init(queue: StudyQueue, ahead: [CardKey] = []) {
         self.queue = queue
@@ -21,9 +23,19 @@ struct QueuePlan: StudyPlan {
     }
 
     mutating func next(at now: Date) -> CardKey? {
+        current = nil
         if !front.isEmpty { return front.removeFirst() }
-        if let key = queue.next(at: now) { return key }
+        if let item = queue.nextItem(at: now) {
+            current = item.kind
+            return item.key
+        }
         return back.isEmpty ? nil : back.removeFirst()
+    }
+
+    /// The status line before a question: "7 left · 2 learning · 3 new", the card asked included.
+    var statusCounts: (left: Int, learning: Int, new: Int) {
+        let c = counts
+        return (c.left + 1, c.learning + (current == .learning ? 1 : 0), c.new + (current == .new ? 1 : 0))
     }
 
     mutating func answered(_ key: CardKey, state: CardState, at now: Date) {

@@ -82,7 +82,7 @@ struct QuizCommand: GlossCommand {
         _ = runner.run(plan: &plan) { plan in
             "\(runner.summary.answered + 1)/\(picked.count) · quiz · \(deck.id)"
         }
-        try store.checkpoint()
+        store.saveSnapshot()  // a failure is said once, on exit: the answers are in the journal
         console.line()
         let summary = runner.summary
         console.line(

@@ -37,8 +37,8 @@ struct StudyCommand: GlossCommand {
         let console = session.console
         let now = session.now()
         let settings = store.settings
-        let scheduler = try settings.makeScheduler()
         let clock = session.dayClock(settings)
+        let scheduler = try settings.makeScheduler(dayClock: clock)
         let today = try store.records(since: clock.start(ofDay: clock.day(of: now))).filter { $0.kind == .review }
         let newToday = today.filter { $0.before?.phase == .new }.count
         let cards = decks.flatMap { DeckCards.of($0).map(\.key) }
@@ -55,6 +55,10 @@ struct StudyCommand: GlossCommand {
         let label = decks.count == 1 ? decks[0].id.rawValue : "\(decks.count) decks"
         guard plan.counts.left > 0 else {
             console.line("Nothing is due in \(label) right now.")
+            if queue.buried > 0 {
+                let cards = queue.buried == 1 ? "1 card waits" : "\(queue.buried) cards wait"
+                console.line("\(cards) for tomorrow: another facet of the same entry was studied today (setting bury-siblings).")
+            }
             console.line(dueOutlook(cards: cards, store: store, now: now, clock: clock))
             console.line("Try 'study --ahead' to review early, or 'quiz' for practice that leaves the schedule alone.")
             return
@@ -63,15 +67,17 @@ struct StudyCommand: GlossCommand {
         let runner = try StudyRunner(
             session: session, store: store, reader: session.answerReader(), decks: decks,
             mode: .study, flip: flip)
+        let start = plan.counts
+        let reviews = start.left - start.new - start.learning
         console.line(
-            "Studying \(label): \(total) card\(total == 1 ? "" : "s") (\(plan.counts.new) new). Type ? for a hint, help for the keys."
+            "Studying \(label): \(total) card\(total == 1 ? "" : "s") (\(start.new) new · \(start.learning) learning · "
+                + "\(reviews) review\(reviews == 1 ? "" : "s")). Type ? for a hint, help for the keys."
         )
         let ending = runner.run(plan: &plan) { plan in
-            let counts = plan.counts
-            return
-                "\(runner.summary.answered + 1)/\(runner.summary.answered + counts.left + 1) · \(counts.new) new · \(counts.learning) learning · \(label)"
+            let counts = plan.statusCounts
+            return "\(counts.left) left · \(counts.learning) learning · \(counts.new) new · \(label)"
         }
-        try store.checkpoint()
+        store.saveSnapshot()  // a failure is said once, on exit: the answers are in the journal
         console.line()
         let summary = runner.summary
         let heading = ending == .finished ? "Done for now." : "Session saved."

@@ -29,6 +29,8 @@ final class StudyRunner {
     private let startedClock = DispatchTime.now()
     /// When Ctrl-C last abandoned a question: a second one within a second ends the session.
     private var lastInterrupt: DispatchTime?
+    /// The learner's recent answer times per format, for judging a slow answer.
+    private var times = ResponseTimes()
 
     /// Ask every question in this format when the card allows it (quiz --format).
     private let forcedFormat: QuestionFormat?
@@ -46,11 +48,15 @@ final class StudyRunner {
         self.store = store
         self.reader = reader
         self.mode = mode
-        self.scheduler = try store.settings.makeScheduler()
+        self.scheduler = try store.settings.makeScheduler(dayClock: session.dayClock(store.settings))
         self.indexes = Dictionary(decks.map { ($0.id, QuestionIndex(deck: $0)) }, uniquingKeysWith: { a, _ in a })
         self.matchers = indexes.mapValues(AnswerMatcher.init(index:))
         self.rng = SplitMix64(seed: session.seed)
         self.summary = SessionSummary(started: session.now())
+        let recent = (try? store.records(since: session.now().addingTimeInterval(-14 * 86_400))) ?? []
+        for record in recent {
+            if let format = record.format { times.add(Double(record.responseMs) / 1000, format: format) }
+        }
     }
 
     var console: Console { session.console }
@@ -106,7 +112,15 @@ final class StudyRunner {
         }
         let presenter = QuestionPresenter(console: console)
         console.line()
-        presenter.present(question, status: status)
+        let presented = mode == .study && question.format != .flashcard && settings.presentNew && Presentation.presents(state)
+        if presented {
+            if !status.isEmpty { console.line(console.paint(status, .dim)) }
+            for (number, line) in Presentation.lines(for: entry, index: index).enumerated() {
+                if number == 0 { console.line(console.paint(line, .emphasis)) } else { console.wrapped(line, indent: "  ") }
+            }
+            console.line()
+        }
+        presenter.present(question, status: presented ? "" : status)
         let shownAt = DispatchTime.now()
         var hints = 0
         var revealed = false
@@ -141,8 +155,10 @@ final class StudyRunner {
                     continue
                 }
                 let outcome: AnswerOutcome = rating == .again ? .wrong : .right(slip: false)
-                return finish(
-                    question, entry: entry, state: state, input: input, outcome: outcome, rating: rating, shownAt: shownAt)
+                let step = StudyStep(
+                    rated: rating, question: question, outcome: outcome, state: state, scheduler: scheduler,
+                    at: session.now())
+                return finish(question, entry: entry, state: state, input: input, outcome: outcome, step: step, shownAt: shownAt)
             }
             if let key = StudyKey(input) {
                 if key == .show, last?.record.card.entry == entry.id {
@@ -170,12 +186,11 @@ final class StudyRunner {
                 continue
             default:
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1e9
-                let rating =
-                    Grader(typedRecallThreshold: settings.typedRecallThreshold).rating(
-                        for: outcome, format: question.format, hintsUsed: hints, responseSeconds: seconds,
-                        stabilityBefore: state.stability) ?? .again
-                return finish(
-                    question, entry: entry, state: state, input: input, outcome: outcome, rating: rating, shownAt: shownAt)
+                let step = StudyStep(
+                    question: question, outcome: outcome, hintsUsed: hints, responseSeconds: seconds, state: state,
+                    settings: settings, scheduler: scheduler, at: session.now(), presented: presented, times: times)
+                times.add(seconds, format: question.format)
+                return finish(question, entry: entry, state: state, input: input, outcome: outcome, step: step, shownAt: shownAt)
             }
         }
     }
@@ -208,24 +223,28 @@ final class StudyRunner {
 
     private func finish(
         _ question: Question, entry: Entry, state: CardState, input: String, outcome: AnswerOutcome,
-        rating: Rating, shownAt: DispatchTime
+        step: StudyStep, shownAt: DispatchTime
     ) -> AskResult {
         let now = session.now()
+        let rating = step.rating
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
-        var confusedWith: EntryID?
-        switch outcome {
-        case .confused(let other): confusedWith = other
-        case .partlyRight(_, _, let confusions): confusedWith = confusions.first?.picked
-        default: break
-        }
         let practice = mode == .quiz
         let record = ReviewRecord(
             seq: 0, kind: practice ? .practice : .review, time: now, card: question.card, format: question.format,
-            answer: input, correct: outcome.isRight, rating: rating, responseMs: milliseconds,
-            confusedWith: confusedWith, before: practice ? nil : state,
-            after: practice ? nil : scheduler.review(state, rating: rating, at: now, card: question.card))
+            answer: input, correct: step.asked.isRight, rating: rating, responseMs: milliseconds,
+            confusedWith: step.confusedWith, before: practice ? nil : state, after: practice ? nil : step.after)
         let stored: ReviewRecord
         do {
+            // Matching: another pair's mistake is practice of that entry, never a confusion of the asked
+            // card; written first, so that `u` undoes the answer itself.
+            for mistake in step.otherMistakes {
+                _ = try store.append(
+                    ReviewRecord(
+                        seq: 0, kind: .practice, time: now,
+                        card: CardKey(deck: question.card.deck, entry: mistake.asked, facet: .recall), format: question.format,
+                        answer: input, correct: false, rating: .again, responseMs: milliseconds,
+                        confusedWith: mistake.picked, before: nil, after: nil))
+            }
             stored = try store.append(record)
         } catch {
             console.error(
@@ -233,8 +252,8 @@ final class StudyRunner {
             return .ended(.failed)
         }
         let wasNew =
-            !practice && DayFigures.learnsNewCard(before: state, after: stored.after, correct: outcome.isRight)
-        summary.count(term: entry.term, right: outcome.isRight, wasNew: wasNew)
+            !practice && DayFigures.learnsNewCard(before: state, after: stored.after, correct: step.asked.isRight)
+        summary.count(term: entry.term, right: step.asked.isRight, wasNew: wasNew)
         last = (stored, entry.term, wasNew)
         let index = indexes[question.card.deck]
         let lines = index.map { Feedback.lines(for: question, outcome: outcome, input: input, index: $0) } ?? []
@@ -295,13 +314,13 @@ final class StudyRunner {
             return
         }
         do {
-            _ = try store.undo()
             var record = last.record
             record.rating = rating
             if record.kind == .review, let before = record.before {
                 record.after = scheduler.review(before, rating: rating, at: record.time, card: record.card)
             }
-            let stored = try store.append(record)
+            // One record that replaces the answer: a crash keeps the old rating or the new one.
+            let stored = try store.rerate(last.record, as: record)
             self.last = (stored, last.term, last.wasNew)
             console.line("Rating of '\(last.term)' changed to \(rating).")
         } catch {

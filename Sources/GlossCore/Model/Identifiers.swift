@@ -38,3 +38,29 @@ public struct DeckID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     public var description: String { rawValue }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+/// The one rule for the characters a deck or entry id can hold: a card key is written
+/// `deck/entry/facet`, so an id holds no `/`, and, being a name in files and terminals,
+/// no control character (tab, newline, NUL, ...). Not empty.
+public enum IdentifierRule {
+    /// What is wrong with `id` as a deck or entry id, in words; nil when it is fine.
+    public static func problem(_ id: String) -> String? {
+        if id.isEmpty { return "is empty" }
+        for scalar in id.unicodeScalars {
+            if scalar == "/" { return "contains '/', which separates deck, entry and facet in a card key" }
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                return "contains a control character (U+\(String(scalar.value, radix: 16, uppercase: true)))"
+            }
+        }
+        return nil
+    }
+}
+
+extension CardKey {
+    /// Whether the key can be written as `deck/entry/facet` and read back: both ids follow
+    /// `IdentifierRule`. Progress ignores answers to a card whose key can't (an id written
+    /// before the rule existed), so one bad id never locks a learner out.
+    public var isStorable: Bool {
+        IdentifierRule.problem(deck.rawValue) == nil && IdentifierRule.problem(entry.rawValue) == nil
+    }
+}

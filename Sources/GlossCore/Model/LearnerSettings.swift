@@ -26,11 +26,20 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     public var fsrsParameters: [Double] = LearnerSettings.defaultFSRSParameters
     public var maximumIntervalDays: Int = 36500
     public var fuzz: Bool = true
-    /// Stability (days) above which a card is asked as typed recall instead of multiple choice.
-    public var typedRecallThreshold: Double = 7
+    /// Stability (days) from which a card climbs the format ladder to production (typed term,
+    /// cloze, naming a related term) instead of multiple choice; also the cap on intervals
+    /// from recognition evidence under the `capped` grading policy.
+    public var typedRecallThreshold: Double = 14
     public var color: Bool = true
     /// Classic flashcards (self-rated) instead of generated questions.
     public var flip: Bool = false
+    /// Once a card of an entry is answered, its other facets wait for the next study day, and
+    /// an entry's new facets are introduced on different days (as Anki buries siblings).
+    public var burySiblings: Bool = true
+    /// A new card's first encounter shows the entry, then asks (`Presentation`).
+    public var presentNew: Bool = true
+    /// How much a right multiple-choice answer counts (`GradingPolicy`).
+    public var grading: GradingPolicy = .capped
 
     public static let defaultFSRSParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
@@ -42,7 +51,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
-            typedRecallThreshold, color, flip
+            typedRecallThreshold, color, flip, burySiblings, presentNew, grading
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,5 +70,8 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         typedRecallThreshold = try c.decodeIfPresent(Double.self, forKey: .typedRecallThreshold) ?? d.typedRecallThreshold
         color = try c.decodeIfPresent(Bool.self, forKey: .color) ?? d.color
         flip = try c.decodeIfPresent(Bool.self, forKey: .flip) ?? d.flip
+        burySiblings = try c.decodeIfPresent(Bool.self, forKey: .burySiblings) ?? d.burySiblings
+        presentNew = try c.decodeIfPresent(Bool.self, forKey: .presentNew) ?? d.presentNew
+        grading = try c.decodeIfPresent(GradingPolicy.self, forKey: .grading) ?? d.grading
     }
 }

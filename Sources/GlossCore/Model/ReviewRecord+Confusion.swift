@@ -10,7 +10,8 @@ extension ReviewRecord {
         guard let format else { return picked }
         switch format {
         case .choiceTerm, .choiceDefinition, .typed, .matching, .flashcard: return picked
-        case .relatedChoice, .oddOneOut: return nil
+        // A related term named, or a definition's blanked word: not a mix-up of two entries.
+        case .relatedChoice, .oddOneOut, .nameRelated, .cloze: return nil
         }
     }
 }

@@ -29,7 +29,8 @@ public struct ReviewRecord: Hashable, Codable, Sendable {
     public var confusedWith: EntryID?
     public var before: CardState?
     public var after: CardState?
-    /// For `kind == .revoke`: the sequence number undone.
+    /// For `kind == .revoke`: the sequence number undone. On an answer: the answer it
+    /// re-rates (replaces), revoked by this one record.
     public var revokes: Int?
 
     public init(

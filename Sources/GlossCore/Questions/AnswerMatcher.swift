@@ -40,6 +40,8 @@ public struct AnswerMatcher: Sendable {
         case .typed: return matchTyped(trimmed, question)
         case .matching: return matchMatching(trimmed, question)
         case .flashcard: return .unreadable("press Enter to reveal, then rate 1–4")
+        case .cloze: return matchCloze(trimmed, question)
+        case .nameRelated: return matchNameRelated(trimmed, question)
         case .choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut: return matchChoice(trimmed, question)
         }
     }
@@ -72,7 +74,7 @@ public struct AnswerMatcher: Sendable {
         switch question.format {
         case .choiceTerm, .choiceDefinition, .typed, .matching, .flashcard:
             return .confused(with: question.optionEntries[picked])
-        case .relatedChoice, .oddOneOut:
+        case .relatedChoice, .oddOneOut, .nameRelated, .cloze:
             // The options are related terms: a wrong pick misjudges a relation, it does not mix up entries.
             return .wrong
         }

@@ -1,6 +1,7 @@
 /// What the question generator's closeness model says a deck author should look at, entry by
 /// entry (`gloss lint` turns each into a line of the deck file):
-/// - pairs whose definitions name each other, or that read alike, but are not linked (warnings);
+/// - pairs whose definitions name each other but are not linked (warnings), or that read
+///   alike but are not linked (notes: a missing link, or lures that need a careful reader);
 /// - a definition using a form of a word of its own term or alias ("misaligned" in a
 ///   definition of "Deceptive Alignment"): questions blank it, so they read worse (warning);
 /// - aliases that are everyday words: accepted when typed, never used to mask (warning);
@@ -24,8 +25,11 @@ public struct DeckAdvice: Hashable, Sendable {
     /// Decks smaller than this get no notes about related-term questions: they are too small
     /// for any, and fall back to other formats.
     public static let noteMinimumEntries = 12
-    /// Text similarity at or above which two unlinked entries are reported as reading alike.
+    /// Text similarity at or above which two unlinked entries are reported as reading alike,
+    /// when their texts also share at least `alikeSharedWords` words ("Fifth letter." and
+    /// "Sixth letter." share one: not alike).
     public static let alikeTextSimilarity: Float = 0.35
+    public static let alikeSharedWords = 3
 
     /// - Complexity: O(entries × (names in their texts + 3 lexical neighbours)), plus one fair-question check per entry.
     public static func findings(index: QuestionIndex) -> [DeckAdvice] {
@@ -46,9 +50,11 @@ public struct DeckAdvice: Hashable, Sendable {
                         + "link them (related: \(entries[j].term)) or reword")
             }
             for (j, _) in index.lexicalNeighbours(of: i, limit: 3)
-            where j > i && !index.relatedSet[i].contains(j) && index.textSimilarity(i, j) >= alikeTextSimilarity {
+            where j > i && !index.relatedSet[i].contains(j) && index.textSimilarity(i, j) >= alikeTextSimilarity
+                && index.sharedWords(i, j) >= alikeSharedWords
+            {
                 add(
-                    .heading, .warning,
+                    .heading, .note,
                     "'\(entry.term)' and '\(entries[j].term)' read alike (text similarity "
                         + "\(String(format2: index.textSimilarity(i, j)))) but are not linked: "
                         + "link them, or write definitions that tell them apart")
@@ -69,7 +75,7 @@ public struct DeckAdvice: Hashable, Sendable {
                     .definition, .warning,
                     "the definition of '\(entry.term)' uses '\(word)', a form of a word of its name: questions blank it; reword")
             }
-            for alias in entry.aliases where Mask.isCommonWord(alias) {
+            for alias in entry.aliases where Mask.isCommonWord(alias) && !Mask.isMatchedAsWritten(alias) {
                 add(
                     .aliases, .warning,
                     "alias '\(alias)' of '\(entry.term)' is an everyday word: it is accepted when typed but never "

@@ -9,8 +9,8 @@
 ///   broader part of the asked term ("Interpretability" for "Mechanistic Interpretability"):
 ///   its definition would also fit.
 /// - `unrelated`: for related-term and odd-one-out questions, entries that are clearly far
-///   from the asked one (`QuestionIndex.isFar`), preferring those most like the shown related
-///   options, so that the question tests knowledge of the links, not of the topic.
+///   from the asked one (`QuestionIndex.isFar`), preferring those farthest from it and from
+///   every entry linked to it, with a little weight on sharing the shown options' tags.
 ///
 /// Picks come from the top of the ranking with little randomness (each pick among the best
 /// two or three left), so they vary between sessions yet are deterministic for a seed.
@@ -31,10 +31,14 @@ public struct DistractorPicker: Sendable {
     public static let sameKindBonus: Float = 0.8
     /// How much an unrelated option's closeness to the asked entry counts against it.
     public static let askedClosenessPenalty: Float = 2
+    /// How much its closeness to the nearest entry linked to the asked one counts against it.
+    public static let neighbourClosenessPenalty: Float = 1
+    /// How much being of the shown options' kind (their tags) counts for it.
+    public static let kindWeight: Float = 0.5
     /// Each pick is drawn among this many best candidates left.
     public static let topChoices = 2
     /// Entries read per shared tag or head word (large groups are sampled from a random offset).
-    static let groupScanLimit = 200
+    static let groupScanLimit = 60
     /// Decks up to this size are scanned whole for unrelated options; larger ones are sampled.
     static let fullScanLimit = 3_000
 
@@ -103,21 +107,25 @@ public struct DistractorPicker: Sendable {
             candidates = Set(0..<n)
         } else {
             for r in references {
-                for (j, _) in index.lexicalNeighbours(of: r, limit: 40) { candidates.insert(j) }
-                sample(index.entriesByHead[index.headStem[r]] ?? [], into: &candidates, using: &rng)
-                for tag in index.tags[r] { sample(index.entriesWithTag[tag], into: &candidates, using: &rng) }
+                for (j, _) in index.lexicalNeighbours(of: r, limit: 20) { candidates.insert(j) }
+                sample(index.entriesByHead[index.headStem[r]] ?? [], into: &candidates, limit: 30, using: &rng)
+                for tag in index.tags[r] { sample(index.entriesWithTag[tag], into: &candidates, limit: 30, using: &rng) }
             }
-            for _ in 0..<300 { candidates.insert(Int.random(in: 0..<n, using: &rng)) }
+            for _ in 0..<100 { candidates.insert(Int.random(in: 0..<n, using: &rng)) }
         }
         var scores: [Int: Float] = [:]
-        // Like the shown related options in kind, yet as far from the asked entry as can be.
+        // As far as can be from the asked entry and from everything linked to it (what is close
+        // to a relation of X reads as related to X too), then a little like the shown options
+        // in kind, so that the wrong ones are not all from another field.
+        let neighbours = index.related[asked]
         for j in candidates where index.isFar(asked, j) {
-            let like =
-                references.map { r in
-                    QuestionIndex.tagWeight * index.tagAffinity(r, j) + index.textSimilarity(r, j)
-                        + (index.sameKind(r, j) ? DistractorPicker.sameKindBonus : 0)
-                }.max() ?? 0
-            scores[j] = like - DistractorPicker.askedClosenessPenalty * index.closeness(asked, j)
+            let like = references.map { QuestionIndex.tagWeight * index.tagAffinity($0, j) }.max() ?? 0
+            // Far: no link, no name either way, so closeness is its tag and text parts.
+            let closeness = QuestionIndex.tagWeight * index.tagAffinity(asked, j) + index.textSimilarity(asked, j)
+            let nearNeighbour = neighbours.map { index.closeness($0, j) }.max() ?? 0
+            scores[j] =
+                DistractorPicker.kindWeight * like - DistractorPicker.askedClosenessPenalty * closeness
+                - DistractorPicker.neighbourClosenessPenalty * nearNeighbour
         }
         var chosen: [Int] = []
         drawFromTop(
@@ -193,9 +201,11 @@ public struct DistractorPicker: Sendable {
         }
     }
 
-    private func sample(_ members: [Int], into set: inout Set<Int>, using rng: inout some RandomNumberGenerator) {
+    private func sample(
+        _ members: [Int], into set: inout Set<Int>, limit: Int = groupScanLimit, using rng: inout some RandomNumberGenerator
+    ) {
         guard !members.isEmpty else { return }
-        let limit = min(members.count, DistractorPicker.groupScanLimit)
+        let limit = min(members.count, limit)
         let offset = members.count > limit ? Int.random(in: 0..<members.count, using: &rng) : 0
         for k in 0..<limit { set.insert(members[(offset + k) % members.count]) }
     }

@@ -3,8 +3,11 @@
 /// ```swift
 /// Feedback.lines(for: question, outcome: .confused(with: "outer-alignment"), index: index)
 /// // ["Wrong.", "Answer: Inner alignment", "Inner alignment: Making a model's ...",
-/// //  "You picked Outer alignment: Specifying an objective ...", "Related: Mesa-optimization"]
+/// //  "You picked Outer alignment: Specifying an objective ..."]
 /// ```
+///
+/// Feedback shows only what the question was about: a `relate` question its related terms
+/// ("Related to X: …"), any other its term and definition, never a sibling's answer.
 public enum Feedback {
     public static func lines(
         for question: Question, outcome: AnswerOutcome, input: String = "", index: QuestionIndex
@@ -23,6 +26,13 @@ public enum Feedback {
         case let .unreadable(message): return [message.prefix(1).uppercased() + message.dropFirst() + "."]
         }
         lines.append("Answer: \(rightAnswer(question))")
+        // Only what the question was about: a relate question shows the related terms, the others
+        // the term and its definition (a sibling's answer would give its next question away).
+        let related = index.relatedEntries(of: entry.id).map(\.term)
+        if question.card.facet == .relate {
+            if !related.isEmpty { lines.append("Related to \(entry.term): \(related.joined(separator: ", "))") }
+            return lines
+        }
         lines.append("\(entry.term): \(entry.definition)")
         switch outcome {
         case let .confused(other):
@@ -38,17 +48,16 @@ public enum Feedback {
             }
         default: break
         }
-        let related = index.relatedEntries(of: entry.id).map(\.term)
-        if !related.isEmpty { lines.append("Related: \(related.joined(separator: ", "))") }
         return lines
     }
 
     /// The right answer as the learner should see it.
     public static func rightAnswer(_ question: Question) -> String {
         switch question.format {
-        case .typed, .flashcard: return question.accepted.first ?? question.reveal
+        case .typed, .cloze, .flashcard: return question.accepted.first ?? question.reveal
+        case .nameRelated: return "any of " + question.reveal
         case .matching: return question.matchingAnswer
-        default:
+        case .choiceTerm, .choiceDefinition, .relatedChoice, .oddOneOut:
             guard let c = question.correct.first, question.options.indices.contains(c) else { return "" }
             return "\(Question.letter(c))) \(question.options[c])"
         }

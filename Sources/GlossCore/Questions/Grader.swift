@@ -1,28 +1,27 @@
 /// Turns an answer into an FSRS rating, so the learner never rates their own memory.
 ///
 /// - wrong, confused, partly right, empty or gave up → `again`;
-/// - right after a hint, with a slip, or slowly (over `slowChoiceSeconds` for choices,
-///   `slowTypedSeconds` for typed, `slowMatchingSeconds` for matching) → `hard`;
-/// - right, typed, no hint or slip, under `easyTypedSeconds`, on a card whose stability
-///   before the answer was at least `typedRecallThreshold` days → `easy`;
-/// - otherwise right → `good`.
+/// - right after a hint, with a slip, or slowly → `hard`; slow is more than
+///   ``ResponseTimes/slowSeconds(for:)``: twice the learner's own median for that format once
+///   it has enough answers, else a fixed bound per format;
+/// - right in a recognition format (a choice, matching, related choice, odd one out) under
+///   the ``GradingPolicy/production`` policy → `hard`: picking is weaker evidence than producing;
+/// - otherwise right → `good`. Speed alone never gives `easy` (the learner may still change
+///   the rating with `e`).
 ///
 /// ```swift
 /// Grader().rating(for: .right(slip: false), format: .typed, hintsUsed: 0,
-///                 responseSeconds: 5, stabilityBefore: 12)   // .easy
+///                 responseSeconds: 5, stabilityBefore: 12)   // .good
+/// Grader().rating(for: .right(slip: false), format: .choiceTerm, hintsUsed: 0,
+///                 responseSeconds: 5, stabilityBefore: 12)   // .hard
 /// ```
 public struct Grader: Hashable, Sendable {
-    public static let slowChoiceSeconds = 20.0
-    public static let slowTypedSeconds = 30.0
-    public static let slowMatchingSeconds = 60.0
-    public static let easyTypedSeconds = 8.0
+    public var policy: GradingPolicy
+    public var times: ResponseTimes
 
-    /// Stability (days) a card needs before an answer can be `easy`; the same threshold that
-    /// switches it to typed recall (`LearnerSettings.typedRecallThreshold`).
-    public var typedRecallThreshold: Double
-
-    public init(typedRecallThreshold: Double = LearnerSettings().typedRecallThreshold) {
-        self.typedRecallThreshold = typedRecallThreshold
+    public init(policy: GradingPolicy = .production, times: ResponseTimes = ResponseTimes()) {
+        self.policy = policy
+        self.times = times
     }
 
     /// The rating for a final outcome; nil for one that does not end the question
@@ -36,22 +35,11 @@ public struct Grader: Hashable, Sendable {
         case .hintRequested, .unreadable: return nil
         case .empty, .gaveUp, .wrong, .confused, .partlyRight: return .again
         case let .right(slip):
-            if slip || hintsUsed > 0 || responseSeconds > Grader.slowSeconds(for: format) { return .hard }
-            if format == .typed, responseSeconds < Grader.easyTypedSeconds,
-                let stability = stabilityBefore, stability >= typedRecallThreshold
-            {
-                return .easy
+            if slip || hintsUsed > 0 || responseSeconds > times.slowSeconds(for: format) { return .hard }
+            switch policy {
+            case .production: return format.isProduction ? .good : .hard
+            case .capped, .plain: return .good
             }
-            return .good
-        }
-    }
-
-    /// Above this many seconds a right answer is slow.
-    public static func slowSeconds(for format: QuestionFormat) -> Double {
-        switch format {
-        case .typed: slowTypedSeconds
-        case .matching: slowMatchingSeconds
-        default: slowChoiceSeconds
         }
     }
 

@@ -76,8 +76,7 @@ public enum Mask {
     public static func names(of entry: Entry) -> [String] {
         var result: [String] = []
         for (k, name) in entry.names.enumerated() {
-            // An all-capital short alias ("OR") is matched as written, so it may stay.
-            if k > 0, isCommonWord(name), !(name.count <= 3 && name.allSatisfy(\.isUppercase)) { continue }
+            if k > 0, isCommonWord(name), !isMatchedAsWritten(name) { continue }
             result.append(name)
             if let open = name.firstIndex(of: "("), let close = name[open...].firstIndex(of: ")") {
                 let inner = String(name[name.index(after: open)..<close])
@@ -87,6 +86,12 @@ public enum Mask {
             }
         }
         return result.filter { !TextFold.words($0).isEmpty }
+    }
+
+    /// Whether `name` is an all-capital name of three letters or fewer ("OR", "A"): masked only
+    /// as written, so it may stay a mask name even when it spells an everyday word.
+    public static func isMatchedAsWritten(_ name: String) -> Bool {
+        name.count <= 3 && name.allSatisfy { $0.isUppercase }
     }
 
     /// Whether `name` is one everyday English word ("Control", "or").

@@ -3,38 +3,43 @@
 /// three letters or fewer only as written ("AGI", not "agi").
 ///
 /// ```swift
-/// let finder = NameFinder(maskNames: deck.entries.map(Mask.names(of:)))
+/// var table = WordTable()
+/// let finder = NameFinder(maskNames: deck.entries.map(Mask.names(of:)), table: &table)
 /// let words = TextFold.wordRanges(text)
-/// finder.entries(named: words, stems: words.map { Stem.of($0.word) }, in: text, except: 3)
+/// finder.entries(named: words, stems: words.map { table.lookup($0.word).stem }, in: text, except: 3)
 /// ```
 struct NameFinder {
     private struct Pattern {
         var entry: Int
-        var stems: [String]
+        var stems: [Int]
         var exact: String?
     }
 
-    /// Patterns by their first stem.
-    private let patterns: [String: [Pattern]]
+    /// Patterns by their first stem's id (`WordTable`).
+    private let patterns: [Int: [Pattern]]
 
-    init(maskNames: [[String]]) {
-        var patterns: [String: [Pattern]] = [:]
+    init(maskNames: [[String]], table: inout WordTable) {
+        var patterns: [Int: [Pattern]] = [:]
         for (i, names) in maskNames.enumerated() {
             for name in names {
                 let words = TextFold.words(name)
                 guard let first = words.first else { continue }
-                let letters = name.filter(\.isLetter)
-                let exact = words.count == 1 && letters.count <= 3 ? letters : nil
-                patterns[Stem.of(first), default: []].append(Pattern(entry: i, stems: words.map(Stem.of), exact: exact))
+                var exact: String?
+                if words.count == 1, words[0].utf8.count <= 3 {
+                    let letters = name.filter(\.isLetter)
+                    if letters.count <= 3 { exact = letters }
+                }
+                let stems = words.map { table.lookup($0).stem }
+                patterns[table.lookup(first).stem, default: []].append(Pattern(entry: i, stems: stems, exact: exact))
             }
         }
         self.patterns = patterns
     }
 
-    /// The entries (other than `except`) named in `text`, given its words and their stems; sorted.
+    /// The entries (other than `except`) named in `text`, given its words and their stem ids; sorted.
     /// - Complexity: O(words × names sharing a first stem).
     func entries(
-        named words: [(word: String, range: Range<String.Index>)], stems: [String], in text: String, except: Int
+        named words: [(word: String, range: Range<String.Index>)], stems: [Int], in text: String, except: Int
     ) -> [Int] {
         var found = Set<Int>()
         for k in stems.indices {

@@ -34,7 +34,7 @@ public struct QuestionAudit: Sendable, Equatable {
 
     /// The formats audited (flashcards have no options to judge).
     public static let formats: [QuestionFormat] = [
-        .choiceTerm, .choiceDefinition, .matching, .typed, .relatedChoice, .oddOneOut,
+        .choiceTerm, .choiceDefinition, .matching, .typed, .cloze, .relatedChoice, .oddOneOut, .nameRelated,
     ]
 
     /// - Complexity: one question per entry and format.
@@ -74,7 +74,7 @@ public struct QuestionAudit: Sendable, Equatable {
             }.min() ?? 0
         case .choiceTerm, .choiceDefinition, .matching:
             return options.filter { $0 != i }.map { index.closeness(i, $0) }.min() ?? 0
-        case .typed, .flashcard:
+        case .typed, .flashcard, .cloze, .nameRelated:
             return 1
         }
     }
@@ -85,7 +85,7 @@ public struct QuestionAudit: Sendable, Equatable {
         for row in rows {
             lines.append("  \(row.format.rawValue): \(row.askable) of \(row.entries) entries can be asked fairly")
         }
-        for row in rows where row.format != .typed && !row.weakest.isEmpty {
+        for row in rows where !row.weakest.isEmpty && !row.weakest.allSatisfy({ $0.question.options.isEmpty }) {
             lines.append("")
             lines.append("Weakest \(row.format.rawValue) questions (margin: \(Self.marginMeaning(row.format))):")
             for (question, margin) in row.weakest.prefix(count) {
@@ -102,7 +102,7 @@ public struct QuestionAudit: Sendable, Equatable {
         switch format {
         case .relatedChoice, .oddOneOut: "how far the nearest unrelated option stays under the far bound"
         case .choiceTerm, .choiceDefinition, .matching: "closeness of the least plausible lure"
-        case .typed, .flashcard: "none"
+        case .typed, .flashcard, .cloze, .nameRelated: "none"
         }
     }
 

@@ -14,4 +14,8 @@ public enum QuestionFormat: String, Codable, Sendable, CaseIterable {
     case matching
     /// Term shown, Enter reveals the definition, the learner rates 1–4.
     case flashcard
+    /// The definition with a key word blanked: type the word.
+    case cloze
+    /// "Name a term related to X": type any related term.
+    case nameRelated = "name-related"
 }

@@ -28,8 +28,8 @@ public struct QuestionGenerator: Sendable {
     public static func formats(for facet: Facet) -> [QuestionFormat] {
         switch facet {
         case .recognize: [.choiceTerm, .typed, .flashcard]
-        case .recall: [.choiceDefinition, .matching, .flashcard]
-        case .relate: [.relatedChoice, .oddOneOut, .flashcard]
+        case .recall: [.choiceDefinition, .matching, .cloze, .flashcard]
+        case .relate: [.relatedChoice, .oddOneOut, .nameRelated, .flashcard]
         }
     }
 
@@ -37,29 +37,31 @@ public struct QuestionGenerator: Sendable {
     public static func facet(for format: QuestionFormat) -> Facet {
         switch format {
         case .choiceTerm, .typed: .recognize
-        case .choiceDefinition, .matching, .flashcard: .recall
-        case .relatedChoice, .oddOneOut: .relate
+        case .choiceDefinition, .matching, .cloze, .flashcard: .recall
+        case .relatedChoice, .oddOneOut, .nameRelated: .relate
         }
     }
 
-    /// The format to ask a card in, following memory strength.
+    /// The format to ask a card in, following memory strength: the format ladder.
     ///
     /// Flashcards when `settings.flip`. Otherwise a card is *weak* while it is new or its
-    /// FSRS stability is below `settings.typedRecallThreshold` days, and:
-    /// - `recognize`: multiple choice (definition → term) while weak, typed recall after;
-    /// - `recall`: multiple choice (term → definition) while weak, matching after
-    ///   (definitions can't be typed);
-    /// - `relate`: related-term choice while weak or with fewer than 3 related terms,
-    ///   odd one out after.
+    /// FSRS stability is below `settings.typedRecallThreshold` days, and climbs to production
+    /// once it is not; a card in relearning (it lapsed) is asked in production, the rung a
+    /// climbed card failed on, for its relearning steps:
+    /// - `recognize`: multiple choice (definition → term) while weak, typed term after;
+    /// - `recall`: multiple choice (term → definition) while weak, a cloze of the definition
+    ///   after (matching when no key word can be blanked);
+    /// - `relate`: related-term choice while weak, "name a term related to X" after.
     /// A format the deck can't support falls back to the next one that it can.
     public func format(for card: CardKey, state: CardState, settings: LearnerSettings) -> QuestionFormat {
         if settings.flip { return .flashcard }
-        let weak = state.phase == .new || (state.stability ?? 0) < settings.typedRecallThreshold
+        let climbed =
+            state.phase == .relearning || (state.phase != .new && (state.stability ?? 0) >= settings.typedRecallThreshold)
         let preferred: [QuestionFormat] =
             switch card.facet {
-            case .recognize: weak ? [.choiceTerm, .typed] : [.typed]
-            case .recall: weak ? [.choiceDefinition, .matching] : [.matching, .choiceDefinition]
-            case .relate: weak ? [.relatedChoice, .oddOneOut] : [.oddOneOut, .relatedChoice]
+            case .recognize: climbed ? [.typed] : [.choiceTerm, .typed]
+            case .recall: climbed ? [.cloze, .matching, .choiceDefinition] : [.choiceDefinition, .matching]
+            case .relate: climbed ? [.nameRelated, .oddOneOut, .relatedChoice] : [.relatedChoice, .oddOneOut]
             }
         return preferred.first { canAsk(card, as: $0) } ?? .flashcard
     }
@@ -88,6 +90,7 @@ public struct QuestionGenerator: Sendable {
                 related.filter({ !sharesTermWord($0, i) }).count >= QuestionGenerator.oddOneOutRelated - 1
             else { return false }
             return picker.countFar(from: i, upTo: 1, allowed: { unrelatedFits($0, to: i) }) >= 1
+        case .cloze, .nameRelated: return canAskProduction(format, i)
         }
     }
 
@@ -109,6 +112,8 @@ public struct QuestionGenerator: Sendable {
         case .oddOneOut: return try oddOneOut(card, i, using: &rng)
         case .matching: return try matching(card, i, using: &rng)
         case .flashcard: return flashcard(card, i)
+        case .cloze: return try cloze(card, i)
+        case .nameRelated: return try nameRelated(card, i)
         }
     }
 
@@ -131,6 +136,7 @@ public struct QuestionGenerator: Sendable {
             QuestionGenerator.optionCount - 1, for: i,
             allowed: { j, chosen in
                 termOptionFits(j, against: [i] + chosen) && index.foldedDefinition[j] != index.foldedDefinition[i]
+                    && !definitionNames(i, j)
             }, using: &rng)
         guard !wrong.isEmpty else {
             throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceTerm, needs: 2)
@@ -158,26 +164,33 @@ public struct QuestionGenerator: Sendable {
     private func choiceDefinition(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
         -> Question
     {
-        func shown(_ j: Int) -> String { Mask.apply(to: entries[j].definition, names: index.maskNames[j] + index.maskNames[i]) }
-        var folded: [Int: String] = [:]  // masked, folded option text, computed once per candidate
-        func foldedShown(_ j: Int) -> String {
-            if let known = folded[j] { return known }
-            let text = TextFold.normalize(shown(j))
-            folded[j] = text
-            return text
-        }
-        let right = foldedShown(i)
-        // A word of the term that some options use and others lack would point at them.
+        // A word of the term in the right definition is blanked there (lint warns of it), and
+        // no lure may use one: a word that some options use and others lack would point at them.
         let cues = index.termStems[i].filter { !index.commonStems.contains($0) }
-        func cueSignature(_ j: Int) -> [Bool] { cues.map { TermWords.text(shown(j), mentions: [$0]) } }
-        let rightCues = cueSignature(i)
+        let ownCues = cues.filter { TermWords.text(entries[i].definition, mentions: [$0]) }
+        var shownText: [Int: (text: String, folded: String)] = [:]  // each candidate's option, masked once
+        func option(_ j: Int) -> (text: String, folded: String) {
+            if let known = shownText[j] { return known }
+            let text = Mask.apply(
+                to: entries[j].definition, names: index.maskNames[j] + index.maskNames[i], words: j == i ? ownCues : [])
+            let made = (text, TextFold.normalize(text))
+            shownText[j] = made
+            return made
+        }
+        func shown(_ j: Int) -> String { option(j).text }
+        func foldedShown(_ j: Int) -> String { option(j).folded }
+        let right = foldedShown(i)
         let wrong = picker.lures(
             QuestionGenerator.optionCount - 1, for: i,
             allowed: { j, chosen in
-                guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i] else { return false }
+                guard namesDisjoint(j, i), index.foldedDefinition[j] != index.foldedDefinition[i], !definitionNames(j, i)
+                else { return false }
                 let text = foldedShown(j)
+                // A blank in a lure (its own name hidden) would mark it as not the answer.
                 return !text.isEmpty && text != right && !chosen.contains { foldedShown($0) == text }
-                    && cueSignature(j) == rightCues
+                    && !shown(j).contains(Mask.blank)
+                    && !cues.contains { cue in text.split(separator: " ").contains { TermWords.matches(Stem.of(String($0)), cue) }
+                    }
             }, using: &rng)
         guard !wrong.isEmpty else {
             throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceDefinition, needs: 2)
@@ -244,7 +257,9 @@ public struct QuestionGenerator: Sendable {
             allowed: { j, chosen in
                 let group = [i] + chosen
                 guard termOptionFits(j, against: group) else { return false }
-                return !group.contains { index.foldedDefinition[$0] == index.foldedDefinition[j] }
+                return !group.contains {
+                    index.foldedDefinition[$0] == index.foldedDefinition[j] || definitionNames($0, j) || definitionNames(j, $0)
+                }
             }, using: &rng)
         guard !others.isEmpty else {
             throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .matching, needs: 2)
@@ -316,6 +331,13 @@ public struct QuestionGenerator: Sendable {
             !index.commonStems.contains(stem)
                 && !order.allSatisfy { j in index.termStems[j].contains { TermWords.matches($0, stem) } }
         }
+    }
+
+    /// Whether `a`'s definition uses a name of `b`. Shown beside `b`, it would carry a blank
+    /// where the name was, and a blank tells the learner which options go together or which
+    /// cannot be the answer: such an entry is no lure for `b`.
+    private func definitionNames(_ a: Int, _ b: Int) -> Bool {
+        QuestionIndex.sortedContains(index.definitionMentions[a], b)
     }
 
     /// Whether the terms of `j` and `i` share a word (by stem), as "Inner/Outer Alignment" do.

@@ -40,8 +40,19 @@ extension QuestionIndex {
     public func hops(_ i: Int, _ j: Int) -> Int {
         if i == j { return 0 }
         if relatedSet[i].contains(j) { return 1 }
-        let (small, large) = related[i].count <= related[j].count ? (i, j) : (j, i)
-        return related[small].contains { relatedSet[large].contains($0) } ? 2 : 3
+        return linkedThroughOne(i, j) ? 2 : 3
+    }
+
+    /// Whether some entry is linked to both (the sorted link lists intersect).
+    func linkedThroughOne(_ i: Int, _ j: Int) -> Bool {
+        let x = related[i]
+        let y = related[j]
+        var a = 0
+        var b = 0
+        while a < x.count, b < y.count {
+            if x[a] < y[b] { a += 1 } else if y[b] < x[a] { b += 1 } else { return true }
+        }
+        return false
     }
 
     /// Whether either entry's definition or explanation uses a name of the other.
@@ -109,6 +120,27 @@ extension QuestionIndex {
         return min(1, sum)
     }
 
+    /// How many distinct stems (stopwords out) the texts of the two entries share.
+    func sharedWords(_ i: Int, _ j: Int) -> Int {
+        let x = vectors[i]
+        let y = vectors[j]
+        var a = 0
+        var b = 0
+        var count = 0
+        while a < x.count, b < y.count {
+            if x[a].word < y[b].word {
+                a += 1
+            } else if y[b].word < x[a].word {
+                b += 1
+            } else {
+                count += 1
+                a += 1
+                b += 1
+            }
+        }
+        return count
+    }
+
     /// How close two entries are (see the type's table); 0 for far apart, about 1 or more for linked.
     public func closeness(_ i: Int, _ j: Int) -> Float {
         let graph: Float =
@@ -123,7 +155,10 @@ extension QuestionIndex {
 
     /// Whether `j` is clearly unrelated to `i` (see the type's summary).
     public func isFar(_ i: Int, _ j: Int) -> Bool {
-        guard i != j, !broad[i], !broad[j], hops(i, j) >= 3, !named(i, j), !sharesRareTag(i, j) else { return false }
+        // Cheapest checks first: this runs for every candidate option.
+        guard i != j, !broad[i], !broad[j], !relatedSet[i].contains(j), !named(i, j), !sharesRareTag(i, j),
+            !linkedThroughOne(i, j)
+        else { return false }
         let text = textSimilarity(i, j)
         return text < QuestionIndex.farTextSimilarity
             && QuestionIndex.tagWeight * tagAffinity(i, j) + QuestionIndex.textWeight * text < QuestionIndex.farCloseness

@@ -146,47 +146,60 @@ public struct QuestionIndex: Sendable {
 
         // TF-IDF over light-stemmed words of definition (twice) and explanation; on the way,
         // which names each text uses.
-        let finder = NameFinder(maskNames: maskNames)
+        var table = WordTable(capacity: min(200_000, 8 * n + 1_000))
+        let finder = NameFinder(maskNames: maskNames, table: &table)
         var mentions = [[Int]](repeating: [], count: n)
         var definitionMentions = [[Int]](repeating: [], count: n)
-        var wordID: [String: Int] = [:]
-        var counts = [[Int: Int]](repeating: [:], count: n)
+        var counts = [[(word: Int, count: Int)]](repeating: [], count: n)
         var documentFrequency: [Int] = []
         var foldedDefinition: [String] = []
         foldedDefinition.reserveCapacity(n)
-        var stemDefinitions: [String: Int] = [:]
+        var definitionFrequency: [Int] = []
+        var lastSeen: [Int] = []  // the last entry whose definition or text counted each stem
+        var lastDefinition: [Int] = []
         for (i, entry) in entries.enumerated() {
-            var tf: [Int: Int] = [:]
             let definition = TextFold.wordRanges(entry.definition)
             let explanation = TextFold.wordRanges(entry.explanation)
             foldedDefinition.append(definition.map(\.word).joined(separator: " "))
-            let definitionStems = definition.map { Stem.of($0.word) }
-            let explanationStems = explanation.map { Stem.of($0.word) }
-            var seen = Set<String>()
-            for (word, stem) in zip(definition, definitionStems)
-            where !QuestionIndex.stopwords.contains(word.word) && seen.insert(stem).inserted {
-                stemDefinitions[stem, default: 0] += 1
+            let definitionWords = definition.map { table.lookup($0.word) }
+            let explanationWords = explanation.map { table.lookup($0.word) }
+            let grown = table.stems.count - documentFrequency.count
+            if grown > 0 {
+                documentFrequency += [Int](repeating: 0, count: grown)
+                definitionFrequency += [Int](repeating: 0, count: grown)
+                lastSeen += [Int](repeating: -1, count: grown)
+                lastDefinition += [Int](repeating: -1, count: grown)
             }
-            let named = finder.entries(named: definition, stems: definitionStems, in: entry.definition, except: i)
+            let named = finder.entries(
+                named: definition, stems: definitionWords.map(\.stem), in: entry.definition, except: i)
             definitionMentions[i] = named
-            mentions[i] = Array(
-                Set(named + finder.entries(named: explanation, stems: explanationStems, in: entry.explanation, except: i))
-            ).sorted()
-            for (words, stems, weight) in [(definition, definitionStems, 2), (explanation, explanationStems, 1)] {
-                for (word, stem) in zip(words, stems) where !QuestionIndex.stopwords.contains(word.word) {
-                    let id: Int
-                    if let known = wordID[stem] {
-                        id = known
-                    } else {
-                        id = documentFrequency.count
-                        wordID[stem] = id
-                        documentFrequency.append(0)
-                    }
-                    if tf[id] == nil { documentFrequency[id] += 1 }
-                    tf[id, default: 0] += weight
+            let alsoNamed = finder.entries(
+                named: explanation, stems: explanationWords.map(\.stem), in: entry.explanation, except: i)
+            mentions[i] = alsoNamed.isEmpty ? named : Array(Set(named + alsoNamed)).sorted()
+            var tf: [(word: Int, count: Int)] = []
+            tf.reserveCapacity(definitionWords.count + explanationWords.count)
+            for word in definitionWords where !word.stop {
+                tf.append((word.stem, 2))
+                if lastDefinition[word.stem] != i {
+                    lastDefinition[word.stem] = i
+                    definitionFrequency[word.stem] += 1
                 }
             }
-            counts[i] = tf
+            for word in explanationWords where !word.stop { tf.append((word.stem, 1)) }
+            tf.sort { $0.word < $1.word }
+            var merged: [(word: Int, count: Int)] = []
+            for item in tf {
+                if let last = merged.last, last.word == item.word {
+                    merged[merged.count - 1].count += item.count
+                } else {
+                    merged.append(item)
+                    if lastSeen[item.word] != i {
+                        lastSeen[item.word] = i
+                        documentFrequency[item.word] += 1
+                    }
+                }
+            }
+            counts[i] = merged
         }
         self.mentions = mentions
         self.definitionMentions = definitionMentions
@@ -195,18 +208,20 @@ public struct QuestionIndex: Sendable {
         let broadLimit = max(4, n / 20)
         self.broad = namedBy.map { $0 >= broadLimit }
         let commonLimit = max(5, n / 5)
-        self.commonStems = Set(stemDefinitions.filter { $0.value > commonLimit }.keys)
+        self.commonStems = Set(
+            definitionFrequency.indices.filter { definitionFrequency[$0] > commonLimit }.map { table.stems[$0] })
         self.foldedDefinition = foldedDefinition
         var vectors = [[(word: Int, weight: Float)]](repeating: [], count: n)
         var postings = [[(entry: Int, weight: Float)]](repeating: [], count: documentFrequency.count)
         for i in 0..<n {
+            // In word order (as counted), so that the sum is the same in every process.
             var vector = counts[i].map { word, count -> (word: Int, weight: Float) in
                 let idf = Float(log(Double(n + 1) / Double(documentFrequency[word] + 1))) + 1
                 return (word, Float(count) * idf)
             }
             let length = vector.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
             guard length > 0 else { continue }
-            vector = vector.map { ($0.word, $0.weight / length) }.sorted { $0.word < $1.word }
+            vector = vector.map { ($0.word, $0.weight / length) }
             vectors[i] = vector
             for (word, weight) in vector { postings[word].append((i, weight)) }
         }

@@ -82,7 +82,7 @@ public enum QuestionPreview {
             for (t, term) in question.terms.enumerated() { lines.append("   \(t + 1). \(term)") }
             for (o, option) in question.options.enumerated() { lines.append("   \(Question.letter(o))) \(option)") }
             switch question.format {
-            case .typed: lines.append("   accepted: \(question.accepted.joined(separator: " | "))")
+            case .typed, .cloze, .nameRelated: lines.append("   accepted: \(question.accepted.joined(separator: " | "))")
             case .flashcard: lines.append("   reveal: \(question.reveal)")
             default: lines.append("   answer: \(Feedback.rightAnswer(question))")
             }

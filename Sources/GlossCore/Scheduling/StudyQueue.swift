@@ -6,8 +6,11 @@ import Foundation
 /// retrievability first) up to the review limit, new cards (deck order) up to the new limit,
 /// spread evenly among the reviews, and the learning cards due today. The study loop then asks
 /// ``next(at:)`` for a card, and reports each answer with ``answered(_:state:at:)`` so learning
-/// cards come back when due within the session. Siblings (other facets of one entry) are not
-/// asked back to back when anything else is available.
+/// cards come back when due within the session. Siblings (other facets of one entry) are
+/// buried (`LearnerSettings.burySiblings`): at most one card of an entry is asked in a study
+/// day, an entry answered earlier today gives only its own learning card back, and an entry's
+/// new facets come one a day (recognize, then recall, then relate). With burying off, siblings
+/// are only kept apart when anything else is available.
 ///
 /// ```swift
 /// var queue = StudyQueue(cards: pairs, now: now, settings: settings, today: counts,
@@ -43,6 +46,10 @@ public struct StudyQueue: Sendable {
     public let endOfDay: Date
     /// A learning card may be asked this early when nothing else is left (Anki: 20 minutes).
     public var learnAhead: TimeInterval
+    /// Whether an answered card's siblings wait for the next study day.
+    public let bury: Bool
+    /// Cards held back today because a sibling was (or will be) asked.
+    public private(set) var buried: Int
     /// How far ahead to look for a non-sibling before giving in.
     static let siblingLookahead = 32
 
@@ -75,7 +82,9 @@ public struct StudyQueue: Sendable {
         self.init(builder, learnAhead: learnAhead)
     }
 
-    init(_ b: Builder, learnAhead: TimeInterval) {
+    init(_ builder: Builder, learnAhead: TimeInterval) {
+        var b = builder
+        b.chooseOnePerEntry()
         var reviews = b.reviews
         if b.reviewLimit > 0 {
             reviews.sort { $0.r != $1.r ? $0.r < $1.r : $0.due < $1.due }
@@ -87,30 +96,52 @@ public struct StudyQueue: Sendable {
         self.learning = b.learning.sorted { $0.due < $1.due }
         self.endOfDay = b.end
         self.learnAhead = learnAhead
+        self.bury = b.bury
+        self.buried = b.buried
     }
 
     /// Sorts cards into new, learning and due reviews while the queue is built.
     struct Builder {
         let now: Date
         let end: Date
+        let today: Int
+        let clock: DayClock
         let newLimit: Int
         let reviewLimit: Int
+        let bury: Bool
         var news: [CardKey] = []
         var reviews: [(key: CardKey, r: Double, due: Date)] = []
         var learning: [Learning] = []
+        /// Siblings held back for today.
+        var buried = 0
+        /// With burying: every card of each entry, grouped, in the order entries first appear.
+        var groups: [[(key: CardKey, state: CardState, r: Double)]] = []
+        var groupOf: [EntryRef: Int] = [:]
 
         init(now: Date, settings: LearnerSettings, today: DailyCounts, clock: DayClock) {
             self.now = now
+            self.clock = clock
+            self.today = clock.day(of: now)
             end = clock.endOfDay(containing: now)
             newLimit = max(0, settings.newPerDay - today.newStudied)
             reviewLimit = max(0, settings.reviewsPerDay - today.reviewsDone)
+            bury = settings.burySiblings
         }
 
         @inline(__always) mutating func addNew(_ key: CardKey) {
-            if news.count < newLimit { news.append(key) }
+            if bury {
+                group(key, .new, 0)
+            } else if news.count < newLimit {
+                news.append(key)
+            }
         }
 
         @inline(__always) mutating func add(_ key: CardKey, _ state: CardState, _ scheduler: some Scheduler) {
+            if bury {
+                let r = state.phase == .review ? scheduler.retrievability(of: state, at: now) : 0
+                group(key, state, r)
+                return
+            }
             switch state.phase {
             case .new:
                 addNew(key)
@@ -121,6 +152,62 @@ public struct StudyQueue: Sendable {
                 let due = state.due ?? now
                 if due < end { reviews.append((key, scheduler.retrievability(of: state, at: now), due)) }
             }
+        }
+
+        private mutating func group(_ key: CardKey, _ state: CardState, _ r: Double) {
+            let ref = EntryRef(key)
+            if let g = groupOf[ref] {
+                groups[g].append((key, state, r))
+            } else {
+                groupOf[ref] = groups.count
+                groups.append([(key, state, r)])
+            }
+        }
+
+        /// With burying: at most one card per entry today, and none of an entry answered today
+        /// but its own (re)learning card; a new facet only once the facets before it were
+        /// introduced on earlier days.
+        mutating func chooseOnePerEntry() {
+            guard bury else { return }
+            for cards in groups {
+                let answeredToday = cards.filter { $0.state.lastReview.map { clock.day(of: $0) == today } ?? false }
+                let dueLearning = cards.filter {
+                    ($0.state.phase == .learning || $0.state.phase == .relearning) && ($0.state.due ?? now) < end
+                }
+                let dueReviews = cards.filter { $0.state.phase == .review && ($0.state.due ?? now) < end }
+                let candidates = dueLearning.count + dueReviews.count
+                if !answeredToday.isEmpty {
+                    let own = dueLearning.filter { card in answeredToday.contains { $0.key == card.key } }
+                    for card in own { learning.append(Learning(key: card.key, due: card.state.due ?? now)) }
+                    buried += candidates - own.count
+                    continue
+                }
+                if let first = dueLearning.min(by: { ($0.state.due ?? now) < ($1.state.due ?? now) }) {
+                    learning.append(Learning(key: first.key, due: first.state.due ?? now))
+                    buried += candidates - 1
+                    continue
+                }
+                if let weakest = dueReviews.min(by: { $0.r < $1.r }) {
+                    reviews.append((weakest.key, weakest.r, weakest.state.due ?? now))
+                    buried += candidates - 1
+                    continue
+                }
+                guard news.count < newLimit else { continue }
+                let ordered = cards.sorted { $0.key.facet < $1.key.facet }
+                if let next = ordered.firstIndex(where: { $0.state.phase == .new }) {
+                    news.append(ordered[next].key)
+                }
+            }
+        }
+    }
+
+    /// An entry of a deck: what siblings share.
+    struct EntryRef: Hashable {
+        var deck: DeckID
+        var entry: EntryID
+        init(_ key: CardKey) {
+            deck = key.deck
+            entry = key.entry
         }
     }
 
@@ -143,7 +230,9 @@ public struct StudyQueue: Sendable {
     /// The next card to ask at `now`, and what kind it is; nil when nothing is due.
     ///
     /// Learning cards that are due come first; then reviews and new cards in queue order;
-    /// when those run out, a learning card due within ``learnAhead``.
+    /// when those run out, a learning card due within ``learnAhead``. A learning card not yet
+    /// due waits while anything else is left, and the card just asked is never asked again
+    /// at once while another card is left.
     public mutating func nextItem(at now: Date) -> (key: CardKey, kind: Kind)? {
         let dueLearning = learning.prefix { $0.due <= now }.count
         if dueLearning > 0 {
@@ -163,10 +252,10 @@ public struct StudyQueue: Sendable {
             last = item.key
             return (item.key, item.kind)
         }
-        if let first = learning.first, first.due <= now.addingTimeInterval(learnAhead) {
-            return take(learningAt: 0)
-        }
-        return nil
+        // Nothing else is left: learn ahead, never the card just asked when another one waits.
+        let ahead = learning.prefix { $0.due <= now.addingTimeInterval(learnAhead) }.count
+        guard ahead > 0 else { return nil }
+        return take(learningAt: learning.prefix(ahead).firstIndex { $0.key != last } ?? 0)
     }
 
     /// The next card to ask at `now`; nil when nothing is due (see ``nextLearningDue``).
@@ -175,11 +264,24 @@ public struct StudyQueue: Sendable {
     /// Records an answer: a card still in (re)learning and due today comes back when due.
     public mutating func answered(_ key: CardKey, state: CardState, at now: Date) {
         learning.removeAll { $0.key == key }
+        if bury { buryingSiblings(of: key) }
         guard state.phase == .learning || state.phase == .relearning else { return }
         let due = state.due ?? now
         guard due < endOfDay else { return }
         let i = learning.firstIndex { $0.due > due } ?? learning.count
         learning.insert(Learning(key: key, due: due), at: i)
+    }
+
+    /// Takes `key`'s siblings out of today's session.
+    mutating func buryingSiblings(of key: CardKey) {
+        func sibling(_ other: CardKey) -> Bool { other.entry == key.entry && other.deck == key.deck && other != key }
+        let before = learning.count + main.count - mainIndex
+        learning.removeAll { sibling($0.key) }
+        if mainIndex < main.count {
+            let rest = main[mainIndex...].filter { !sibling($0.key) }
+            main.replaceSubrange(mainIndex..., with: rest)
+        }
+        buried += before - (learning.count + main.count - mainIndex)
     }
 
     mutating func take(learningAt i: Int) -> (key: CardKey, kind: Kind) {

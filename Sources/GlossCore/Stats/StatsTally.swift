@@ -69,8 +69,11 @@ public struct StatsTally: Sendable {
     }
 
     /// Counts one journal record: an answer adds, a revocation subtracts the answer it undoes.
+    /// A re-rating (an answer with `revokes`) replaces an answer counted already with one
+    /// that counts the same (time, card, correctness, response time, `before`): it adds nothing.
     public mutating func add(_ record: ReviewRecord) {
         switch record.kind {
+        case .review where record.revokes != nil, .practice where record.revokes != nil: break
         case .review: count(record, kind: .review, before: record.before, after: record.after, times: 1)
         case .practice: count(record, kind: .practice, before: record.before, after: nil, times: 1)
         case .revoke:
@@ -90,7 +93,7 @@ public struct StatsTally: Sendable {
             runDeck = deck
             runDay = day
         }
-        runFigures.count(record, kind: kind, before: before, after: after, times: times)
+        runFigures.count(record, kind: kind, before: before, after: after, times: times, clock: clock)
         runBreakdown.count(record, kind: kind, before: before, day: day, hour: hour, times: times)
         if let picked = record.confusion {
             confusions[PairKey(deck: deck, asked: record.card.entry, picked: picked), default: 0] += times
@@ -154,7 +157,7 @@ public struct DayFigures: Hashable, Sendable {
     public var newLearned = 0
     /// Scheduled reviews of cards in the review phase (true retention).
     public var reviews = RateFigure()
-    /// `reviews` by days since the card's previous review, in `StatsSummary.intervalBuckets()`.
+    /// `reviews` by study days since the card's previous review, in `StatsSummary.intervalBuckets()`.
     public var byInterval = [RateFigure](repeating: RateFigure(), count: StatsSummary.intervalBuckets().count)
 
     public init() {}
@@ -163,7 +166,7 @@ public struct DayFigures: Hashable, Sendable {
     public var isEmpty: Bool { answers.reviews == 0 }
 
     mutating func count(
-        _ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, after: CardState?, times: Int
+        _ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, after: CardState?, times: Int, clock: DayClock
     ) {
         answers.add(record.correct, times: times)
         timeSpentMs += max(record.responseMs, 0) * times
@@ -174,7 +177,8 @@ public struct DayFigures: Hashable, Sendable {
         guard before?.phase == .review else { return }
         reviews.add(record.correct, times: times)
         if let last = before?.lastReview {
-            let days = record.time.timeIntervalSince(last) / 86_400
+            // Study days, as the scheduler counts them: yesterday's card is one day old.
+            let days = Double(clock.days(from: last, to: record.time))
             let buckets = StatsSummary.intervalStarts
             byInterval[buckets.lastIndex(where: { days >= $0 }) ?? 0].add(record.correct, times: times)
         }

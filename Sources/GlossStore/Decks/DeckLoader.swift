@@ -81,6 +81,10 @@ public enum DeckLoader {
                             message: "deck id '\(parsed.deck.id)' is already used by \(first); give this deck another 'id:'"))
                     continue
                 }
+                if let clash = duplicateID(in: parsed) {
+                    result.failures.append(clash)
+                    continue
+                }
                 firstFile[parsed.deck.id] = name
                 result.decks.append(parsed)
             } catch {
@@ -88,6 +92,23 @@ public enum DeckLoader {
             }
         }
         return result
+    }
+
+    /// Two entries with one id would share their cards' progress: such a deck is not loaded
+    /// (the lint error it is, said at load time, naming the second entry's line).
+    static func duplicateID(in parsed: ParsedDeck) -> StoreError? {
+        var first: [EntryID: Int] = [:]
+        for (entry, source) in zip(parsed.deck.entries, parsed.sources) {
+            if let line = first[entry.id] {
+                return .deckSyntax(
+                    file: parsed.file, line: source.heading,
+                    message:
+                        "entry id '\(entry.id)' is used by two entries (first at line \(line)), whose progress would mix; give one another 'id:' (`gloss lint` lists every problem)"
+                )
+            }
+            first[entry.id] = source.heading
+        }
+        return nil
     }
 
     public static func isDeckFile(_ name: String) -> Bool {

@@ -44,6 +44,11 @@ public enum JSONDeckCoder {
                 message: "deck format version \(version) is newer than this gloss reads (\(currentVersion)); update gloss")
         }
         let stem = (name as NSString).deletingPathExtension
+        for id in [decoded.id?.rawValue].compactMap({ $0 }) + decoded.entries.compactMap({ $0.id?.rawValue }) {
+            if let problem = IdentifierRule.problem(id) {
+                throw .deckSyntax(file: name, line: 1, message: "id '\(id)' \(problem): choose another id")
+            }
+        }
         var deck = Deck(id: decoded.id ?? DeckID(slug(stem)), title: decoded.title, description: decoded.description ?? "")
         let entries = decoded.entries.map { raw in
             Entry(

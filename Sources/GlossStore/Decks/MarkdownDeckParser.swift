@@ -69,6 +69,10 @@ public enum MarkdownDeckParser {
                 file: name, line: headerLine, message: "front matter has no 'title:': add a line like 'title: My Deck'")
         }
         let stem = ((name as NSString).deletingPathExtension)
+        if let id = header["id"], !id.isEmpty, let problem = IdentifierRule.problem(id) {
+            throw .deckSyntax(
+                file: name, line: headerKeyLines["id"] ?? headerLine, message: "deck id '\(id)' \(problem): choose another 'id:'")
+        }
         let deckID = DeckID(header["id"].flatMap { $0.isEmpty ? nil : $0 } ?? slug(stem))
 
         var drafts: [Draft] = []
@@ -163,6 +167,11 @@ public enum MarkdownDeckParser {
         let definition = paragraphs.first?.lines.joined(separator: " ") ?? ""
         let explanation = paragraphs.dropFirst().map(\.lines).map(joinProse).joined(separator: "\n\n")
         let explicitID = values.id.map { !$0.isEmpty } ?? false
+        if explicitID, let id = values.id, let problem = IdentifierRule.problem(id) {
+            throw .deckSyntax(
+                file: file, line: keys["id"] ?? headingLine,
+                message: "id '\(id)' of entry '\(term)' \(problem): choose another 'id:'")
+        }
         let id = EntryID(explicitID ? values.id ?? "" : slug(term))
         let entry = Entry(
             id: id, term: term, definition: definition, explanation: explanation,

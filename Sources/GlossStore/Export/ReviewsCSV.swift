@@ -11,7 +11,7 @@ public enum ReviewsCSV {
 
     /// The rows in journal order; `decks` limits them to those decks when given.
     public static func rows(records: [ReviewRecord], decks: Set<DeckID>? = nil) -> [[String]] {
-        let revoked = Set(records.compactMap { $0.kind == .revoke ? $0.revokes : nil })
+        let revoked = Set(records.compactMap(\.revokes))
         var rows: [[String]] = []
         rows.reserveCapacity(records.count)
         for record in records where record.kind == .review && !revoked.contains(record.seq) {

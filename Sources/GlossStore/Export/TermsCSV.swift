@@ -19,7 +19,7 @@ public enum TermsCSV {
         decks: [Deck], states: [CardKey: CardState], records: [ReviewRecord], now: Date,
         retrievability: (CardState, Date) -> Double
     ) -> [[String]] {
-        let revoked = Set(records.compactMap { $0.kind == .revoke ? $0.revokes : nil })
+        let revoked = Set(records.compactMap(\.revokes))
         var lastRating: [CardKey: Rating] = [:]
         for record in records where record.kind == .review && !revoked.contains(record.seq) {
             lastRating[record.card] = record.rating

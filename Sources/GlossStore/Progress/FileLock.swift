@@ -15,7 +15,7 @@ struct FileLock {
 
     /// Takes the lock without waiting; throws `ProgressError.locked` when another holds it.
     static func acquire(_ path: String) throws -> FileLock {
-        let fd = try FileIO.open(path, O_RDWR | O_CREAT)
+        let fd = try FileIO.openProgressFile(path, O_RDWR | O_CREAT)
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
             FileIO.close(fd)
@@ -30,6 +30,14 @@ struct FileLock {
         guard FileIO.exists(path), let lock = try? acquire(path) else { return FileIO.exists(path) }
         lock.release()
         return false
+    }
+
+    /// Whether `path` still names the file this lock holds (not removed, not replaced by
+    /// another, which a second gloss could then lock too). Checked before every write.
+    func isStillInPlace() -> Bool {
+        var held = stat(), named = stat()
+        guard fstat(fd, &held) == 0, lstat(path, &named) == 0 else { return false }
+        return held.st_dev == named.st_dev && held.st_ino == named.st_ino
     }
 
     func release() {

@@ -24,17 +24,18 @@ extension Journal {
         for k in 1..<count { bounds.append(max(bounds[k - 1], try lines.lineStart(atOrAfter: size * k / count, end: size))) }
         bounds.append(size)
         let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+        let size = self.size
 
         var results = [PartResult<Part>?](repeating: nil, count: ranges.count)
         if concurrently {
             results.withUnsafeMutableBufferPointer { buffer in
                 let slots = Slots(buffer: buffer)
                 DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-                    slots.buffer[k] = Journal.readPart(ranges[k], start: start, add: add, lines: lines)
+                    slots.buffer[k] = Journal.readPart(ranges[k], size: size, start: start, add: add, lines: lines)
                 }
             }
         } else {  // one part after the other on this thread (the fuzzer's leak checks dislike threads)
-            for k in ranges.indices { results[k] = Journal.readPart(ranges[k], start: start, add: add, lines: lines) }
+            for k in ranges.indices { results[k] = Journal.readPart(ranges[k], size: size, start: start, add: add, lines: lines) }
         }
 
         var parts: [Part] = []
@@ -46,6 +47,12 @@ extension Journal {
                 throw ProgressError.unreadable(
                     file: path, line: try lineNumber(at: first.offset),
                     problem: "answer number \(first.seq) follows \(previous.seq); numbers must go up by one")
+            }
+            if previous == nil, let first = result.first, first.seq != 1,
+                result.failure.map({ $0.offset > first.offset }) ?? true
+            {
+                throw ProgressError.unreadable(
+                    file: path, line: try lineNumber(at: first.offset), problem: Journal.missingStart(first.seq))
             }
             if let error = result.ioError { throw error }
             if let failure = result.failure {
@@ -63,7 +70,7 @@ extension Journal {
     static func partCount() -> Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     private static func readPart<Part>(
-        _ range: Range<Int>, start: () -> Part, add: (inout Part, ReviewRecord) -> Void, lines: LineReader
+        _ range: Range<Int>, size: Int, start: () -> Part, add: (inout Part, ReviewRecord) -> Void, lines: LineReader
     ) -> PartResult<Part> {
         // The accumulator is a local of its own, so that it is uniquely referenced and
         // updated in place (a copy inside `result` would be copied on every write).
@@ -74,15 +81,27 @@ extension Journal {
         var previous: Int?
         do {
             try lines.lines(in: range) { line, offset, terminated in
-                guard result.failure == nil, !Journal.isBlank(line) else { return }
+                guard result.failure == nil else { return }
+                // The last line of the file is a torn write when it does not decode (see `tail`).
+                let isLast = offset + line.count + (terminated ? 1 : 0) >= size
+                if line.count > Journal.maxLineLength {
+                    // Only its start is handed over: it is the last line when no newline ended it.
+                    if !terminated {
+                        result.torn = Torn(offset: offset, length: size - offset)
+                    } else {
+                        result.failure = (offset, Journal.overlongProblem)
+                    }
+                    return
+                }
+                guard !Journal.isBlank(line) else { return }
                 let record: ReviewRecord
                 do {
                     record = try Journal.decode(line, reader: reader, decoder: decoder)
                 } catch {
-                    if terminated {
-                        result.failure = (offset, Journal.problem(line, error))
+                    if isLast, Journal.isTorn(line, terminated: terminated) {
+                        result.torn = Torn(offset: offset, length: size - offset)
                     } else {
-                        result.torn = Torn(offset: offset, length: line.count)
+                        result.failure = (offset, Journal.problem(line, error))
                     }
                     return
                 }

@@ -7,7 +7,7 @@ extension Journal {
     func records(since start: Date) throws -> [ReviewRecord] {
         var reversed: [ReviewRecord] = []
         try backward { line, _, _ in
-            guard let record = try? decode(line) else { return true }
+            guard let line, let record = try? decode(line) else { return true }
             if record.time < start { return false }
             reversed.append(record)
             return true

@@ -34,6 +34,8 @@ struct Journal {
         var torn: Torn?
         /// The last line is a complete record without its newline.
         var missingNewline = false
+        /// The record numbered `after`, when the read reached it.
+        var boundary: ReviewRecord?
     }
 
     /// Every record, read forwards.
@@ -43,10 +45,11 @@ struct Journal {
         var missingNewline = false
     }
 
-    /// Opens `path` for reading; nil when there is no journal yet.
+    /// Opens `path` for reading; nil when there is no journal yet. Refuses a symbolic link
+    /// leading out of its folder and anything but a regular file (a FIFO would block).
     static func open(_ path: String) throws -> Journal? {
         guard FileIO.exists(path) else { return nil }
-        let fd = try FileIO.open(path, O_RDONLY)
+        let fd = try FileIO.openProgressFile(path, O_RDONLY)
         do {
             return Journal(path: path, fd: fd, size: try FileIO.size(fd, path: path))
         } catch {
@@ -104,9 +107,33 @@ struct Journal {
         .unreadable(file: path, line: try lineNumber(at: offset), problem: problem)
     }
 
+    /// The longest line a journal may hold, in bytes (a record is well under 2 KB). A longer
+    /// line is never decoded: unterminated at the end it is a torn write, else an error.
+    static let maxLineLength = 1 << 20
+
+    /// Whether a last line that does not decode is a torn write, dropped rather than an
+    /// error: unterminated, or terminated but not even JSON (the tail page of an append
+    /// reached the disk and its head did not, leaving NULs). A terminated line that is JSON
+    /// but no record (a newer gloss's, say) is never dropped.
+    static func isTorn(_ line: UnsafeBufferPointer<UInt8>, terminated: Bool) -> Bool {
+        !terminated || ProgressCoding.syntaxError(in: Data(line)) != nil
+    }
+
+    /// What is said of a log whose first answer is not number 1.
+    static func missingStart(_ first: Int) -> String {
+        "the first answer is number \(first), not 1: lines are missing from the start of the log"
+    }
+
+    /// What is said of a terminated line longer than `maxLineLength`.
+    static let overlongProblem = "line is longer than \(maxLineLength) bytes, no answer is"
+
     /// Calls `body` for each line from the last to the first with the line's start offset
-    /// and whether it ends in a newline; stops when `body` returns false.
-    func backward(_ body: (ArraySlice<UInt8>, Int, Bool) throws -> Bool) throws {
+    /// and whether it ends in a newline (nil bytes for a line longer than `maxLineLength`);
+    /// stops when `body` returns false.
+    ///
+    /// - Complexity: O(bytes read): each byte is read once and copied at most
+    ///   `maxLineLength / 64 KiB` times, however long a line is.
+    func backward(_ body: (ArraySlice<UInt8>?, Int, Bool) throws -> Bool) throws {
         guard size > 0 else { return }
         var pendingEnd = size
         var lastTerminated = true
@@ -118,16 +145,37 @@ struct Journal {
         var isLastLine = true
         var carry: [UInt8] = []  // the bytes from `carryStart` to the end of the unread region
         var carryStart = pendingEnd
+        func terminated() -> Bool {
+            defer { isLastLine = false }
+            return isLastLine ? lastTerminated : true
+        }
         while true {
-            if let newline = carry.lastIndex(of: 10) {
-                let terminated = isLastLine ? lastTerminated : true
-                isLastLine = false
-                if !(try body(carry[(newline + 1)...], carryStart + newline + 1, terminated)) { return }
+            if let newline = Journal.lastNewline(in: carry) {
+                let line = carry.count - newline - 1 > Journal.maxLineLength ? nil : carry[(newline + 1)...]
+                if !(try body(line, carryStart + newline + 1, terminated())) { return }
                 carry.removeSubrange(newline...)
                 continue
             }
+            if carry.count > Journal.maxLineLength {
+                // Too long to be an answer: find where it starts without keeping its bytes.
+                var probe = carryStart
+                var start = 0
+                while probe > 0 {
+                    let from = max(0, probe - (1 << 20))
+                    let chunk = try FileIO.read(fd, path: path, offset: from, count: probe - from)
+                    if let newline = Journal.lastNewline(sparse: chunk) {
+                        start = from + newline + 1
+                        break
+                    }
+                    probe = from
+                }
+                if !(try body(nil, start, terminated())) || start == 0 { return }
+                carry = []
+                carryStart = start - 1  // the newline before the long line ends the next one
+                continue
+            }
             if carryStart == 0 {
-                _ = try body(carry[...], 0, isLastLine ? lastTerminated : true)
+                _ = try body(carry.count > Journal.maxLineLength ? nil : carry[...], 0, terminated())
                 return
             }
             let start = max(0, carryStart - (1 << 16))
@@ -136,30 +184,80 @@ struct Journal {
         }
     }
 
+    /// The index of the last newline in `bytes`, read through a raw pointer (a long line is
+    /// scanned in full, and this is the loop it takes).
+    static func lastNewline(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = buffer.count - 1
+            while i >= 0 {
+                if buffer[i] == 10 { return i }
+                i -= 1
+            }
+            return nil
+        }
+    }
+
+    /// The index of the last newline in `bytes` that holds few of them (the inside of a long
+    /// line): `memchr` from the start, again after each hit.
+    static func lastNewline(sparse bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return nil }
+            var last: Int?
+            var from = 0
+            while from < raw.count, let hit = memchr(base + from, 10, raw.count - from) {
+                let index = UnsafeRawPointer(hit) - base
+                last = index
+                from = index + 1
+            }
+            return last
+        }
+    }
+
     /// The records with `seq > after`, decoding only those (and one more).
+    ///
+    /// The last line is a torn write, dropped, when it does not decode: unterminated, or
+    /// terminated (the tail page of an append reached the disk, its head did not) when it
+    /// is the only bad line; a snapshot that counted it is then ahead of the journal, which
+    /// the caller refuses.
     func tail(after: Int) throws -> Tail {
         var result = Tail()
         var expected: Int?  // the sequence number the next (earlier) line must have
+        var laterOffset = 0  // where the line read before this one (the next in the file) starts
         var reversed: [ReviewRecord] = []
+        var isLast = true  // no line but blank ones after this one
         try backward { line, offset, terminated in
+            guard let line else {
+                if isLast {
+                    isLast = false
+                    result.torn = Torn(offset: offset, length: size - offset)
+                    return true
+                }
+                throw try unreadable(at: offset, Journal.overlongProblem)
+            }
             if isBlank(line) { return true }
+            defer { isLast = false }
             let record: ReviewRecord
             do {
                 record = try decode(line)
             } catch {
-                if !terminated {
-                    result.torn = Torn(offset: offset, length: line.count)
+                if isLast, line.withUnsafeBufferPointer({ Journal.isTorn($0, terminated: terminated) }) {
+                    result.torn = Torn(offset: offset, length: size - offset)
                     return true
                 }
                 throw try unreadable(at: offset, problem(line, error))
             }
             if !terminated { result.missingNewline = true }
             if let expected, record.seq != expected {
+                // Named as a forward read names it (`doctor`, `rebuild`): the later line.
                 throw try unreadable(
-                    at: offset, "answer number \(record.seq) comes before \(expected + 1); numbers must go up by one")
+                    at: laterOffset, "answer number \(expected + 1) follows \(record.seq); numbers must go up by one")
             }
+            laterOffset = offset
             if result.lastSeq == 0 { result.lastSeq = record.seq }
-            if record.seq <= after { return false }
+            if record.seq <= after {
+                if record.seq == after { result.boundary = record }
+                return false
+            }
             reversed.append(record)
             expected = record.seq - 1
             return true
@@ -184,13 +282,22 @@ struct Journal {
         var previous: Int?
         try LineReader(fd: fd, path: path).lines(in: 0..<size) { bytes, offset, terminated in
             defer { line += 1 }
+            let isLast = offset + bytes.count + (terminated ? 1 : 0) >= size
+            if bytes.count > Journal.maxLineLength {
+                // Only its start is handed over: it is the last line when no newline ended it.
+                if !terminated {
+                    result.torn = Torn(offset: offset, length: size - offset)
+                    return
+                }
+                throw ProgressError.unreadable(file: path, line: line, problem: Journal.overlongProblem)
+            }
             if Journal.isBlank(bytes) { return }
             let record: ReviewRecord
             do {
                 record = try Journal.decode(bytes, reader: reader, decoder: decoder)
             } catch {
-                if !terminated {
-                    result.torn = Torn(offset: offset, length: bytes.count)
+                if isLast, Journal.isTorn(bytes, terminated: terminated) {
+                    result.torn = Torn(offset: offset, length: size - offset)
                     return
                 }
                 throw ProgressError.unreadable(file: path, line: line, problem: Journal.problem(bytes, error))
@@ -200,6 +307,9 @@ struct Journal {
                 throw ProgressError.unreadable(
                     file: path, line: line,
                     problem: "answer number \(record.seq) follows \(previous); numbers must go up by one")
+            }
+            if previous == nil, record.seq != 1 {
+                throw ProgressError.unreadable(file: path, line: line, problem: Journal.missingStart(record.seq))
             }
             previous = record.seq
             try body(record)
@@ -211,17 +321,24 @@ struct Journal {
     func latestUnrevoked() throws -> ReviewRecord? {
         var revoked = Set<Int>()
         var found: ReviewRecord?
-        try backward { line, offset, terminated in
+        var isLast = true
+        try backward { line, offset, _ in
+            guard let line else {
+                if isLast {
+                    isLast = false
+                    return true
+                }
+                throw try unreadable(at: offset, Journal.overlongProblem)
+            }
             if isBlank(line) { return true }
+            defer { isLast = false }
             guard let record = try? decode(line) else {
-                if !terminated { return true }
+                if isLast, line.withUnsafeBufferPointer({ Journal.isTorn($0, terminated: true) }) { return true }
                 throw try unreadable(at: offset, "not a review record")
             }
-            if record.kind == .revoke {
-                if let seq = record.revokes { revoked.insert(seq) }
-                return true
-            }
-            if revoked.contains(record.seq) { return true }
+            // A revocation, or a re-rating (an answer that replaces the one it revokes).
+            if let seq = record.revokes { revoked.insert(seq) }
+            if record.kind == .revoke || revoked.contains(record.seq) { return true }
             found = record
             return false
         }

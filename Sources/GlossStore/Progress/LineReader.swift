@@ -11,7 +11,10 @@ import Foundation
 ///
 /// `range` must start at a line start. Each line comes with its start offset in the file and
 /// whether a newline ended it (only a last line at the end of the file may lack one). A line
-/// longer than the buffer grows it.
+/// that fills the whole buffer (longer than `capacity`, itself more than
+/// `Journal.maxLineLength`) is handed over as its first `capacity` bytes, and the rest of
+/// it is skipped: callers see a line longer than `Journal.maxLineLength` and refuse it, and
+/// memory stays bounded however long the line.
 struct LineReader {
     let fd: Int32
     let path: String
@@ -20,19 +23,20 @@ struct LineReader {
     func lines(
         in range: Range<Int>, _ handle: (UnsafeBufferPointer<UInt8>, _ offset: Int, _ terminated: Bool) throws -> Void
     ) throws {
-        var capacity = min(capacity, max(range.count, 1))
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        let capacity = min(max(capacity, Journal.maxLineLength + 1), max(range.count, 1))
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
         var filled = 0  // bytes in the buffer, the first of them at file offset `bufferStart`
         var bufferStart = range.lowerBound
         var position = range.lowerBound
         while position < range.upperBound {
-            if filled == capacity {  // one line fills the buffer: make room
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                larger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = larger
-                capacity *= 2
+            if filled == capacity {  // one line fills the buffer: hand over its start, skip the rest
+                let end = try skipLine(from: position, to: range.upperBound)
+                try handle(UnsafeBufferPointer(start: buffer, count: filled), bufferStart, end < range.upperBound)
+                filled = 0
+                position = min(end + 1, range.upperBound)
+                bufferStart = position
+                continue
             }
             let n = pread(fd, buffer + filled, min(capacity - filled, range.upperBound - position), off_t(position))
             if n < 0 {
@@ -57,6 +61,28 @@ struct LineReader {
             }
         }
         if filled > 0 { try handle(UnsafeBufferPointer(start: buffer, count: filled), bufferStart, false) }
+    }
+
+    /// The offset of the first newline at or after `offset`, or `end` when there is none
+    /// (read in 1 MiB chunks, searched with `memchr`).
+    private func skipLine(from offset: Int, to end: Int) throws -> Int {
+        let size = 1 << 20
+        let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        defer { chunk.deallocate() }
+        var probe = offset
+        while probe < end {
+            let n = pread(fd, chunk, min(size, end - probe), off_t(probe))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ProgressError.io(file: path, operation: "read", errno: errno)
+            }
+            if n == 0 { break }
+            if let hit = memchr(chunk, 10, n) {
+                return probe + (UnsafeMutableRawPointer(mutating: hit) - UnsafeMutableRawPointer(chunk))
+            }
+            probe += n
+        }
+        return end
     }
 
     /// The offset just after the first newline at or after `offset - 1` (so `offset` itself

@@ -15,6 +15,13 @@ public enum ProgressError: Error, Equatable, CustomStringConvertible {
     case journalBehindSnapshot(journal: String, journalSeq: Int, snapshotSeq: Int)
     /// A progress file is a symbolic link that leads outside the progress folder; refused.
     case linkOutsideFolder(file: String, target: String)
+    /// A progress file is not a regular file (a FIFO, a device, a folder); refused unread.
+    case notRegularFile(file: String)
+    /// The lock file was removed or replaced while this gloss held it: another gloss may be
+    /// writing the same learner, so nothing more is written.
+    case lockLost(file: String)
+    /// `rebuild` would have left fewer cards than the snapshot has, and was not confirmed.
+    case rebuildDeclined(file: String, cardsDropped: Int)
     /// A system call on a progress file failed.
     case io(file: String, operation: String, errno: Int32)
     /// Writing a new version of a file failed (a full disk, say); the file on disk is the
@@ -37,6 +44,12 @@ public enum ProgressError: Error, Equatable, CustomStringConvertible {
             "\(file): version \(found) was written by a newer gloss (this one reads up to version \(supported)); the file was left untouched: upgrade gloss"
         case .journalBehindSnapshot(let journal, let journalSeq, let snapshotSeq):
             "\(journal): the review log ends at answer \(journalSeq) but the snapshot records \(snapshotSeq); nothing was changed: restore the log from a backup, or run `gloss rebuild` to recompute progress from the log as it is"
+        case .notRegularFile(let file):
+            "\(file): is not a regular file (a FIFO, device or folder?); refused unread: move it away"
+        case .lockLost(let file):
+            "\(file): the lock file was removed or replaced while this gloss held it, so another gloss may be writing this learner; this answer was not saved: close every gloss of this learner and start again"
+        case .rebuildDeclined(let file, let dropped):
+            "\(file): rebuilding from the review log would drop \(dropped) card(s) the snapshot has; nothing was changed (run `gloss rebuild --yes` to rebuild anyway; the old snapshot is then kept beside it)"
         case .io(let file, let operation, let errno):
             "\(file): \(operation) failed: \(String(cString: strerror(errno)))"
         case .notReplaced(let file, let operation, let errno):

@@ -42,6 +42,9 @@ struct ProgressPart: Sendable {
 
     /// Folds the part's next record in (as `ProgressState.apply` does).
     mutating func apply(_ record: ReviewRecord) {
+        lastSeq = max(lastSeq, record.seq)
+        records += 1
+        guard record.card.isStorable else { return }
         switch ProgressState.cardEffect(of: record) {
         case .keep: break
         case .set(let state):
@@ -55,8 +58,6 @@ struct ProgressPart: Sendable {
             let pair = Pair(deck: record.card.deck, asked: record.card.entry, picked: picked)
             confusions[pair, default: CountChange()].then(ProgressState.confusionTimes(of: record))
         }
-        lastSeq = max(lastSeq, record.seq)
-        records += 1
     }
 }
 

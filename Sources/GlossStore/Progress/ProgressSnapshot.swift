@@ -34,16 +34,19 @@ struct ProgressSnapshot: Codable, Equatable {
         self.learner = learner
         self.lastSeq = state.lastSeq
         self.settings = settings
-        self.cards = Dictionary(uniqueKeysWithValues: state.cards.map { ($0.key.description, $0.value) })
+        self.cards = Dictionary(
+            uniqueKeysWithValues: state.cards.lazy.filter { $0.key.isStorable }.map { ($0.key.description, $0.value) })
         self.confusions = state.confusions
     }
 
-    /// The card states and confusions, with card keys parsed; throws naming a bad key.
-    func state(file: String) throws -> ProgressState {
+    /// The card states and confusions, with card keys parsed; throws naming a bad key, or,
+    /// `skippingBadKeys` (for `rebuild`, which recomputes them), leaves such cards out.
+    func state(file: String, skippingBadKeys: Bool = false) throws -> ProgressState {
         var cards: [CardKey: CardState] = [:]
         cards.reserveCapacity(self.cards.count)
         for (text, card) in self.cards {
             guard let key = Self.cardKey(text) else {
+                if skippingBadKeys { continue }
                 throw ProgressError.unreadable(
                     file: file, line: 1, problem: "card key \"\(text)\" is not deck/entry/facet")
             }

@@ -19,7 +19,12 @@ public struct ProgressState: Equatable, Sendable {
     /// A `review` sets the card to its `after`; a `practice` leaves the schedule alone;
     /// both count their confusion. A `revoke` (written by undo) carries the undone record's
     /// `before` as its own `after` (nil for a practice answer) and takes back its confusion.
+    /// An answer with `revokes` set is a re-rating: it replaces that answer (same card,
+    /// time and confusion, a new rating and `after`) in one record.
+    /// An answer to a card whose key can't be stored (`CardKey.isStorable`) only moves `lastSeq`.
     public mutating func apply(_ record: ReviewRecord) {
+        lastSeq = max(lastSeq, record.seq)
+        guard record.card.isStorable else { return }
         switch Self.cardEffect(of: record) {
         case .keep: break
         case .set(let state): cards[record.card] = state
@@ -29,7 +34,6 @@ public struct ProgressState: Equatable, Sendable {
             confusions.record(
                 deck: record.card.deck, asked: record.card.entry, picked: picked, times: Self.confusionTimes(of: record))
         }
-        lastSeq = max(lastSeq, record.seq)
     }
 
     /// What a record does to its card's schedule.
@@ -48,6 +52,12 @@ public struct ProgressState: Equatable, Sendable {
         }
     }
 
-    /// How a record counts its confusion: an answer adds it, a revocation takes it back.
-    static func confusionTimes(of record: ReviewRecord) -> Int { record.kind == .revoke ? -1 : 1 }
+    /// How a record counts its confusion: an answer adds it, a revocation takes it back, and
+    /// a re-rating (an answer that revokes the one it replaces) keeps the count as it was.
+    static func confusionTimes(of record: ReviewRecord) -> Int {
+        switch record.kind {
+        case .revoke: -1
+        case .review, .practice: record.revokes == nil ? 1 : 0
+        }
+    }
 }

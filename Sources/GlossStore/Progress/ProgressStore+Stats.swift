@@ -15,19 +15,23 @@ extension ProgressStore {
         var tally = StatsTally(clock: clock)
         guard let journal = try Journal.open(journalPath) else { return tally }
         defer { journal.close() }
-        if let saved = StatsCacheFile.load(statsCachePath, folder: folder, clock: clock, confusions: state.confusions) {
+        if let (saved, last) = StatsCacheFile.load(statsCachePath, folder: folder, clock: clock, confusions: state.confusions) {
             let tail = try journal.tail(after: saved.lastSeq)
-            if tail.lastSeq >= saved.lastSeq {
+            // Counted from this log: it reaches the answer the tally ends at, and that is the same answer.
+            if tail.lastSeq >= saved.lastSeq, StatsCacheFile.fingerprint(tail.boundary) == last {
                 tally = saved
                 for record in tail.records { tally.add(record) }
                 tally.useConfusions(state.confusions)  // the store's count the tail already
-                if !tail.records.isEmpty { try? StatsCacheFile.write(tally, to: statsCachePath, folder: folder) }
+                if let newest = tail.records.last {
+                    try? StatsCacheFile.write(tally, last: newest, to: statsCachePath, folder: folder)
+                }
                 return tally
             }
         }
         for part in try journal.fold(start: { StatsTally(clock: clock) }, add: { $0.add($1) }).parts { tally.merge(part) }
         tally.useConfusions(state.confusions)
-        try? StatsCacheFile.write(tally, to: statsCachePath, folder: folder)
+        let newest = try journal.tail(after: max(tally.lastSeq - 1, 0)).records.last
+        try? StatsCacheFile.write(tally, last: newest, to: statsCachePath, folder: folder)
         return tally
     }
 }

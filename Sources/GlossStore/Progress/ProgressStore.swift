@@ -36,6 +36,11 @@ public final class ProgressStore {
     private var lock: FileLock?
     private var journalFD: Int32 = -1
     private var appendsSinceCheckpoint = 0
+    private var reportedWarnings = 0
+    /// Opened `forReading` in a folder that can't be written: no lock, no writes.
+    public private(set) var readOnly = false
+    /// A checkpoint after a saved answer failed (and was said once): later ones stay quiet.
+    private var checkpointFailed = false
     private let encoder = ProgressCoding.encoder()
     private let decoder = ProgressCoding.decoder()
 
@@ -56,35 +61,42 @@ public final class ProgressStore {
     ///
     /// Throws `ProgressError.invalidLearnerName`, `.locked` when another gloss has it open,
     /// `.unreadable` / `.newerVersion` / `.journalBehindSnapshot` naming the file and line.
-    public init(folder: URL, learner: String) throws {
+    ///
+    /// `forReading` (for `stats`): a folder where the lock can't be created (read-only,
+    /// immutable) opens anyway, without the lock, and nothing is written; answers can't be
+    /// appended then, and a torn last line is left for the next writable start.
+    public init(folder: URL, learner: String, forReading: Bool = false) throws {
         self.learner = try LearnerName.validate(learner)
         self.folder = folder
-        try Self.createFolder(folder)
-        for path in [Self.lockPath(folder, learner), Self.snapshotPath(folder, learner), Self.journalPath(folder, learner)] {
-            try ProgressPathGuard.check(path, folder: folder)
-        }
-        let lock = try FileLock.acquire(Self.lockPath(folder, learner))
         self.state = ProgressState()
         self.settings = LearnerSettings()
-        self.lock = lock
+        if !(forReading && FileIO.exists(folder.path)) { try Self.createFolder(folder) }
+        for path in [
+            Self.lockPath(folder, learner), Self.snapshotPath(folder, learner), Self.journalPath(folder, learner),
+            Self.statsCachePath(folder, learner),
+        ] {
+            try ProgressPathGuard.check(path, folder: folder)
+        }
+        do {
+            lock = try FileLock.acquire(Self.lockPath(folder, learner))
+        } catch ProgressError.io(_, _, let code) where forReading && [EACCES, EPERM, EROFS].contains(code) {
+            lock = nil
+            readOnly = true
+        }
         do {
             try load()
         } catch {
             if journalFD >= 0 { FileIO.close(journalFD) }
             journalFD = -1
-            lock.release()
+            lock?.release()
             self.lock = nil
             throw error
         }
     }
 
+    /// Creates the folder when missing, its entry fsynced in its parent.
     private static func createFolder(_ folder: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
-            throw ProgressError.io(file: folder.path, operation: "create folder", errno: Int32(code ?? Int(EIO)))
-        }
+        try FileIO.createFolder(folder.path)
     }
 
     deinit {
@@ -115,7 +127,13 @@ public final class ProgressStore {
         // Everything read cleanly: from here on the store may write.
         self.state = state
         self.settings = settings
-        journalFD = try FileIO.open(journalPath, O_WRONLY | O_CREAT | O_APPEND)
+        if readOnly {
+            if torn != nil {
+                warnings.append("\(journalPath): ends in an incomplete line; it is dropped at the next start that can write")
+            }
+            return
+        }
+        journalFD = try FileIO.openProgressFile(journalPath, O_WRONLY | O_CREAT | O_APPEND)
         if let torn {
             try FileIO.truncate(journalFD, path: journalPath, to: torn.offset)
             try FileIO.sync(journalFD, path: journalPath)
@@ -137,13 +155,21 @@ public final class ProgressStore {
         }
     }
 
-    /// Temp files of a checkpoint cut short by a crash (we hold the lock, so none is in use).
+    /// Temp files of a snapshot or stats cache write cut short by a crash (we hold the lock,
+    /// so none is in use); only this learner's (`FileIO.isTempFile`).
     private func removeStaleTempFiles() {
-        let prefix = "\(learner).json.tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        let owners = ["\(learner).json", "\(learner).stats.cache"]
+        for name in names where owners.contains(where: { FileIO.isTempFile(name, of: $0) }) {
+            FileIO.remove(folder.appendingPathComponent(name).path)
         }
+    }
+
+    /// The warnings added since the last call (a checkpoint that failed mid-session, say),
+    /// each once.
+    public func takeWarnings() -> [String] {
+        defer { reportedWarnings = warnings.count }
+        return Array(warnings.dropFirst(reportedWarnings))
     }
 
     /// The card's state, `.new` when it was never answered.
@@ -158,13 +184,99 @@ public final class ProgressStore {
         var record = record
         record.seq = state.lastSeq + 1
         let stored = try write(record)
-        appendsSinceCheckpoint += 1
-        if appendsSinceCheckpoint >= checkpointEvery { try checkpoint() }
+        answerSaved()
         return stored
     }
 
+    /// Appends many answers (an imported history) with one fsync at the end: durable when it
+    /// returns, and all or nothing (a failure part-way truncates the journal back to where it
+    /// was, and no answer of the batch is folded in). Sequence numbers follow the journal's.
+    ///
+    /// - Complexity: one encode and decode per record, one `fsync` for the batch.
+    @discardableResult
+    public func appendAll(_ records: [ReviewRecord]) throws -> [ReviewRecord] {
+        guard !records.isEmpty else { return [] }
+        guard !readOnly else { throw ProgressError.io(file: journalPath, operation: "append", errno: EROFS) }
+        guard journalFD >= 0, let lock else {
+            throw ProgressError.io(file: journalPath, operation: "append (store closed)", errno: EBADF)
+        }
+        guard lock.isStillInPlace() else { throw ProgressError.lockLost(file: lockPath) }
+        var stored: [ReviewRecord] = []
+        stored.reserveCapacity(records.count)
+        var bytes: [UInt8] = []
+        var next = state.lastSeq + 1
+        for var record in records {
+            record.seq = next
+            next += 1
+            let data = try encoder.encode(record)
+            stored.append(try decoder.decode(ReviewRecord.self, from: data))
+            bytes.append(contentsOf: data)
+            bytes.append(10)
+        }
+        let size = try FileIO.size(journalFD, path: journalPath)
+        do {
+            try FileIO.writeAll(journalFD, path: journalPath, bytes)
+            try FileIO.sync(journalFD, path: journalPath)
+        } catch {
+            _ = try? FileIO.truncate(journalFD, path: journalPath, to: size)
+            throw error
+        }
+        for record in stored { state.apply(record) }
+        return stored
+    }
+
+    /// Re-rates `original` (an answer in this journal) as `replacement`, in one record: an
+    /// answer that revokes `original` and takes its place, so a crash leaves either the old
+    /// rating or the new one, never neither. It keeps the original's time, card, answer and
+    /// confusion (stats and confusions count it once); its rating and `after` are new.
+    @discardableResult
+    public func rerate(_ original: ReviewRecord, as replacement: ReviewRecord) throws -> ReviewRecord {
+        var record = replacement
+        record.seq = state.lastSeq + 1
+        record.revokes = original.seq
+        let stored = try write(record)
+        answerSaved()
+        return stored
+    }
+
+    /// Checkpoints at the end of a session; a failure is a warning (`takeWarnings`), said
+    /// once, not an error: every answer is in the journal, and the next start replays it.
+    public func saveSnapshot() {
+        do {
+            try checkpoint()
+        } catch {
+            if !checkpointFailed { warnings.append(Self.snapshotBehind(error, snapshot: snapshotPath, journal: journalPath)) }
+            checkpointFailed = true
+        }
+    }
+
+    /// Counts a saved answer and checkpoints every `checkpointEvery`. A checkpoint that fails
+    /// (a full disk) does not unsay the answer, which is in the journal: it is said once, as
+    /// a warning, and tried again `checkpointEvery` answers later.
+    private func answerSaved() {
+        appendsSinceCheckpoint += 1
+        guard appendsSinceCheckpoint >= checkpointEvery else { return }
+        saveSnapshot()
+        appendsSinceCheckpoint = 0
+    }
+
+    /// What a failed checkpoint means when every answer is in the journal.
+    static func snapshotBehind(_ error: any Error, snapshot: String, journal: String) -> String {
+        var why = "\(error)"
+        if case .notReplaced(_, let operation, let code) = error as? ProgressError {
+            why = "\(operation) failed: \(String(cString: strerror(code)))"
+        } else if case .io(_, let operation, let code) = error as? ProgressError {
+            why = "\(operation) failed: \(String(cString: strerror(code)))"
+        }
+        return "\(snapshot): not updated (\(why)); every answer is saved in \(journal) and is read back on the next start"
+    }
+
     private func write(_ record: ReviewRecord) throws -> ReviewRecord {
-        guard journalFD >= 0 else { throw ProgressError.io(file: journalPath, operation: "append (store closed)", errno: EBADF) }
+        guard !readOnly else { throw ProgressError.io(file: journalPath, operation: "append", errno: EROFS) }
+        guard journalFD >= 0, let lock else {
+            throw ProgressError.io(file: journalPath, operation: "append (store closed)", errno: EBADF)
+        }
+        guard lock.isStillInPlace() else { throw ProgressError.lockLost(file: lockPath) }
         let data = try encoder.encode(record)
         // What is stored, exactly as a later reader will see it.
         let stored = try decoder.decode(ReviewRecord.self, from: data)
@@ -192,7 +304,7 @@ public final class ProgressStore {
         guard let target = try journal.latestUnrevoked() else { return nil }
         let revoke = target.revocation(seq: state.lastSeq + 1)
         _ = try write(revoke)
-        appendsSinceCheckpoint += 1
+        answerSaved()
         return target
     }
 
@@ -225,27 +337,46 @@ public final class ProgressStore {
     ///
     /// This is `gloss rebuild`; unlike opening a store it does not replay the journal first.
     /// A snapshot that can't be read stops it (move the file away to rebuild with default
-    /// settings).
-    public static func rebuild(folder: URL, learner: String, timeZone: TimeZone? = nil) throws -> RebuildReport {
+    /// settings); card keys it can't parse are left out (they are recomputed from the log,
+    /// which skips them too). Before the snapshot is replaced the old one is kept as
+    /// `<learner>.json.before-rebuild`; when the rebuilt state would have fewer cards than
+    /// the old one, `confirm` is asked first and a false answer throws
+    /// `ProgressError.rebuildDeclined`, changing nothing.
+    public static func rebuild(
+        folder: URL, learner: String, timeZone: TimeZone? = nil, confirm: (RebuildReport) -> Bool = { _ in false }
+    ) throws -> RebuildReport {
         try LearnerName.validate(learner)
         try createFolder(folder)
         let lock = try FileLock.acquire(lockPath(folder, learner))
         defer { lock.release() }
         let path = snapshotPath(folder, learner)
         let loaded = try SnapshotFile.load(path, learner: learner)
-        let old = try loaded?.snapshot.state(file: path) ?? ProgressState()
+        let old = try loaded?.snapshot.state(file: path, skippingBadKeys: true) ?? ProgressState()
         let settings = loaded?.snapshot.settings ?? LearnerSettings()
         let clock = timeZone.map { DayClock(timeZone: $0, rolloverHour: settings.rolloverHour) }
         let (rebuilt, records, tally) = try replay(journalPath(folder, learner), stats: clock)
-        if let loaded, let version = loaded.migratedFrom {
-            try FileIO.atomicWrite(loaded.original, to: path + ".v\(version).bak")
+        let report = RebuildReport(old: old, rebuilt: rebuilt, records: records)
+        if report.droppedCards > 0, !confirm(report) {
+            throw ProgressError.rebuildDeclined(file: path, cardsDropped: report.droppedCards)
+        }
+        if let loaded {
+            if let version = loaded.migratedFrom { try FileIO.atomicWrite(loaded.original, to: path + ".v\(version).bak") }
+            try FileIO.atomicWrite(loaded.original, to: rebuildBackupPath(folder, learner))
         }
         try SnapshotFile.write(ProgressSnapshot(learner: learner, state: rebuilt, settings: settings), to: path)
         if var tally {
             tally.useConfusions(rebuilt.confusions)
-            try? StatsCacheFile.write(tally, to: statsCachePath(folder, learner), folder: folder)
+            let journal = try Journal.open(journalPath(folder, learner))
+            defer { journal?.close() }
+            let newest = try journal?.tail(after: max(tally.lastSeq - 1, 0)).records.last
+            try? StatsCacheFile.write(tally, last: newest, to: statsCachePath(folder, learner), folder: folder)
         }
-        return RebuildReport(old: old, rebuilt: rebuilt, records: records)
+        return report
+    }
+
+    /// Where `rebuild` keeps the snapshot it replaced.
+    public static func rebuildBackupPath(_ folder: URL, _ learner: String) -> String {
+        folder.appendingPathComponent("\(learner).json.before-rebuild").path
     }
 
     /// Every card state and the confusions from the whole journal at `path` (parts of it
@@ -273,7 +404,8 @@ public final class ProgressStore {
     }
 
     /// Saves a snapshot (when answers came after the last one, or there is none yet) and
-    /// releases the files and the lock. The store can't be used after.
+    /// releases the files and the lock. The store can't be used after. A snapshot that
+    /// can't be written is a warning (`takeWarnings`), not an error: the answers are saved.
     public func close() throws {
         guard lock != nil else { return }
         defer {
@@ -282,6 +414,7 @@ public final class ProgressStore {
             lock?.release()
             lock = nil
         }
-        if appendsSinceCheckpoint > 0 || !FileIO.exists(snapshotPath) { try checkpoint() }
+        // Every answer is in the journal: a snapshot that can't be written is said once.
+        if appendsSinceCheckpoint > 0 || !FileIO.exists(snapshotPath) { saveSnapshot() }
     }
 }

@@ -33,11 +33,11 @@ enum SnapshotFile {
         let data: Data
         do {
             // Read with plain POSIX calls: Foundation's Data(contentsOf:) leaks on an empty file.
-            let fd = try FileIO.open(path, O_RDONLY)
+            let fd = try FileIO.openProgressFile(path, O_RDONLY)
             defer { FileIO.close(fd) }
             data = Data(try FileIO.read(fd, path: path, offset: 0, count: try FileIO.size(fd, path: path)))
         } catch let error as ProgressError {
-            if case .io(_, _, let code) = error {
+            if case .io(_, _, let code) = error, code != ENOENT {
                 throw ProgressError.unreadable(
                     file: path, line: 1, problem: "cannot read the file (\(String(cString: strerror(code))))")
             }

@@ -7,28 +7,43 @@ import GlossCore
 /// Derived data, ordinary JSON: deleting it loses nothing (the next `stats` counts the log
 /// again and writes it back). It is ignored, and rewritten, when it can't be read, is of
 /// another version, was counted in other study days (time zone or rollover hour changed), or
-/// is ahead of the log. One row per deck and study day:
+/// is ahead of the log, or was counted from another log (its `last` fingerprint, the answer
+/// numbered `lastSeq`, differs from this log's). One row per deck and study day:
 /// `[day, answers, right, ms, newSeen, newLearned, reviews, reviewsRight, then reviews and right
 /// per interval]`; per deck, the all-time breakdown as one row (`AnswerBreakdown` flattened:
 /// ratings by age, then reviews and right by hour, by age and by format) and each card's lapses
 /// as `[day, count]` pairs.
 enum StatsCacheFile {
-    static let version = 2
+    /// Version 2 added `last`; version 3 the new-seen column, the breakdown and the lapses.
+    /// An older cache is counted again.
+    static let version = 3
+
+    /// What identifies the answer a tally ends at: its number, time and card.
+    static func fingerprint(_ record: ReviewRecord?) -> String {
+        guard let record else { return "" }
+        return "\(record.seq) \(JournalTime.format(record.time)) \(record.card)"
+    }
 
     private struct Saved: Codable {
         var version: Int
         var timeZone: String
         var rolloverHour: Int
         var lastSeq: Int
+        var last: String
         var decks: [String: [[Int]]]
         var breakdown: [String: [Int]]
         var lapses: [String: [String: [[Int]]]]
     }
 
-    /// The saved tally, when it is usable with `clock`; its confusions are `confusions`.
-    static func load(_ path: String, folder: URL, clock: DayClock, confusions: Confusions) -> StatsTally? {
-        guard (try? ProgressPathGuard.check(path, folder: folder)) != nil, FileIO.exists(path),
-            let data = FileManager.default.contents(atPath: path),
+    /// The saved tally and its `last` fingerprint, when it is usable with `clock`; its
+    /// confusions are `confusions`.
+    static func load(_ path: String, folder: URL, clock: DayClock, confusions: Confusions) -> (
+        tally: StatsTally, last: String
+    )? {
+        guard FileIO.exists(path), let fd = try? FileIO.openProgressFile(path, O_RDONLY) else { return nil }
+        defer { FileIO.close(fd) }
+        guard let size = try? FileIO.size(fd, path: path), size <= 1 << 28,
+            let data = (try? FileIO.read(fd, path: path, offset: 0, count: size)).map({ Data($0) }),
             let saved = try? JSONDecoder().decode(Saved.self, from: data),
             saved.version == version, saved.timeZone == clock.timeZone.identifier,
             saved.rolloverHour == clock.rolloverHour, saved.lastSeq >= 0
@@ -62,12 +77,15 @@ enum StatsCacheFile {
             }
             breakdown[DeckID(deck)] = part
         }
-        return StatsTally(
-            clock: clock, lastSeq: saved.lastSeq, days: days, breakdown: breakdown, confusions: confusions)
+        return (
+            StatsTally(clock: clock, lastSeq: saved.lastSeq, days: days, breakdown: breakdown, confusions: confusions),
+            saved.last
+        )
     }
 
-    /// Saves `tally` atomically (temp file, fsync, rename).
-    static func write(_ tally: StatsTally, to path: String, folder: URL) throws {
+    /// Saves `tally` atomically (temp file, fsync, rename); `last` is the record numbered
+    /// `tally.lastSeq` (`fingerprint`).
+    static func write(_ tally: StatsTally, last: ReviewRecord?, to path: String, folder: URL) throws {
         try ProgressPathGuard.check(path, folder: folder)
         let tally = tally.settled()
         var decks: [String: [[Int]]] = [:]
@@ -93,7 +111,7 @@ enum StatsCacheFile {
         }
         let saved = Saved(
             version: version, timeZone: tally.clock.timeZone.identifier, rolloverHour: tally.clock.rolloverHour,
-            lastSeq: tally.lastSeq, decks: decks, breakdown: breakdown, lapses: lapses)
+            lastSeq: tally.lastSeq, last: fingerprint(last), decks: decks, breakdown: breakdown, lapses: lapses)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try FileIO.atomicWrite(Array(try encoder.encode(saved)), to: path)

@@ -2,8 +2,12 @@ import Foundation
 
 /// The FSRS-6 scheduler with learning and relearning steps, as py-fsrs 6.3.2 `review_card`.
 ///
-/// Elapsed time counts whole 24-hour days (floored) for the long-term formulas; under one
-/// day the short-term update applies. Fuzz, when on, is drawn from the seed (deterministic).
+/// Elapsed time counts whole days for the long-term formulas; under one day the short-term
+/// update applies. With a `dayClock` (study), days are *study days* as Anki counts them: a
+/// card answered yesterday is one day old today whatever the hour, so the queue (which takes
+/// every card due before the end of the study day) and the formulas agree. Without one
+/// (`gloss replay`, the py-fsrs oracle) they are whole 24-hour spans, floored, as py-fsrs.
+/// Fuzz, when on, is drawn from the seed (deterministic).
 ///
 /// ```swift
 /// let fsrs = try FSRSScheduler(settings: LearnerSettings())
@@ -20,14 +24,17 @@ public struct FSRSScheduler: Scheduler, Hashable {
     public let relearningSteps: [Double]
     public let maximumInterval: Int
     public let fuzz: Bool
+    /// Study days for elapsed time (nil: 24-hour spans, as py-fsrs).
+    public let dayClock: DayClock?
     let constants: FSRSConstants
 
     /// A scheduler from already-valid values (see ``FSRSParameters``).
     public init(
         parameters: FSRSParameters = .default, desiredRetention: Double = 0.9,
         learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600],
-        maximumInterval: Int = 36500, fuzz: Bool = false
+        maximumInterval: Int = 36500, fuzz: Bool = false, dayClock: DayClock? = nil
     ) {
+        self.dayClock = dayClock
         self.constants = FSRSConstants(w: parameters.values, desiredRetention: desiredRetention)
         self.desiredRetention = desiredRetention
         self.learningSteps = learningSteps
@@ -37,19 +44,26 @@ public struct FSRSScheduler: Scheduler, Hashable {
     }
 
     /// A scheduler from a learner's settings, validated (parameters migrated from 17/19).
-    public init(settings: LearnerSettings) throws(SettingsError) {
+    public init(settings: LearnerSettings, dayClock: DayClock? = nil) throws(SettingsError) {
         try settings.validate()
         let p: FSRSParameters
         do { p = try FSRSParameters(migrating: settings.fsrsParameters) } catch { throw .parameters(error) }
         self.init(
             parameters: p, desiredRetention: settings.desiredRetention,
             learningSteps: settings.learningSteps, relearningSteps: settings.relearningSteps,
-            maximumInterval: settings.maximumIntervalDays, fuzz: settings.fuzz)
+            maximumInterval: settings.maximumIntervalDays, fuzz: settings.fuzz, dayClock: dayClock)
+    }
+
+    /// Days between two reviews as the formulas count them: study days with a `dayClock`,
+    /// else whole 24-hour spans (floored).
+    public func elapsedDays(from last: Date, to now: Date) -> Int {
+        if let dayClock { return dayClock.days(from: last, to: now) }
+        return Int(Micros.wholeDays(from: Micros.of(last), to: Micros.of(now)))
     }
 
     public func retrievability(of state: CardState, at now: Date) -> Double {
         guard let last = state.lastReview, let s = state.stability else { return 0 }
-        let days = max(0, Micros.wholeDays(from: Micros.of(last), to: Micros.of(now)))
+        let days = max(0, elapsedDays(from: last, to: now))
         return constants.retrievability(elapsedDays: Double(days), stability: s)
     }
 
@@ -61,7 +75,7 @@ public struct FSRSScheduler: Scheduler, Hashable {
     public func review(_ state: CardState, rating: Rating, at now: Date, fuzzSeed: UInt64) -> CardState {
         let nowMicros = Micros.of(now)
         var card = state
-        let days: Int64? = state.lastReview.map { Micros.wholeDays(from: Micros.of($0), to: nowMicros) }
+        let days: Int? = state.lastReview.map { elapsedDays(from: $0, to: now) }
         var phase = state.phase == .new ? .learning : state.phase
         var step = state.step ?? 0
 
