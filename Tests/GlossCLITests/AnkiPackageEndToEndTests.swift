@@ -27,7 +27,7 @@ import Testing
 
         // Again into the same deck: refused, nothing added.
         let again = try BinaryRunner.run(["import", Self.fixture("fsrs-legacy.apkg"), "--deck", "cells"], in: folder)
-        #expect(again.status == 1)
+        #expect(again.status == 2)  // input error
         #expect(again.stderr.contains("a deck with id 'cells' already exists"))
         let after = try String(contentsOf: folder.appendingPathComponent("Progress/tester.reviews.jsonl"), encoding: .utf8)
         #expect(after == journal)
@@ -55,7 +55,7 @@ import Testing
         let folder = try BinaryRunner.temporaryFolder()
         try Data("not a zip".utf8).write(to: folder.appendingPathComponent("broken.apkg"))
         let run = try BinaryRunner.run(["import", "broken.apkg"], in: folder)
-        #expect(run.status == 1)
+        #expect(run.status == 2)  // input error
         #expect(run.stderr == "error: broken.apkg: cannot read: not a zip file (an Anki package is a zip)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["broken.apkg"])
     }
@@ -70,7 +70,7 @@ import Testing
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--fields takes TERM,DEFINITION[,EXPLANATION] field names, not 'Front'"))
         let missing = try BinaryRunner.run(["import", Self.fixture("sm2-anki2.apkg"), "--fields", "Term,Back"], in: folder)
-        #expect(missing.status == 1)
+        #expect(missing.status == 2)  // input error
         #expect(
             missing.stderr
                 == "error: sm2-anki2.apkg: cannot read: note type 'Basic' has no field 'Term' (its fields: Front, Back); choose with --fields\n"

@@ -110,7 +110,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: progress.path).sorted() == before)
         let again = try BinaryRunner.run(
             ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "3"], input: "a\n", in: folder)
-        #expect(again.status == 1)
+        #expect(again.status == 3)  // progress refused
     }
 
     // Hole 10: rebuild asks (and, with no terminal to ask on, refuses) before dropping cards.
@@ -130,7 +130,7 @@ import Testing
         let original = try Data(contentsOf: snapshot)
         try FileManager.default.removeItem(at: progress.appendingPathComponent("ann.reviews.jsonl"))
         let refused = try BinaryRunner.run(["rebuild", "--learner", "ann"], in: folder)
-        #expect(refused.status == 1)
+        #expect(refused.status == 3)  // progress refused
         #expect(refused.stderr.contains("would drop 2 card(s)"))
         #expect(try Data(contentsOf: snapshot) == original)
         let forced = try BinaryRunner.run(["rebuild", "--learner", "ann", "--yes"], in: folder)
