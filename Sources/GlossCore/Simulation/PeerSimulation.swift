@@ -16,9 +16,9 @@ public struct PeerSimulation: Sendable {
 
     public func run() -> EfficiencyReport {
         var settings = simulation.settings
-        // py-fsrs's own steps, whatever gloss's defaults (relearning: none since the sibling prior).
-        settings.learningSteps = [60, 600]
-        settings.relearningSteps = [600]
+        // py-fsrs's own steps, whatever gloss's defaults (gloss has no relearning steps).
+        settings.learningSteps = Replay.pyFSRSLearningSteps
+        settings.relearningSteps = Replay.pyFSRSRelearningSteps
         let scheduler = (try? FSRSScheduler(settings: settings)) ?? FSRSScheduler()
         let clock = DayClock(timeZone: simulation.timeZone, rolloverHour: settings.rolloverHour)
         let keys = simulation.deck.entries.map { CardKey(deck: simulation.deck.id, entry: $0.id, facet: .recall) }
