@@ -40,7 +40,56 @@ public struct LintReport: Equatable, Sendable {
 
 /// Checks a parsed deck for what makes bad questions or broken links.
 public enum DeckLinter {
+    /// Every finding, sorted by line: the errors (`errors`), then warnings and notes, the
+    /// question advice among them (which builds a question index).
     public static func lint(_ parsed: ParsedDeck) -> [LintFinding] {
+        var findings = errors(parsed)
+        let file = parsed.file
+        let deck = parsed.deck
+        func add(_ line: Int, _ severity: LintFinding.Severity, _ message: String) {
+            findings.append(LintFinding(file: file, line: line, severity: severity, message: message))
+        }
+
+        let resolver = RelatedNameResolver(entries: deck.entries)
+        // Lookups by id, so that a 10,000-entry deck lints in linear time.
+        var indexOf: [EntryID: Int] = [:]
+        for (index, entry) in deck.entries.enumerated() where indexOf[entry.id] == nil { indexOf[entry.id] = index }
+        for (entry, source) in zip(deck.entries, parsed.sources) {
+            let relatedLine = source.keys["related"] ?? source.heading
+            for name in source.relatedNames where resolver.resolve(name) == entry.id {
+                add(relatedLine, .warning, "'\(entry.term)' lists itself as related ('\(name)'); remove it")
+            }
+            for id in entry.related {
+                guard let otherIndex = indexOf[id], !deck.entries[otherIndex].related.contains(entry.id) else { continue }
+                let other = deck.entries[otherIndex]
+                let otherLine = parsed.sources[otherIndex].heading
+                add(
+                    relatedLine, .warning,
+                    "'\(entry.term)' lists '\(other.term)' as related, but '\(other.term)' (line \(otherLine)) does not list '\(entry.term)'"
+                )
+            }
+            if let given = entry.names.first(where: { containsWord(entry.definition, $0) }) {
+                add(
+                    source.definition, .warning,
+                    "the definition of '\(entry.term)' contains '\(given)', which gives the answer away")
+            }
+            // Relate questions of an entry related to nearly everything fall back to a
+            // flashcard, so only the deck's size limits distractors here.
+            let others = deck.entries.count - 1
+            if others < 3 {
+                add(
+                    source.heading, .warning,
+                    "'\(entry.term)' has only \(others) other entr\(others == 1 ? "y" : "ies") to use as distractors (3 needed)")
+            }
+        }
+        questionFindings(parsed, add: add)
+        return findings.sorted { ($0.line, $0.severity.rawValue) < ($1.line, $1.severity.rawValue) }
+    }
+
+    /// The error-level findings only (duplicate ids and names, empty definitions, related
+    /// names that match no entry), in file order: what keeps a deck from loading. Linear in
+    /// the deck's size; no question index.
+    public static func errors(_ parsed: ParsedDeck) -> [LintFinding] {
         var findings: [LintFinding] = []
         let file = parsed.file
         let deck = parsed.deck
@@ -71,10 +120,6 @@ public enum DeckLinter {
 
         let names = deck.entries.flatMap { $0.names + [$0.id.rawValue] }
         let lowerNames = Set(names.map { $0.lowercased() })
-        let resolver = RelatedNameResolver(entries: deck.entries)
-        // Lookups by id, so that a 10,000-entry deck lints in linear time.
-        var indexOf: [EntryID: Int] = [:]
-        for (index, entry) in deck.entries.enumerated() where indexOf[entry.id] == nil { indexOf[entry.id] = index }
         for (entry, source) in zip(deck.entries, parsed.sources) {
             if entry.definition.trimmedSpaces.isEmpty {
                 add(source.heading, .error, "entry '\(entry.term)' has no definition: write one line under its heading")
@@ -86,34 +131,8 @@ public enum DeckLinter {
                     relatedLine, .error,
                     "related term '\(name)' matches no entry" + (suggestion.map { " — did you mean '\($0)'?" } ?? ""))
             }
-            for name in source.relatedNames where resolver.resolve(name) == entry.id {
-                add(relatedLine, .warning, "'\(entry.term)' lists itself as related ('\(name)'); remove it")
-            }
-            for id in entry.related {
-                guard let otherIndex = indexOf[id], !deck.entries[otherIndex].related.contains(entry.id) else { continue }
-                let other = deck.entries[otherIndex]
-                let otherLine = parsed.sources[otherIndex].heading
-                add(
-                    relatedLine, .warning,
-                    "'\(entry.term)' lists '\(other.term)' as related, but '\(other.term)' (line \(otherLine)) does not list '\(entry.term)'"
-                )
-            }
-            if let given = entry.names.first(where: { containsWord(entry.definition, $0) }) {
-                add(
-                    source.definition, .warning,
-                    "the definition of '\(entry.term)' contains '\(given)', which gives the answer away")
-            }
-            // Relate questions of an entry related to nearly everything fall back to a
-            // flashcard, so only the deck's size limits distractors here.
-            let others = deck.entries.count - 1
-            if others < 3 {
-                add(
-                    source.heading, .warning,
-                    "'\(entry.term)' has only \(others) other entr\(others == 1 ? "y" : "ies") to use as distractors (3 needed)")
-            }
         }
-        questionFindings(parsed, add: add)
-        return findings.sorted { ($0.line, $0.severity.rawValue) < ($1.line, $1.severity.rawValue) }
+        return findings.sorted { $0.line < $1.line }
     }
 
     /// Whether `text` contains `word` as a whole word, ignoring case.
