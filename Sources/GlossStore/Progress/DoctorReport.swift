@@ -17,6 +17,9 @@ public struct DoctorReport: Equatable, Sendable {
     public var tornLine: Bool
     /// A file could not be read: the error, in words.
     public var unreadable: String?
+    /// The journal line of the snapshot's last answer is not where the snapshot saw it (a
+    /// line before it was edited, or the log replaced), in words; start-up refuses it.
+    public var snapshotMisplaced: String? = nil
     /// What the stats cache (`<learner>.stats.cache`) is worth; nil when there is none.
     /// Derived data: never a fault of the learner's answers, never unhealthy.
     public var statsCache: StatsCacheFinding? = nil
@@ -32,7 +35,7 @@ public struct DoctorReport: Equatable, Sendable {
     /// True when nothing needs the learner's attention (orphaned cards, a held lock and a
     /// stats cache to recount are only information).
     public var isHealthy: Bool {
-        disagreeingCards.isEmpty && !confusionsDisagree && !tornLine && unreadable == nil
+        disagreeingCards.isEmpty && !confusionsDisagree && !tornLine && unreadable == nil && snapshotMisplaced == nil
     }
 
     /// The report in plain words, one finding per line.
@@ -53,6 +56,7 @@ public struct DoctorReport: Equatable, Sendable {
                     + (sample.isEmpty ? "" : " (\(sample))") + (confusionsDisagree ? " and on confusions" : "")
                     + "; run `gloss rebuild` to recompute it from the journal")
         }
+        if let snapshotMisplaced { out.append("problem: \(snapshotMisplaced)") }
         if tornLine {
             out.append(
                 "notice: the journal ends in an incomplete answer (a crash mid-write); it will be dropped at the next start")

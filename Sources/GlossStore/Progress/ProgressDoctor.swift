@@ -31,6 +31,14 @@ public enum ProgressDoctor {
                 defer { journal.close() }
                 let scan = try journal.scan()
                 records = scan.records
+                let last = snapshotState.lastSeq
+                if last > 0, let expected = loaded?.snapshot.lastLineOffset, scan.offsets.indices.contains(last - 1),
+                    scan.offsets[last - 1] != expected
+                {
+                    let found = scan.offsets[last - 1]
+                    report.snapshotMisplaced =
+                        "\(journal.path):\(try journal.lineNumber(at: found)): answer \(last), the snapshot's last, starts at byte \(found), not at byte \(expected) where the snapshot saw it: lines before it were changed since (the numbering reads right); run `gloss rebuild` to recompute the snapshot from the journal"
+                }
                 report.journalRecords = scan.records.count
                 report.tornLine = scan.torn != nil
                 for record in scan.records {
