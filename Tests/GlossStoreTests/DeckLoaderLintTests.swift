@@ -62,14 +62,24 @@ import Testing
         #expect(result.failures.isEmpty)
     }
 
-    @Test func theErrorChecksAreExactlyTheLintersErrors() throws {
+    @Test func theLoadTimeChecksFindEachErrorAndNoWarning() throws {
+        // Alpha lists itself (a warning) and a name that matches nothing; Beta has no
+        // definition; Gamma's alias is Alpha's term; Delta's related names all resolve.
         let text =
-            "---\ntitle: T\n---\n## Alpha\nrelated: Nope, Beta\n\nThe first, Alpha.\n\n## Beta\n\n## Gamma\naliases: Alpha\n\nAgain.\n"
+            "---\ntitle: T\n---\n## Alpha\nrelated: Alpha, Nope, Beta\n\nThe first, Alpha.\n\n## Beta\nrelated: Alpha\n\n## Gamma\naliases: Alpha\n\nAgain.\n\n## Delta\nrelated: gamma, BETA\n\nThe fourth.\n"
         let parsed = try MarkdownDeckParser.parse(text, file: "t.md")
-        let all = DeckLinter.lint(parsed).filter { $0.severity == .error }
-        #expect(!all.isEmpty)
-        #expect(
-            DeckLinter.errors(parsed).sorted { $0.description < $1.description } == all.sorted { $0.description < $1.description }
-        )
+        let errors = DeckLinter.errors(parsed)
+        #expect(errors.map(\.line) == [5, 9, 12])
+        #expect(errors.allSatisfy { $0.severity == .error })
+        #expect(errors[0].message.hasPrefix("related term 'Nope' matches no entry"))
+        #expect(errors[1].message.hasPrefix("entry 'Beta' has no definition"))
+        #expect(errors[2].message.hasPrefix("duplicate alias 'Alpha' (also 'Alpha' at line 4)"))
+        #expect(DeckLinter.lint(parsed).filter { $0.severity == .error } == errors)
+        #expect(DeckLinter.lint(parsed).contains { $0.severity == .warning && $0.message.contains("lists itself") })
+        // JSON decks name related entries by id; an unknown one is an error there too.
+        let json =
+            #"{"title": "J", "entries": [{"term": "A", "definition": "a.", "related": ["b", "zz"]}, {"term": "B", "definition": "b.", "related": ["a"]}]}"#
+        let jsonErrors = DeckLinter.errors(try JSONDeckCoder.parse(Data(json.utf8), file: "j.json"))
+        #expect(jsonErrors.map(\.message) == ["related term 'zz' matches no entry"])
     }
 }

@@ -99,16 +99,19 @@ public enum DeckLinter {
 
         // Duplicate names and ids.
         var nameLine: [String: (term: String, line: Int)] = [:]
+        nameLine.reserveCapacity(deck.entries.count * 2)
         var idLine: [EntryID: Int] = [:]
+        idLine.reserveCapacity(deck.entries.count)
         for (entry, source) in zip(deck.entries, parsed.sources) {
-            let sameTerm = nameLine[entry.term.lowercased()] != nil
+            let term = entry.term.lowercased()
+            let sameTerm = nameLine[term] != nil
             if let first = idLine[entry.id], !sameTerm {
                 add(source.heading, .error, "duplicate id '\(entry.id)' (first at line \(first)); give one entry another 'id:'")
             } else if idLine[entry.id] == nil {
                 idLine[entry.id] = source.heading
             }
-            for name in entry.names {
-                let key = name.lowercased()
+            for (index, name) in entry.names.enumerated() {
+                let key = index == 0 ? term : name.lowercased()
                 if let first = nameLine[key], first.line != source.heading {
                     let what = name == entry.term ? "term" : "alias"
                     add(source.heading, .error, "duplicate \(what) '\(name)' (also '\(first.term)' at line \(first.line))")
@@ -118,14 +121,20 @@ public enum DeckLinter {
             }
         }
 
-        let names = deck.entries.flatMap { $0.names + [$0.id.rawValue] }
-        let lowerNames = Set(names.map { $0.lowercased() })
+        // Every name resolved when none was dropped in resolving them (the parser drops
+        // unresolved names, the entry itself and repeats): only other entries are looked at.
+        var lowerNames: Set<String>?
         for (entry, source) in zip(deck.entries, parsed.sources) {
             if entry.definition.trimmedSpaces.isEmpty {
                 add(source.heading, .error, "entry '\(entry.term)' has no definition: write one line under its heading")
             }
+            guard entry.related.count != source.relatedNames.count else { continue }
+            let known =
+                lowerNames
+                ?? Set(nameLine.keys).union(deck.entries.lazy.map { $0.id.rawValue.lowercased() })
+            lowerNames = known
             let relatedLine = source.keys["related"] ?? source.heading
-            for name in source.relatedNames where !lowerNames.contains(name.lowercased()) {
+            for name in source.relatedNames where !known.contains(name.lowercased()) {
                 let suggestion = closestMatch(to: name, in: deck.entries.map(\.term))
                 add(
                     relatedLine, .error,
