@@ -19,7 +19,8 @@ enum ExitStatus: Int32, CaseIterable {
         if let progress = error as? ProgressError {
             switch progress {
             case .invalidLearnerName: return .usage
-            case .locked, .unreadable, .newerVersion, .journalBehindSnapshot, .linkOutsideFolder, .notRegularFile, .lockLost,
+            case .locked, .unreadable, .newerVersion, .journalBehindSnapshot, .snapshotNotAtLine, .linkOutsideFolder,
+                .notRegularFile, .lockLost,
                 .rebuildDeclined, .io, .notReplaced:
                 return .progressRefused
             }

@@ -43,7 +43,8 @@ struct DoctorCommand: GlossCommand {
         try session.closeProgress()
         let cards = Set(session.library.decks.flatMap { DeckCards.of($0).map(\.key) })
         let report = try ProgressDoctor.examine(
-            folder: URL(fileURLWithPath: session.options.progressFolder), learner: session.learner, deckCards: cards)
+            folder: URL(fileURLWithPath: session.options.progressFolder), learner: session.learner, deckCards: cards,
+            timeZone: .current)
         for line in report.lines { session.console.line(line) }
         if !report.isHealthy { throw ExitCode(1) }
     }

@@ -15,7 +15,7 @@ struct ReplayCommand: GlossCommand {
     @Argument(help: "The review log CSV.")
     var file: String
 
-    @Option(name: .long, help: "Learning steps: none (day-based) or default (1m 10m; relearn 10m).")
+    @Option(name: .long, help: "Learning steps: none (day-based) or default (py-fsrs's: 1m 10m; relearn 10m).")
     var steps: String = "default"
 
     @Option(name: .long, help: "Desired retention, 0.70–0.99.")

@@ -188,7 +188,8 @@ final class StudyRunner {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1e9
                 let step = StudyStep(
                     question: question, outcome: outcome, hintsUsed: hints, responseSeconds: seconds, state: state,
-                    settings: settings, scheduler: scheduler, at: session.now(), presented: presented, times: times)
+                    settings: settings, scheduler: scheduler, at: session.now(), presented: presented, times: times,
+                    sibling: SiblingEvidence.prior(for: key) { store.card($0) })
                 times.add(seconds, format: question.format)
                 return finish(question, entry: entry, state: state, input: input, outcome: outcome, step: step, shownAt: shownAt)
             }

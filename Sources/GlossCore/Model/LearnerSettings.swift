@@ -17,8 +17,10 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     public var reviewsPerDay: Int = 200
     /// Learning steps in seconds (default 1 m, 10 m); empty means day-based.
     public var learningSteps: [Double] = [60, 600]
-    /// Relearning steps in seconds (default 10 m).
-    public var relearningSteps: [Double] = [600]
+    /// Relearning steps in seconds; none by default: a lapse's feedback shows the answer, so
+    /// an answer minutes later is no evidence of memory, and the lapsed card comes back on the
+    /// next study day (FSRS's post-lapse interval). docs/SCHEDULING.md.
+    public var relearningSteps: [Double] = []
     /// Hour of the day (local time) at which a new study day starts, as in Anki.
     public var rolloverHour: Int = 4
     public var algorithm: SchedulerAlgorithm = .fsrs

@@ -8,10 +8,16 @@ import Foundation
 /// print(Replay.csv(rows), terminator: "")
 /// ```
 public enum Replay {
-    /// Learning steps for a replay: none (day-based) or gloss's defaults (1 m, 10 m; relearn 10 m).
+    /// Learning steps for a replay: none (day-based) or py-fsrs's defaults (1 m, 10 m; relearn
+    /// 10 m), which gloss's own defaults no longer are (it has no relearning steps).
     public enum Steps: String, Sendable, CaseIterable {
         case none, `default`
     }
+
+    /// py-fsrs's default learning steps, in seconds.
+    public static let pyFSRSLearningSteps: [Double] = [60, 600]
+    /// py-fsrs's default relearning steps, in seconds.
+    public static let pyFSRSRelearningSteps: [Double] = [600]
 
     /// The scheduler a replay uses: fuzz off; `parameters` may hold 0 (defaults), 17, 19 or 21 numbers.
     public static func scheduler(steps: Steps, retention: Double, parameters: [Double]) throws(SettingsError) -> FSRSScheduler {
@@ -19,9 +25,13 @@ public enum Replay {
         settings.desiredRetention = retention
         settings.fsrsParameters = parameters
         settings.fuzz = false
-        if steps == .none {
+        switch steps {
+        case .none:
             settings.learningSteps = []
             settings.relearningSteps = []
+        case .default:
+            settings.learningSteps = pyFSRSLearningSteps
+            settings.relearningSteps = pyFSRSRelearningSteps
         }
         return try FSRSScheduler(settings: settings)
     }

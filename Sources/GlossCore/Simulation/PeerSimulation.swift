@@ -15,7 +15,10 @@ public struct PeerSimulation: Sendable {
     public init(_ simulation: StudySimulation) { self.simulation = simulation }
 
     public func run() -> EfficiencyReport {
-        let settings = simulation.settings
+        var settings = simulation.settings
+        // py-fsrs's own steps, whatever gloss's defaults (gloss has no relearning steps).
+        settings.learningSteps = Replay.pyFSRSLearningSteps
+        settings.relearningSteps = Replay.pyFSRSRelearningSteps
         let scheduler = (try? FSRSScheduler(settings: settings)) ?? FSRSScheduler()
         let clock = DayClock(timeZone: simulation.timeZone, rolloverHour: settings.rolloverHour)
         let keys = simulation.deck.entries.map { CardKey(deck: simulation.deck.id, entry: $0.id, facet: .recall) }

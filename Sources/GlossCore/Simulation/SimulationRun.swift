@@ -56,7 +56,8 @@ struct SimulationRun {
             let outcome = matcher.match(answer.input, to: question)
             let step = StudyStep(
                 question: question, outcome: outcome, hintsUsed: 0, responseSeconds: answer.seconds, state: state,
-                settings: settings, scheduler: scheduler, at: now, presented: presented, times: times)
+                settings: settings, scheduler: scheduler, at: now, presented: presented, times: times,
+                sibling: SiblingEvidence.prior(for: key) { states[$0] })
             times.add(answer.seconds, format: question.format)
             count(key, state: state, at: now, answeredToday: &answeredToday)
             states[key] = step.after

@@ -27,10 +27,14 @@ public struct StudyStep: Sendable {
     /// answer proves only that the learner read it: it is recorded as `hard` (the memory, and
     /// so the difficulty, start from Hard's values, not Good's), while it moves the learning
     /// steps on as a right answer does. A wrong one is `again` as ever.
+    ///
+    /// `sibling`: the card's content-sharing sibling in review (``SiblingEvidence``), if any.
+    /// A right first answer then starts the card from the larger of Hard's initial stability
+    /// and the sibling's (the interval follows it), as evidence that the entry is known.
     public init(
         question: Question, outcome: AnswerOutcome, hintsUsed: Int, responseSeconds: Double, state: CardState,
         settings: LearnerSettings, scheduler: some Scheduler, at now: Date, presented: Bool = false,
-        times: ResponseTimes = ResponseTimes()
+        times: ResponseTimes = ResponseTimes(), sibling: CardState? = nil
     ) {
         let asked = StudyStep.askedOutcome(outcome, card: question.card)
         let grader = Grader(policy: settings.grading, times: times)
@@ -49,6 +53,10 @@ public struct StudyStep: Sendable {
         self.init(
             rated: weakRight ? .hard : rating, question: question, outcome: outcome, state: state, scheduler: scheduler,
             at: now)
+        if firstSight, let stability = after.stability, let prior = sibling?.stability, prior > stability {
+            // A facet whose content a sibling in review already holds starts from its memory.
+            after.stability = prior
+        }
         if weakRight, state.phase != .review {
             // After the presentation, the presentation was the first step: the answer is the second.
             var from = state

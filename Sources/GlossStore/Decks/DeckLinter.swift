@@ -40,52 +40,22 @@ public struct LintReport: Equatable, Sendable {
 
 /// Checks a parsed deck for what makes bad questions or broken links.
 public enum DeckLinter {
+    /// Every finding, sorted by line: the errors (`errors`), then warnings and notes, the
+    /// question advice among them (which builds a question index).
     public static func lint(_ parsed: ParsedDeck) -> [LintFinding] {
-        var findings: [LintFinding] = []
+        var findings = errors(parsed)
         let file = parsed.file
         let deck = parsed.deck
         func add(_ line: Int, _ severity: LintFinding.Severity, _ message: String) {
             findings.append(LintFinding(file: file, line: line, severity: severity, message: message))
         }
 
-        // Duplicate names and ids.
-        var nameLine: [String: (term: String, line: Int)] = [:]
-        var idLine: [EntryID: Int] = [:]
-        for (entry, source) in zip(deck.entries, parsed.sources) {
-            let sameTerm = nameLine[entry.term.lowercased()] != nil
-            if let first = idLine[entry.id], !sameTerm {
-                add(source.heading, .error, "duplicate id '\(entry.id)' (first at line \(first)); give one entry another 'id:'")
-            } else if idLine[entry.id] == nil {
-                idLine[entry.id] = source.heading
-            }
-            for name in entry.names {
-                let key = name.lowercased()
-                if let first = nameLine[key], first.line != source.heading {
-                    let what = name == entry.term ? "term" : "alias"
-                    add(source.heading, .error, "duplicate \(what) '\(name)' (also '\(first.term)' at line \(first.line))")
-                } else if nameLine[key] == nil {
-                    nameLine[key] = (entry.term, source.heading)
-                }
-            }
-        }
-
-        let names = deck.entries.flatMap { $0.names + [$0.id.rawValue] }
-        let lowerNames = Set(names.map { $0.lowercased() })
         let resolver = RelatedNameResolver(entries: deck.entries)
         // Lookups by id, so that a 10,000-entry deck lints in linear time.
         var indexOf: [EntryID: Int] = [:]
         for (index, entry) in deck.entries.enumerated() where indexOf[entry.id] == nil { indexOf[entry.id] = index }
         for (entry, source) in zip(deck.entries, parsed.sources) {
-            if entry.definition.trimmedSpaces.isEmpty {
-                add(source.heading, .error, "entry '\(entry.term)' has no definition: write one line under its heading")
-            }
             let relatedLine = source.keys["related"] ?? source.heading
-            for name in source.relatedNames where !lowerNames.contains(name.lowercased()) {
-                let suggestion = closestMatch(to: name, in: deck.entries.map(\.term))
-                add(
-                    relatedLine, .error,
-                    "related term '\(name)' matches no entry" + (suggestion.map { " — did you mean '\($0)'?" } ?? ""))
-            }
             for name in source.relatedNames where resolver.resolve(name) == entry.id {
                 add(relatedLine, .warning, "'\(entry.term)' lists itself as related ('\(name)'); remove it")
             }
@@ -114,6 +84,64 @@ public enum DeckLinter {
         }
         questionFindings(parsed, add: add)
         return findings.sorted { ($0.line, $0.severity.rawValue) < ($1.line, $1.severity.rawValue) }
+    }
+
+    /// The error-level findings only (duplicate ids and names, empty definitions, related
+    /// names that match no entry), in file order: what keeps a deck from loading. Linear in
+    /// the deck's size; no question index.
+    public static func errors(_ parsed: ParsedDeck) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        let file = parsed.file
+        let deck = parsed.deck
+        func add(_ line: Int, _ severity: LintFinding.Severity, _ message: String) {
+            findings.append(LintFinding(file: file, line: line, severity: severity, message: message))
+        }
+
+        // Duplicate names and ids.
+        var nameLine: [String: (term: String, line: Int)] = [:]
+        nameLine.reserveCapacity(deck.entries.count * 2)
+        var idLine: [EntryID: Int] = [:]
+        idLine.reserveCapacity(deck.entries.count)
+        for (entry, source) in zip(deck.entries, parsed.sources) {
+            let term = entry.term.lowercased()
+            let sameTerm = nameLine[term] != nil
+            if let first = idLine[entry.id], !sameTerm {
+                add(source.heading, .error, "duplicate id '\(entry.id)' (first at line \(first)); give one entry another 'id:'")
+            } else if idLine[entry.id] == nil {
+                idLine[entry.id] = source.heading
+            }
+            for (index, name) in entry.names.enumerated() {
+                let key = index == 0 ? term : name.lowercased()
+                if let first = nameLine[key], first.line != source.heading {
+                    let what = name == entry.term ? "term" : "alias"
+                    add(source.heading, .error, "duplicate \(what) '\(name)' (also '\(first.term)' at line \(first.line))")
+                } else if nameLine[key] == nil {
+                    nameLine[key] = (entry.term, source.heading)
+                }
+            }
+        }
+
+        // Every name resolved when none was dropped in resolving them (the parser drops
+        // unresolved names, the entry itself and repeats): only other entries are looked at.
+        var lowerNames: Set<String>?
+        for (entry, source) in zip(deck.entries, parsed.sources) {
+            if entry.definition.trimmedSpaces.isEmpty {
+                add(source.heading, .error, "entry '\(entry.term)' has no definition: write one line under its heading")
+            }
+            guard entry.related.count != source.relatedNames.count else { continue }
+            let known =
+                lowerNames
+                ?? Set(nameLine.keys).union(deck.entries.lazy.map { $0.id.rawValue.lowercased() })
+            lowerNames = known
+            let relatedLine = source.keys["related"] ?? source.heading
+            for name in source.relatedNames where !known.contains(name.lowercased()) {
+                let suggestion = closestMatch(to: name, in: deck.entries.map(\.term))
+                add(
+                    relatedLine, .error,
+                    "related term '\(name)' matches no entry" + (suggestion.map { " — did you mean '\($0)'?" } ?? ""))
+            }
+        }
+        return findings.sorted { $0.line < $1.line }
     }
 
     /// Whether `text` contains `word` as a whole word, ignoring case.

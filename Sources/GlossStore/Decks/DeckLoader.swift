@@ -81,7 +81,7 @@ public enum DeckLoader {
                             message: "deck id '\(parsed.deck.id)' is already used by \(first); give this deck another 'id:'"))
                     continue
                 }
-                if let clash = duplicateID(in: parsed) {
+                if let clash = duplicateID(in: parsed) ?? lintError(in: parsed) {
                     result.failures.append(clash)
                     continue
                 }
@@ -109,6 +109,19 @@ public enum DeckLoader {
             first[entry.id] = source.heading
         }
         return nil
+    }
+
+    /// A deck with a lint error (a duplicate name, an empty definition, a related name that
+    /// matches no entry) would ask broken questions: it is not loaded, and the first error is
+    /// said at load time with its line. Only the error-level checks run (`DeckLinter.errors`,
+    /// linear, no question index); warnings and notes never keep a deck out.
+    static func lintError(in parsed: ParsedDeck) -> StoreError? {
+        let errors = DeckLinter.errors(parsed)
+        guard let first = errors.first else { return nil }
+        let more = errors.count > 1 ? " and \(errors.count - 1) more error\(errors.count == 2 ? "" : "s")" : ""
+        return .deckSyntax(
+            file: parsed.file, line: first.line,
+            message: "\(first.message)\(more); the deck is not loaded until it is fixed (`gloss lint` lists every problem)")
     }
 
     public static func isDeckFile(_ name: String) -> Bool {

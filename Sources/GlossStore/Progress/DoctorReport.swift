@@ -17,11 +17,25 @@ public struct DoctorReport: Equatable, Sendable {
     public var tornLine: Bool
     /// A file could not be read: the error, in words.
     public var unreadable: String?
+    /// The journal line of the snapshot's last answer is not where the snapshot saw it (a
+    /// line before it was edited, or the log replaced), in words; start-up refuses it.
+    public var snapshotMisplaced: String? = nil
+    /// What the stats cache (`<learner>.stats.cache`) is worth; nil when there is none.
+    /// Derived data: never a fault of the learner's answers, never unhealthy.
+    public var statsCache: StatsCacheFinding? = nil
 
-    /// True when nothing needs the learner's attention (orphaned cards and a held lock are
-    /// only information).
+    /// The stats cache, checked against the log.
+    public enum StatsCacheFinding: Equatable, Sendable {
+        /// Counted from this log, in the learner's study days, up to answer `lastSeq`.
+        case current(lastSeq: Int)
+        /// Not usable, and why in words ("is version 1, …"): the next `stats` counts again.
+        case recount(file: String, reason: String)
+    }
+
+    /// True when nothing needs the learner's attention (orphaned cards, a held lock and a
+    /// stats cache to recount are only information).
     public var isHealthy: Bool {
-        disagreeingCards.isEmpty && !confusionsDisagree && !tornLine && unreadable == nil
+        disagreeingCards.isEmpty && !confusionsDisagree && !tornLine && unreadable == nil && snapshotMisplaced == nil
     }
 
     /// The report in plain words, one finding per line.
@@ -42,9 +56,19 @@ public struct DoctorReport: Equatable, Sendable {
                     + (sample.isEmpty ? "" : " (\(sample))") + (confusionsDisagree ? " and on confusions" : "")
                     + "; run `gloss rebuild` to recompute it from the journal")
         }
+        if let snapshotMisplaced { out.append("problem: \(snapshotMisplaced)") }
         if tornLine {
             out.append(
                 "notice: the journal ends in an incomplete answer (a crash mid-write); it will be dropped at the next start")
+        }
+        switch statsCache {
+        case nil: break
+        case .current(let lastSeq):
+            out.append("stats cache: counted from this log up to answer \(lastSeq)")
+        case .recount(let file, let reason):
+            out.append(
+                "notice: the stats cache \(file) \(reason); it is derived from the log and will be recounted at the next `gloss stats` (no answer is affected)"
+            )
         }
         if !orphanedCards.isEmpty {
             let sample = orphanedCards.prefix(5).map(\.description).joined(separator: ", ")

@@ -124,9 +124,14 @@ enum FastDecoding {
                 confusions[member.key] = inner
             }
             guard let settings = settings(settingsValue) else { return nil }
+            var lastLineOffset: Int?
+            if let o = root["lastLineOffset"], !o.isNull {
+                guard let n = o.int else { return nil }
+                lastLineOffset = n
+            }
             return ProgressSnapshot(
                 version: ProgressSnapshot.currentVersion, learner: learner, lastSeq: lastSeq, settings: settings,
-                cards: cards, confusions: Confusions(counts: confusions))
+                cards: cards, confusions: Confusions(counts: confusions), lastLineOffset: lastLineOffset)
         }
     }
 

@@ -12,6 +12,7 @@ enum FastEncoding {
         out += "  \"version\" : \(snapshot.version),\n"
         out += "  \"learner\" : \(quoted(snapshot.learner)),\n"
         out += "  \"lastSeq\" : \(snapshot.lastSeq),\n"
+        if let offset = snapshot.lastLineOffset { out += "  \"lastLineOffset\" : \(offset),\n" }
         out += "  \"settings\" : \(String(decoding: try encoder.encode(snapshot.settings), as: UTF8.self)),\n"
         out += "  \"confusions\" : \(String(decoding: try encoder.encode(snapshot.confusions), as: UTF8.self)),\n"
         out += "  \"cards\" : {"

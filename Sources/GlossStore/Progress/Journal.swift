@@ -36,11 +36,17 @@ struct Journal {
         var missingNewline = false
         /// The record numbered `after`, when the read reached it.
         var boundary: ReviewRecord?
+        /// Where the line of `lastSeq` starts.
+        var lastOffset: Int?
+        /// Where the line of `boundary` starts.
+        var boundaryOffset: Int?
     }
 
     /// Every record, read forwards.
     struct Scan {
         var records: [ReviewRecord] = []
+        /// Where each record's line starts, by index (filled by `scan` only).
+        var offsets: [Int] = []
         var torn: Torn?
         var missingNewline = false
     }
@@ -213,14 +219,18 @@ struct Journal {
         }
     }
 
-    /// The records with `seq > after`, decoding only those (and one more).
+    /// The records with `seq > after`, decoding only those (and one more, the boundary,
+    /// and up to `window` lines before it, whose numbering is checked too: a duplicated or
+    /// swapped line just before a snapshot's point stops the read). A first line (at byte
+    /// 0) read on the way must be answer 1.
     ///
     /// The last line is a torn write, dropped, when it does not decode: unterminated, or
     /// terminated (the tail page of an append reached the disk, its head did not) when it
     /// is the only bad line; a snapshot that counted it is then ahead of the journal, which
     /// the caller refuses.
-    func tail(after: Int) throws -> Tail {
+    func tail(after: Int, window: Int = 0) throws -> Tail {
         var result = Tail()
+        var checked = 0  // lines read before the boundary
         var expected: Int?  // the sequence number the next (earlier) line must have
         var laterOffset = 0  // where the line read before this one (the next in the file) starts
         var reversed: [ReviewRecord] = []
@@ -252,11 +262,22 @@ struct Journal {
                 throw try unreadable(
                     at: laterOffset, "answer number \(expected + 1) follows \(record.seq); numbers must go up by one")
             }
+            if offset == 0, record.seq != 1 { throw try unreadable(at: 0, Journal.missingStart(record.seq)) }
             laterOffset = offset
-            if result.lastSeq == 0 { result.lastSeq = record.seq }
+            if result.lastSeq == 0 {
+                result.lastSeq = record.seq
+                result.lastOffset = offset
+            }
             if record.seq <= after {
-                if record.seq == after { result.boundary = record }
-                return false
+                if result.boundary == nil {
+                    guard record.seq == after else { return false }
+                    result.boundary = record
+                    result.boundaryOffset = offset
+                }
+                guard checked < window else { return false }
+                checked += 1
+                expected = record.seq - 1
+                return true
             }
             reversed.append(record)
             expected = record.seq - 1
@@ -269,14 +290,24 @@ struct Journal {
     /// Every record from the start.
     func scan() throws -> Scan {
         var records: [ReviewRecord] = []
-        var result = try forEach { records.append($0) }
+        var offsets: [Int] = []
+        var result = try forEachLine {
+            records.append($0)
+            offsets.append($1)
+        }
         result.records = records
+        result.offsets = offsets
         return result
     }
 
     /// Calls `body` with every record from the start, in order, without keeping them;
     /// the returned `Scan` has no records, only what was found about the last line.
     func forEach(_ body: (ReviewRecord) throws -> Void) throws -> Scan {
+        try forEachLine { record, _ in try body(record) }
+    }
+
+    /// `forEach`, with where each record's line starts.
+    func forEachLine(_ body: (ReviewRecord, Int) throws -> Void) throws -> Scan {
         var result = Scan()
         var line = 1
         var previous: Int?
@@ -312,7 +343,7 @@ struct Journal {
                 throw ProgressError.unreadable(file: path, line: line, problem: Journal.missingStart(record.seq))
             }
             previous = record.seq
-            try body(record)
+            try body(record, offset)
         }
         return result
     }

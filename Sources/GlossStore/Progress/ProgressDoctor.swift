@@ -8,7 +8,13 @@ public enum ProgressDoctor {
     /// `deckCards`, when given, is every card key of the current decks; cards with progress
     /// outside it are reported as orphaned. Reads the whole journal (cost ~ log length).
     /// Throws only for an invalid learner name; unreadable files are reported.
-    public static func examine(folder: URL, learner: String, deckCards: Set<CardKey>? = nil) throws -> DoctorReport {
+    ///
+    /// The stats cache is checked as `gloss stats` would use it, in study days of `timeZone`
+    /// and the learner's rollover hour: readable, of this version, counted in those days, not
+    /// ahead of the log, and ending at this log's answer of that number.
+    public static func examine(
+        folder: URL, learner: String, deckCards: Set<CardKey>? = nil, timeZone: TimeZone = .current
+    ) throws -> DoctorReport {
         try LearnerName.validate(learner)
         var report = DoctorReport(
             locked: FileLock.isHeld(ProgressStore.lockPath(folder, learner)), journalRecords: 0,
@@ -20,9 +26,19 @@ public enum ProgressDoctor {
             let snapshotState = try loaded?.snapshot.state(file: snapshotPath) ?? ProgressState()
             var replay = ProgressState()
             var current = snapshotState
+            var records: [ReviewRecord] = []
             if let journal = try Journal.open(ProgressStore.journalPath(folder, learner)) {
                 defer { journal.close() }
                 let scan = try journal.scan()
+                records = scan.records
+                let last = snapshotState.lastSeq
+                if last > 0, let expected = loaded?.snapshot.lastLineOffset, scan.offsets.indices.contains(last - 1),
+                    scan.offsets[last - 1] != expected
+                {
+                    let found = scan.offsets[last - 1]
+                    report.snapshotMisplaced =
+                        "\(journal.path):\(try journal.lineNumber(at: found)): answer \(last), the snapshot's last, starts at byte \(found), not at byte \(expected) where the snapshot saw it: lines before it were changed since (the numbering reads right); run `gloss rebuild` to recompute the snapshot from the journal"
+                }
                 report.journalRecords = scan.records.count
                 report.tornLine = scan.torn != nil
                 for record in scan.records {
@@ -45,6 +61,9 @@ public enum ProgressDoctor {
             report.disagreeingCards = Set(snapshotState.cards.keys).union(replay.cards.keys)
                 .filter { snapshotState.cards[$0] != replay.cards[$0] }.sorted()
             report.confusionsDisagree = snapshotState.confusions != replay.confusions
+            let clock = DayClock(timeZone: timeZone, rolloverHour: (loaded?.snapshot.settings ?? LearnerSettings()).rolloverHour)
+            report.statsCache = statsCache(
+                ProgressStore.statsCachePath(folder, learner), clock: clock, records: records)
             if let deckCards {
                 report.orphanedCards = Set(current.cards.keys).subtracting(deckCards).sorted()
             }
@@ -52,5 +71,23 @@ public enum ProgressDoctor {
             report.unreadable = error.description
         }
         return report
+    }
+
+    /// The stats cache at `path` against `records`, the whole log (numbered from 1 on).
+    static func statsCache(_ path: String, clock: DayClock, records: [ReviewRecord]) -> DoctorReport.StatsCacheFinding? {
+        switch StatsCacheFile.read(path, clock: clock, confusions: Confusions()) {
+        case .absent:
+            return nil
+        case .recount(let reason):
+            return .recount(file: path, reason: reason)
+        case .usable(let tally, let last):
+            let boundary = records.indices.contains(tally.lastSeq - 1) ? records[tally.lastSeq - 1] : nil
+            if let reason = StatsCacheFile.mismatch(
+                lastSeq: tally.lastSeq, last: last, logLastSeq: records.last?.seq ?? 0, boundary: boundary)
+            {
+                return .recount(file: path, reason: reason)
+            }
+            return .current(lastSeq: tally.lastSeq)
+        }
     }
 }

@@ -13,6 +13,10 @@ public enum ProgressError: Error, Equatable, CustomStringConvertible {
     case newerVersion(file: String, found: Int, supported: Int)
     /// The snapshot says more answers were recorded than the journal holds.
     case journalBehindSnapshot(journal: String, journalSeq: Int, snapshotSeq: Int)
+    /// The journal line of the snapshot's last answer is not where the snapshot saw it:
+    /// lines before it were changed since (edited, or the log replaced), though their
+    /// numbering still reads right.
+    case snapshotNotAtLine(journal: String, line: Int, seq: Int, expectedOffset: Int, foundOffset: Int)
     /// A progress file is a symbolic link that leads outside the progress folder; refused.
     case linkOutsideFolder(file: String, target: String)
     /// A progress file is not a regular file (a FIFO, a device, a folder); refused unread.
@@ -44,6 +48,8 @@ public enum ProgressError: Error, Equatable, CustomStringConvertible {
             "\(file): version \(found) was written by a newer gloss (this one reads up to version \(supported)); the file was left untouched: upgrade gloss"
         case .journalBehindSnapshot(let journal, let journalSeq, let snapshotSeq):
             "\(journal): the review log ends at answer \(journalSeq) but the snapshot records \(snapshotSeq); nothing was changed: restore the log from a backup, or run `gloss rebuild` to recompute progress from the log as it is"
+        case .snapshotNotAtLine(let journal, let line, let seq, let expected, let found):
+            "\(journal):\(line): answer \(seq), the snapshot's last, starts at byte \(found), not at byte \(expected) where the snapshot saw it, so lines before it were changed since; nothing was changed: run `gloss doctor` to check the log, then `gloss rebuild` to recompute progress from it"
         case .notRegularFile(let file):
             "\(file): is not a regular file (a FIFO, device or folder?); refused unread: move it away"
         case .lockLost(let file):

@@ -7,7 +7,9 @@ import GlossCore
 /// {"version": 1, "learner": "ada", "lastSeq": 42, "settings": {...},
 ///  "cards": {"deck/entry/recall": {...}}, "confusions": {"counts": {...}}}
 /// ```
-/// `lastSeq` is the last journal record folded into `cards`.
+/// `lastSeq` is the last journal record folded into `cards`; `lastLineOffset` (absent in
+/// files of older gloss) is the byte offset in the journal where that record's line starts,
+/// which start-up checks (a line added, lost or moved before it shifts it).
 struct ProgressSnapshot: Codable, Equatable {
     static let currentVersion = 1
 
@@ -17,10 +19,11 @@ struct ProgressSnapshot: Codable, Equatable {
     var settings: LearnerSettings
     var cards: [String: CardState]
     var confusions: Confusions
+    var lastLineOffset: Int?
 
     init(
         version: Int, learner: String, lastSeq: Int, settings: LearnerSettings, cards: [String: CardState],
-        confusions: Confusions
+        confusions: Confusions, lastLineOffset: Int? = nil
     ) {
         self.version = version
         self.learner = learner
@@ -28,11 +31,14 @@ struct ProgressSnapshot: Codable, Equatable {
         self.settings = settings
         self.cards = cards
         self.confusions = confusions
+        self.lastLineOffset = lastLineOffset
     }
 
-    init(learner: String, state: ProgressState, settings: LearnerSettings) {
+    /// `lastLineOffset` is where the journal line of `state.lastSeq` starts (nil: unknown).
+    init(learner: String, state: ProgressState, settings: LearnerSettings, lastLineOffset: Int? = nil) {
         self.learner = learner
         self.lastSeq = state.lastSeq
+        self.lastLineOffset = state.lastSeq > 0 ? lastLineOffset : nil
         self.settings = settings
         self.cards = Dictionary(
             uniqueKeysWithValues: state.cards.lazy.filter { $0.key.isStorable }.map { ($0.key.description, $0.value) })

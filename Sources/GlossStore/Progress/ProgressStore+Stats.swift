@@ -18,7 +18,9 @@ extension ProgressStore {
         if let (saved, last) = StatsCacheFile.load(statsCachePath, folder: folder, clock: clock, confusions: state.confusions) {
             let tail = try journal.tail(after: saved.lastSeq)
             // Counted from this log: it reaches the answer the tally ends at, and that is the same answer.
-            if tail.lastSeq >= saved.lastSeq, StatsCacheFile.fingerprint(tail.boundary) == last {
+            if StatsCacheFile.mismatch(lastSeq: saved.lastSeq, last: last, logLastSeq: tail.lastSeq, boundary: tail.boundary)
+                == nil
+            {
                 tally = saved
                 for record in tail.records { tally.add(record) }
                 tally.useConfusions(state.confusions)  // the store's count the tail already

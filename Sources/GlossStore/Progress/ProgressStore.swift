@@ -36,6 +36,9 @@ public final class ProgressStore {
     private var lock: FileLock?
     private var journalFD: Int32 = -1
     private var appendsSinceCheckpoint = 0
+    /// Where the journal line of `state.lastSeq` starts (saved in the snapshot, checked at
+    /// the next start); nil when unknown.
+    private var lastLineOffset: Int?
     private var reportedWarnings = 0
     /// Opened `forReading` in a folder that can't be written: no lock, no writes.
     public private(set) var readOnly = false
@@ -112,11 +115,25 @@ public final class ProgressStore {
         var missingNewline = false
         if let journal = try Journal.open(journalPath) {
             defer { journal.close() }
-            let tail = try journal.tail(after: state.lastSeq)
+            let tail: Journal.Tail
+            do {
+                tail = try journal.tail(after: state.lastSeq, window: Self.linesCheckedBeforeSnapshot)
+            } catch let error as ProgressError {
+                // Name the line `doctor` and `rebuild` name, reading forwards (only on this path):
+                // a swap is seen at its first line forwards, at its second backwards.
+                _ = try journal.forEach { _ in }
+                throw error
+            }
             if tail.lastSeq < state.lastSeq {
                 throw ProgressError.journalBehindSnapshot(
                     journal: journalPath, journalSeq: tail.lastSeq, snapshotSeq: state.lastSeq)
             }
+            if state.lastSeq > 0, let expected = loaded?.snapshot.lastLineOffset, let found = tail.boundaryOffset,
+                found != expected
+            {
+                throw try Self.notAtLine(journal, seq: state.lastSeq, expected: expected, found: found)
+            }
+            lastLineOffset = tail.lastOffset
             for record in tail.records { state.apply(record) }
             appendsSinceCheckpoint = tail.records.count
             torn = tail.torn
@@ -153,6 +170,21 @@ public final class ProgressStore {
                 "\(snapshotPath): upgraded from version \(version) to \(ProgressSnapshot.currentVersion); the old file is kept as \(backup)"
             )
         }
+    }
+
+    /// How many lines before the snapshot's point start-up reads and checks the numbering
+    /// of (a duplicated or swapped line there stops it); the rest of the prefix is checked
+    /// by the byte offset of the snapshot's line, and in full by `gloss doctor`.
+    static let linesCheckedBeforeSnapshot = 32
+
+    /// The snapshot's last answer is not at the byte offset it recorded: a line before it was
+    /// duplicated, lost, moved or edited. Reads the log forwards (only on this path) to name
+    /// the first line out of numbering; failing that, the line where that answer now is.
+    private static func notAtLine(_ journal: Journal, seq: Int, expected: Int, found: Int) throws -> ProgressError {
+        _ = try journal.forEach { _ in }
+        return .snapshotNotAtLine(
+            journal: journal.path, line: try journal.lineNumber(at: found), seq: seq, expectedOffset: expected,
+            foundOffset: found)
     }
 
     /// Temp files of a snapshot or stats cache write cut short by a crash (we hold the lock,
@@ -284,6 +316,7 @@ public final class ProgressStore {
         do {
             try FileIO.writeAll(journalFD, path: journalPath, [UInt8](data) + [10])
             try FileIO.sync(journalFD, path: journalPath)
+            lastLineOffset = size
         } catch {
             // A full disk or file-size limit can stop a write part-way: drop the part line, so
             // the journal ends with the last answer that was saved whole.
@@ -316,7 +349,7 @@ public final class ProgressStore {
 
     /// Writes the snapshot atomically (temp file, fsync, rename, fsync of the folder).
     public func checkpoint() throws {
-        let snapshot = ProgressSnapshot(learner: learner, state: state, settings: settings)
+        let snapshot = ProgressSnapshot(learner: learner, state: state, settings: settings, lastLineOffset: lastLineOffset)
         try SnapshotFile.write(snapshot, to: snapshotPath)
         appendsSinceCheckpoint = 0
     }
@@ -363,7 +396,12 @@ public final class ProgressStore {
             if let version = loaded.migratedFrom { try FileIO.atomicWrite(loaded.original, to: path + ".v\(version).bak") }
             try FileIO.atomicWrite(loaded.original, to: rebuildBackupPath(folder, learner))
         }
-        try SnapshotFile.write(ProgressSnapshot(learner: learner, state: rebuilt, settings: settings), to: path)
+        let offset = try Journal.open(journalPath(folder, learner)).map { journal in
+            defer { journal.close() }
+            return try journal.tail(after: rebuilt.lastSeq).boundaryOffset
+        }
+        try SnapshotFile.write(
+            ProgressSnapshot(learner: learner, state: rebuilt, settings: settings, lastLineOffset: offset ?? nil), to: path)
         if var tally {
             tally.useConfusions(rebuilt.confusions)
             let journal = try Journal.open(journalPath(folder, learner))

@@ -35,24 +35,65 @@ enum StatsCacheFile {
         var lapses: [String: [String: [[Int]]]]
     }
 
+    private struct VersionProbe: Decodable { var version: Int }
+
+    /// What reading the cache gave, before it is compared with the log.
+    enum Reading {
+        /// There is no cache file.
+        case absent
+        /// A tally counted in `clock`'s study days, ending at the answer `last` fingerprints.
+        case usable(tally: StatsTally, last: String)
+        /// Not usable, in words ("is version 1, …"): it is counted again.
+        case recount(String)
+    }
+
     /// The saved tally and its `last` fingerprint, when it is usable with `clock`; its
     /// confusions are `confusions`.
     static func load(_ path: String, folder: URL, clock: DayClock, confusions: Confusions) -> (
         tally: StatsTally, last: String
     )? {
-        guard FileIO.exists(path), let fd = try? FileIO.openProgressFile(path, O_RDONLY) else { return nil }
-        defer { FileIO.close(fd) }
-        guard let size = try? FileIO.size(fd, path: path), size <= 1 << 28,
-            let data = (try? FileIO.read(fd, path: path, offset: 0, count: size)).map({ Data($0) }),
-            let saved = try? JSONDecoder().decode(Saved.self, from: data),
-            saved.version == version, saved.timeZone == clock.timeZone.identifier,
-            saved.rolloverHour == clock.rolloverHour, saved.lastSeq >= 0
-        else { return nil }
+        guard case .usable(let tally, let last) = read(path, clock: clock, confusions: confusions) else { return nil }
+        return (tally, last)
+    }
+
+    /// Reads the cache and says whether it can be used with `clock`, and if not, why.
+    static func read(_ path: String, clock: DayClock, confusions: Confusions) -> Reading {
+        guard FileIO.exists(path) else { return .absent }
+        let data: Data
+        do {
+            let fd = try FileIO.openProgressFile(path, O_RDONLY)
+            defer { FileIO.close(fd) }
+            let size = try FileIO.size(fd, path: path)
+            guard size <= 1 << 28 else { return .recount("is \(size >> 20) MB, larger than any stats cache") }
+            data = Data(try FileIO.read(fd, path: path, offset: 0, count: size))
+        } catch {
+            return .recount("cannot be read (\(error))")
+        }
+        guard let saved = try? JSONDecoder().decode(Saved.self, from: data) else {
+            if let version = (try? JSONDecoder().decode(VersionProbe.self, from: data))?.version, version != Self.version {
+                return .recount("is version \(version), this gloss counts version \(Self.version)")
+            }
+            return .recount("cannot be read (not a stats cache gloss wrote)")
+        }
+        guard saved.version == version else {
+            return .recount("is version \(saved.version), this gloss counts version \(version)")
+        }
+        guard saved.timeZone == clock.timeZone.identifier else {
+            return .recount("was counted in time zone \(saved.timeZone), not \(clock.timeZone.identifier)")
+        }
+        guard saved.rolloverHour == clock.rolloverHour else {
+            return .recount(
+                "was counted with study days starting at \(saved.rolloverHour):00, not \(clock.rolloverHour):00 (the rollover hour)"
+            )
+        }
+        guard saved.lastSeq >= 0 else { return .recount("cannot be read (answer number \(saved.lastSeq))") }
         let width = 8 + 2 * DayFigures().byInterval.count
         var days: [DeckID: [Int: DayFigures]] = [:]
         for (deck, rows) in saved.decks {
             for row in rows {
-                guard row.count == width else { return nil }
+                guard row.count == width else {
+                    return .recount("cannot be read (a row of \(row.count) numbers, not \(width))")
+                }
                 var figures = DayFigures()
                 figures.answers = RateFigure(reviews: row[1], correct: row[2])
                 figures.timeSpentMs = row[3]
@@ -67,20 +108,34 @@ enum StatsCacheFile {
         }
         var breakdown: [DeckID: AnswerBreakdown] = [:]
         for (deck, flat) in saved.breakdown {
-            guard var part = unflatten(flat) else { return nil }
+            guard var part = unflatten(flat) else {
+                return .recount("cannot be read (a breakdown of \(flat.count) numbers for deck \(deck))")
+            }
             for (card, pairs) in saved.lapses[deck] ?? [:] {
-                guard let key = CardKey(card) else { return nil }
+                guard let key = CardKey(card) else { return .recount("cannot be read (card '\(card)')") }
                 for pair in pairs {
-                    guard pair.count == 2 else { return nil }
+                    guard pair.count == 2 else { return .recount("cannot be read (a lapse of \(pair.count) numbers)") }
                     part.lapseDays[key, default: [:]][pair[0]] = pair[1]
                 }
             }
             breakdown[DeckID(deck)] = part
         }
-        return (
-            StatsTally(clock: clock, lastSeq: saved.lastSeq, days: days, breakdown: breakdown, confusions: confusions),
-            saved.last
-        )
+        return .usable(
+            tally: StatsTally(clock: clock, lastSeq: saved.lastSeq, days: days, breakdown: breakdown, confusions: confusions),
+            last: saved.last)
+    }
+
+    /// Why a usable tally ending at answer `lastSeq` (fingerprint `last`) was not counted
+    /// from a log whose last answer is `logLastSeq` and whose answer `lastSeq` is `boundary`;
+    /// nil when it was.
+    static func mismatch(lastSeq: Int, last: String, logLastSeq: Int, boundary: ReviewRecord?) -> String? {
+        if logLastSeq < lastSeq {
+            return "counts answers up to number \(lastSeq), but the log ends at answer \(logLastSeq)"
+        }
+        if fingerprint(boundary) != last {
+            return "ends at answer \(lastSeq), but not at this log's answer \(lastSeq) (counted from another log?)"
+        }
+        return nil
     }
 
     /// Saves `tally` atomically (temp file, fsync, rename); `last` is the record numbered
