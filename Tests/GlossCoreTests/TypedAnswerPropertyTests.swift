@@ -139,6 +139,9 @@ enum TypedAnswerRandomDecks {
         /// The name is also another entry's (up to accents), or the edited word is a deck word.
         var nameIsShared: Bool
         var editedWordIsDeckWord: Bool
+        /// The answer is within a slip of another name of the asked entry ("misfenren" of its
+        /// alias "Mifen Ren"): right for that name, whatever the edit did to this one.
+        var nearAnotherOwnName: Bool
     }
 
     /// Every name of every entry of the random deck of `seed`, edited by `edit` (which changes
@@ -160,7 +163,13 @@ enum TypedAnswerRandomDecks {
                     EditedName(
                         name: name, typed: typed, outcome: outcome(typed, entry, matcher), isOwnName: own.contains(typed),
                         isOtherName: others.contains(typed), nameIsShared: others.contains(TextFold.normalize(name)),
-                        editedWordIsDeckWord: vocabulary.contains(words[w])))
+                        editedWordIsDeckWord: vocabulary.contains(words[w]),
+                        nearAnotherOwnName: entry.names.contains { other in
+                            let folded = TextFold.normalize(other).replacingOccurrences(of: " ", with: "")
+                            return other != name
+                                && DamerauLevenshtein.distance(typed.replacingOccurrences(of: " ", with: ""), folded)
+                                    <= DamerauLevenshtein.allowedSlips(forLength: folded.count)
+                        }))
             }
         }
         return results
@@ -195,7 +204,7 @@ enum TypedAnswerRandomDecks {
                 else { return nil }
                 words[w] = prefix + words[w]
                 return w
-            }.filter { !$0.isOwnName }
+            }.filter { !$0.isOwnName && !$0.nearAnotherOwnName }
             #expect(!results.isEmpty)
             for r in results { #expect(!r.outcome.isRight, "\(r.typed) for \(r.name)") }
         }

@@ -30,21 +30,13 @@ extension QuestionGenerator {
             candidates.append((stem, word, 0))
         }
         guard !candidates.isEmpty else { return nil }
-        // How many other definitions use each candidate: the rarest is the most telling blank.
-        let wanted = Set(candidates.map(\.stem))
-        var frequency: [String: Int] = [:]
-        for j in entries.indices where j != i {
-            var mine = Set<String>()
-            for word in index.foldedDefinition[j].split(separator: " ") {
-                let stem = Stem.of(String(word))
-                if wanted.contains(stem) { mine.insert(stem) }
-            }
-            for stem in mine { frequency[stem, default: 0] += 1 }
-        }
+        // How many definitions use each candidate (counted once per deck, in the index): the
+        // rarest is the most telling blank. Every candidate is in this definition too, so the
+        // order is that of the other definitions.
         guard
             let best = candidates.min(by: { a, b in
-                let fa = frequency[a.stem] ?? 0
-                let fb = frequency[b.stem] ?? 0
+                let fa = index.definitionsWithStem[a.stem] ?? 0
+                let fb = index.definitionsWithStem[b.stem] ?? 0
                 return fa != fb ? fa < fb : a.word.count > b.word.count
             })
         else { return nil }

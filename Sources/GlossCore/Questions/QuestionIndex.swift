@@ -49,6 +49,8 @@ public struct QuestionIndex: Sendable {
     let termStems: [[String]]
     /// Stems of the content words of all of each entry's names.
     let nameStems: [[String]]
+    /// How many definitions use each stem (stopwords out): how telling a word of a definition is.
+    let definitionsWithStem: [String: Int]
     /// Stems found in more than a fifth of the definitions (at least 5): "model" in a machine
     /// learning deck. Seeing one says nothing about which term is meant.
     let commonStems: Set<String>
@@ -207,6 +209,10 @@ public struct QuestionIndex: Sendable {
         for named in mentions { for j in named { namedBy[j] += 1 } }
         let broadLimit = max(4, n / 20)
         self.broad = namedBy.map { $0 >= broadLimit }
+        var definitionsWithStem: [String: Int] = [:]
+        definitionsWithStem.reserveCapacity(definitionFrequency.count)
+        for (id, count) in definitionFrequency.enumerated() where count > 0 { definitionsWithStem[table.stems[id]] = count }
+        self.definitionsWithStem = definitionsWithStem
         let commonLimit = max(5, n / 5)
         self.commonStems = Set(
             definitionFrequency.indices.filter { definitionFrequency[$0] > commonLimit }.map { table.stems[$0] })
