@@ -108,6 +108,9 @@ struct ImportCommand: GlossCommand {
 }
 
 /// Lints a deck file after gloss changed it, and says what it found in one line or the findings.
+/// Findings printed after an edit or import before the rest are summed up.
+let lintLinesShown = 10
+
 func lintAfterEdit(path: String, session: Session, entry: String? = nil) {
     guard let parsed = try? DeckLoader.load(file: path) else { return }
     var findings = DeckLinter.lint(parsed)
@@ -121,6 +124,11 @@ func lintAfterEdit(path: String, session: Session, entry: String? = nil) {
     if findings.isEmpty {
         session.console.line("Lint: clean.")
     } else {
-        for finding in findings { session.console.line("Lint: \(finding)") }
+        // A large import can find thousands: the first few, then how to see them all.
+        for finding in findings.prefix(lintLinesShown) { session.console.line("Lint: \(finding)") }
+        if findings.count > lintLinesShown {
+            let rest = findings.count - lintLinesShown
+            session.console.line("Lint: … and \(rest) more; `gloss lint \(path)` lists them all.")
+        }
     }
 }

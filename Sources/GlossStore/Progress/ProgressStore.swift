@@ -237,12 +237,15 @@ public final class ProgressStore {
         stored.reserveCapacity(records.count)
         var bytes: [UInt8] = []
         var next = state.lastSeq + 1
+        let reader = RecordReader()  // the journal's own fast reader; JSONDecoder where it declines
         for var record in records {
             record.seq = next
             next += 1
             let data = try encoder.encode(record)
-            stored.append(try decoder.decode(ReviewRecord.self, from: data))
-            bytes.append(contentsOf: data)
+            let line = [UInt8](data)
+            let read = line.withUnsafeBufferPointer { reader.record($0) }
+            stored.append(try read ?? decoder.decode(ReviewRecord.self, from: data))
+            bytes.append(contentsOf: line)
             bytes.append(10)
         }
         let size = try FileIO.size(journalFD, path: journalPath)
