@@ -70,4 +70,14 @@ struct BinaryRunner {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// A temporary working folder holding a copy of the shipped deck in `Decks/`.
+    static func shippedDeckWorkspace() throws -> URL {
+        let folder = try temporaryFolder()
+        let decks = folder.appendingPathComponent("Decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("Decks/ai-safety.md"), to: decks.appendingPathComponent("ai-safety.md"))
+        return folder
+    }
 }

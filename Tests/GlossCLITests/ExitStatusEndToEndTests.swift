@@ -6,15 +6,7 @@ import Testing
 /// error, 3 progress refused), one-shot and at the end of piped REPL input; and the one-shot
 /// and export behaviours of issue 20.
 @Suite struct ExitStatusEndToEndTests {
-    func workspace() throws -> URL {
-        let folder = try BinaryRunner.temporaryFolder()
-        let decks = folder.appendingPathComponent("Decks")
-        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: BinaryRunner.packageRoot.appendingPathComponent("Decks/ai-safety.md"),
-            to: decks.appendingPathComponent("ai-safety.md"))
-        return folder
-    }
+    func workspace() throws -> URL { try BinaryRunner.shippedDeckWorkspace() }
 
     func gloss(_ arguments: [String], input: String = "", in folder: URL) throws -> BinaryRunner.Output {
         try BinaryRunner.run(

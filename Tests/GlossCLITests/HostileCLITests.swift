@@ -5,15 +5,7 @@ import Testing
 /// that stops accepting writes mid-session, a clock that moves backwards, a narrow terminal
 /// and a pipe that closes mid-output.
 @Suite struct HostileCLITests {
-    func workspace() throws -> URL {
-        let folder = try BinaryRunner.temporaryFolder()
-        let decks = folder.appendingPathComponent("Decks")
-        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: BinaryRunner.packageRoot.appendingPathComponent("Decks/ai-safety.md"),
-            to: decks.appendingPathComponent("ai-safety.md"))
-        return folder
-    }
+    func workspace() throws -> URL { try BinaryRunner.shippedDeckWorkspace() }
 
     func journalLines(_ folder: URL, learner: String = "ann") throws -> [String] {
         let text = try String(contentsOf: folder.appendingPathComponent("Progress/\(learner).reviews.jsonl"), encoding: .utf8)

@@ -4,16 +4,7 @@ import Testing
 /// End-to-end runs of `study` and `quiz` on the built binary, with piped answers, a fixed
 /// seed and a fixed `--now`.
 @Suite struct StudyEndToEndTests {
-    /// A temporary working folder holding a copy of the shipped deck.
-    func workspace() throws -> URL {
-        let folder = try BinaryRunner.temporaryFolder()
-        let decks = folder.appendingPathComponent("Decks")
-        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: BinaryRunner.packageRoot.appendingPathComponent("Decks/ai-safety.md"),
-            to: decks.appendingPathComponent("ai-safety.md"))
-        return folder
-    }
+    func workspace() throws -> URL { try BinaryRunner.shippedDeckWorkspace() }
 
     func journal(_ folder: URL, learner: String = "ann") throws -> [[String: Any]] {
         let text = try String(contentsOf: folder.appendingPathComponent("Progress/\(learner).reviews.jsonl"), encoding: .utf8)
