@@ -23,6 +23,18 @@ static int gloss_line_ready = 0;
 
 static void gloss_on_sigint(int signo) { (void)signo; gloss_sigint_seen = 1; }
 
+/// Between prompts (while a command runs or a question is being shown), Ctrl-C is kept for
+/// the next prompt instead of ending the process: that prompt then reads as interrupted, so
+/// a second Ctrl-C pressed while gloss was still printing is not lost.
+static inline void gloss_keep_sigint_for_the_prompt(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = gloss_on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART; // commands' reads and writes go on
+    sigaction(SIGINT, &action, NULL);
+}
+
 static void gloss_line_handler(char *line) {
     gloss_pending_line = line;
     gloss_line_ready = 1;
@@ -39,7 +51,15 @@ static inline int gloss_readline(const char *prompt, char **out) {
     action.sa_flags = 0; // no SA_RESTART: select() must return EINTR
     sigaction(SIGINT, &action, &previous);
 
-    gloss_sigint_seen = 0;
+    if (gloss_sigint_seen) { // pressed while gloss was busy: this prompt is interrupted
+        gloss_sigint_seen = 0;
+        FILE *stream = rl_outstream ? rl_outstream : stdout;
+        fputs("^C\n", stream);
+        fflush(stream);
+        sigaction(SIGINT, &previous, NULL);
+        *out = NULL;
+        return GLOSS_INTERRUPTED;
+    }
     gloss_pending_line = NULL;
     gloss_line_ready = 0;
     *out = NULL;

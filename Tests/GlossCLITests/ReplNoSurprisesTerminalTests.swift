@@ -41,7 +41,11 @@ import Testing
         return last
     }
 
-    @Test(.enabled(if: ReplTerminalTests.tmuxPath != nil && !ReplTerminalTests.binaryHasThreadSanitizer))
+    @Test(
+        .enabled(if: ReplTerminalTests.tmuxPath != nil, "needs tmux"),
+        .enabled(
+            if: !ReplTerminalTests.binaryHasThreadSanitizer && !ReplTerminalTests.binaryHasAddressSanitizer,
+            "times two Ctrl-C to within a second, which a sanitizer's slowdown breaks"))
     func enterControlCAndControlDBehaveAtQuestionsAndThePrompt() throws {
         let socket = try start()
         defer { _ = try? terminal.tmux(socket, ["kill-server"]) }

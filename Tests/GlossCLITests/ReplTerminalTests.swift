@@ -30,6 +30,13 @@ import Testing
         return data.range(of: Data("__tsan_init".utf8)) != nil
     }()
 
+    /// Whether the gloss under test was built with `--sanitize=address` (several times slower:
+    /// tests that time keys to within a second do not hold there).
+    static let binaryHasAddressSanitizer: Bool = {
+        guard let data = FileManager.default.contents(atPath: BinaryRunner.binary.path) else { return false }
+        return data.range(of: Data("__asan_init".utf8)) != nil
+    }()
+
     func screen(_ socket: String, containing text: String) throws -> String {
         var last = ""
         for _ in 0..<100 {

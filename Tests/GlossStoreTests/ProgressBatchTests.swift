@@ -28,10 +28,14 @@ import Testing
         try batch.checkpoint()
         try batch.close()
 
+        // The same records as a reader sees them (the batch writes its lines by hand).
+        let decoder = ProgressCoding.decoder()
         let journal = { (folder: URL) in
             try String(contentsOf: folder.appendingPathComponent("ada.reviews.jsonl"), encoding: .utf8)
+                .split(separator: "\n").map { try decoder.decode(ReviewRecord.self, from: Data($0.utf8)) }
         }
         #expect(try journal(one) == journal(two))
+        #expect(try journal(two).count == 20)
         let a = try ProgressStore(folder: one, learner: "ada", forReading: true)
         let b = try ProgressStore(folder: two, learner: "ada", forReading: true)
         #expect(cards.allSatisfy { a.card($0) == b.card($0) } && b.card(cards[1]).reps == 1)
@@ -60,5 +64,30 @@ import Testing
         let lines = try String(contentsOf: folder.appendingPathComponent("ada.reviews.jsonl"), encoding: .utf8)
             .split(separator: "\n")
         #expect(lines.count == 1)
+    }
+}
+
+@Suite struct FastRecordEncodingTests {
+    /// The hand-written journal line reads back, through JSONDecoder and the journal's own
+    /// reader, as exactly what JSONEncoder's line reads back as; quotes and escapes included.
+    @Test func handWrittenLinesReadBackLikeJSONEncoderLines() throws {
+        let encoder = ProgressCoding.encoder()
+        let decoder = ProgressCoding.decoder()
+        var records = RandomRecords.journal(seed: 7, count: 500)
+        records[3].answer = "a \"quoted\" answer\\ with\nnewline and é"
+        records[4].confusedWith = "odd \"id\""
+        for record in records {
+            let fast = try FastEncoding.record(record)
+            let slow = try encoder.encode(record)
+            let viaFast = try decoder.decode(ReviewRecord.self, from: Data(fast))
+            #expect(viaFast == (try decoder.decode(ReviewRecord.self, from: slow)))
+            if let read = fast.withUnsafeBufferPointer({ RecordReader().record($0) }) { #expect(read == viaFast) }
+        }
+    }
+
+    @Test func aNonFiniteStabilityIsRefused() {
+        var record = RandomRecords.journal(seed: 1, count: 1)[0]
+        record.after = CardState(phase: .review, stability: .infinity)
+        #expect(throws: EncodingError.self) { try FastEncoding.record(record) }
     }
 }

@@ -111,9 +111,14 @@ struct ImportCommand: GlossCommand {
 /// Findings printed after an edit or import before the rest are summed up.
 let lintLinesShown = 10
 
+/// Decks above this size get only the error-level checks after an edit or import (the
+/// question advice builds an index of the whole deck); `gloss lint` gives them everything.
+let fullLintAfterEditLimit = 2_000
+
 func lintAfterEdit(path: String, session: Session, entry: String? = nil) {
     guard let parsed = try? DeckLoader.load(file: path) else { return }
-    var findings = DeckLinter.lint(parsed)
+    let full = parsed.deck.entries.count <= fullLintAfterEditLimit
+    var findings = full ? DeckLinter.lint(parsed) : DeckLinter.errors(parsed)
     if let entry {
         let lines = Set(
             zip(parsed.deck.entries, parsed.sources).filter { $0.0.term == entry }.flatMap {
@@ -122,7 +127,8 @@ func lintAfterEdit(path: String, session: Session, entry: String? = nil) {
         findings = findings.filter { lines.contains($0.line) || $0.message.contains("'\(entry)'") }
     }
     if findings.isEmpty {
-        session.console.line("Lint: clean.")
+        session.console.line(
+            full ? "Lint: clean." : "Lint: no errors; `gloss lint \(path)` gives the advice on its questions too.")
     } else {
         // A large import can find thousands: the first few, then how to see them all.
         for finding in findings.prefix(lintLinesShown) { session.console.line("Lint: \(finding)") }

@@ -235,22 +235,34 @@ public final class ProgressStore {
         guard lock.isStillInPlace() else { throw ProgressError.lockLost(file: lockPath) }
         var stored: [ReviewRecord] = []
         stored.reserveCapacity(records.count)
-        var bytes: [UInt8] = []
         var next = state.lastSeq + 1
         let reader = RecordReader()  // the journal's own fast reader; JSONDecoder where it declines
-        for var record in records {
-            record.seq = next
-            next += 1
-            let data = try encoder.encode(record)
-            let line = [UInt8](data)
-            let read = line.withUnsafeBufferPointer { reader.record($0) }
-            stored.append(try read ?? decoder.decode(ReviewRecord.self, from: data))
-            bytes.append(contentsOf: line)
-            bytes.append(10)
-        }
         let size = try FileIO.size(journalFD, path: journalPath)
+        // Written in chunks of about 1 MiB, synced once at the end: a failure anywhere
+        // truncates back to `size`, so the batch is all or nothing.
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(1 << 20 + 4096)
         do {
-            try FileIO.writeAll(journalFD, path: journalPath, bytes)
+            for var record in records {
+                record.seq = next
+                next += 1
+                // Written by hand (JSONEncoder is most of an import's cost), read back by the
+                // journal's own reader; a line that reader declines goes the JSONEncoder way.
+                var line = try FastEncoding.record(record)
+                var read = line.withUnsafeBufferPointer { reader.record($0) }
+                if read == nil {
+                    line = [UInt8](try encoder.encode(record))
+                    read = try decoder.decode(ReviewRecord.self, from: Data(line))
+                }
+                if let read { stored.append(read) }
+                chunk.append(contentsOf: line)
+                chunk.append(10)
+                if chunk.count >= 1 << 20 {
+                    try FileIO.writeAll(journalFD, path: journalPath, chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
+            }
+            try FileIO.writeAll(journalFD, path: journalPath, chunk)
             try FileIO.sync(journalFD, path: journalPath)
         } catch {
             _ = try? FileIO.truncate(journalFD, path: journalPath, to: size)
