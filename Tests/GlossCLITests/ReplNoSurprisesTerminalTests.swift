@@ -9,12 +9,7 @@ import Testing
 
     /// Starts gloss in tmux on a copy of the shipped deck; the shell says `EXIT=<status>` after.
     func start() throws -> String {
-        let folder = try BinaryRunner.temporaryFolder()
-        let decks = folder.appendingPathComponent("Decks")
-        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: BinaryRunner.packageRoot.appendingPathComponent("Decks/ai-safety.md"),
-            to: decks.appendingPathComponent("ai-safety.md"))
+        let folder = try BinaryRunner.shippedDeckWorkspace()
         let socket = "gloss-test-\(UUID().uuidString.prefix(8))"
         _ = try terminal.tmux(
             socket,

@@ -49,12 +49,7 @@ import Testing
 
     @Test(.enabled(if: tmuxPath != nil))
     func promptCompletionAndControlC() throws {
-        let folder = try BinaryRunner.temporaryFolder()
-        let decks = folder.appendingPathComponent("Decks")
-        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: BinaryRunner.packageRoot.appendingPathComponent("Decks/ai-safety.md"),
-            to: decks.appendingPathComponent("ai-safety.md"))
+        let folder = try BinaryRunner.shippedDeckWorkspace()
         let socket = "gloss-test-\(UUID().uuidString.prefix(8))"
         defer { _ = try? tmux(socket, ["kill-server"]) }
         _ = try tmux(

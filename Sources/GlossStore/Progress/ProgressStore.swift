@@ -249,12 +249,12 @@ public final class ProgressStore {
                 // Written by hand (JSONEncoder is most of an import's cost), read back by the
                 // journal's own reader; a line that reader declines goes the JSONEncoder way.
                 var line = try FastEncoding.record(record)
-                var read = line.withUnsafeBufferPointer { reader.record($0) }
-                if read == nil {
+                if let read = line.withUnsafeBufferPointer({ reader.record($0) }) {
+                    stored.append(read)
+                } else {
                     line = [UInt8](try encoder.encode(record))
-                    read = try decoder.decode(ReviewRecord.self, from: Data(line))
+                    stored.append(try decoder.decode(ReviewRecord.self, from: Data(line)))
                 }
-                if let read { stored.append(read) }
                 chunk.append(contentsOf: line)
                 chunk.append(10)
                 if chunk.count >= 1 << 20 {
