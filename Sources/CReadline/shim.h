@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include <readline/readline.h>
 #include <readline/history.h>
@@ -48,7 +49,7 @@ static inline int gloss_readline(const char *prompt, char **out) {
     memset(&action, 0, sizeof action);
     action.sa_handler = gloss_on_sigint;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0; // no SA_RESTART: select() must return EINTR
+    action.sa_flags = 0; // no SA_RESTART: pselect() must return EINTR
     sigaction(SIGINT, &action, &previous);
 
     if (gloss_sigint_seen) { // pressed while gloss was busy: this prompt is interrupted
@@ -68,6 +69,14 @@ static inline int gloss_readline(const char *prompt, char **out) {
 
     int result = GLOSS_EOF;
     int fd = fileno(rl_instream ? rl_instream : stdin);
+    // SIGINT stays blocked except inside pselect(), so a Ctrl-C that lands between the
+    // prompt and the wait still wakes it instead of waiting for the next key.
+    sigset_t blocked, original, waiting;
+    sigemptyset(&blocked);
+    sigaddset(&blocked, SIGINT);
+    sigprocmask(SIG_BLOCK, &blocked, &original);
+    waiting = original;
+    sigdelset(&waiting, SIGINT);
     for (;;) {
         if (gloss_line_ready) {
             result = gloss_pending_line ? GLOSS_LINE : GLOSS_EOF;
@@ -77,21 +86,20 @@ static inline int gloss_readline(const char *prompt, char **out) {
         fd_set fds;
         FD_ZERO(&fds);
         FD_SET(fd, &fds);
-        int ready = select(fd + 1, &fds, NULL, NULL, NULL);
-        if (ready < 0 && errno == EINTR) {
-            if (gloss_sigint_seen) {
-                FILE *stream = rl_outstream ? rl_outstream : stdout;
-                fputs("^C\n", stream);
-                fflush(stream);
-                rl_replace_line("", 0);
-                rl_free_line_state();
-                rl_callback_sigcleanup();
-                rl_callback_handler_remove();
-                result = GLOSS_INTERRUPTED;
-                break;
-            }
-            continue;
+        int ready = gloss_sigint_seen ? -1 : pselect(fd + 1, &fds, NULL, NULL, NULL, &waiting);
+        if (gloss_sigint_seen) {
+            gloss_sigint_seen = 0; // this Ctrl-C is spent on this prompt
+            FILE *stream = rl_outstream ? rl_outstream : stdout;
+            fputs("^C\n", stream);
+            fflush(stream);
+            rl_replace_line("", 0);
+            rl_free_line_state();
+            rl_callback_sigcleanup();
+            rl_callback_handler_remove();
+            result = GLOSS_INTERRUPTED;
+            break;
         }
+        if (ready < 0 && errno == EINTR) continue;
         if (ready < 0) {
             rl_callback_handler_remove();
             result = GLOSS_EOF;
@@ -99,6 +107,7 @@ static inline int gloss_readline(const char *prompt, char **out) {
         }
         rl_callback_read_char();
     }
+    sigprocmask(SIG_SETMASK, &original, NULL);
     sigaction(SIGINT, &previous, NULL);
     return result;
 }

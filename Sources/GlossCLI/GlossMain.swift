@@ -1,5 +1,4 @@
 import ArgumentParser
-import CReadline
 import Foundation
 import GlossCore
 
@@ -38,10 +37,6 @@ public struct GlossMain: ParsableCommand {
         defer { session.close() }
         let reader: LineReader
         if isatty(STDIN_FILENO) == 1 {
-            // Ctrl-C belongs to the prompt (it clears the line) and to questions (it abandons
-            // one): it never ends the REPL; one pressed while a command prints is kept for the
-            // next prompt.
-            gloss_keep_sigint_for_the_prompt()
             let repl = ReplCompletion()
             let history = (session.options.progressFolder as NSString).appendingPathComponent("history")
             try? FileManager.default.createDirectory(atPath: session.options.progressFolder, withIntermediateDirectories: true)

@@ -15,6 +15,11 @@ public final class ReadlineLineReader: LineReader {
     public init(historyFile: String?, completer: @escaping (String) -> [String]) {
         self.historyFile = historyFile
         ReadlineLineReader.completer = completer
+        // Ctrl-C belongs to the prompt (it clears the line) and to questions (it abandons
+        // one): it never ends the REPL; one pressed while a command prints is kept for the
+        // next prompt. Called from this file, where `gloss_readline` is: a debug build gives
+        // each Swift file its own copy of the shim's static flag.
+        gloss_keep_sigint_for_the_prompt()
         gloss_set_name(strdup("gloss"))
         gloss_set_completion(readlineComplete)
         if let historyFile {
