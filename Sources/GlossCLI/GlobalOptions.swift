@@ -54,11 +54,8 @@ public struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// Parses ISO-8601 times with or without fractional seconds.
+/// Parses ISO-8601 times with or without fractional seconds (`ISOTime`, the one parser:
+/// `Z` or an offset, real calendar days).
 func parseISODate(_ text: String) -> Date? {
-    let plain = ISO8601DateFormatter()
-    if let date = plain.date(from: text) { return date }
-    let fractional = ISO8601DateFormatter()
-    fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return fractional.date(from: text)
+    ISOTime.parse(text)
 }

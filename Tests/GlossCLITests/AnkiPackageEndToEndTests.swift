@@ -22,8 +22,8 @@ import Testing
         )
         let journal = try String(contentsOf: folder.appendingPathComponent("Progress/tester.reviews.jsonl"), encoding: .utf8)
         #expect(journal.split(separator: "\n").count == 22)
-        #expect(journal.hasPrefix("{\"after\":"))
-        #expect(journal.contains("\"card\":{\"deck\":\"cells\",\"entry\":\"photosynthesis\",\"facet\":\"recognize\"}"))
+        #expect(journal.hasPrefix("{\"v\":2,"))
+        #expect(journal.contains("\"card\":[\"cells\",\"photosynthesis\",\"recognize\"]"))
 
         // Again into the same deck: refused, nothing added.
         let again = try BinaryRunner.run(["import", Self.fixture("fsrs-legacy.apkg"), "--deck", "cells"], in: folder)

@@ -68,15 +68,10 @@ import Testing
             let store = try ProgressStore(folder: folder.appendingPathComponent("Progress"), learner: "crash")
             let journal = try String(contentsOf: folder.appendingPathComponent("Progress/crash.reviews.jsonl"), encoding: .utf8)
             var replayed = ProgressState()
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .custom { decoder in
-                let text = try decoder.singleValueContainer().decode(String.self)
-                return try #require(ISOTime.parse(text))
-            }
             // A re-rating is one answer that names the one it replaces (`revokes`); older
             // gloss wrote a revocation and then the new answer (same card and time), and a
             // kill between the two left an answer revoked with nothing in its place.
-            let log = try journal.split(separator: "\n").map { try decoder.decode(ReviewRecord.self, from: Data($0.utf8)) }
+            let log = try journal.split(separator: "\n").map { try JournalLine.record($0) }
             var records = 0, rerates = 0, revokedOnly = 0
             for (i, record) in log.enumerated() {
                 replayed.apply(record)

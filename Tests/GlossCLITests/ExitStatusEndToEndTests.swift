@@ -73,7 +73,7 @@ import Testing
         let folder = try workspace()
         let store = try ProgressStore(folder: folder.appendingPathComponent("Progress"), learner: "ann")
         defer { try? store.close() }
-        let locked = try gloss(["stats"], in: folder)
+        let locked = try gloss(["undo"], in: folder)
         #expect(locked.status == 3)
         #expect(locked.stderr.hasPrefix("error: "))
         #expect(locked.stderr.contains("ann.lock"))

@@ -118,10 +118,10 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: progress.path).isEmpty)
     }
 
-    /// A file-size limit (`ulimit -f 2`: 2,048 bytes) that the journal outgrows on the fifth
-    /// answer (each line is about 460 bytes; the snapshot of four cards stays under it): the
+    /// A file-size limit (`ulimit -f 2`: 2,048 bytes) that the journal outgrows on the sixth
+    /// answer (each line is about 350 bytes; the snapshot of five cards stays under it): the
     /// write fails with EFBIG (gloss ignores SIGXFSZ), the answer is reported as not saved,
-    /// the session stops, and the four answers before it are intact with no part line after.
+    /// the session stops, and the five answers before it are intact with no part line after.
     @Test func aFileSizeLimitStopsTheSessionAndKeepsTheSavedAnswers() throws {
         let folder = try workspace()
         let journal = folder.appendingPathComponent("Progress/ann.reviews.jsonl").path
@@ -140,20 +140,20 @@ import Testing
             run.stderr
                 == "error: your answer was not saved: \(journal): write failed: File too large — the session stops here; everything answered before is safe\n"
         )
-        #expect(run.stdout.components(separatedBy: "\nrated ").count - 1 == 4)
-        #expect(run.stdout.contains("\nSession saved. 4 answered"))
+        #expect(run.stdout.components(separatedBy: "\nrated ").count - 1 == 5)
+        #expect(run.stdout.contains("\nSession saved. 5 answered"))
         let text = try String(contentsOf: URL(fileURLWithPath: journal), encoding: .utf8)
         let lines = try journalLines(folder)
         #expect(text.hasSuffix("\n"))
-        #expect(lines.count == 4)
+        #expect(lines.count == 5)
         #expect(lines.enumerated().allSatisfy { $0.element.contains("\"seq\":\($0.offset + 1),") && $0.element.hasSuffix("}") })
-        // Without the limit the saved answers load back and the next one gets seq 5.
+        // Without the limit the saved answers load back and the next one gets seq 6.
         let next = try BinaryRunner.run(
             ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "7"],
             input: "a\n", in: folder)
         #expect(next.status == 0)
         #expect(next.stderr == "")
-        #expect(try journalLines(folder).count == 5)
+        #expect(try journalLines(folder).count == 6)
     }
 
     /// A progress folder on a full file system, for real: a 4 KB tmpfs in a private mount

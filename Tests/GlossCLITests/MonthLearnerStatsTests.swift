@@ -16,6 +16,16 @@ import Testing
         var after: [String: Any]?
     }
 
+    /// A card state of the journal, `[phase, reps, lapses, step, stability, difficulty, due,
+    /// lastReview, ease, intervalDays]` (trailing nulls left out), by name.
+    static func state(_ value: Any?) -> [String: Any]? {
+        guard let array = value as? [Any] else { return nil }
+        let names = ["phase", "reps", "lapses", "step", "stability", "difficulty", "due", "lastReview", "ease", "intervalDays"]
+        var state: [String: Any] = [:]
+        for (name, item) in zip(names, array) where !(item is NSNull) { state[name] = item }
+        return state
+    }
+
     static func answers(_ journal: URL) throws -> [Answer] {
         let text = try String(contentsOf: journal, encoding: .utf8)
         let iso = ISO8601DateFormatter()
@@ -26,14 +36,14 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let timeText = try #require(object["time"] as? String)
             let time = try #require(iso.date(from: timeText) ?? plain.date(from: timeText))
-            let key = try #require(object["card"] as? [String: Any])
-            let card = "\(key["deck"] ?? "")/\(key["entry"] ?? "")/\(key["facet"] ?? "")"
+            // Journal version 2: the card is [deck, entry, facet], states are arrays.
+            let key = try #require(object["card"] as? [String])
+            let card = key.joined(separator: "/")
             answers.append(
                 Answer(
                     kind: object["kind"] as? String ?? "review", time: time, card: card, format: object["format"] as? String,
                     correct: object["correct"] as? Bool ?? false, rating: object["rating"] as? Int ?? 0,
-                    ms: object["responseMs"] as? Int ?? 0, before: object["before"] as? [String: Any],
-                    after: object["after"] as? [String: Any]))
+                    ms: object["ms"] as? Int ?? 0, before: Self.state(object["before"]), after: Self.state(object["after"])))
         }
         return answers
     }
@@ -201,10 +211,10 @@ import Testing
         var counts2: [String: Int] = [:]
         for line in lines.split(separator: "\n") {
             let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            guard let picked = o["confusedWith"] as? String, let format = o["format"] as? String, confusable.contains(format),
-                let card = o["card"] as? [String: Any], let entry = card["entry"] as? String
+            guard let picked = o["confused"] as? String, let format = o["format"] as? String, confusable.contains(format),
+                let card = o["card"] as? [String], card.count == 3
             else { continue }
-            counts2["\(entry)>\(picked)", default: 0] += 1
+            counts2["\(card[1])>\(picked)", default: 0] += 1
         }
         for pair in pairs {
             let key = "\(pair["asked"] as? String ?? "")>\(pair["picked"] as? String ?? "")"

@@ -50,7 +50,7 @@ import Testing
         #expect(next.stdout.contains("\n13 left · 2 learning · 10 new · ai-safety\n"))
         let records = try journal(folder)
         #expect(records.count == 4)
-        let asked = (records[3]["card"] as? [String: String])?["entry"]
+        let asked = (records[3]["card"] as? [String])?[1]
         #expect(["mesa-optimization", "artificial-general-intelligence"].contains(asked))
     }
 

@@ -26,7 +26,12 @@ import Testing
         #expect(reward.phase == .relearning)
         #expect(reward.step == 0)
         #expect(store.state.confusions.picks(deck: "ai-safety", asked: "reward-hacking").first?.count == 1)
-        #expect(store.warnings.isEmpty)
+        // The journal is upgraded once, its original kept byte for byte.
+        #expect(store.warnings.count == 1)
+        #expect(store.warnings.first?.contains("upgraded to version 2 (3 answers)") == true)
+        #expect(
+            try bytes(folder.appendingPathComponent("ada.reviews.jsonl.v1.bak").path)
+                == bytes(try fixtureURL("v1-ada.reviews.jsonl").path))
         // Snapshot and journal agree.
         #expect(try replayJournal(folder, "ada") == store.state)
     }

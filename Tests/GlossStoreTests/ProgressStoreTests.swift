@@ -65,7 +65,9 @@ import Testing
         #expect(JournalTime.parse(text) == JournalTime.rounded(date))
         #expect(JournalTime.parse("2026-09-21T16:13:20.123+02:00") == JournalTime.rounded(date))
         #expect(JournalTime.format(Date(timeIntervalSince1970: -1.5)) == "1969-12-31T23:59:58.500Z")
-        #expect(JournalTime.parse("2026-09-21 14:13") == nil)
+        // The one ISO-8601 parser (`ISOTime`): no zone is UTC, a day must exist.
+        #expect(JournalTime.parse("2026-09-21 14:13") == JournalTime.parse("2026-09-21T14:13:00.000Z"))
+        #expect(JournalTime.parse("2026-02-31T14:13:20Z") == nil)
         #expect(JournalTime.parse("2026-13-21T14:13:20Z") == nil)
     }
 

@@ -48,7 +48,7 @@ struct ExportCommand: GlossCommand {
     func run(in session: Session) throws {
         let what = what ?? (format == .csv ? .terms : .summary)
         let decks = try deck.map { [try session.resolveDeck($0)] } ?? session.library.decks
-        let store = try session.progress()
+        let store = try session.progress(forReading: true)
         let settings = store.settings
         let scheduler = try settings.makeScheduler(dayClock: session.dayClock(settings))
         let text: String

@@ -40,7 +40,7 @@ struct OptimizeCommand: GlossCommand {
             return
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let store = try session.progress()
+        let store = try session.progress(forReading: !apply)
         let current = try FSRSParameters(store.settings.fsrsParameters).values
         let before = ModelEvaluation.evaluate(current, on: data)
         let after = ModelEvaluation.evaluate(fit.parameters, on: data)
@@ -65,10 +65,13 @@ struct OptimizeCommand: GlossCommand {
             console.line("Not saved; your parameters are unchanged.")
             return
         }
-        var settings = store.settings
+        // Read without the lock so far; saving takes it (and waits for no one: a study
+        // session holding it makes this a clear `locked` error).
+        let writable = try session.progress()
+        var settings = writable.settings
         settings.fsrsParameters = fit.parameters
         try settings.validate()
-        try store.updateSettings(settings)
+        try writable.updateSettings(settings)
         console.line("Saved: \(session.learner)'s cards are now scheduled with the fitted parameters.")
     }
 }
@@ -91,7 +94,9 @@ struct EvaluateCommand: GlossCommand {
         let (reviews, clock, label) = try source.load(in: session)
         let data = ReviewDataset(reviews, timeZone: clock.timeZone, rolloverHour: clock.rolloverHour)
         let given = try parseParameters(params)
-        let parameters = try FSRSParameters(given.isEmpty ? try session.progress().settings.fsrsParameters : given).values
+        let parameters = try FSRSParameters(
+            given.isEmpty ? try session.progress(forReading: true).settings.fsrsParameters : given
+        ).values
         let inSample = ModelEvaluation.evaluate(parameters, on: data)
         guard inSample.count > 0 else {
             console.line("No reviews a day or more apart in \(label) yet: nothing to evaluate.")

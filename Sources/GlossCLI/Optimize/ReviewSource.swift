@@ -22,7 +22,7 @@ struct ReviewSource: ParsableArguments {
                 (reviews as NSString).lastPathComponent
             )
         }
-        let store = try session.progress()
+        let store = try session.progress(forReading: true)
         let records = try store.allRecords()
         let revoked = Set(records.compactMap(\.revokes))
         let reviews = records.filter { $0.kind == .review && !revoked.contains($0.seq) }.map {

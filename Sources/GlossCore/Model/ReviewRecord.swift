@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The journal is the source of truth: replaying its records rebuilds every card state.
 public struct ReviewRecord: Hashable, Codable, Sendable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
         /// A scheduled answer: it moved the card's schedule.
         case review
         /// A quiz answer: counted in stats and confusions, schedule untouched.
@@ -32,12 +32,15 @@ public struct ReviewRecord: Hashable, Codable, Sendable {
     /// For `kind == .revoke`: the sequence number undone. On an answer: the answer it
     /// re-rates (replaces), revoked by this one record.
     public var revokes: Int?
+    /// The device that wrote it (nil in journals from before devices had ids): with `seq`,
+    /// the record's identity across devices.
+    public var device: String?
 
     public init(
         seq: Int, kind: Kind = .review, time: Date, card: CardKey, format: QuestionFormat? = nil,
         answer: String = "", correct: Bool, rating: Rating, responseMs: Int = 0,
         confusedWith: EntryID? = nil, before: CardState? = nil, after: CardState? = nil,
-        revokes: Int? = nil
+        revokes: Int? = nil, device: String? = nil
     ) {
         self.seq = seq
         self.kind = kind
@@ -52,5 +55,6 @@ public struct ReviewRecord: Hashable, Codable, Sendable {
         self.before = before
         self.after = after
         self.revokes = revokes
+        self.device = device
     }
 }

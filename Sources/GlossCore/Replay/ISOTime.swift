@@ -19,7 +19,7 @@ public enum ISOTime {
         return s.withUTF8 { parseMicroseconds(utf8: $0) }
     }
 
-    static func parseMicroseconds(utf8 b: UnsafeBufferPointer<UInt8>) -> Int64? {
+    public static func parseMicroseconds(utf8 b: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = 0
         func number(_ count: Int) -> Int? {
             guard i + count <= b.count else { return nil }

@@ -70,9 +70,12 @@ struct Journal {
         try line.withUnsafeBufferPointer { try Journal.decode($0, reader: reader, decoder: decoder) }
     }
 
-    /// One line as a record: the purpose-built reader first, then the JSON tree, then
-    /// `JSONDecoder`, which decides and explains.
+    /// One line as a record: a line of the current version (`JournalField`) through
+    /// `JournalCodec`, which decides and explains; a version-1 line (no `v`, read until the
+    /// journal is migrated) through the frozen version-1 readers: the purpose-built reader
+    /// first, then the JSON tree, then `JSONDecoder`.
     static func decode(_ line: UnsafeBufferPointer<UInt8>, reader: RecordReader, decoder: JSONDecoder) throws -> ReviewRecord {
+        if JournalCodec.isVersioned(line) { return try reader.codec.decode(line) }
         if let fast = reader.record(line) ?? FastDecoding.record(line) { return fast }
         return try decoder.decode(ReviewRecord.self, from: Data(line))
     }
@@ -83,9 +86,11 @@ struct Journal {
 
     /// What is wrong with a line that does not decode, in words.
     static func problem(_ line: UnsafeBufferPointer<UInt8>, _ error: any Error) -> String {
+        if let problem = error as? JournalCodec.Problem, problem.newerVersion != nil { return problem.description }
         if let syntax = ProgressCoding.syntaxError(in: Data(line)) {
             return syntax.problem.replacingOccurrences(of: "line 1, ", with: "")
         }
+        if let problem = error as? JournalCodec.Problem { return problem.description }
         return ProgressCoding.describe(error)
     }
 

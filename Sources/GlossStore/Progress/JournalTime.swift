@@ -50,66 +50,16 @@ enum JournalTime {
         }
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil for any other shape.
+    /// Parses an ISO-8601 time (`ISOTime`, the one parser: real calendar days, `Z` or an
+    /// offset), kept to the millisecond; nil for any other shape.
     static func parse(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { parse(bytes: $0) }
     }
 
     static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
-        var i = 0
-        func number(_ count: Int) -> Int? {
-            guard i + count <= b.count else { return nil }
-            var v = 0
-            for _ in 0..<count {
-                let c = b[i]
-                guard c >= 48, c <= 57 else { return nil }
-                v = v * 10 + Int(c - 48)
-                i += 1
-            }
-            return v
-        }
-        func expect(_ c: UInt8) -> Bool {
-            guard i < b.count, b[i] == c else { return false }
-            i += 1
-            return true
-        }
-        guard let y = number(4), expect(45), let mo = number(2), expect(45), let d = number(2),
-            i < b.count, b[i] == 84 || b[i] == 116 || b[i] == 32
-        else { return nil }
-        i += 1
-        guard let h = number(2), expect(58), let mi = number(2), expect(58), let s = number(2),
-            (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
-        else { return nil }
-        var fraction = 0.0
-        if i < b.count, b[i] == 46 {
-            i += 1
-            var scale = 0.1, any = false
-            while i < b.count, b[i] >= 48, b[i] <= 57 {
-                fraction += Double(b[i] - 48) * scale
-                scale /= 10
-                i += 1
-                any = true
-            }
-            guard any else { return nil }
-        }
-        var offset = 0
-        guard i < b.count else { return nil }
-        if b[i] == 90 || b[i] == 122 {
-            i += 1
-        } else if b[i] == 43 || b[i] == 45 {
-            let sign = b[i] == 45 ? -1 : 1
-            i += 1
-            guard let oh = number(2), expect(58), let om = number(2) else { return nil }
-            offset = sign * (oh * 3600 + om * 60)
-        } else {
-            return nil
-        }
-        guard i == b.count else { return nil }
-        let days = Int64(ISOTime.daysFromCivil(year: y, month: mo, day: d))
-        let seconds = Double(days * 86400 + Int64(h * 3600 + mi * 60 + s) - Int64(offset))
-        let ms = ((seconds + fraction) * 1000).rounded()
-        return Date(timeIntervalSince1970: ms / 1000)
+        guard let micros = ISOTime.parseMicroseconds(utf8: b) else { return nil }
+        return Date(timeIntervalSince1970: (Double(micros) / 1000).rounded() / 1000)
     }
 }
 

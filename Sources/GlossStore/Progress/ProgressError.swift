@@ -42,6 +42,8 @@ public enum ProgressError: Error, Equatable, CustomStringConvertible {
             "\(file): is a symbolic link to \(target), outside the progress folder; refused: replace the link with the file itself"
         case .locked(let file):
             "\(file): this learner is in use by another gloss (another terminal?); close it and try again"
+        case .unreadable(let file, let line, let problem) where problem.hasPrefix(JournalCodec.newerPrefix):
+            "\(file):\(line): \(problem); the file was left untouched: upgrade gloss to read it"
         case .unreadable(let file, let line, let problem):
             "\(file):\(line): \(problem); the file was left untouched: fix or move it away, then run `gloss rebuild` to recompute progress from the review log"
         case .newerVersion(let file, let found, let supported):

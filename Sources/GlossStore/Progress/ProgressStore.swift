@@ -40,12 +40,14 @@ public final class ProgressStore {
     /// the next start); nil when unknown.
     private var lastLineOffset: Int?
     private var reportedWarnings = 0
-    /// Opened `forReading` in a folder that can't be written: no lock, no writes.
+    /// Opened `forReading`: no lock, no writes.
     public private(set) var readOnly = false
     /// A checkpoint after a saved answer failed (and was said once): later ones stay quiet.
     private var checkpointFailed = false
-    private let encoder = ProgressCoding.encoder()
-    private let decoder = ProgressCoding.decoder()
+    private let codec = JournalCodec()
+    /// This device's id, stamped on every record it writes (`ReviewRecord.device`): the last
+    /// record's when the journal has one, else `GLOSS_DEVICE`, else a new random one.
+    public private(set) var device: String = ""
 
     static func snapshotPath(_ folder: URL, _ learner: String) -> String {
         folder.appendingPathComponent("\(learner).json").path
@@ -65,26 +67,27 @@ public final class ProgressStore {
     /// Throws `ProgressError.invalidLearnerName`, `.locked` when another gloss has it open,
     /// `.unreadable` / `.newerVersion` / `.journalBehindSnapshot` naming the file and line.
     ///
-    /// `forReading` (for `stats`): a folder where the lock can't be created (read-only,
-    /// immutable) opens anyway, without the lock, and nothing is written; answers can't be
-    /// appended then, and a torn last line is left for the next writable start.
+    /// `forReading` (for `stats`, `export`, `evaluate`, `optimize` without `--apply`): no
+    /// lock is taken and nothing is written, so a reader never waits for, nor blocks, a study
+    /// session in another terminal, and works in a folder that can't be written. It sees a
+    /// consistent prefix: the snapshot is replaced whole (rename), the journal only grows, and
+    /// a last line still being written is left out (and left alone). Answers can't be appended.
     public init(folder: URL, learner: String, forReading: Bool = false) throws {
         self.learner = try LearnerName.validate(learner)
         self.folder = folder
         self.state = ProgressState()
         self.settings = LearnerSettings()
-        if !(forReading && FileIO.exists(folder.path)) { try Self.createFolder(folder) }
+        if !forReading { try Self.createFolder(folder) }
         for path in [
             Self.lockPath(folder, learner), Self.snapshotPath(folder, learner), Self.journalPath(folder, learner),
             Self.statsCachePath(folder, learner),
         ] {
             try ProgressPathGuard.check(path, folder: folder)
         }
-        do {
-            lock = try FileLock.acquire(Self.lockPath(folder, learner))
-        } catch ProgressError.io(_, _, let code) where forReading && [EACCES, EPERM, EROFS].contains(code) {
-            lock = nil
+        if forReading {
             readOnly = true
+        } else {
+            lock = try FileLock.acquire(Self.lockPath(folder, learner))
         }
         do {
             try load()
@@ -113,6 +116,20 @@ public final class ProgressStore {
         let settings = loaded?.snapshot.settings ?? LearnerSettings()
         var torn: Journal.Torn?
         var missingNewline = false
+        var migratedJournal: String?
+        if !readOnly, let old = try Journal.open(journalPath) {
+            defer { old.close() }
+            if try JournalMigration.needsMigration(old) {
+                // The snapshot's byte offset is of the old lines: said unknown first, so a
+                // crash part-way opens either journal.
+                if var snapshot = loaded?.snapshot, snapshot.lastLineOffset != nil {
+                    if let version = loaded?.migratedFrom { try FileIO.atomicWrite(loaded?.original ?? [], to: snapshotPath + ".v\(version).bak") }
+                    snapshot.lastLineOffset = nil
+                    try SnapshotFile.write(snapshot, to: snapshotPath)
+                }
+                migratedJournal = try JournalMigration.migrate(old, device: Self.newDevice())
+            }
+        }
         if let journal = try Journal.open(journalPath) {
             defer { journal.close() }
             let tail: Journal.Tail
@@ -134,6 +151,7 @@ public final class ProgressStore {
                 throw try Self.notAtLine(journal, seq: state.lastSeq, expected: expected, found: found)
             }
             lastLineOffset = tail.lastOffset
+            device = tail.records.last?.device ?? tail.boundary?.device ?? ""
             for record in tail.records { state.apply(record) }
             appendsSinceCheckpoint = tail.records.count
             torn = tail.torn
@@ -142,11 +160,13 @@ public final class ProgressStore {
             throw ProgressError.journalBehindSnapshot(journal: journalPath, journalSeq: 0, snapshotSeq: state.lastSeq)
         }
         // Everything read cleanly: from here on the store may write.
+        if device.isEmpty { device = Self.newDevice() }
         self.state = state
         self.settings = settings
         if readOnly {
             if torn != nil {
-                warnings.append("\(journalPath): ends in an incomplete line; it is dropped at the next start that can write")
+                warnings.append(
+                    "\(journalPath): ends in an incomplete line (an answer being written, or cut off by a crash); read without it")
             }
             return
         }
@@ -162,6 +182,12 @@ public final class ProgressStore {
             try FileIO.sync(journalFD, path: journalPath)
         }
         removeStaleTempFiles()
+        if let migratedJournal {
+            try checkpoint()
+            warnings.append(
+                "\(journalPath): upgraded to version \(JournalField.current) (\(state.lastSeq) answers); the old file is kept as \(migratedJournal)"
+            )
+        }
         if let loaded, let version = loaded.migratedFrom {
             let backup = snapshotPath + ".v\(version).bak"
             try FileIO.atomicWrite(loaded.original, to: backup)
@@ -170,6 +196,18 @@ public final class ProgressStore {
                 "\(snapshotPath): upgraded from version \(version) to \(ProgressSnapshot.currentVersion); the old file is kept as \(backup)"
             )
         }
+    }
+
+    /// A device id for a journal that has none yet: `GLOSS_DEVICE` when set (tests, a user
+    /// who wants a readable one), else 8 random hexadecimal digits.
+    static func newDevice() -> String {
+        if let given = ProcessInfo.processInfo.environment["GLOSS_DEVICE"], !given.isEmpty,
+            given.utf8.allSatisfy({ $0 > 32 && $0 < 127 && $0 != 34 && $0 != 92 })
+        {
+            return given
+        }
+        var random = SystemRandomNumberGenerator()
+        return String(UInt32.random(in: 0...UInt32.max, using: &random), radix: 16).leftPadded(to: 8)
     }
 
     /// How many lines before the snapshot's point start-up reads and checks the numbering
@@ -191,7 +229,7 @@ public final class ProgressStore {
     /// so none is in use); only this learner's (`FileIO.isTempFile`).
     private func removeStaleTempFiles() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        let owners = ["\(learner).json", "\(learner).stats.cache"]
+        let owners = ["\(learner).json", "\(learner).stats.cache", "\(learner).reviews.jsonl"]
         for name in names where owners.contains(where: { FileIO.isTempFile(name, of: $0) }) {
             FileIO.remove(folder.appendingPathComponent(name).path)
         }
@@ -236,7 +274,6 @@ public final class ProgressStore {
         var stored: [ReviewRecord] = []
         stored.reserveCapacity(records.count)
         var next = state.lastSeq + 1
-        let reader = RecordReader()  // the journal's own fast reader; JSONDecoder where it declines
         let size = try FileIO.size(journalFD, path: journalPath)
         // Written in chunks of about 1 MiB, synced once at the end: a failure anywhere
         // truncates back to `size`, so the batch is all or nothing.
@@ -245,16 +282,12 @@ public final class ProgressStore {
         do {
             for var record in records {
                 record.seq = next
+                record.device = device
                 next += 1
-                // Written by hand (JSONEncoder is most of an import's cost), read back by the
-                // journal's own reader; a line that reader declines goes the JSONEncoder way.
-                var line = try FastEncoding.record(record)
-                if let read = line.withUnsafeBufferPointer({ reader.record($0) }) {
-                    stored.append(read)
-                } else {
-                    line = [UInt8](try encoder.encode(record))
-                    stored.append(try decoder.decode(ReviewRecord.self, from: Data(line)))
-                }
+                // Read back by the journal's own decoder: what is folded in is what a later
+                // reader will see.
+                let line = try JournalCodec.encode(record)
+                stored.append(try line.withUnsafeBufferPointer { try codec.decode($0) })
                 chunk.append(contentsOf: line)
                 chunk.append(10)
                 if chunk.count >= 1 << 20 {
@@ -324,12 +357,15 @@ public final class ProgressStore {
             throw ProgressError.io(file: journalPath, operation: "append (store closed)", errno: EBADF)
         }
         guard lock.isStillInPlace() else { throw ProgressError.lockLost(file: lockPath) }
-        let data = try encoder.encode(record)
+        var record = record
+        record.device = device
+        var line = try JournalCodec.encode(record)
         // What is stored, exactly as a later reader will see it.
-        let stored = try decoder.decode(ReviewRecord.self, from: data)
+        let stored = try line.withUnsafeBufferPointer { try codec.decode($0) }
+        line.append(10)
         let size = try FileIO.size(journalFD, path: journalPath)
         do {
-            try FileIO.writeAll(journalFD, path: journalPath, [UInt8](data) + [10])
+            try FileIO.writeAll(journalFD, path: journalPath, line)
             try FileIO.sync(journalFD, path: journalPath)
             lastLineOffset = size
         } catch {
@@ -364,6 +400,7 @@ public final class ProgressStore {
 
     /// Writes the snapshot atomically (temp file, fsync, rename, fsync of the folder).
     public func checkpoint() throws {
+        guard !readOnly else { throw ProgressError.io(file: snapshotPath, operation: "write (opened for reading)", errno: EROFS) }
         let snapshot = ProgressSnapshot(learner: learner, state: state, settings: settings, lastLineOffset: lastLineOffset)
         try SnapshotFile.write(snapshot, to: snapshotPath)
         appendsSinceCheckpoint = 0
@@ -469,5 +506,11 @@ public final class ProgressStore {
         }
         // Every answer is in the journal: a snapshot that can't be written is said once.
         if appendsSinceCheckpoint > 0 || !FileIO.exists(snapshotPath) { saveSnapshot() }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

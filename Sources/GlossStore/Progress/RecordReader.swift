@@ -1,9 +1,9 @@
 import Foundation
 import GlossCore
 
-/// Reads one journal line straight into a `ReviewRecord`, without building a JSON tree:
-/// the purpose-built reader for the review log's fixed record shape (the hot path of
-/// `rebuild`, `stats` and `export`).
+/// Reads one version-1 journal line (frozen: journals of that version are read until they
+/// are migrated, `JournalMigration`) straight into a `ReviewRecord`, without building a JSON
+/// tree.
 ///
 /// It answers nil for anything it does not expect (an unknown or repeated key, an escape
 /// in a string, a fraction where an integer belongs, ...); the caller then falls back to
@@ -12,6 +12,8 @@ import GlossCore
 /// Tests check it and `JSONDecoder` agree on every field.
 final class RecordReader {
     private var interned: [UInt64: String] = [:]
+    /// The reader of lines of the current version, used by the same thread.
+    let codec = JournalCodec()
 
     func record(_ line: UnsafeBufferPointer<UInt8>) -> ReviewRecord? {
         var p = Cursor(bytes: line, reader: self)

@@ -1,0 +1,259 @@
+import Foundation
+
+/// Reads JSON values from bytes in place: the one byte cursor of gloss's hand-written readers
+/// (the journal line codec, the timestamps in it).
+///
+/// ```swift
+/// var cursor = ByteCursor(bytes)        // over `{"seq":12,"answer":"a\"b"}`
+/// cursor.expect(UInt8(ascii: "{"))      // true
+/// cursor.string()                       // "seq"
+/// ```
+/// Every reader answers nil (or false) on anything it does not accept and leaves `index`
+/// where the problem is, so a caller can say which byte of a line is wrong.
+public struct ByteCursor {
+    public let bytes: UnsafeBufferPointer<UInt8>
+    public var index = 0
+
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    public var isAtEnd: Bool { index >= bytes.count }
+
+    /// The next byte after white space, not consumed.
+    public mutating func peek() -> UInt8? {
+        skipSpace()
+        return index < bytes.count ? bytes[index] : nil
+    }
+
+    public mutating func skipSpace() {
+        while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 || bytes[index] == 13 || bytes[index] == 10 {
+            index += 1
+        }
+    }
+
+    /// Consumes `byte` (after white space) when it is next.
+    @discardableResult public mutating func expect(_ byte: UInt8) -> Bool {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    /// Consumes the literal `null` when it is next.
+    public mutating func null() -> Bool { literal("null") }
+
+    public mutating func bool() -> Bool? {
+        if literal("true") { return true }
+        if literal("false") { return false }
+        return nil
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        skipSpace()
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let start = word.utf8Start
+        for k in 0..<count where bytes[index + k] != start[k] { return false }
+        index += count
+        return true
+    }
+
+    /// A JSON integer, `-?(0|[1-9][0-9]*)`, that fits an `Int` and has no fraction or exponent.
+    public mutating func int() -> Int? {
+        skipSpace()
+        let start = index
+        var negative = false
+        if index < bytes.count, bytes[index] == 45 {
+            negative = true
+            index += 1
+        }
+        let first = index
+        var value = 0
+        while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(bytes[index] - 48))
+            guard !o1, !o2 else {
+                index = start
+                return nil
+            }
+            value = a
+            index += 1
+        }
+        let digits = index - first
+        guard digits > 0, digits == 1 || bytes[first] != 48,
+            index >= bytes.count || (bytes[index] != 46 && bytes[index] != 101 && bytes[index] != 69)
+        else {
+            index = start
+            return nil
+        }
+        return negative ? -value : value
+    }
+
+    /// A JSON number as a finite `Double`, converted exactly (one correct rounding).
+    public mutating func double() -> Double? {
+        skipSpace()
+        let start = index
+        if index < bytes.count, bytes[index] == 45 { index += 1 }
+        let whole = index
+        guard digits() > 0, index - whole == 1 || bytes[whole] != 48 else {
+            index = start
+            return nil
+        }
+        if index < bytes.count, bytes[index] == 46 {
+            index += 1
+            guard digits() > 0 else {
+                index = start
+                return nil
+            }
+        }
+        if index < bytes.count, bytes[index] == 101 || bytes[index] == 69 {
+            index += 1
+            if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 { index += 1 }
+            guard digits() > 0 else {
+                index = start
+                return nil
+            }
+        }
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        if let exact = Self.exactDouble(text) { return exact }
+        guard let value = Double(String(decoding: text, as: UTF8.self)), value.isFinite else {
+            index = start
+            return nil
+        }
+        return value
+    }
+
+    private mutating func digits() -> Int {
+        let start = index
+        while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+        return index - start
+    }
+
+    /// The bytes of a JSON string that has no escape (nil when it has one, or is malformed):
+    /// keys and identifiers, compared without building a `String`.
+    public mutating func plainString() -> UnsafeBufferPointer<UInt8>? {
+        guard expect(34) else { return nil }
+        let start = index
+        while index < bytes.count {
+            let c = bytes[index]
+            if c == 34 {
+                index += 1
+                return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+            }
+            if c == 92 || c < 32 {
+                index = start - 1
+                return nil
+            }
+            index += 1
+        }
+        index = start - 1
+        return nil
+    }
+
+    /// A JSON string with its escapes resolved (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`,
+    /// `\uXXXX` with surrogate pairs); nil for a malformed string or invalid UTF-8.
+    public mutating func string() -> String? {
+        let start = index
+        if let plain = plainString() { return String(validating: plain, as: UTF8.self) }
+        index = start
+        guard expect(34) else { return nil }
+        var out: [UInt8] = []
+        while index < bytes.count {
+            let c = bytes[index]
+            index += 1
+            if c == 34 { return String(validating: out, as: UTF8.self) }
+            if c < 32 { break }
+            guard c == 92 else {
+                out.append(c)
+                continue
+            }
+            guard index < bytes.count else { break }
+            let e = bytes[index]
+            index += 1
+            switch e {
+            case 34, 92, 47: out.append(e)
+            case 98: out.append(8)
+            case 102: out.append(12)
+            case 110: out.append(10)
+            case 114: out.append(13)
+            case 116: out.append(9)
+            case 117:
+                guard var scalar = hex4() else {
+                    index = start
+                    return nil
+                }
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard expectRaw(92), expectRaw(117), let low = hex4(), (0xDC00..<0xE000).contains(low) else {
+                        index = start
+                        return nil
+                    }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let unicode = Unicode.Scalar(scalar) else {
+                    index = start
+                    return nil
+                }
+                out.append(contentsOf: Array(String(Character(unicode)).utf8))
+            default:
+                index = start
+                return nil
+            }
+        }
+        index = start
+        return nil
+    }
+
+    private mutating func expectRaw(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func hex4() -> UInt32? {
+        guard index + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[index]
+            let digit: UInt32
+            switch c {
+            case 48...57: digit = UInt32(c - 48)
+            case 65...70: digit = UInt32(c - 55)
+            case 97...102: digit = UInt32(c - 87)
+            default: return nil
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    /// A plain decimal whose digits, as an integer, are at most 2^53 (so exact in a Double),
+    /// with at most 22 of them after the point, converted by one division by an exact power
+    /// of ten, which rounds once, correctly (Clinger's fast path). Nil for anything else
+    /// (exponents, longer numbers): the caller uses the full conversion.
+    public static func exactDouble(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let negative = i < text.count && text[i] == 45
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0, digits = 0, exponent = 0
+        var fraction = false
+        while i < text.count {
+            let c = text[i]
+            if c >= 48 && c <= 57 {
+                if digits > 0 || c != 48 { digits += 1 }
+                guard digits <= 19 else { return nil }
+                mantissa = mantissa * 10 + UInt64(c - 48)
+                if fraction { exponent -= 1 }
+            } else if c == 46 && !fraction {
+                fraction = true
+            } else {
+                return nil  // an exponent: the full conversion
+            }
+            i += 1
+        }
+        guard exponent >= -22, mantissa <= 1 << 53 else { return nil }
+        let value = exponent == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[-exponent]
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { n in (0..<n).reduce(1.0) { value, _ in value * 10 } }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import GlossCore
+
+extension JournalCodec {
+    /// How the problem of a line of a newer version starts.
+    static let newerPrefix = "written by a newer gloss"
+
+    /// Whether a line is of version 2 or later (it opens with its `v`); older lines have none.
+    static func isVersioned(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var cursor = ByteCursor(line)
+        guard cursor.expect(123), let key = cursor.plainString() else { return false }
+        return key.count == 1 && key[0] == 118
+    }
+
+    /// The record a line of version 2 holds. Throws a `Problem` naming the key or value that
+    /// is wrong: an unknown or repeated key, a missing one, a value of the wrong shape, a
+    /// version newer than this gloss reads.
+    func decode(_ line: UnsafeBufferPointer<UInt8>) throws(Problem) -> ReviewRecord {
+        var p = ByteCursor(line)
+        guard p.expect(123) else { throw Problem("a record is a JSON object on one line") }
+        var record = ReviewRecord(
+            seq: 0, time: Date(timeIntervalSince1970: 0), card: CardKey(deck: DeckID(""), entry: EntryID(""), facet: .recognize),
+            correct: false, rating: .again)
+        var seen: UInt32 = 0  // bit i: JournalField.allCases[i] read
+        if p.expect(125) { throw Problem("the record is empty") }
+        repeat {
+            guard let raw = p.plainString() else { throw Problem("expected a key at byte \(p.index + 1)") }
+            guard let index = JournalField.words.index(of: raw) else {
+                throw Problem(
+                    "unknown field \"\(String(decoding: raw, as: UTF8.self))\" (this gloss reads \(JournalField.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
+            }
+            let field = JournalField.allCases[index]
+            guard seen & (1 << index) == 0 else { throw Problem("field \"\(field.rawValue)\" appears twice") }
+            seen |= 1 << index
+            guard p.expect(58) else { throw Problem("expected ':' after \"\(field.rawValue)\"") }
+            if field != .version, seen & 1 == 0 { throw Problem("the record does not start with its version \"v\"") }
+            try value(of: field, from: &p, into: &record)
+        } while p.expect(44)
+        guard p.expect(125), p.peek() == nil else { throw Problem("unexpected text at byte \(p.index + 1)") }
+        if let missing = JournalField.allCases.indices.first(where: {
+            JournalField.allCases[$0].isRequired && seen & (1 << $0) == 0
+        })
+        .map({ JournalField.allCases[$0] }) {
+            throw Problem("field \"\(missing.rawValue)\" is missing")
+        }
+        return record
+    }
+
+    private func value(of field: JournalField, from p: inout ByteCursor, into record: inout ReviewRecord) throws(Problem) {
+        func bad(_ what: String) -> Problem { Problem("\"\(field.rawValue)\" must be \(what)") }
+        switch field {
+        case .version:
+            guard let version = p.int(), version >= 2 else { throw bad("a version number, 2 or more") }
+            guard version <= JournalField.current else {
+                throw Problem("\(Self.newerPrefix) (version \(version))", newerVersion: version)
+            }
+        case .device:
+            guard let device = string(&p), !device.isEmpty else { throw bad("a device id") }
+            record.device = device
+        case .seq:
+            guard let seq = p.int(), seq > 0 else { throw bad("a positive whole number") }
+            record.seq = seq
+        case .kind:
+            guard let raw = p.plainString(), let kind = Self.kinds.match(raw) else { throw bad("review, practice or revoke") }
+            record.kind = kind
+        case .time:
+            guard let time = date(&p) else { throw bad("a time like 2026-01-01T09:00:00.000Z") }
+            record.time = time
+        case .card:
+            guard p.expect(91), let deck = string(&p), p.expect(44), let entry = string(&p), p.expect(44),
+                let raw = p.plainString(), let facet = Self.facets.match(raw), p.expect(93)
+            else { throw bad("[deck, entry, facet]") }
+            record.card = CardKey(deck: DeckID(deck), entry: EntryID(entry), facet: facet)
+        case .format:
+            guard let raw = p.plainString(), let format = Self.formats.match(raw) else { throw bad("a question format") }
+            record.format = format
+        case .answer:
+            guard let answer = string(&p) else { throw bad("a string") }
+            record.answer = answer
+        case .correct:
+            guard let correct = p.bool() else { throw bad("true or false") }
+            record.correct = correct
+        case .rating:
+            guard let n = p.int(), let rating = Rating(rawValue: n) else { throw bad("1, 2, 3 or 4") }
+            record.rating = rating
+        case .ms:
+            guard let ms = p.int(), ms >= 0 else { throw bad("a whole number of milliseconds") }
+            record.responseMs = ms
+        case .confused:
+            guard let other = string(&p) else { throw bad("an entry id") }
+            record.confusedWith = EntryID(other)
+        case .revokes:
+            guard let seq = p.int(), seq > 0 else { throw bad("a positive whole number") }
+            record.revokes = seq
+        case .before:
+            record.before = try state(&p, field)
+        case .after:
+            record.after = try state(&p, field)
+        }
+    }
+
+    private func state(_ p: inout ByteCursor, _ field: JournalField) throws(Problem) -> CardState {
+        let problem = Problem(
+            "\"\(field.rawValue)\" must be a card state [\(CardStateField.allCases.map { "\($0)" }.joined(separator: ", "))]")
+        guard p.expect(91) else { throw problem }
+        var state = CardState()
+        var count = 0
+        if !p.expect(93) {
+            repeat {
+                guard let field = CardStateField(rawValue: count) else { throw problem }
+                count += 1
+                if field.rawValue >= CardStateField.required, p.null() { continue }
+                switch field {
+                case .phase:
+                    guard let raw = p.plainString(), let phase = Self.phases.match(raw) else { throw problem }
+                    state.phase = phase
+                case .reps:
+                    guard let n = p.int(), n >= 0 else { throw problem }
+                    state.reps = n
+                case .lapses:
+                    guard let n = p.int(), n >= 0 else { throw problem }
+                    state.lapses = n
+                case .step:
+                    guard let n = p.int() else { throw problem }
+                    state.step = n
+                case .stability:
+                    guard let x = p.double() else { throw problem }
+                    state.stability = x
+                case .difficulty:
+                    guard let x = p.double() else { throw problem }
+                    state.difficulty = x
+                case .due:
+                    guard let d = date(&p) else { throw problem }
+                    state.due = d
+                case .lastReview:
+                    guard let d = date(&p) else { throw problem }
+                    state.lastReview = d
+                case .ease:
+                    guard let x = p.double() else { throw problem }
+                    state.ease = x
+                case .intervalDays:
+                    guard let x = p.double() else { throw problem }
+                    state.intervalDays = x
+                }
+            } while p.expect(44)
+            guard p.expect(93) else { throw problem }
+        }
+        guard count >= CardStateField.required else { throw problem }
+        return state
+    }
+
+    private func date(_ p: inout ByteCursor) -> Date? {
+        guard let raw = p.plainString() else { return nil }
+        return JournalTime.parse(bytes: raw)
+    }
+
+    /// A string, shared with earlier records when its bytes were seen before.
+    private func string(_ p: inout ByteCursor) -> String? {
+        let start = p.index
+        guard let bytes = p.plainString() else {
+            p.index = start
+            return p.string()
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        if var known = interned[hash], known.utf8.count == bytes.count, known.withUTF8({ $0.elementsEqual(bytes) }) {
+            return known
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        if interned.count < 1 << 20, interned[hash] == nil { interned[hash] = text }
+        return text
+    }
+
+    private static let formats = ByteCases(QuestionFormat.allCases)
+    private static let facets = ByteCases(Facet.allCases)
+    private static let phases = ByteCases(CardPhase.allCases)
+    private static let kinds = ByteCases(ReviewRecord.Kind.allCases)
+}
+
+/// One journal line read on its own (of any version this gloss reads), for tools and tests
+/// that look at a journal's text: `try JournalLine.record("{\"v\":2,…}")`.
+public enum JournalLine {
+    public static func record(_ line: some StringProtocol) throws -> ReviewRecord {
+        var bytes = Array(line.utf8)
+        while let last = bytes.last, last == 10 || last == 13 { bytes.removeLast() }
+        return try bytes.withUnsafeBufferPointer {
+            try Journal.decode($0, reader: RecordReader(), decoder: ProgressCoding.decoder())
+        }
+    }
+}

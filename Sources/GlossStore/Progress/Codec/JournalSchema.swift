@@ -1,0 +1,83 @@
+import GlossCore
+
+/// The journal line, version 2: the one declaration of what a record holds on disk.
+///
+/// One JSON object per line, its keys in the order of `JournalField.allCases`, absent when
+/// empty (`nil`), `v` first:
+///
+/// ```json
+/// {"v":2,"dev":"k3f9a2c1","seq":12,"kind":"review","time":"2026-11-29T09:00:00.000Z",
+///  "card":["ai-safety","mesa-optimization","recognize"],"format":"choiceTerm","answer":"b",
+///  "correct":true,"rating":3,"ms":4200,"after":["learning",1,0,1,2.3065,5.1,"2026-11-29T09:10:00.000Z",…]}
+/// ```
+/// `JournalCodec` writes and reads exactly these fields, through exhaustive switches over
+/// them: a field declared here and not handled there does not compile, and a key in a line
+/// that is not declared here is an error naming the file and line, never skipped.
+///
+/// Adding a field: a case here (in its place in the order), its line in the two switches of
+/// `JournalCodec`, and, when old lines lack it, what they mean (`nil`).
+enum JournalField: String, CaseIterable, Sendable {
+    case version = "v"
+    /// The device that wrote the record: with `seq`, the record's identity across devices.
+    case device = "dev"
+    case seq
+    case kind
+    case time
+    /// `[deck, entry, facet]`.
+    case card
+    case format
+    case answer
+    case correct
+    case rating
+    /// `responseMs`.
+    case ms
+    /// `confusedWith`.
+    case confused
+    case revokes
+    /// The card's state before and after the answer, as `CardStateField` arrays.
+    case before
+    case after
+
+    /// The `ReviewRecord` property the field holds (nil for the line's own version); a test
+    /// checks every stored property of `ReviewRecord` has its field.
+    var property: String? {
+        switch self {
+        case .version: nil
+        case .device: "device"
+        case .seq: "seq"
+        case .kind: "kind"
+        case .time: "time"
+        case .card: "card"
+        case .format: "format"
+        case .answer: "answer"
+        case .correct: "correct"
+        case .rating: "rating"
+        case .ms: "responseMs"
+        case .confused: "confusedWith"
+        case .revokes: "revokes"
+        case .before: "before"
+        case .after: "after"
+        }
+    }
+
+    /// The version this gloss writes; a line with a higher one is refused (never skipped).
+    static let current = 2
+
+    /// Keys a line must have.
+    var isRequired: Bool {
+        switch self {
+        case .version, .seq, .kind, .time, .card, .answer, .correct, .rating, .ms: true
+        case .device, .format, .confused, .revokes, .before, .after: false
+        }
+    }
+
+    static let words = ByteWords(allCases.map(\.rawValue))
+}
+
+/// A card state on disk: a JSON array in this order, trailing nulls left out.
+enum CardStateField: Int, CaseIterable, Sendable {
+    case phase, reps, lapses, step, stability, difficulty, due, lastReview, ease, intervalDays
+
+    /// Fields a state array must have (the rest may be cut off when null).
+    static let required = 3
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GlossCore
+import Testing
+
+@testable import GlossStore
+
+/// The journal's one schema and codec: every field of a record is declared, written and read
+/// back; an unknown field or a newer version is an error naming the file and line.
+@Suite struct JournalCodecTests {
+    func decode(_ line: [UInt8]) throws -> ReviewRecord {
+        try line.withUnsafeBufferPointer { try JournalCodec().decode($0) }
+    }
+
+    func decode(_ text: String) throws -> ReviewRecord { try decode(Array(text.utf8)) }
+
+    @Test func everyStoredPropertyOfARecordHasItsField() {
+        let record = ReviewRecord(seq: 1, time: Date(), card: key("d", "e"), correct: true, rating: .good)
+        let properties = Set(Mirror(reflecting: record).children.compactMap(\.label))
+        let declared = Set(JournalField.allCases.compactMap(\.property))
+        #expect(properties == declared)
+        #expect(JournalField.allCases.count <= 32)  // the decoder's seen-mask
+        #expect(JournalField.allCases.first == .version)
+    }
+
+    @Test func randomRecordsRoundTripExactly() throws {
+        var rng = SplitMix64(seed: 17)
+        for n in 0..<2_000 {
+            var record = RandomRecords.record(&rng)
+            record.time = JournalTime.rounded(record.time)
+            record.before = record.before.map(rounded)
+            record.after = record.after.map(rounded)
+            record.device = n % 3 == 0 ? nil : "dev-\(n % 7)"
+            let line = try JournalCodec.encode(record)
+            #expect(try decode(line) == record, "\(String(decoding: line, as: UTF8.self))")
+            #expect(!line.contains(10))
+            // Valid JSON, as any JSON reader sees it.
+            #expect((try? JSONSerialization.jsonObject(with: Data(line))) != nil)
+        }
+    }
+
+    func rounded(_ state: CardState) -> CardState {
+        var state = state
+        state.due = state.due.map(JournalTime.rounded)
+        state.lastReview = state.lastReview.map(JournalTime.rounded)
+        return state
+    }
+
+    @Test func aLineOpensWithItsVersionAndLeavesEmptyFieldsOut() throws {
+        let record = ReviewRecord(
+            seq: 3, time: Date(timeIntervalSince1970: 1_767_258_000), card: key("d", "e"), answer: "b", correct: true,
+            rating: .good, responseMs: 4200)
+        #expect(
+            String(decoding: try JournalCodec.encode(record), as: UTF8.self)
+                == #"{"v":2,"seq":3,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"b","correct":true,"rating":3,"ms":4200}"#
+        )
+    }
+
+    @Test(arguments: [
+        (
+            #"{"v":2,"seq":1,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"","correct":true,"rating":3,"ms":0,"mood":"happy"}"#,
+            #"unknown field "mood""#
+        ),
+        (
+            #"{"v":2,"seq":1,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"","correct":true,"rating":3}"#,
+            #"field "ms" is missing"#
+        ),
+        (#"{"seq":1,"v":2}"#, #"does not start with its version"#),
+        (#"{"v":2,"seq":1,"seq":2}"#, #"field "seq" appears twice"#),
+        (#"{"v":2,"seq":1,"kind":"review","time":"2026-02-31T09:00:00.000Z"}"#, #""time" must be a time"#),
+        (#"{"v":3,"seq":1}"#, "written by a newer gloss (version 3)"),
+        (
+            #"{"v":2,"seq":1,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"","correct":true,"rating":3,"ms":0,"after":["review",1]}"#,
+            #""after" must be a card state"#
+        ),
+    ])
+    func aBadLineSaysWhatIsWrong(line: String, problem: String) {
+        #expect {
+            try decode(line)
+        } throws: { error in
+            "\(error)".contains(problem)
+        }
+    }
+
+    @Test func escapesAndUnicodeInAnswersSurvive() throws {
+        let line =
+            #"{"v":2,"seq":1,"kind":"practice","time":"2026-01-01T09:00:00Z","card":["d","e","recall"],"answer":"a\"b\\c\n\u00e9\ud83d\ude42/","correct":false,"rating":1,"ms":5}"#
+        #expect(try decode(line).answer == "a\"b\\c\né🙂/")
+    }
+
+    @Test func anUnknownFieldInTheJournalStopsTheStoreNamingFileAndLine() throws {
+        let folder = try makeProgressFolder()
+        let store = try ProgressStore(folder: folder, learner: "ada")
+        try store.append(
+            ReviewRecord(
+                seq: 0, time: Date(timeIntervalSince1970: 1_767_258_000), card: key("d", "e"), correct: true, rating: .good))
+        let path = store.journalPath
+        try store.close()
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text += text.replacingOccurrences(of: "\"seq\":1", with: "\"seq\":2").replacingOccurrences(
+            of: "}\n", with: ",\"mood\":1}\n")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try bytes(path)
+        #expect {
+            try ProgressStore(folder: folder, learner: "ada")
+        } throws: { error in
+            guard case .unreadable(let file, let line, let problem) = error as? ProgressError else { return false }
+            return file == path && line == 2 && problem.hasPrefix("unknown field \"mood\"")
+        }
+        #expect(try bytes(path) == before)
+    }
+
+    @Test func aNewerVersionIsRefusedWithoutAWrite() throws {
+        let folder = try makeProgressFolder()
+        let path = ProgressStore.journalPath(folder, "ada")
+        let line =
+            #"{"v":3,"seq":1,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"","correct":true,"rating":3,"ms":0}"#
+        try (line + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        for forReading in [false, true] {
+            #expect {
+                try ProgressStore(folder: folder, learner: "ada", forReading: forReading)
+            } throws: { error in
+                "\(error)".hasPrefix("\(path):1: written by a newer gloss (version 3)")
+                    && "\(error)".hasSuffix("upgrade gloss to read it")
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { $0 != "ada.lock" } == before)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == line + "\n")
+    }
+}
