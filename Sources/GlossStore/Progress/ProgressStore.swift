@@ -123,7 +123,9 @@ public final class ProgressStore {
                 // The snapshot's byte offset is of the old lines: said unknown first, so a
                 // crash part-way opens either journal.
                 if var snapshot = loaded?.snapshot, snapshot.lastLineOffset != nil {
-                    if let version = loaded?.migratedFrom { try FileIO.atomicWrite(loaded?.original ?? [], to: snapshotPath + ".v\(version).bak") }
+                    if let loaded, let version = loaded.migratedFrom {
+                        try FileIO.atomicWrite(loaded.original, to: snapshotPath + ".v\(version).bak")
+                    }
                     snapshot.lastLineOffset = nil
                     try SnapshotFile.write(snapshot, to: snapshotPath)
                 }
@@ -166,7 +168,8 @@ public final class ProgressStore {
         if readOnly {
             if torn != nil {
                 warnings.append(
-                    "\(journalPath): ends in an incomplete line (an answer being written, or cut off by a crash); read without it")
+                    "\(journalPath): ends in an incomplete line (an answer being written, or cut off by a crash); read without it"
+                )
             }
             return
         }
