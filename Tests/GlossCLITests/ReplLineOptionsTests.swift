@@ -99,6 +99,19 @@ import Testing
         #expect(run.status == 2)
     }
 
+    /// A line that writes a deck into the REPL's own deck folder hands the new decks back.
+    @Test func decksALineWritesAreTheReplsOnTheNextLine() throws {
+        let folder = try BinaryRunner.shippedDeckWorkspace()
+        try "term,definition\nAlpha,The first letter\nBeta,The second letter\n".write(
+            to: folder.appendingPathComponent("letters.csv"), atomically: true, encoding: .utf8)
+        let run = try BinaryRunner.run([], input: "import letters.csv --learner ann\ndecks\n", in: folder)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Imported 2 entries (csv) into Decks/letters.md.\n"))
+        #expect(
+            run.stdout.hasSuffix(
+                "* ai-safety  AI Safety and Machine Learning (106 entries)\n  letters    letters (2 entries)\n"))
+    }
+
     @Test func progressOnALineWritesInThatFolder() throws {
         let folder = try BinaryRunner.shippedDeckWorkspace()
         let run = try BinaryRunner.run(
