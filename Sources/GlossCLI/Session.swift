@@ -16,14 +16,25 @@ public final class Session {
     /// The seed for this session's questions; `--seed` fixes it.
     public let seed: UInt64
 
-    public init(options: GlobalOptions, console: Console) throws {
+    /// The console's colour before a learner's `color off` turned it off.
+    let startColor: Bool
+
+    public convenience init(options: GlobalOptions, console: Console) throws {
+        try self.init(options: options, console: console, library: nil, currentDeck: nil)
+    }
+
+    /// A session on `library` (else the deck folder's, loaded), on `currentDeck` if the library
+    /// has it, else on its first deck.
+    init(options: GlobalOptions, console: Console, library: DeckLibrary?, currentDeck: DeckID?) throws {
         self.options = options
         self.console = console
+        self.startColor = console.color
         self.fixedNow = try options.fixedNow()
         self.seed = options.seed ?? UInt64.random(in: 0...UInt64.max)
         self.learner = options.learnerName
-        self.library = DeckLibrary.load(folder: options.decksFolder)
-        self.currentDeck = library.decks.first?.id
+        let library = library ?? DeckLibrary.load(folder: options.decksFolder)
+        self.library = library
+        self.currentDeck = currentDeck.flatMap { library.deck($0)?.id } ?? library.decks.first?.id
     }
 
     /// The time now: fixed by `--now`, else the system clock. Only the CLI reads the clock.
@@ -34,7 +45,16 @@ public final class Session {
 
     /// Loads the deck folder again (after an edit, say), keeping the current deck if it is still there.
     public func reloadDecks() {
-        library = DeckLibrary.load(folder: options.decksFolder)
+        adopt(DeckLibrary.load(folder: options.decksFolder))
+        decksReloaded = true
+    }
+
+    /// True once `reloadDecks` ran: a REPL line's own session hands the new decks back.
+    private(set) var decksReloaded = false
+
+    /// Takes `library` as the decks, keeping the current deck if it is still there.
+    func adopt(_ library: DeckLibrary) {
+        self.library = library
         if let current = currentDeck, library.deck(current) == nil { currentDeck = library.decks.first?.id }
     }
 

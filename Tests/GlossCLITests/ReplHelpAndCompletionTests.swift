@@ -100,15 +100,3 @@ import Testing
 func unknownOneShotCommands(arguments: [String], expected: String?) {
     #expect(GlossMain.unknownCommand(in: arguments) == expected)
 }
-
-@Test(
-    "retention reads a fraction or a percentage",
-    arguments: [("0.95", 0.95), ("95", 0.95), ("95%", 0.95), ("0.7", 0.7), ("99", 0.99)] as [(String, Double)])
-func retentionReadsPercentages(text: String, expected: Double) {
-    #expect(SettingKey.retention(text) == expected)
-}
-
-@Test(arguments: ["100", "1.5", "50", "0.5", "x", "", "nan", "99.5%"])
-func retentionOutOfRangeIsRefused(text: String) {
-    #expect(SettingKey.retention(text) == nil)
-}

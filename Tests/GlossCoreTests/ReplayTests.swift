@@ -52,7 +52,9 @@ import Testing
     }
 
     @Test func badOptionsAreRefused() {
-        #expect(throws: SettingsError.retention(0.5)) { try Replay.scheduler(steps: .none, retention: 0.5, parameters: []) }
+        #expect(throws: SettingsError.invalid(.retention, value: "0.5")) {
+            try Replay.scheduler(steps: .none, retention: 0.5, parameters: [])
+        }
         #expect(throws: SettingsError.parameters(.wrongCount(3))) {
             try Replay.scheduler(steps: .none, retention: 0.9, parameters: [1, 2, 3])
         }

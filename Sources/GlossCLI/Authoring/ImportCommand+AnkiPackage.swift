@@ -99,7 +99,9 @@ extension ImportCommand {
             return "the learner's FSRS parameters (the package has none)"
         }
         settings.fsrsParameters = parameters.values
-        if let retention = imported.desiredRetention, (0.7...0.99).contains(retention) { settings.desiredRetention = retention }
+        if let retention = imported.desiredRetention, LearnerSettings.retentionRange.contains(retention) {
+            settings.desiredRetention = retention
+        }
         return "the package's FSRS parameters"
     }
 

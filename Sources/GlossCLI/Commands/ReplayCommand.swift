@@ -18,7 +18,7 @@ struct ReplayCommand: GlossCommand {
     @Option(name: .long, help: "Learning steps: none (day-based) or default (py-fsrs's: 1m 10m; relearn 10m).")
     var steps: String = "default"
 
-    @Option(name: .long, help: "Desired retention, 0.70–0.99.")
+    @Option(name: .long, help: ArgumentHelp("Desired retention, \(Setting.retention.allowed)."))
     var retention: Double = 0.9
 
     @Option(name: .long, help: "FSRS parameters: 17, 19 or 21 numbers separated by commas (default: FSRS-6 defaults).")
@@ -33,8 +33,8 @@ struct ReplayCommand: GlossCommand {
         guard Replay.Steps(rawValue: steps) != nil else {
             throw ValidationError("--steps must be 'none' or 'default', not '\(steps)'")
         }
-        guard (0.7...0.99).contains(retention) else {
-            throw ValidationError("--retention must be between 0.70 and 0.99, not \(retention)")
+        guard LearnerSettings.retentionRange.contains(retention) else {
+            throw ValidationError("--retention must be \(Setting.retention.allowed), not \(retention)")
         }
     }
 

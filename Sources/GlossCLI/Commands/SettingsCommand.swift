@@ -10,9 +10,9 @@ struct SettingsCommand: GlossCommand {
 
     func run(in session: Session) throws {
         let settings = try session.progress().settings
-        let width = SettingKey.allCases.map(\.rawValue.count).max() ?? 0
+        let width = Setting.allCases.map(\.rawValue.count).max() ?? 0
         session.console.line("Settings of \(session.learner) (change with: set KEY VALUE):")
-        for key in SettingKey.allCases {
+        for key in Setting.allCases {
             let value = key.value(in: settings)
             session.console.line(
                 "  " + key.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0)
@@ -21,7 +21,7 @@ struct SettingsCommand: GlossCommand {
     }
 }
 
-/// `set KEY VALUE`: changes one setting, validated, saved at once.
+/// `set KEY VALUE`: changes one setting, read and checked by GlossCore's `Setting`, saved at once.
 struct SetCommand: GlossCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Change a setting: set KEY VALUE (see 'settings').")
@@ -29,15 +29,15 @@ struct SetCommand: GlossCommand {
     @Argument(help: "The setting.")
     var key: String
 
-    @Argument(help: "The new value.")
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "The new value (a negative number too: set new-per-day -1 is refused by its range, not read as an option).")
     var value: [String] = []
 
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
-        guard let setting = SettingKey(rawValue: key.lowercased()) else {
-            throw SettingError.unknownKey(key, suggestion: closestMatch(to: key, in: SettingKey.allCases.map(\.rawValue)))
-        }
+        let setting = try Setting.named(key)
         guard !value.isEmpty else { throw ValidationError("set \(key) needs a value: \(setting.help)") }
         let store = try session.progress()
         var settings = store.settings

@@ -56,10 +56,13 @@ public final class REPL {
     }
 
     /// Runs one line; false when the line asks to leave.
+    ///
+    /// A line that gives global options (`study --learner ann --now …`) runs in a session of
+    /// its own built from them, as the same command does one-shot (`Session.run(withLineOptions:)`).
     func execute(_ line: String) -> Bool {
         let words = tokenize(line)
-        guard let name = words.first else { return true }
-        switch name {
+        guard let first = words.first else { return true }
+        switch first {
         case "quit", "exit": return false
         case "help":
             help(words.dropFirst().first)
@@ -68,6 +71,13 @@ public final class REPL {
             use(Array(words.dropFirst()))
             return true
         default: break
+        }
+        guard let name = LineOption.commandName(in: words) else {
+            fail(ExitStatus.usage.rawValue)
+            session.console.error(
+                "\(line.trimmingCharacters(in: .whitespaces)) names no command: a line's options go with its command, e.g. 'study --learner ann'"
+            )
+            return true
         }
         guard Self.commandNames.contains(name) else {
             fail(ExitStatus.usage.rawValue)
@@ -78,13 +88,22 @@ public final class REPL {
         do {
             let command = try GlossMain.parseAsRoot(words)
             guard let glossCommand = command as? any GlossCommand else { return true }
-            try glossCommand.run(in: session)
+            let given = LineOption.given(in: glossCommand.global)
+            if given.isEmpty {
+                try glossCommand.run(in: session)
+            } else if let refusal = Self.refusal(of: given, for: glossCommand) {
+                fail(ExitStatus.usage.rawValue)
+                session.console.error(refusal)
+            } else {
+                try session.run(withLineOptions: glossCommand.global) { try glossCommand.run(in: $0) }
+            }
         } catch let exit as ExitCode {
             fail(exit.rawValue)  // the command already said why
         } catch let error as CleanExit {
             session.console.line(GlossMain.fullMessage(for: error))
         } catch {
-            if isParseError(error) {
+            // argument-parser's own errors and a command's `ValidationError` are usage errors.
+            if GlossMain.exitCode(for: error) == .validationFailure {
                 fail(ExitStatus.usage.rawValue)
                 session.console.error(GlossMain.message(for: error) + " — try 'help \(name)'")
             } else {
@@ -95,11 +114,19 @@ public final class REPL {
         return true
     }
 
-    private func fail(_ status: Int32) { failure = max(failure, status) }
-
-    private func isParseError(_ error: any Error) -> Bool {
-        String(reflecting: type(of: error)).contains("ArgumentParser")
+    /// Why a line's options can't be honoured on `command`, in one line naming the first; nil
+    /// when they can. `learner NAME` switches the REPL's own learner, which a line's options
+    /// (lasting that line) would undo at once.
+    static func refusal(of given: [LineOption], for command: any GlossCommand) -> String? {
+        guard let option = given.first else { return nil }
+        if let switching = command as? LearnerCommand, switching.name != nil {
+            return
+                "learner NAME switches this REPL's learner, so it takes no \(option.flag) (a line's options last that line only): switch first, then give \(option.flag) on the lines that need it"
+        }
+        return nil
     }
+
+    private func fail(_ status: Int32) { failure = max(failure, status) }
 
     func help(_ topic: String?) {
         let console = session.console

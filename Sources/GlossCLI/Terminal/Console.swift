@@ -37,6 +37,11 @@ public final class Console: @unchecked Sendable {
         )
     }
 
+    /// A console on the same streams and width with its own colour (a REPL line's own session).
+    func sharingStreams(color: Bool) -> Console {
+        Console(color: color, width: width, out: writeOut, err: writeErr)
+    }
+
     /// Writes a line to standard output.
     public func line(_ text: String = "") { writeOut(text + "\n") }
 
