@@ -42,7 +42,8 @@ import Testing
     }
 
     // Hole 2: closed standard descriptors.
-    @Test func aClosedStandardErrorDoesNotSendTheWarningIntoTheJournal() throws {
+    @Test(.enabled(if: ExternalTool.bash != nil, "needs bash on PATH"))
+    func aClosedStandardErrorDoesNotSendTheWarningIntoTheJournal() throws {
         let folder = try workspace()
         let journal = try tornLearner(folder)
         let run = try runShell("\"$0\" undo --learner ann 2>&-", in: folder)
@@ -54,7 +55,8 @@ import Testing
             try ProgressStore(folder: folder.appendingPathComponent("Progress"), learner: "ann").state.lastSeq == 2)
     }
 
-    @Test func aClosedStandardOutputOrInputTouchesNoProgressFile() throws {
+    @Test(.enabled(if: ExternalTool.bash != nil, "needs bash on PATH"))
+    func aClosedStandardOutputOrInputTouchesNoProgressFile() throws {
         let folder = try workspace()
         _ = try tornLearner(folder)
         let lock = folder.appendingPathComponent("Progress/ann.lock").path
