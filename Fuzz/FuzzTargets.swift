@@ -5,11 +5,21 @@ import GlossCore
 
 @testable import GlossStore
 
-/// A scratch file for the loaders that read from a path (one per process).
-let scratchPath = "/dev/shm/gloss-fuzz-\(getpid())"
+/// A scratch file for the loaders that read from a path (one per process), in the temporary
+/// directory (`TMPDIR=/dev/shm` keeps it in memory).
+let scratchPath = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-fuzz-\(getpid())").path
 
 /// The study days stats are counted in (made once: a time zone is slow to make).
 let fuzzClock = DayClock(timeZone: TimeZone(secondsFromGMT: 0) ?? .current)
+
+/// Puts `bytes` in the scratch file, or stops the run saying why (a target that could not
+/// write it would test nothing).
+func writeScratch(_ bytes: Data) {
+    guard FileManager.default.createFile(atPath: scratchPath, contents: bytes) else {
+        fputs("fuzz: cannot write the scratch file \(scratchPath)\n", stderr)
+        exit(2)
+    }
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -27,12 +37,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     #elseif FUZZ_PAGE
         _ = try? Importer.importText(text, fileName: "fuzz.txt", options: ImportOptions(format: .page))
     #elseif FUZZ_SNAPSHOT
-        guard FileManager.default.createFile(atPath: scratchPath, contents: bytes) else { return 0 }
+        writeScratch(bytes)
         if let loaded = try? SnapshotFile.load(scratchPath, learner: "fuzz") {
             _ = try? loaded.snapshot.state(file: scratchPath)
         }
     #elseif FUZZ_JOURNAL
-        guard FileManager.default.createFile(atPath: scratchPath, contents: bytes) else { return 0 }
+        writeScratch(bytes)
         if let journal = try? Journal.open(scratchPath) {
             _ = try? journal.tail(after: 0)
             _ = try? journal.latestUnrevoked()

@@ -19,11 +19,15 @@ swift build --scratch-path "$scratch" -c release --target GlossStore \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing >&2
 modules="$scratch/release/Modules"
 [[ -d $modules ]] || modules="$scratch/release"
-objects=$(find "$scratch/release/GlossCore.build" "$scratch/release/GlossStore.build" "$scratch/release/CSV.build" -name '*.o')
+# GlossStore's Swift dependencies, and the module maps of the system libraries they import
+# (zstd, sqlite3, zlib: linked through the maps' `link` lines).
+objects=$(find "$scratch/release/"{GlossCore,GlossStore,CSV,GRDB,ZIPFoundation}.build -name '*.o')
+maps=$(find Sources "$scratch"/checkouts/*/Sources -mindepth 2 -maxdepth 2 -name module.modulemap)
 binary="$scratch/fuzz-$target"
 upper=$(tr '[:lower:]' '[:upper:]' <<<"$target")
 if [[ ! -x $binary || Fuzz/FuzzTargets.swift -nt $binary || -n $(find -H "$scratch/release" -name '*.o' -newer "$binary" | head -1) ]]; then
     swiftc -O -sanitize=fuzzer,address -parse-as-library -D "FUZZ_$upper" -I "$modules" \
+        $(printf -- '-Xcc -fmodule-map-file=%s ' $maps) \
         -module-name GlossFuzz Fuzz/FuzzTargets.swift $objects -o "$binary" >&2
 fi
 mkdir -p "Fuzz/corpus/$target" "Fuzz/artifacts/$target" "$scratch/corpus-$target"

@@ -43,6 +43,10 @@ public final class Session {
     /// True under `--now`: time stands still, so runs are reproducible.
     public var isClockFixed: Bool { fixedNow != nil }
 
+    /// A monotonic clock in nanoseconds, for measuring how long an answer took: stands still
+    /// (at 0) under `--now`, so a piped run records the same response times every time.
+    public func monotonicNanoseconds() -> UInt64 { isClockFixed ? 0 : DispatchTime.now().uptimeNanoseconds }
+
     /// Loads the deck folder again (after an edit, say), keeping the current deck if it is still there.
     public func reloadDecks() {
         adopt(DeckLibrary.load(folder: options.decksFolder))

@@ -4,11 +4,11 @@ import Testing
 /// Import, add and link on the built binary: the seed page becomes a deck that lints clean,
 /// and authoring keeps the rest of the deck file byte-identical.
 @Suite struct AuthoringEndToEndTests {
-    static let seedPage = BinaryRunner.packageRoot
-        .deletingLastPathComponent().appendingPathComponent("shared/seed/glossary-page-mesa-optimization.txt")
+    /// The seed glossary page, committed with GlossStoreTests' import fixtures.
+    static let seedPage = BinaryRunner.packageRoot.appendingPathComponent(
+        "Tests/GlossStoreTests/Fixtures/import/glossary-page-mesa-optimization.txt")
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: seedPage.path)))
-    func theSeedPageImportsLintsAndGrows() throws {
+    @Test func theSeedPageImportsLintsAndGrows() throws {
         let folder = try BinaryRunner.temporaryFolder()
         let imported = try BinaryRunner.run(["import", Self.seedPage.path, "--deck", "seed-page"], in: folder)
         #expect(imported.status == 0)

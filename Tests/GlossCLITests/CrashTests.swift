@@ -36,7 +36,7 @@ import Testing
                 ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: 1_767_258_000 + Double(round) * 172_800)),
             ]
             process.currentDirectoryURL = folder
-            process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
+            process.environment = ["NO_COLOR": "1", "PATH": ExternalTool.searchPath]
             let input = Pipe(), output = Pipe()
             process.standardInput = input
             process.standardOutput = output

@@ -3,11 +3,11 @@ import Testing
 
 /// `optimize` and `evaluate` on the built binary.
 @Suite struct OptimizeEndToEndTests {
-    static let josh = BinaryRunner.packageRoot
-        .deletingLastPathComponent().appendingPathComponent("shared/data/review-log-josh.csv")
+    /// A real learner's 12,580 reviews, committed with GlossStoreTests' fixtures.
+    static let josh = BinaryRunner.packageRoot.appendingPathComponent(
+        "Tests/GlossStoreTests/Fixtures/reviews/review-log-josh.csv")
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: josh.path)))
-    func optimizeFitsTheJoshLogAndSavesOnlyWhenAsked() throws {
+    @Test func optimizeFitsTheJoshLogAndSavesOnlyWhenAsked() throws {
         let folder = try BinaryRunner.temporaryFolder()
         let declined = try BinaryRunner.run(
             ["optimize", "--reviews", Self.josh.path, "--learner", "j"], input: "n\n", in: folder)

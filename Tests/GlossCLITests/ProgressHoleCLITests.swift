@@ -18,10 +18,10 @@ import Testing
 
     private func runShell(_ script: String, input: String = "", in folder: URL) throws -> BinaryRunner.Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.executableURL = URL(fileURLWithPath: try #require(ExternalTool.bash))
         process.arguments = ["-c", script, BinaryRunner.binary.path]
         process.currentDirectoryURL = folder
-        process.environment = ["NO_COLOR": "1", "USER": "tester", "PATH": "/usr/bin:/bin"]
+        process.environment = ["NO_COLOR": "1", "USER": "tester", "PATH": ExternalTool.searchPath]
         return try BinaryRunner.run(process, input: input)
     }
 
@@ -42,7 +42,8 @@ import Testing
     }
 
     // Hole 2: closed standard descriptors.
-    @Test func aClosedStandardErrorDoesNotSendTheWarningIntoTheJournal() throws {
+    @Test(.enabled(if: ExternalTool.bash != nil, "needs bash on PATH"))
+    func aClosedStandardErrorDoesNotSendTheWarningIntoTheJournal() throws {
         let folder = try workspace()
         let journal = try tornLearner(folder)
         let run = try runShell("\"$0\" undo --learner ann 2>&-", in: folder)
@@ -54,7 +55,8 @@ import Testing
             try ProgressStore(folder: folder.appendingPathComponent("Progress"), learner: "ann").state.lastSeq == 2)
     }
 
-    @Test func aClosedStandardOutputOrInputTouchesNoProgressFile() throws {
+    @Test(.enabled(if: ExternalTool.bash != nil, "needs bash on PATH"))
+    func aClosedStandardOutputOrInputTouchesNoProgressFile() throws {
         let folder = try workspace()
         _ = try tornLearner(folder)
         let lock = folder.appendingPathComponent("Progress/ann.lock").path
@@ -81,7 +83,7 @@ import Testing
     }
 
     // Smaller: a folder that can't be written still shows stats (chattr +i, root only).
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr"), "needs chattr"))
+    @Test(.enabled(if: ExternalTool.canMakeImmutable, "needs chattr +i to work here (root, a file system that keeps the flag)"))
     func statsReadAnImmutableProgressFolder() throws {
         let folder = try workspace()
         let study = try BinaryRunner.run(
@@ -90,16 +92,9 @@ import Testing
         let progress = folder.appendingPathComponent("Progress")
         try FileManager.default.removeItem(at: progress.appendingPathComponent("ann.lock"))
         let before = try FileManager.default.contentsOfDirectory(atPath: progress.path).sorted()
-        let lock = Process()
-        lock.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-        lock.arguments = ["+i", progress.path]
-        _ = try BinaryRunner.run(lock, input: "")
-        defer {
-            let unlock = Process()
-            unlock.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-            unlock.arguments = ["-i", progress.path]
-            _ = try? BinaryRunner.run(unlock, input: "")
-        }
+        let chattr = try #require(ExternalTool.chattr)
+        #expect(ExternalTool.run(chattr, ["+i", progress.path]) == 0)
+        defer { ExternalTool.run(chattr, ["-i", progress.path]) }
         guard !FileManager.default.createFile(atPath: progress.appendingPathComponent("probe").path, contents: nil) else {
             Issue.record("chattr +i did not make \(progress.path) immutable here")
             return

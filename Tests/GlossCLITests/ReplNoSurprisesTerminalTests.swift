@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test(
-        .enabled(if: ReplTerminalTests.tmuxPath != nil, "needs tmux"),
+        .enabled(if: ExternalTool.tmux != nil && ExternalTool.sh != nil, "needs tmux and sh on PATH"),
         .enabled(
             if: !ReplTerminalTests.binaryHasThreadSanitizer && !ReplTerminalTests.binaryHasAddressSanitizer,
             "times two Ctrl-C to within a second, which a sanitizer's slowdown breaks"))
@@ -82,7 +82,7 @@ import Testing
         #expect(try screen(socket, showing: "EXIT=").contains("EXIT=0"))
     }
 
-    @Test(.enabled(if: ReplTerminalTests.tmuxPath != nil))
+    @Test(.enabled(if: ExternalTool.tmux != nil && ExternalTool.sh != nil, "needs tmux and sh on PATH"))
     func tabListsCommandsAndCompletesLowerCaseTerms() throws {
         let socket = try start()
         defer { _ = try? terminal.tmux(socket, ["kill-server"]) }

@@ -4,26 +4,24 @@ import Testing
 /// The REPL under a real terminal (tmux): the prompt, Tab completion of multi-word terms, and
 /// Ctrl-C clearing the line without leaving.
 @Suite struct ReplTerminalTests {
-    static let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
     /// Runs tmux through posix_spawn and waitpid: Foundation's Process never sees the exit of
     /// a client whose daemonised server inherited its descriptors.
     func tmux(_ socket: String, _ arguments: [String]) throws -> String {
-        let tmux = try #require(Self.tmuxPath)
+        let tmux = try #require(ExternalTool.tmux)
+        let sh = try #require(ExternalTool.sh)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }
         let quoted = ([tmux, "-L", socket] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let command = quoted.joined(separator: " ") + " >'\(file.path)' 2>/dev/null </dev/null"
         var pid: pid_t = 0
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(sh), strdup("-c"), strdup(command), nil]
         defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return "" }
+        guard posix_spawn(&pid, sh, nil, nil, argv, environ) == 0 else { return "" }
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     }
 
-    /// Waits until the screen contains `text` (up to 10 s), and returns the screen.
     /// Whether the gloss under test was built with `--sanitize=thread`.
     static let binaryHasThreadSanitizer: Bool = {
         guard let data = FileManager.default.contents(atPath: BinaryRunner.binary.path) else { return false }
@@ -37,6 +35,7 @@ import Testing
         return data.range(of: Data("__asan_init".utf8)) != nil
     }()
 
+    /// Waits until the screen contains `text` (up to 10 s), and returns the screen.
     func screen(_ socket: String, containing text: String) throws -> String {
         var last = ""
         for _ in 0..<100 {
@@ -47,11 +46,9 @@ import Testing
         return last
     }
 
-    @Test(.enabled(if: tmuxPath != nil))
-    func promptCompletionAndControlC() throws {
-        let folder = try BinaryRunner.shippedDeckWorkspace()
+    /// Starts gloss in tmux in `folder` and waits for its prompt; returns the tmux socket.
+    func start(in folder: URL) throws -> String {
         let socket = "gloss-test-\(UUID().uuidString.prefix(8))"
-        defer { _ = try? tmux(socket, ["kill-server"]) }
         _ = try tmux(
             socket,
             [
@@ -59,22 +56,35 @@ import Testing
                 "env NO_COLOR=1 \(BinaryRunner.binary.path) --learner t",
             ])
         #expect(try screen(socket, containing: "gloss:ai-safety> ").contains("1 deck(s) loaded"))
+        return socket
+    }
 
+    @Test(.enabled(if: ExternalTool.tmux != nil && ExternalTool.sh != nil, "needs tmux and sh on PATH"))
+    func promptAndCompletion() throws {
+        let folder = try BinaryRunner.shippedDeckWorkspace()
+        let socket = try start(in: folder)
+        defer { _ = try? tmux(socket, ["kill-server"]) }
         _ = try tmux(socket, ["send-keys", "-t", "gloss", "show mesa", "Tab"])
         #expect(try screen(socket, containing: "show Mesa-Optimization").contains("gloss:ai-safety> show Mesa-Optimization"))
         _ = try tmux(socket, ["send-keys", "-t", "gloss", "Enter"])
         let shown = try screen(socket, containing: "Related: ")
         #expect(shown.contains("Mesa-Optimization  (ai-safety)"))
         #expect(shown.contains("Related: Inner Alignment, Outer Alignment, Deceptive Alignment"))
+        _ = try tmux(socket, ["send-keys", "-t", "gloss", "quit", "Enter"])
+        let history = try String(contentsOf: folder.appendingPathComponent("Progress/history"), encoding: .utf8)
+        #expect(history.contains("show Mesa-Optimization"))
+    }
 
-        if Self.binaryHasThreadSanitizer {
-            // The thread sanitizer runs a signal handler only when the thread next calls a
-            // function it intercepts, and the prompt's select() loop calls none while it waits:
-            // Ctrl-C is seen only with the next key. The plain build checks it.
-            print("promptCompletionAndControlC: Ctrl-C part skipped under the thread sanitizer")
-            _ = try tmux(socket, ["send-keys", "-t", "gloss", "quit", "Enter"])
-            return
-        }
+    /// The thread sanitizer runs a signal handler only when the thread next calls a function
+    /// it intercepts, and the prompt's select() loop calls none while it waits: there Ctrl-C is
+    /// seen only with the next key, so this runs on the plain build only.
+    @Test(
+        .enabled(if: ExternalTool.tmux != nil && ExternalTool.sh != nil, "needs tmux and sh on PATH"),
+        .enabled(if: !binaryHasThreadSanitizer, "the thread sanitizer delays Ctrl-C at the prompt until the next key"))
+    func controlCClearsTheLineWithoutLeaving() throws {
+        let folder = try BinaryRunner.shippedDeckWorkspace()
+        let socket = try start(in: folder)
+        defer { _ = try? tmux(socket, ["kill-server"]) }
         _ = try tmux(socket, ["send-keys", "-t", "gloss", "some text"])
         _ = try screen(socket, containing: "> some text")
         _ = try tmux(socket, ["send-keys", "-t", "gloss", "C-c"])
@@ -88,7 +98,7 @@ import Testing
 
         _ = try tmux(socket, ["send-keys", "-t", "gloss", "quit", "Enter"])
         let history = try String(contentsOf: folder.appendingPathComponent("Progress/history"), encoding: .utf8)
-        #expect(history.contains("show Mesa-Optimization"))
+        #expect(history.contains("decks"))
         #expect(!history.contains("some text"))
     }
 }

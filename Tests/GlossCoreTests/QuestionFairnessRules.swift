@@ -135,9 +135,7 @@ enum FairnessDecks {
         #expect(try Self.check(deck, format) >= 300)
     }
 
-    @Test(
-        "epidemiology deck keeps the fairness rules over 1,000 seeds",
-        .enabled(if: FairnessDecks.epidemiology != nil, "the epidemiology fixture deck is missing"), arguments: formats)
+    @Test("epidemiology deck keeps the fairness rules over 1,000 seeds", arguments: formats)
     func epidemiology(format: QuestionFormat) throws {
         let deck = try #require(FairnessDecks.epidemiology)
         #expect(try Self.check(deck, format) >= 300)

@@ -186,10 +186,10 @@ import Testing
         return disk
     }
 
+    /// A fresh folder in the temporary directory (TMPDIR=/dev/shm makes these tests about 8x
+    /// faster: 0.7 s instead of 6 s here).
     static func scratchRoot() throws -> URL {
-        let shm = URL(fileURLWithPath: "/dev/shm")
-        let base = FileManager.default.isWritableFile(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
-        let url = base.appendingPathComponent("gloss-crash-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

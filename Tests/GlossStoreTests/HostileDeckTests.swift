@@ -99,7 +99,7 @@ import Testing
 
     @Test func aMissingFileAndAFolderAreNamed() throws {
         #expect(throws: StoreError.unreadable(file: "nope.md", reason: "no such file")) {
-            try DeckLoader.load(file: "/nonexistent/nope.md")
+            try DeckLoader.load(file: makeProgressFolder().appendingPathComponent("gone/nope.md").path)
         }
     }
 }

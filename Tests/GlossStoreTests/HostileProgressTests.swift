@@ -27,10 +27,13 @@ import Testing
     @Test func aSnapshotSymlinkedOutsideTheFolderIsRefused() throws {
         let folder = try makeProgressFolder()
         let snapshot = ProgressStore.snapshotPath(folder, "ada")
-        try FileManager.default.createSymbolicLink(atPath: snapshot, withDestinationPath: "/etc/hostname")
-        #expect(throws: ProgressError.linkOutsideFolder(file: snapshot, target: "/etc/hostname")) {
+        let outside = try makeProgressFolder().appendingPathComponent("elsewhere.json")
+        try Data("{}".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(atPath: snapshot, withDestinationPath: outside.path)
+        #expect(throws: ProgressError.linkOutsideFolder(file: snapshot, target: outside.resolvingSymlinksInPath().path)) {
             try ProgressStore(folder: folder, learner: "ada")
         }
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "{}")
     }
 
     @Test func aSymlinkInsideTheFolderIsAllowed() throws {
@@ -58,12 +61,9 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    /// A full disk while checkpointing: the temp file leads to /dev/full, where every write
-    /// fails with ENOSPC. The old snapshot stays byte for byte, the error says so in one
-    /// line, and no temp file is left.
-    /// A link planted at the snapshot's temp name (here to /dev/full) is not followed:
-    /// the checkpoint fails naming the snapshot, which stays as it was, and the next open
-    /// removes the planted temp file.
+    /// A link planted at the snapshot's temp name (to a file outside the folder) is not
+    /// followed: the checkpoint fails naming the snapshot, which stays as it was, the file
+    /// the link leads to is untouched, and the next open removes the planted temp file.
     @Test func aLinkPlantedAtTheSnapshotTempNameIsNotFollowed() throws {
         let folder = try makeProgressFolder()
         let store = try ProgressStore(folder: folder, learner: "ada")
@@ -73,7 +73,9 @@ import Testing
         let before = try bytes(snapshot)
         try store.append(answer(store, key("d", "f"), at: 60))
         let temp = folder.appendingPathComponent(FileIO.tempName(for: "ada.json")).path
-        try FileManager.default.createSymbolicLink(atPath: temp, withDestinationPath: "/dev/full")
+        let outside = try makeProgressFolder().appendingPathComponent("planted")
+        try Data("planted\n".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(atPath: temp, withDestinationPath: outside.path)
         #expect(throws: ProgressError.notReplaced(file: snapshot, operation: "open", errno: ELOOP)) {
             try store.checkpoint()
         }
@@ -81,6 +83,7 @@ import Testing
             ProgressError.notReplaced(file: snapshot, operation: "write", errno: ENOSPC).description
                 == "\(snapshot): write failed: No space left on device; the file was left as it was")
         #expect(try bytes(snapshot) == before)
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "planted\n")
         // The journal has both answers, so nothing is lost: the next checkpoint catches up.
         try store.close()
         #expect(store.takeWarnings().first?.contains("every answer is saved in") == true)

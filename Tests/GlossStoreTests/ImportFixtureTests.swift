@@ -37,7 +37,7 @@ import Testing
 
     @Test func unreadableFileIsAStoreError() {
         #expect(throws: StoreError.unreadable(file: "missing.csv", reason: "no such file")) {
-            try Importer.importFile("/nonexistent/missing.csv")
+            try Importer.importFile(makeProgressFolder().appendingPathComponent("gone/missing.csv").path)
         }
     }
 }

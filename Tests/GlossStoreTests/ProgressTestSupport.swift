@@ -55,3 +55,10 @@ func bytes(_ path: String) throws -> [UInt8] {
 func fixtureURL(_ name: String) throws -> URL {
     try #require(Bundle.module.url(forResource: "Fixtures/progress/\(name)", withExtension: nil))
 }
+
+/// The first executable called `name` in a `PATH` folder, or nil (a test that needs it is
+/// skipped with `.enabled(if:, "reason")`).
+func toolOnPath(_ name: String) -> String? {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+}

@@ -52,16 +52,21 @@ import Testing
 
     @Test func unreadableFileNamesIt() {
         #expect(throws: ReviewLogError.self) {
-            try ReviewLogCSV.read(contentsOf: URL(fileURLWithPath: "/nonexistent/log.csv"))
+            try ReviewLogCSV.read(contentsOf: makeProgressFolder().appendingPathComponent("gone/log.csv"))
         }
     }
 }
 
 extension ReviewLogCSVTests {
-    /// The shared sample log, when present on this machine (not a timed test: correctness only).
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/data/review-log-josh.csv")))
-    func readsSharedSampleLog() throws {
-        let log = try ReviewLogCSV.read(contentsOf: URL(fileURLWithPath: "/work/shared/data/review-log-josh.csv"))
+    /// A real learner's log of 12,580 reviews (`Fixtures/reviews/review-log-josh.csv`; its first
+    /// 3,000 are GlossCoreTests' optimizer fixture).
+    static func joshLog() throws -> URL {
+        try #require(Bundle.module.url(forResource: "Fixtures/reviews/review-log-josh", withExtension: "csv"))
+    }
+
+    /// The sample log (not a timed test: correctness only).
+    @Test func readsSharedSampleLog() throws {
+        let log = try ReviewLogCSV.read(contentsOf: Self.joshLog())
         #expect(log.problems.isEmpty)
         #expect(log.reviews.count == 12_580)
     }
@@ -70,9 +75,8 @@ extension ReviewLogCSVTests {
 extension ReviewLogCSVTests {
     /// Writes gloss's replay of the shared log to the temp folder, for
     /// `python3 scripts/fsrs-reference.py --check $TMPDIR/gloss-replay-josh-{none,default}.csv --steps ...`.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/data/review-log-josh.csv")))
-    func replaysSharedSampleLog() throws {
-        let log = try ReviewLogCSV.read(contentsOf: URL(fileURLWithPath: "/work/shared/data/review-log-josh.csv"))
+    @Test func replaysSharedSampleLog() throws {
+        let log = try ReviewLogCSV.read(contentsOf: Self.joshLog())
         for steps in Replay.Steps.allCases {
             let rows = Replay.run(log.reviews, scheduler: try Replay.scheduler(steps: steps, retention: 0.9, parameters: []))
             #expect(rows.count == 12_580)

@@ -121,7 +121,7 @@ final class StudyRunner {
             console.line()
         }
         presenter.present(question, status: presented ? "" : status)
-        let shownAt = DispatchTime.now()
+        let shownAt = session.monotonicNanoseconds()
         var hints = 0
         var revealed = false
         while true {
@@ -185,7 +185,7 @@ final class StudyRunner {
                 presenter.present(question, status: "")
                 continue
             default:
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1e9
+                let seconds = Double(session.monotonicNanoseconds() - shownAt) / 1e9
                 let step = StudyStep(
                     question: question, outcome: outcome, hintsUsed: hints, responseSeconds: seconds, state: state,
                     settings: settings, scheduler: scheduler, at: session.now(), presented: presented, times: times,
@@ -224,11 +224,11 @@ final class StudyRunner {
 
     private func finish(
         _ question: Question, entry: Entry, state: CardState, input: String, outcome: AnswerOutcome,
-        step: StudyStep, shownAt: DispatchTime
+        step: StudyStep, shownAt: UInt64
     ) -> AskResult {
         let now = session.now()
         let rating = step.rating
-        let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
+        let milliseconds = Int((session.monotonicNanoseconds() - shownAt) / 1_000_000)
         let practice = mode == .quiz
         let record = ReviewRecord(
             seq: 0, kind: practice ? .practice : .review, time: now, card: question.card, format: question.format,
