@@ -72,12 +72,6 @@ enum ScaleData {
         var states = Array(repeating: CardState.new, count: keys.count)
         let end = Date(timeIntervalSince1970: 1_795_996_800)  // 2026-11-28
         let span = 3 * 365 * 86_400.0
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(isoMillis(date))
-        }
         // FileHandle(forWritingTo:) below throws if the file could not be made.
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
@@ -98,14 +92,14 @@ enum ScaleData {
                 format: QuestionFormat.allCases[Int.random(in: 0..<QuestionFormat.allCases.count, using: &rng)],
                 answer: entry?.term ?? "", correct: correct, rating: rating,
                 responseMs: Int.random(in: 1_500...15_000, using: &rng),
-                confusedWith: correct ? nil : entry?.related.first)
+                confusedWith: correct ? nil : entry?.related.first, device: "scale001")
             if !practice {
                 let after = scheduler.review(before, rating: rating, at: time, card: key)
                 record.before = before
                 record.after = after
                 states[index] = after
             }
-            buffer.append(try encoder.encode(record))
+            buffer.append(contentsOf: try JournalLine.encode(record))
             buffer.append(10)
             if buffer.count > 1 << 22 {
                 try handle.write(contentsOf: buffer)
@@ -113,17 +107,5 @@ enum ScaleData {
             }
         }
         try handle.write(contentsOf: buffer)
-    }
-
-    /// `2026-11-28T03:04:05.678Z`, the journal's time format.
-    private static func isoMillis(_ date: Date) -> String {
-        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = ms / 1000, millis = Int(ms % 1000)
-        var tm = tm()
-        var t = time_t(seconds)
-        gmtime_r(&t, &tm)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday),
-            Int(tm.tm_hour), Int(tm.tm_min), Int(tm.tm_sec), millis)
     }
 }

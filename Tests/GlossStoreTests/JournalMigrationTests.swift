@@ -73,3 +73,27 @@ import Testing
         #expect(try bytes(path + ".v1.2.bak") == original)
     }
 }
+
+/// Frozen journals of each version read to the same records: a later version of the schema
+/// must keep reading version 2 (this fixture was written by the first gloss of version 2,
+/// migrating `v1-ada.reviews.jsonl`).
+@Suite struct FrozenJournalTests {
+    func records(_ name: String) throws -> [ReviewRecord] {
+        try String(contentsOf: try fixtureURL(name), encoding: .utf8).split(separator: "\n").map {
+            var record = try JournalLine.record($0)
+            record.device = nil
+            return record
+        }
+    }
+
+    @Test func version1AndVersion2FixturesHoldTheSameAnswers() throws {
+        let v1 = try records("v1-ada.reviews.jsonl")
+        let v2 = try records("v2-ada.reviews.jsonl")
+        #expect(v1.count == 3)
+        #expect(v1 == v2)
+        #expect(
+            try JournalLine.record(
+                String(contentsOf: try fixtureURL("v2-ada.reviews.jsonl"), encoding: .utf8).split(separator: "\n")[0]
+            ).device == "fixture1")
+    }
+}

@@ -178,9 +178,13 @@ extension JournalCodec {
     private static let kinds = ByteCases(ReviewRecord.Kind.allCases)
 }
 
-/// One journal line read on its own (of any version this gloss reads), for tools and tests
-/// that look at a journal's text: `try JournalLine.record("{\"v\":2,…}")`.
+/// One journal line on its own, for tools and tests that write or read a journal's text:
+/// `try JournalLine.record("{\"v\":2,…}")`, `try JournalLine.encode(record)`.
 public enum JournalLine {
+    /// The line of the current version for `record` (no newline).
+    public static func encode(_ record: ReviewRecord) throws -> [UInt8] { try JournalCodec.encode(record) }
+
+    /// The record a line of any version this gloss reads holds.
     public static func record(_ line: some StringProtocol) throws -> ReviewRecord {
         var bytes = Array(line.utf8)
         while let last = bytes.last, last == 10 || last == 13 { bytes.removeLast() }
