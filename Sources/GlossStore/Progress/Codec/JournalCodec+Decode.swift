@@ -30,7 +30,7 @@ extension JournalCodec {
                     "unknown field \"\(String(decoding: raw, as: UTF8.self))\" (this gloss reads \(JournalField.allCases.map(\.rawValue).joined(separator: ", ")))"
                 )
             }
-            let field = JournalField.allCases[index]
+            let field = JournalField.ordered[index]
             guard seen & (1 << index) == 0 else { throw Problem("field \"\(field.rawValue)\" appears twice") }
             seen |= 1 << index
             guard p.expect(58) else { throw Problem("expected ':' after \"\(field.rawValue)\"") }
@@ -101,8 +101,10 @@ extension JournalCodec {
     }
 
     private func state(_ p: inout ByteCursor, _ field: JournalField) throws(Problem) -> CardState {
-        let problem = Problem(
-            "\"\(field.rawValue)\" must be a card state [\(CardStateField.allCases.map { "\($0)" }.joined(separator: ", "))]")
+        var problem: Problem {
+            Problem(
+                "\"\(field.rawValue)\" must be a card state [\(CardStateField.allCases.map { "\($0)" }.joined(separator: ", "))]")
+        }
         guard p.expect(91) else { throw problem }
         var state = CardState()
         var count = 0
