@@ -23,8 +23,12 @@ struct ReviewSource: ParsableArguments {
         }
         let store = try session.progress()
         let clock = session.dayClock(store.settings)
-        let data = try store.reviewTable().dataset(timeZone: clock.timeZone, rolloverHour: clock.rolloverHour)
-        return (data, "\(session.learner)'s history")
+        // The table is let go once grouped, before the dataset is built.
+        let grouped = try store.reviewTable().groupedAnswers()
+        return (
+            ReviewDataset(grouped: grouped, timeZone: clock.timeZone, rolloverHour: clock.rolloverHour),
+            "\(session.learner)'s history"
+        )
     }
 }
 

@@ -5,7 +5,7 @@ import GlossCore
 /// export, `optimize` and `evaluate` need (card, rating, time, response time), not the records.
 ///
 /// Each part of the journal (read side by side, see `ProgressStore.reviewTable()`) keeps its
-/// own card table and a row of 32 bytes per `review` record; the sequence numbers that
+/// own card table and a row of 32 bytes per `review` record (in blocks of 65,536); the sequence numbers that
 /// revocations and re-ratings take back are gathered as they come, and applied when the rows
 /// are read (`forEachRow`), so a revoked answer is left out wherever its revocation is.
 ///
@@ -29,7 +29,10 @@ public struct ReviewTable: Sendable {
     public struct Part: Sendable {
         /// The cards of this part, in the order their first review came.
         public private(set) var cards: [CardKey] = []
-        public private(set) var rows: [Row] = []
+        /// The rows in blocks of `blockSize`, so that growing never copies (nor holds twice) a
+        /// long array.
+        public private(set) var blocks: [[Row]] = []
+        static let blockSize = 1 << 16
         private var index: [CardKey: Int32] = [:]
         /// Sequence numbers taken back by records of this part.
         fileprivate var revoked: [Int] = []
@@ -51,7 +54,11 @@ public struct ReviewTable: Sendable {
                 index[record.card] = card
                 cards.append(record.card)
             }
-            rows.append(
+            if blocks.last.map({ $0.count >= Self.blockSize }) ?? true {
+                blocks.append([])
+                blocks[blocks.count - 1].reserveCapacity(Self.blockSize)
+            }
+            blocks[blocks.count - 1].append(
                 Row(seq: record.seq, time: record.time, responseMs: record.responseMs, card: card, rating: record.rating))
         }
     }
@@ -78,7 +85,13 @@ public struct ReviewTable: Sendable {
     /// Calls `body` with each part's index and every row not revoked, in journal order.
     public func forEachRow(_ body: (_ part: Int, _ row: Row) throws -> Void) rethrows {
         for (p, part) in parts.enumerated() {
-            for row in part.rows where !revoked.contains(row.seq) { try body(p, row) }
+            for block in part.blocks {
+                if revoked.isEmpty {
+                    for row in block { try body(p, row) }
+                } else {
+                    for row in block where !revoked.contains(row.seq) { try body(p, row) }
+                }
+            }
         }
     }
 
@@ -87,7 +100,9 @@ public struct ReviewTable: Sendable {
         var last: [CardKey: Rating] = [:]
         for part in parts {
             var latest = [Rating?](repeating: nil, count: part.cards.count)
-            for row in part.rows where !revoked.contains(row.seq) { latest[Int(row.card)] = row.rating }
+            for block in part.blocks {
+                for row in block where !revoked.contains(row.seq) { latest[Int(row.card)] = row.rating }
+            }
             for (c, rating) in latest.enumerated() {
                 if let rating { last[part.cards[c]] = rating }
             }
@@ -98,6 +113,13 @@ public struct ReviewTable: Sendable {
     /// The answers arranged for fitting, exactly as `ReviewDataset(_:timeZone:rolloverHour:)`
     /// arranges the same reviews as `LoggedReview`s (card id `deck/entry/facet`).
     public func dataset(timeZone: TimeZone, rolloverHour: Int) -> ReviewDataset {
+        ReviewDataset(grouped: groupedAnswers(), timeZone: timeZone, rolloverHour: rolloverHour)
+    }
+
+    /// The answers not revoked, grouped by card for `ReviewDataset(grouped:)`: cards in the
+    /// order of their first answer, answers in log order. Taking these and letting the table
+    /// go before building the dataset keeps only one of the two in memory.
+    public func groupedAnswers() -> [(id: String, answers: [ReviewDataset.Answer])] {
         var indexOfCard: [CardKey: Int] = [:]
         var grouped: [(id: String, answers: [ReviewDataset.Answer])] = []
         // Per part, its card index → the dataset's, found on the card's first row.
@@ -122,6 +144,6 @@ public struct ReviewTable: Sendable {
             }
             grouped[g].answers.append(ReviewDataset.Answer(time: row.time, rating: row.rating))
         }
-        return ReviewDataset(grouped: grouped, timeZone: timeZone, rolloverHour: rolloverHour)
+        return grouped
     }
 }
