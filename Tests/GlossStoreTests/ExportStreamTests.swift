@@ -195,8 +195,10 @@ import Testing
     }
 
     static func expectSame(_ a: ReviewDataset, _ b: ReviewDataset) {
-        #expect(a.cards == b.cards)
-        #expect(a.items == b.items)
+        // Compared whole, printed short: a failure names the first card or item that differs.
+        let cards = a.cards == b.cards, items = a.items == b.items
+        #expect(cards, "first card that differs: \(zip(a.cards, b.cards).first { $0 != $1 }.map { "\($0.0.id)" } ?? "count")")
+        #expect(items, "first item that differs: \(zip(a.items, b.items).first { $0 != $1 }.map { "\($0)" } ?? "count")")
         #expect(a.reviewCount == b.reviewCount)
         #expect(a.items.count > 100)
     }
