@@ -6,25 +6,27 @@ import GlossCore
 public enum ReviewsJSONL {
     /// The dump as text, one line per record, each ending in a newline.
     public static func text(records: [ReviewRecord]) throws -> String {
-        var out: [UInt8] = []
-        try write(forEach: { body in for record in records { try body(record) } }, chunkSize: .max) {
-            out.append(contentsOf: $0)
+        let encoder = makeEncoder()
+        var out = ""
+        for record in records {
+            do {
+                out += String(decoding: try encoder.encode(record), as: UTF8.self)
+            } catch {
+                throw ExportError.cannotWrite(what: "JSON Lines", reason: "record \(record.seq): \(error)")
+            }
+            out += "\n"
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Writes the dump of the records `forEach` hands over, one at a time, to `emit` in
-    /// chunks of about `chunkSize` bytes that end at a line end.
+    /// chunks of about `chunkSize` bytes that end at a line end: the bytes of
+    /// `text(records:)`, without holding the records.
     public static func write(
         forEach: (_ body: (ReviewRecord) throws -> Void) throws -> Void, chunkSize: Int = 1 << 20,
         emit: ([UInt8]) throws -> Void
     ) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(ISOTime.format(date))
-        }
+        let encoder = makeEncoder()
         var out = ByteChunks(size: chunkSize)
         try withoutActuallyEscaping(emit) { emit in
             try forEach { record in
@@ -38,6 +40,17 @@ public enum ReviewsJSONL {
             }
         }
         try out.finish(emit)
+    }
+
+    /// The encoder of the dump: keys sorted, slashes as they are, times by `ISOTime.format`.
+    static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISOTime.format(date))
+        }
+        return encoder
     }
 
     /// Reads a dump back, for tests and tools; the error names the 1-based line.
