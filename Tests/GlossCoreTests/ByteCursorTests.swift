@@ -72,3 +72,38 @@ import Testing
         #expect(read("  [") { $0.peek() } == (UInt8(ascii: "["), "["))
     }
 }
+
+/// The canonical-form fast path of the one ISO-8601 parser reads what the general one does.
+@Suite struct ISOTimeCanonicalTests {
+    @Test func theFastPathAgreesWithTheGeneralReader() {
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<5_000 {
+            let ms = Int64.random(in: -2_208_988_800_000...7_258_118_399_999, using: &rng)  // 1900-2199
+            var text = JournalLikeFormat.format(ms)
+            let fast = text.withUTF8 { ISOTime.canonicalMicroseconds($0) }
+            let general = text.withUTF8 { ISOTime.generalMicroseconds($0) }
+            #expect(fast != nil && fast == general, "\(text)")
+        }
+        for bad in [
+            "2026-02-29T00:00:00.000Z", "2026-13-01T00:00:00.000Z", "2026-01-01T24:00:00.000Z", "2026-01-01T00:00:00.0a0Z",
+        ] {
+            var text = bad
+            #expect(text.withUTF8 { ISOTime.canonicalMicroseconds($0) } == nil, "\(bad)")
+            #expect(ISOTime.parse(bad) == nil, "\(bad)")
+        }
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ` for a millisecond count, written independently of gloss's formatter.
+enum JournalLikeFormat {
+    static func format(_ ms: Int64) -> String {
+        let date = Date(timeIntervalSince1970: Double(ms) / 1000)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let millis = Int(((ms % 1000) + 1000) % 1000)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
+            c.second ?? 0, millis)
+    }
+}
