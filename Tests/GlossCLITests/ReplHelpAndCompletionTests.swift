@@ -16,6 +16,8 @@ import Testing
                            the schedule alone.
               due          One line for a shell prompt or a notifier: what is due now and
                            about how long it takes.
+              leeches      The cards you keep forgetting (leech-threshold lapses or more),
+                           with their explanation and confusions.
               undo         Undo the last answer (or the last N); the log keeps a record of
                            the undo.
               stats        Show progress: today, streaks, cards, retention, forecast,

@@ -259,6 +259,13 @@ final class StudyRunner {
         if !practice {
             let next = formatUntil(stored.after?.due ?? now, from: now)
             console.line(console.paint("rated \(rating) · next \(next) · e to change the rating", .dim))
+            if let after = stored.after,
+                Leeches.becameLeech(before: state, after: after, threshold: store.settings.leechThreshold),
+                let deck = session.library.deck(question.card.deck),
+                let leech = Leeches.leech(question.card, state: after, deck: deck, confusions: store.state.confusions)
+            {
+                for line in LeechText.notice(leech) { console.wrapped(line, indent: "  ") }
+            }
         }
         return .answered
     }

@@ -29,6 +29,7 @@ public enum Setting: String, CaseIterable, Sendable {
     case burySiblings = "bury-siblings"
     case presentNew = "present-new"
     case grading
+    case leechThreshold = "leech-threshold"
 
     /// How a setting is stored, read and bounded.
     enum Rule {
@@ -61,6 +62,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .burySiblings: .toggle(\.burySiblings)
         case .presentNew: .toggle(\.presentNew)
         case .grading: .grading
+        case .leechThreshold: .whole(\.leechThreshold, 0...99)
         }
     }
 
@@ -95,6 +97,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .burySiblings: "\(allowed): an entry's other facets wait for the next day once one is answered"
         case .presentNew: "\(allowed): show a new card's entry before its first question"
         case .grading: "\(allowed): how much a right multiple-choice answer counts"
+        case .leechThreshold: "lapses that make a card a leech (said, and listed by `leeches`), \(allowed); 0 for never"
         }
     }
 

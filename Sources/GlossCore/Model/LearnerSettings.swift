@@ -42,6 +42,9 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     public var presentNew: Bool = true
     /// How much a right multiple-choice answer counts (`GradingPolicy`).
     public var grading: GradingPolicy = .capped
+    /// Lapses after which a card is a leech: said when it happens, listed by `gloss leeches`
+    /// (0: never).
+    public var leechThreshold: Int = 8
 
     public static let defaultFSRSParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
@@ -53,7 +56,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
-            typedRecallThreshold, color, flip, burySiblings, presentNew, grading
+            typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,5 +78,6 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         burySiblings = try c.decodeIfPresent(Bool.self, forKey: .burySiblings) ?? d.burySiblings
         presentNew = try c.decodeIfPresent(Bool.self, forKey: .presentNew) ?? d.presentNew
         grading = try c.decodeIfPresent(GradingPolicy.self, forKey: .grading) ?? d.grading
+        leechThreshold = try c.decodeIfPresent(Int.self, forKey: .leechThreshold) ?? d.leechThreshold
     }
 }
