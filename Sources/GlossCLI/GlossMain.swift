@@ -10,7 +10,8 @@ public struct GlossMain: ParsableCommand {
         discussion: "With no command, gloss opens a REPL on the decks in ./Decks.\n\n" + ExitStatus.helpText,
         subcommands: [
             // Daily use first, then decks, authoring, and the tools.
-            StudyCommand.self, QuizCommand.self, DueCommand.self, LeechesCommand.self, UndoCommand.self, StatsCommand.self, ExportCommand.self,
+            StudyCommand.self, QuizCommand.self, DueCommand.self, LeechesCommand.self, UndoCommand.self, StatsCommand.self,
+            ExportCommand.self,
             ShowCommand.self, SearchCommand.self, DecksCommand.self, LearnerCommand.self,
             SettingsCommand.self, SetCommand.self,
             ImportCommand.self, ExportDeckCommand.self, AddCommand.self, EditCommand.self, LinkCommand.self,
