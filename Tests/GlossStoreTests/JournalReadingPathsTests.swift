@@ -209,3 +209,29 @@ import Testing
         }
     }
 }
+
+extension JournalReadingPathsTests {
+    /// A bad line that start-up does not read (before the snapshot's point, same length) is
+    /// an error of the day's answers, naming file and line, never an answer left out.
+    @Test func theDaysAnswersNameABadLineInsteadOfSkippingIt() throws {
+        let folder = try makeProgressFolder()
+        do {
+            let store = try ProgressStore(folder: folder, learner: "ada")
+            for i in 0..<50 { try store.append(answer(store, key("d", "e\(i % 7)"), at: Double(i))) }
+            try store.close()
+        }
+        let path = ProgressStore.journalPath(folder, "ada")
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[4] = String(lines[4].dropLast(4)) + "xyz}"
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let store = try ProgressStore(folder: folder, learner: "ada")
+        #expect(try store.records(since: progressEpoch.addingTimeInterval(10 * 60)).count == 40)
+        #expect {
+            try store.records(since: progressEpoch)
+        } throws: { error in
+            guard case .unreadable(let file, let line, _) = error as? ProgressError else { return false }
+            return file == path && line == 5
+        }
+        try store.close()
+    }
+}
