@@ -5,8 +5,9 @@ import GlossCore
 /// processor, each part is read and decoded on its own thread and folded into its own
 /// accumulator, and the accumulators come back in file order for the caller to merge.
 ///
-/// The checks are those of a forward read: every line decodes (a torn last line is
-/// reported, not an error), and answer numbers go up by one, across parts too.
+/// The checks are those of a forward read (`JournalLineCheck`): every line decodes (a torn
+/// last line is reported, not an error), and answer numbers go up by one from 1, across
+/// parts too.
 extension Journal {
     /// Folds each part's records, in order, into a fresh `start()`; returns the parts in
     /// file order and what was found about the last line. A part is at least
@@ -40,27 +41,18 @@ extension Journal {
 
         var parts: [Part] = []
         var scan = Scan()
-        var previous: (seq: Int, offset: Int)?
+        var previous: JournalLineCheck.Mark?  // the last record of the parts before
         for slot in results {
             guard let result = slot else { continue }
-            if let previous, let first = result.first, first.seq != previous.seq + 1 {
-                throw ProgressError.unreadable(
-                    file: path, line: try lineNumber(at: first.offset),
-                    problem: "answer number \(first.seq) follows \(previous.seq); numbers must go up by one")
-            }
-            if previous == nil, let first = result.first, first.seq != 1,
-                result.failure.map({ $0.offset > first.offset }) ?? true
-            {
-                throw ProgressError.unreadable(
-                    file: path, line: try lineNumber(at: first.offset), problem: Journal.missingStart(first.seq))
+            // A part's first record comes before anything that stopped its read.
+            if let first = result.check.first, let failure = JournalLineCheck.numbering(first, after: previous) {
+                throw try unreadable(failure)
             }
             if let error = result.ioError { throw error }
-            if let failure = result.failure {
-                throw ProgressError.unreadable(file: path, line: try lineNumber(at: failure.offset), problem: failure.problem)
-            }
-            if let last = result.last { previous = last }
-            scan.torn = result.torn ?? scan.torn
-            scan.missingNewline = scan.missingNewline || result.missingNewline
+            if let failure = result.failure { throw try unreadable(failure) }
+            previous = result.check.last ?? previous
+            scan.torn = result.check.torn ?? scan.torn
+            scan.missingNewline = scan.missingNewline || result.check.missingNewline
             parts.append(result.part)
         }
         return (parts, scan)
@@ -73,54 +65,17 @@ extension Journal {
         _ range: Range<Int>, size: Int, start: () -> Part, add: (inout Part, ReviewRecord) -> Void, lines: LineReader
     ) -> PartResult<Part> {
         // The accumulator is a local of its own, so that it is uniquely referenced and
-        // updated in place (a copy inside `result` would be copied on every write).
+        // updated in place (a copy inside a result would be copied on every write).
         var part = start()
-        var result = PartResult<Void>(part: ())
-        let reader = RecordReader()
-        let decoder = ProgressCoding.decoder()
-        var previous: Int?
+        var check = JournalLineCheck(size: size, direction: .part)
+        var failure: JournalLineCheck.Failure?
+        var ioError: (any Error)?
         do {
-            try lines.lines(in: range) { line, offset, terminated in
-                guard result.failure == nil else { return }
-                // The last line of the file is a torn write when it does not decode (see `tail`).
-                let isLast = offset + line.count + (terminated ? 1 : 0) >= size
-                if line.count > Journal.maxLineLength {
-                    // Only its start is handed over: it is the last line when no newline ended it.
-                    if !terminated {
-                        result.torn = Torn(offset: offset, length: size - offset)
-                    } else {
-                        result.failure = (offset, Journal.overlongProblem)
-                    }
-                    return
-                }
-                guard !Journal.isBlank(line) else { return }
-                let record: ReviewRecord
-                do {
-                    record = try Journal.decode(line, reader: reader, decoder: decoder)
-                } catch {
-                    if isLast, Journal.isTorn(line, terminated: terminated) {
-                        result.torn = Torn(offset: offset, length: size - offset)
-                    } else {
-                        result.failure = (offset, Journal.problem(line, error))
-                    }
-                    return
-                }
-                if !terminated { result.missingNewline = true }
-                if let previous, record.seq != previous + 1 {
-                    result.failure = (offset, "answer number \(record.seq) follows \(previous); numbers must go up by one")
-                    return
-                }
-                previous = record.seq
-                if result.first == nil { result.first = (record.seq, offset) }
-                result.last = (record.seq, offset)
-                add(&part, record)
-            }
+            failure = try check.read(range, from: lines) { record, _ in add(&part, record) }
         } catch {
-            result.ioError = error
+            ioError = error
         }
-        return PartResult(
-            part: part, first: result.first, last: result.last, failure: result.failure, ioError: result.ioError,
-            torn: result.torn, missingNewline: result.missingNewline)
+        return PartResult(part: part, check: check, failure: failure, ioError: ioError)
     }
 }
 
@@ -129,13 +84,11 @@ private struct Slots<Part>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<PartResult<Part>?>
 }
 
-/// What one part of a journal gave.
+/// What one part of a journal gave: its accumulator, what its check found (its first and
+/// last record, a torn last line) and what stopped it.
 private struct PartResult<Part> {
     var part: Part
-    var first: (seq: Int, offset: Int)?
-    var last: (seq: Int, offset: Int)?
-    var failure: (offset: Int, problem: String)?
+    var check: JournalLineCheck
+    var failure: JournalLineCheck.Failure?
     var ioError: (any Error)?
-    var torn: Journal.Torn?
-    var missingNewline = false
 }

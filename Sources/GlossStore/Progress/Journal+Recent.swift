@@ -3,15 +3,18 @@ import GlossCore
 
 extension Journal {
     /// The records dated at or after `start`, oldest first, reading only the end of the file
-    /// (records are appended in time order, so the scan stops at the first older one).
+    /// (records are appended in time order, so the scan stops at the first older one). The
+    /// lines read are checked as every read checks them: a bad one is an error naming the
+    /// file and line, a torn last line is left out.
     func records(since start: Date) throws -> [ReviewRecord] {
         var reversed: [ReviewRecord] = []
-        try backward { line, _, _ in
-            guard let line, let record = try? decode(line) else { return true }
+        var check = lineCheck(.backward)
+        let failure = try check.readBackward(self) { record, _ in
             if record.time < start { return false }
             reversed.append(record)
             return true
         }
+        if let failure { throw try unreadable(failure) }
         return reversed.reversed()
     }
 }

@@ -10,9 +10,10 @@ import GlossCore
 /// Reading the review journal `<learner>.reviews.jsonl`: one `ReviewRecord` per line.
 ///
 /// Lines are read from the end for start-up (only the tail after the snapshot is decoded)
-/// and from the start for rebuild and doctor. An unterminated last line that does not
-/// decode is a torn write: it is reported, never an error. Any other bad line is an error
-/// naming the file and line.
+/// and from the start for rebuild and doctor, whole or in parts. Every read checks its lines
+/// with one `JournalLineCheck`: a last line that does not decode and is unterminated (or not
+/// even JSON) is a torn write, reported, never an error; any other bad line, and numbers that
+/// do not go up by one from 1, are an error naming the file and line.
 struct Journal {
     let path: String
     let fd: Int32
@@ -66,10 +67,6 @@ struct Journal {
 
     func close() { FileIO.close(fd) }
 
-    func decode(_ line: ArraySlice<UInt8>) throws -> ReviewRecord {
-        try line.withUnsafeBufferPointer { try Journal.decode($0, reader: reader, decoder: decoder) }
-    }
-
     /// One line as a record: a line of the current version (`JournalField`) through
     /// `JournalCodec`, which decides and explains; a version-1 line (no `v`, read until the
     /// journal is migrated) through the frozen version-1 readers: the purpose-built reader
@@ -80,10 +77,6 @@ struct Journal {
         return try decoder.decode(ReviewRecord.self, from: Data(line))
     }
 
-    private func problem(_ line: ArraySlice<UInt8>, _ error: any Error) -> String {
-        line.withUnsafeBufferPointer { Journal.problem($0, error) }
-    }
-
     /// What is wrong with a line that does not decode, in words.
     static func problem(_ line: UnsafeBufferPointer<UInt8>, _ error: any Error) -> String {
         if let problem = error as? JournalCodec.Problem, problem.newerVersion != nil { return problem.description }
@@ -92,10 +85,6 @@ struct Journal {
         }
         if let problem = error as? JournalCodec.Problem { return problem.description }
         return ProgressCoding.describe(error)
-    }
-
-    private func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
-        line.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
     }
 
     static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -114,8 +103,14 @@ struct Journal {
         return lines
     }
 
-    private func unreadable(at offset: Int, _ problem: String) throws -> ProgressError {
-        .unreadable(file: path, line: try lineNumber(at: offset), problem: problem)
+    /// The error for a read stopped by `failure`, naming the file and the line.
+    func unreadable(_ failure: JournalLineCheck.Failure) throws -> ProgressError {
+        .unreadable(file: path, line: try lineNumber(at: failure.offset), problem: failure.problem)
+    }
+
+    /// A fresh check of this journal's lines, read in `direction`.
+    func lineCheck(_ direction: JournalLineCheck.Direction) -> JournalLineCheck {
+        JournalLineCheck(size: size, direction: direction, reader: reader, decoder: decoder)
     }
 
     /// The longest line a journal may hold, in bytes (a record is well under 2 KB). A longer
@@ -133,6 +128,11 @@ struct Journal {
     /// What is said of a log whose first answer is not number 1.
     static func missingStart(_ first: Int) -> String {
         "the first answer is number \(first), not 1: lines are missing from the start of the log"
+    }
+
+    /// What is said of an answer whose number is not one more than the one before it.
+    static func outOfOrder(_ seq: Int, follows previous: Int) -> String {
+        "answer number \(seq) follows \(previous); numbers must go up by one"
     }
 
     /// What is said of a terminated line longer than `maxLineLength`.
@@ -226,49 +226,19 @@ struct Journal {
 
     /// The records with `seq > after`, decoding only those (and one more, the boundary,
     /// and up to `window` lines before it, whose numbering is checked too: a duplicated or
-    /// swapped line just before a snapshot's point stops the read). A first line (at byte
-    /// 0) read on the way must be answer 1.
+    /// swapped line just before a snapshot's point stops the read). A first record read on
+    /// the way must be answer 1.
     ///
     /// The last line is a torn write, dropped, when it does not decode: unterminated, or
     /// terminated (the tail page of an append reached the disk, its head did not) when it
-    /// is the only bad line; a snapshot that counted it is then ahead of the journal, which
-    /// the caller refuses.
+    /// is not even JSON (`JournalLineCheck`); a snapshot that counted it is then ahead of the
+    /// journal, which the caller refuses.
     func tail(after: Int, window: Int = 0) throws -> Tail {
         var result = Tail()
         var checked = 0  // lines read before the boundary
-        var expected: Int?  // the sequence number the next (earlier) line must have
-        var laterOffset = 0  // where the line read before this one (the next in the file) starts
         var reversed: [ReviewRecord] = []
-        var isLast = true  // no line but blank ones after this one
-        try backward { line, offset, terminated in
-            guard let line else {
-                if isLast {
-                    isLast = false
-                    result.torn = Torn(offset: offset, length: size - offset)
-                    return true
-                }
-                throw try unreadable(at: offset, Journal.overlongProblem)
-            }
-            if isBlank(line) { return true }
-            defer { isLast = false }
-            let record: ReviewRecord
-            do {
-                record = try decode(line)
-            } catch {
-                if isLast, line.withUnsafeBufferPointer({ Journal.isTorn($0, terminated: terminated) }) {
-                    result.torn = Torn(offset: offset, length: size - offset)
-                    return true
-                }
-                throw try unreadable(at: offset, problem(line, error))
-            }
-            if !terminated { result.missingNewline = true }
-            if let expected, record.seq != expected {
-                // Named as a forward read names it (`doctor`, `rebuild`): the later line.
-                throw try unreadable(
-                    at: laterOffset, "answer number \(expected + 1) follows \(record.seq); numbers must go up by one")
-            }
-            if offset == 0, record.seq != 1 { throw try unreadable(at: 0, Journal.missingStart(record.seq)) }
-            laterOffset = offset
+        var check = lineCheck(.backward)
+        let failure = try check.readBackward(self) { record, offset in
             if result.lastSeq == 0 {
                 result.lastSeq = record.seq
                 result.lastOffset = offset
@@ -281,14 +251,15 @@ struct Journal {
                 }
                 guard checked < window else { return false }
                 checked += 1
-                expected = record.seq - 1
                 return true
             }
             reversed.append(record)
-            expected = record.seq - 1
             return true
         }
+        if let failure { throw try unreadable(failure) }
         result.records = reversed.reversed()
+        result.torn = check.torn
+        result.missingNewline = check.missingNewline
         return result
     }
 
@@ -313,71 +284,26 @@ struct Journal {
 
     /// `forEach`, with where each record's line starts.
     func forEachLine(_ body: (ReviewRecord, Int) throws -> Void) throws -> Scan {
-        var result = Scan()
-        var line = 1
-        var previous: Int?
-        try LineReader(fd: fd, path: path).lines(in: 0..<size) { bytes, offset, terminated in
-            defer { line += 1 }
-            let isLast = offset + bytes.count + (terminated ? 1 : 0) >= size
-            if bytes.count > Journal.maxLineLength {
-                // Only its start is handed over: it is the last line when no newline ended it.
-                if !terminated {
-                    result.torn = Torn(offset: offset, length: size - offset)
-                    return
-                }
-                throw ProgressError.unreadable(file: path, line: line, problem: Journal.overlongProblem)
-            }
-            if Journal.isBlank(bytes) { return }
-            let record: ReviewRecord
-            do {
-                record = try Journal.decode(bytes, reader: reader, decoder: decoder)
-            } catch {
-                if isLast, Journal.isTorn(bytes, terminated: terminated) {
-                    result.torn = Torn(offset: offset, length: size - offset)
-                    return
-                }
-                throw ProgressError.unreadable(file: path, line: line, problem: Journal.problem(bytes, error))
-            }
-            if !terminated { result.missingNewline = true }
-            if let previous, record.seq != previous + 1 {
-                throw ProgressError.unreadable(
-                    file: path, line: line,
-                    problem: "answer number \(record.seq) follows \(previous); numbers must go up by one")
-            }
-            if previous == nil, record.seq != 1 {
-                throw ProgressError.unreadable(file: path, line: line, problem: Journal.missingStart(record.seq))
-            }
-            previous = record.seq
-            try body(record, offset)
+        var check = lineCheck(.forward)
+        if let failure = try check.read(0..<size, from: LineReader(fd: fd, path: path), body) {
+            throw try unreadable(failure)
         }
-        return result
+        return Scan(torn: check.torn, missingNewline: check.missingNewline)
     }
 
     /// The latest review or practice record not yet revoked, read backwards; nil if none.
     func latestUnrevoked() throws -> ReviewRecord? {
         var revoked = Set<Int>()
         var found: ReviewRecord?
-        var isLast = true
-        try backward { line, offset, _ in
-            guard let line else {
-                if isLast {
-                    isLast = false
-                    return true
-                }
-                throw try unreadable(at: offset, Journal.overlongProblem)
-            }
-            if isBlank(line) { return true }
-            defer { isLast = false }
-            guard let record = try? decode(line) else {
-                if isLast, line.withUnsafeBufferPointer({ Journal.isTorn($0, terminated: true) }) { return true }
-                throw try unreadable(at: offset, "not a review record")
-            }
+        var check = lineCheck(.backward)
+        let failure = try check.readBackward(self) { record, _ in
             // A revocation, or a re-rating (an answer that replaces the one it revokes).
             if let seq = record.revokes { revoked.insert(seq) }
             if record.kind == .revoke || revoked.contains(record.seq) { return true }
             found = record
             return false
         }
+        if let failure { throw try unreadable(failure) }
         return found
     }
 }
