@@ -40,7 +40,9 @@ public struct ModelEvaluation: Sendable, Equatable {
         var result: ModelEvaluation {
             guard count > 0 else { return ModelEvaluation(logLoss: .nan, rmseBins: .nan, count: 0) }
             var sum = 0.0, n = 0.0
-            for (_, b) in bins {
+            // In key order: the same answers give the same figure, whatever order they came in.
+            for key in bins.keys.sorted() {
+                guard let b = bins[key] else { continue }
                 let diff = b.predicted / b.count - b.actual / b.count
                 sum += diff * diff * b.count
                 n += b.count
