@@ -31,6 +31,8 @@ public struct GlossMain: ParsableCommand {
         let session: Session
         do {
             session = try Session(options: global, console: console)
+            // A mistyped --learner stops the REPL before it starts, not at its first answer.
+            try session.checkLearner()
         } catch let error as ValidationError {
             throw error
         } catch {

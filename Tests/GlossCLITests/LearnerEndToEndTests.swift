@@ -115,6 +115,15 @@ import Testing
                 """)
     }
 
+    @Test func theReplOnAnUnknownLearnerDoesNotStart() throws {
+        let folder = try BinaryRunner.shippedDeckWorkspace()
+        _ = try study(folder, ["--learner", "sim"], day: "2026-01-01")
+        let run = try BinaryRunner.run(["--learner", "sin"], input: "learner\n", in: folder)
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: no learner 'sin' in Progress; did you mean 'sim'? (--new to start a new learner)\n")
+        #expect(run.stdout == "")
+    }
+
     @Test func aReplLineWithAnUnknownLearnerIsRefusedAndTheLoopGoesOn() throws {
         let folder = try BinaryRunner.shippedDeckWorkspace()
         _ = try study(folder, ["--learner", "sim"], day: "2026-01-01")

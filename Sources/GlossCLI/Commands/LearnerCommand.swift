@@ -23,7 +23,7 @@ struct LearnerCommand: GlossCommand {
             return
         }
         try LearnerName.validate(name)
-        let previous = session.learner
+        let previous = session.learner, previousAllowed = session.learnerAllowed
         if !global.newLearner && !session.isKnownOrFirst(name) {
             guard let reader = session.reader else {
                 throw CLIError.unknownLearner(
@@ -45,6 +45,7 @@ struct LearnerCommand: GlossCommand {
             session.console.line("Now learning as \(name)" + (cards == 0 ? " (new learner)." : " (\(cards) cards seen)."))
         } catch {
             session.learner = previous
+            session.learnerAllowed = previousAllowed
             throw error
         }
     }
