@@ -34,10 +34,11 @@ struct UserConfig: Equatable {
     static func parse(_ text: String, file: String) throws -> UserConfig {
         var config = UserConfig()
         var seen: Set<String> = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = index + 1
             func refuse(_ message: String) -> CLIError { .config(file: file, line: number, message: message) }
-            let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
+            // `\r\n` is one Character, a newline: a file saved on Windows reads the same.
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
                 throw refuse("gloss reads only the top-level keys \(keyList); no tables")
