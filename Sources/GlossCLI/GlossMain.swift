@@ -13,7 +13,7 @@ public struct GlossMain: ParsableCommand {
         version: GlossVersion.number,
         subcommands: [
             // Daily use first, then decks, authoring, and the tools.
-            StudyCommand.self, QuizCommand.self, UndoCommand.self, StatsCommand.self, ExportCommand.self,
+            StudyCommand.self, QuizCommand.self, DueCommand.self, UndoCommand.self, StatsCommand.self, ExportCommand.self,
             ShowCommand.self, SearchCommand.self, DecksCommand.self, LearnerCommand.self, WhereCommand.self,
             SettingsCommand.self, SetCommand.self,
             ImportCommand.self, ExportDeckCommand.self, AddCommand.self, EditCommand.self, LinkCommand.self,

@@ -14,6 +14,8 @@ import Testing
               study        Study what is due today in the current deck (or --all decks).
               quiz         A quick quiz of N questions (default 10); practice that leaves
                            the schedule alone.
+              due          One line for a shell prompt or a notifier: what is due now and
+                           about how long it takes.
               undo         Undo the last answer (or the last N); the log keeps a record of
                            the undo.
               stats        Show progress: today, streaks, cards, retention, forecast,

@@ -97,7 +97,7 @@ import Testing
         #expect(record.confusion == (counts ? "b" : nil))
         var tally = StatsTally(clock: DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current))
         tally.add(record)
-        #expect(tally.confusions.values.reduce(0, +) == (counts ? 1 : 0))
+        #expect(tally.confusions.counts.values.reduce(0, +) == (counts ? 1 : 0))
     }
 
     @Test(

@@ -42,3 +42,38 @@ import Testing
         #expect(throws: ExportError.self) { try ExportFile.sink(path: path, force: false) }
     }
 }
+
+@Suite struct ExportFileStreamTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-export-\(UUID().uuidString)")
+
+    init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+
+    struct Stop: Error {}
+
+    @Test func streamWritesTheChunksWholeOrNotAtAll() throws {
+        let path = folder.appendingPathComponent("r.csv").path
+        try ExportFile.stream(to: path, force: false) { emit in
+            for k in 0..<3 { try emit(Array("line \(k)\n".utf8)) }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "line 0\nline 1\nline 2\n")
+        #expect(throws: ExportError.fileExists(path: path)) { try ExportFile.stream(to: path, force: false) { _ in } }
+        // A failure half-way leaves the old file as it was and no temporary beside it.
+        #expect(throws: Stop.self) {
+            try ExportFile.stream(to: path, force: true) { emit in
+                try emit(Array("half\n".utf8))
+                throw Stop()
+            }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "line 0\nline 1\nline 2\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["r.csv"])
+        try ExportFile.stream(to: path, force: true) { emit in try emit(Array("new\n".utf8)) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+    }
+
+    @Test func streamIntoAMissingFolderIsAClearError() {
+        let path = folder.appendingPathComponent("nope/r.csv").path
+        #expect(throws: ExportError.cannotWrite(what: path, reason: "cannot create the file (does its folder exist?)")) {
+            try ExportFile.stream(to: path, force: false) { _ in }
+        }
+    }
+}

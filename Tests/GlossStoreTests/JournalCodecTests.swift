@@ -30,6 +30,9 @@ import Testing
             record.before = record.before.map(rounded)
             record.after = record.after.map(rounded)
             record.device = n % 3 == 0 ? nil : "dev-\(n % 7)"
+            // Whatever the encoder writes, the decoder reads: extreme and negative numbers too.
+            if n % 5 == 0 { record.responseMs = Int.random(in: Int.min...Int.max, using: &rng) }
+            if n % 7 == 0 { record.seq = Int.random(in: Int.min...0, using: &rng) }
             let line = try JournalCodec.encode(record)
             #expect(try decode(line) == record, "\(String(decoding: line, as: UTF8.self))")
             #expect(!line.contains(10))

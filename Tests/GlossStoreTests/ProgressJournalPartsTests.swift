@@ -121,7 +121,7 @@ import Testing
             let steps = (0..<Int.random(in: 0...12, using: &rng)).map { _ in Bool.random(using: &rng) ? 1 : -1 }
             let oneByOne = steps.reduce(start) { max($0 + $1, 0) }
             let cut = Int.random(in: 0...steps.count, using: &rng)
-            var first = ProgressPart.CountChange(), second = ProgressPart.CountChange()
+            var first = ConfusionCounts.Change(), second = ConfusionCounts.Change()
             for step in steps[..<cut] { first.then(step) }
             for step in steps[cut...] { second.then(step) }
             first.then(second)

@@ -51,33 +51,42 @@ struct ExportCommand: GlossCommand {
         let store = try session.progress(forReading: true)
         let settings = store.settings
         let scheduler = try settings.makeScheduler(dayClock: session.dayClock(settings))
-        let text: String
-        switch (format, what) {
-        case (.csv, .terms):
-            text = try TermsCSV.text(
-                rows: TermsCSV.rows(
-                    decks: decks, states: store.state.cards, records: try store.allRecords(), now: session.now(),
-                    retrievability: { scheduler.retrievability(of: $0, at: $1) }))
-        case (.csv, .reviews):
-            text = try ReviewsCSV.text(
-                rows: ReviewsCSV.rows(records: try store.allRecords(), decks: deck == nil ? nil : Set(decks.map(\.id))))
-        case (.json, .reviews):
-            text = try ReviewsJSONL.text(records: try store.allRecords())
-        default:
-            let summary = try session.statsSummary(decks: decks)
-            switch format {
-            case .md: text = StatsMarkdown.render(summary)
-            case .html: text = StatsHTML.render(summary)
-            default: text = String(decoding: try StatsJSON.encode(summary), as: UTF8.self) + "\n"
+        let path = output ?? defaultPath(what: what, day: CivilDay(session.dayClock(settings).day(of: session.now())))
+        // The journal is read once, never held: the reviews go out in chunks as they are written.
+        try write(to: path, in: session) { emit in
+            switch (format, what) {
+            case (.csv, .terms):
+                let text = try TermsCSV.text(
+                    rows: TermsCSV.rows(
+                        decks: decks, states: store.state.cards, lastRatings: try store.reviewTable().lastRatings(),
+                        now: session.now(), retrievability: { scheduler.retrievability(of: $0, at: $1) }))
+                try emit(Array(text.utf8))
+            case (.csv, .reviews):
+                try ReviewsCSV.write(try store.reviewTable(), decks: deck == nil ? nil : Set(decks.map(\.id)), emit: emit)
+            case (.json, .reviews):
+                try ReviewsJSONL.write(forEach: { try store.forEachRecord($0) }, emit: emit)
+            default:
+                let summary = try session.statsSummary(decks: decks)
+                let text: String
+                switch format {
+                case .md: text = StatsMarkdown.render(summary)
+                case .html: text = StatsHTML.render(summary)
+                default: text = String(decoding: try StatsJSON.encode(summary), as: UTF8.self) + "\n"
+                }
+                try emit(Array(text.utf8))
             }
         }
-        if output == "-" {
-            session.console.write(text)
-        } else {
-            let path = output ?? defaultPath(what: what, day: CivilDay(session.dayClock(settings).day(of: session.now())))
-            try ExportFile.write(Data(text.utf8), to: path, force: force)
-            session.console.line("Wrote \(path) (\(format.rawValue), \(what.rawValue)).")
+        if output != "-" { session.console.line("Wrote \(path) (\(format.rawValue), \(what.rawValue)).") }
+    }
+
+    /// Runs `body` with an `emit` that writes to the console for `-` or to the file at `path`
+    /// (written whole or not at all).
+    private func write(to path: String, in session: Session, _ body: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        guard path != "-" else {
+            try body { session.console.write(String(decoding: $0, as: UTF8.self)) }
+            return
         }
+        try ExportFile.stream(to: path, force: force, body)
     }
 
     /// `./gloss-report-2026-03-31.html` and the like, as an absolute path: where `export`

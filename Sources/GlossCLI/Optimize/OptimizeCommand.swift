@@ -24,8 +24,7 @@ struct OptimizeCommand: GlossCommand {
 
     func run(in session: Session) throws {
         let console = session.console
-        let (reviews, clock, label) = try source.load(in: session)
-        let data = ReviewDataset(reviews, timeZone: clock.timeZone, rolloverHour: clock.rolloverHour)
+        let (data, label) = try source.load(in: session)
         var configuration = OptimizerConfiguration()
         configuration.seed = fitSeed
         let bar = ProgressBar(label: "fitting")
@@ -91,8 +90,7 @@ struct EvaluateCommand: GlossCommand {
 
     func run(in session: Session) throws {
         let console = session.console
-        let (reviews, clock, label) = try source.load(in: session)
-        let data = ReviewDataset(reviews, timeZone: clock.timeZone, rolloverHour: clock.rolloverHour)
+        let (data, label) = try source.load(in: session)
         let given = try parseParameters(params)
         let parameters = try FSRSParameters(
             given.isEmpty ? try session.progress(forReading: true).settings.fsrsParameters : given

@@ -8,8 +8,9 @@ struct ReviewSource: ParsableArguments {
     @Option(name: .long, help: "A review log in the FSRS CSV format (default: the current learner's history).")
     var reviews: String?
 
-    /// The reviews, and the study-day clock they are counted in.
-    func load(in session: Session) throws -> (reviews: [LoggedReview], clock: DayClock, label: String) {
+    /// The reviews arranged for fitting, in the study days they are counted in. The
+    /// learner's journal is read once, into a compact table, never as whole records.
+    func load(in session: Session) throws -> (data: ReviewDataset, label: String) {
         if let reviews {
             let log = try ReviewLogCSV.read(contentsOf: URL(fileURLWithPath: reviews))
             if !log.problems.isEmpty {
@@ -17,18 +18,17 @@ struct ReviewSource: ParsableArguments {
                 throw ExitCode(2)
             }
             // A shared log has no home time zone: days are counted in UTC, rolling over at 4 am.
-            return (
-                log.reviews, DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current, rolloverHour: 4),
-                (reviews as NSString).lastPathComponent
-            )
+            let utc = TimeZone(identifier: "UTC") ?? .current
+            return (ReviewDataset(log.reviews, timeZone: utc, rolloverHour: 4), (reviews as NSString).lastPathComponent)
         }
         let store = try session.progress(forReading: true)
-        let records = try store.allRecords()
-        let revoked = Set(records.compactMap(\.revokes))
-        let reviews = records.filter { $0.kind == .review && !revoked.contains($0.seq) }.map {
-            LoggedReview(cardID: $0.card.description, rating: $0.rating, time: $0.time, durationMs: $0.responseMs)
-        }
-        return (reviews, session.dayClock(store.settings), "\(session.learner)'s history")
+        let clock = session.dayClock(store.settings)
+        // The table is let go once grouped, before the dataset is built.
+        let grouped = try store.reviewTable().groupedAnswers()
+        return (
+            ReviewDataset(grouped: grouped, timeZone: clock.timeZone, rolloverHour: clock.rolloverHour),
+            "\(session.learner)'s history"
+        )
     }
 }
 

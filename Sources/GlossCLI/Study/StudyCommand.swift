@@ -39,13 +39,8 @@ struct StudyCommand: GlossCommand {
         let settings = store.settings
         let clock = session.dayClock(settings)
         let scheduler = try settings.makeScheduler(dayClock: clock)
-        let today = try store.records(since: clock.start(ofDay: clock.day(of: now))).filter { $0.kind == .review }
-        let newToday = today.filter { $0.before?.phase == .new }.count
         let cards = decks.flatMap { DeckCards.of($0).map(\.key) }
-        let queue = StudyQueue(
-            cards: cards.map { ($0, store.card($0)) }, now: now, settings: settings,
-            today: DailyCounts(newStudied: newToday, reviewsDone: today.count - newToday),
-            clock: clock, scheduler: scheduler)
+        let queue = try todayQueue(cards: cards, store: store, now: now, clock: clock, scheduler: scheduler)
         var upcoming: [CardKey] = []
         if ahead && queue.isFinished {
             upcoming = cards.compactMap { key in store.state.cards[key].flatMap { $0.due }.map { (key, $0) } }
@@ -105,4 +100,17 @@ func dueOutlook(cards: [CardKey], store: ProgressStore, now: Date, clock: DayClo
     parts.append("\(dueTomorrow) due tomorrow")
     if newLeft > 0 { parts.append("\(newLeft) new card\(newLeft == 1 ? "" : "s") not yet seen") }
     return parts.joined(separator: "; ") + "."
+}
+
+/// Today's queue of `cards`: what is due now and the new cards the day's limit still allows
+/// (the answers already given today counted against the limits).
+func todayQueue(
+    cards: [CardKey], store: ProgressStore, now: Date, clock: DayClock, scheduler: some Scheduler
+) throws -> StudyQueue {
+    let today = try store.records(since: clock.start(ofDay: clock.day(of: now))).filter { $0.kind == .review }
+    let newToday = today.filter { $0.before?.phase == .new }.count
+    return StudyQueue(
+        cards: cards.map { ($0, store.card($0)) }, now: now, settings: store.settings,
+        today: DailyCounts(newStudied: newToday, reviewsDone: today.count - newToday),
+        clock: clock, scheduler: scheduler)
 }

@@ -230,23 +230,12 @@ final class StudyRunner {
         let rating = step.rating
         let milliseconds = Int((session.monotonicNanoseconds() - shownAt) / 1_000_000)
         let practice = mode == .quiz
-        let record = ReviewRecord(
-            seq: 0, kind: practice ? .practice : .review, time: now, card: question.card, format: question.format,
-            answer: input, correct: step.asked.isRight, rating: rating, responseMs: milliseconds,
-            confusedWith: step.confusedWith, before: practice ? nil : state, after: practice ? nil : step.after)
-        let stored: ReviewRecord
+        let records = AnswerRecords.records(
+            for: step, question: question, answer: input, state: state, practice: practice, at: now,
+            responseMs: milliseconds)
+        var stored = records[records.count - 1]
         do {
-            // Matching: another pair's mistake is practice of that entry, never a confusion of the asked
-            // card; written first, so that `u` undoes the answer itself.
-            for mistake in step.otherMistakes {
-                _ = try store.append(
-                    ReviewRecord(
-                        seq: 0, kind: .practice, time: now,
-                        card: CardKey(deck: question.card.deck, entry: mistake.asked, facet: .recall), format: question.format,
-                        answer: input, correct: false, rating: .again, responseMs: milliseconds,
-                        confusedWith: mistake.picked, before: nil, after: nil))
-            }
-            stored = try store.append(record)
+            for record in records { stored = try store.append(record) }
         } catch {
             console.error(
                 "your answer was not saved: \(describe(error)) — the session stops here; everything answered before is safe")
@@ -315,11 +304,7 @@ final class StudyRunner {
             return
         }
         do {
-            var record = last.record
-            record.rating = rating
-            if record.kind == .review, let before = record.before {
-                record.after = scheduler.review(before, rating: rating, at: record.time, card: record.card)
-            }
+            let record = AnswerRecords.rerated(last.record, as: rating, scheduler: scheduler)
             // One record that replaces the answer: a crash keeps the old rating or the new one.
             let stored = try store.rerate(last.record, as: record)
             self.last = (stored, last.term, last.wasNew)

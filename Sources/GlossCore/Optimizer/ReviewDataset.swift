@@ -34,32 +34,51 @@ public struct ReviewDataset: Sendable {
     /// How many answers the log held.
     public var reviewCount: Int
 
+    /// One answer of a card: when, and how it was rated.
+    public struct Answer: Sendable, Equatable {
+        public var time: Date
+        public var rating: Rating
+
+        public init(time: Date, rating: Rating) {
+            self.time = time
+            self.rating = rating
+        }
+    }
+
     /// Groups `reviews` by card, orders each card's answers by time, and counts days as
     /// calendar days in `timeZone` that start at `rolloverHour` (as Anki counts them).
     public init(_ reviews: [LoggedReview], timeZone: TimeZone = .gmt, rolloverHour: Int = 4) {
         var indexOfCard: [String: Int] = [:]
-        var perCard: [[(time: Date, rating: Rating, line: Int)]] = []
+        var grouped: [(id: String, answers: [Answer])] = []
         for review in reviews {
             let index: Int
             if let known = indexOfCard[review.cardID] {
                 index = known
             } else {
-                index = perCard.count
+                index = grouped.count
                 indexOfCard[review.cardID] = index
-                perCard.append([])
+                grouped.append((review.cardID, []))
             }
-            perCard[index].append((review.time, review.rating, review.line))
+            grouped[index].answers.append(Answer(time: review.time, rating: review.rating))
         }
-        var ids = [String](repeating: "", count: perCard.count)
-        for (id, index) in indexOfCard { ids[index] = id }
+        self.init(grouped: grouped, timeZone: timeZone, rolloverHour: rolloverHour)
+    }
 
+    /// A dataset from answers already grouped by card: cards in the order their first answer
+    /// was logged, each card's answers in log order (they are sorted by time here). The same
+    /// as grouping the log's reviews with `init(_:timeZone:rolloverHour:)`, without a
+    /// `LoggedReview` per answer.
+    ///
+    /// - Complexity: O(n log n) in the number of answers.
+    public init(grouped: [(id: String, answers: [Answer])], timeZone: TimeZone = .gmt, rolloverHour: Int = 4) {
         var cards: [Card] = []
-        cards.reserveCapacity(perCard.count)
+        cards.reserveCapacity(grouped.count)
+        let reviewCount = grouped.reduce(0) { $0 + $1.answers.count }
         var timed: [(time: Date, item: Item)] = []
-        timed.reserveCapacity(reviews.count)
+        timed.reserveCapacity(reviewCount)
         let shift = Double(rolloverHour) * 3600
-        for (index, answers) in perCard.enumerated() {
-            let sorted = answers.sorted { $0.time < $1.time }
+        for (index, card) in grouped.enumerated() {
+            let sorted = card.answers.sorted { $0.time < $1.time }
             var ratings: [UInt8] = []
             var elapsed: [Int32] = []
             ratings.reserveCapacity(sorted.count)
@@ -78,7 +97,7 @@ public struct ReviewDataset: Sendable {
                 }
                 previousDay = day
             }
-            cards.append(Card(id: ids[index], ratings: ratings, elapsedDays: elapsed))
+            cards.append(Card(id: card.id, ratings: ratings, elapsedDays: elapsed))
         }
         // Stable: equal times keep card order.
         let order = timed.indices.sorted { a, b in
@@ -86,7 +105,7 @@ public struct ReviewDataset: Sendable {
         }
         self.cards = cards
         self.items = order.map { timed[$0].item }
-        self.reviewCount = reviews.count
+        self.reviewCount = reviewCount
     }
 
     /// A dataset from cards already in day form (for tests and synthetic logs); items are

@@ -20,6 +20,36 @@ public enum ISOTime {
     }
 
     public static func parseMicroseconds(utf8 b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        if let canonical = canonicalMicroseconds(b) { return canonical }
+        return generalMicroseconds(b)
+    }
+
+    /// The form gloss writes, `YYYY-MM-DDTHH:MM:SS.mmmZ`, read at fixed positions (the
+    /// journal's hot path); nil for any other text, which the general reader then takes.
+    @inline(__always) static func canonicalMicroseconds(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard b.count == 24, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[19] == 46, b[23] == 90
+        else { return nil }
+        var bad = false
+        @inline(__always) func digits(_ at: Int, _ count: Int) -> Int {
+            var v = 0
+            for k in at..<(at + count) {
+                let d = Int(b[k]) &- 48
+                if d < 0 || d > 9 { bad = true }
+                v = v &* 10 &+ d
+            }
+            return v
+        }
+        let year = digits(0, 4), month = digits(5, 2), day = digits(8, 2)
+        let hour = digits(11, 2), minute = digits(14, 2), second = digits(17, 2), ms = digits(20, 3)
+        guard !bad, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24, minute < 60,
+            second < 61
+        else { return nil }
+        let seconds =
+            Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return seconds * 1_000_000 + Int64(ms) * 1000
+    }
+
+    static func generalMicroseconds(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = 0
         func number(_ count: Int) -> Int? {
             guard i + count <= b.count else { return nil }

@@ -168,8 +168,8 @@ extension StatsSummary {
             cursor -= 1
         }
 
-        let confusions = tally.confusions.compactMap {
-            $0.value > 0 && wanted.contains($0.key.deck) ? (key: $0.key, count: $0.value) : nil
+        let confusions = tally.confusions.counts.compactMap {
+            wanted.contains($0.key.deck) ? (key: $0.key, count: $0.value) : nil
         }
         let topPairs = Self.top(confusions, limit) {
             if $0.count != $1.count { return $0.count > $1.count }

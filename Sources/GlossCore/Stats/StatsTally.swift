@@ -22,8 +22,8 @@ public struct StatsTally: Sendable {
     public private(set) var lastSeq = 0
     /// Per deck, per study day.
     public private(set) var days: [DeckID: [Int: DayFigures]] = [:]
-    /// Confusion counts, `asked` → `picked`, per deck; an undo takes its confusion back.
-    var confusions: [PairKey: Int] = [:]
+    /// Confusion counts, `asked` → `picked`, per deck, by the one rule (`ConfusionCounts`).
+    public private(set) var confusions = ConfusionCounts()
     /// Per deck, the all-time split by card age, hour, format, and each card's lapse days.
     public var breakdown: [DeckID: AnswerBreakdown] {
         guard let runDeck else { return breakdowns }
@@ -47,7 +47,7 @@ public struct StatsTally: Sendable {
         memo = StudyDays(clock: clock)
     }
 
-    /// A tally of saved days (see `StatsTally.Saved`), confusions taken from `confusions`.
+    /// A tally of saved days and confusion counts (a stats cache).
     public init(
         clock: DayClock, lastSeq: Int, days: [DeckID: [Int: DayFigures]], breakdown: [DeckID: AnswerBreakdown] = [:],
         confusions: Confusions
@@ -56,22 +56,14 @@ public struct StatsTally: Sendable {
         self.lastSeq = lastSeq
         self.days = days
         self.breakdowns = breakdown
-        useConfusions(confusions)
-    }
-
-    /// Replaces the confusion counts by `confusions` (a `ProgressState`'s, which counts them
-    /// the same way), e.g. for a tally restored from saved days.
-    public mutating func useConfusions(_ confusions: Confusions) {
-        self.confusions = [:]
-        for pair in confusions.pairs {
-            self.confusions[PairKey(deck: pair.deck, asked: pair.asked, picked: pair.picked)] = pair.count
-        }
+        self.confusions = ConfusionCounts(confusions)
     }
 
     /// Counts one journal record: an answer adds, a revocation subtracts the answer it undoes.
     /// A re-rating (an answer with `revokes`) replaces an answer counted already with one
     /// that counts the same (time, card, correctness, response time, `before`): it adds nothing.
     public mutating func add(_ record: ReviewRecord) {
+        confusions.add(record)
         switch record.kind {
         case .review where record.revokes != nil, .practice where record.revokes != nil: break
         case .review: count(record, kind: .review, before: record.before, after: record.after, times: 1)
@@ -95,9 +87,7 @@ public struct StatsTally: Sendable {
         }
         runFigures.count(record, kind: kind, before: before, after: after, times: times, clock: clock)
         runBreakdown.count(record, kind: kind, before: before, day: day, hour: hour, times: times)
-        if let picked = record.confusion {
-            confusions[PairKey(deck: deck, asked: record.card.entry, picked: picked), default: 0] += times
-        }
+
     }
 
     private mutating func flush() {
@@ -121,7 +111,7 @@ public struct StatsTally: Sendable {
                 return sum
             }
         }
-        confusions.merge(later.confusions) { $0 + $1 }
+        confusions.merge(later.confusions)
         breakdowns.merge(later.breakdowns) { a, b in
             var sum = a
             sum.add(b)
@@ -135,12 +125,6 @@ public struct StatsTally: Sendable {
         var tally = self
         tally.flush()
         return tally
-    }
-
-    struct PairKey: Hashable, Sendable {
-        var deck: DeckID
-        var asked: EntryID
-        var picked: EntryID
     }
 }
 

@@ -22,6 +22,50 @@ public enum ExportFile {
         }
     }
 
+    /// Writes the chunks `body` hands to its `emit` to `path`, through a temporary file in
+    /// the same folder that is synced and renamed into place at the end (a failed export
+    /// leaves no half-written file), or straight to stdout for `-`.
+    public static func stream(
+        to path: String, force: Bool, _ body: (_ emit: ([UInt8]) throws -> Void) throws -> Void
+    ) throws {
+        if path == "-" {
+            try body { chunk in
+                do { try FileHandle.standardOutput.write(contentsOf: chunk) } catch {
+                    throw ExportError.cannotWrite(what: "stdout", reason: "\(error)")
+                }
+            }
+            return
+        }
+        try checkFree(path, force: force)
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+            .path
+        guard FileManager.default.createFile(atPath: temp, contents: nil), let handle = FileHandle(forWritingAtPath: temp)
+        else {
+            throw ExportError.cannotWrite(what: path, reason: "cannot create the file (does its folder exist?)")
+        }
+        do {
+            try body { chunk in
+                do { try handle.write(contentsOf: chunk) } catch {
+                    throw ExportError.cannotWrite(what: path, reason: error.localizedDescription)
+                }
+            }
+            do {
+                try handle.synchronize()
+                try handle.close()
+            } catch {
+                throw ExportError.cannotWrite(what: path, reason: error.localizedDescription)
+            }
+            guard rename(temp, path) == 0 else {
+                throw ExportError.cannotWrite(what: path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temp)
+            throw error
+        }
+    }
+
     /// A buffered sink writing to `path` (created, or truncated with `force`), or to stdout
     /// for `-`. Writers flush it at the end; the file closes when the sink is released.
     public static func sink(path: String, force: Bool) throws -> ExportSink {

@@ -24,6 +24,40 @@ public enum ReviewsCSV {
         return rows
     }
 
+    /// Writes the export of `table` (`decks` limits it to those decks when given) to `emit`,
+    /// in chunks of about `chunkSize` bytes that end at a line end: the same bytes as
+    /// `text(rows: rows(records:decks:))` of the records the table was read from.
+    ///
+    /// Each row is written by hand into one buffer (numbers and times cannot need quoting);
+    /// the card id, text, is quoted by the CSV rule once per card.
+    public static func write(
+        _ table: ReviewTable, decks: Set<DeckID>? = nil, chunkSize: Int = 1 << 20, emit: ([UInt8]) throws -> Void
+    ) throws {
+        var out = ByteChunks(size: chunkSize)
+        out.buffer.append(contentsOf: (header.joined(separator: ",") + "\n").utf8)
+        var ids: [[UInt8]?] = []
+        var current = -1
+        try table.forEachRow { p, row in
+            if p != current {
+                current = p
+                ids = table.parts[p].cards.map { key in
+                    decks.map { $0.contains(key.deck) } ?? true ? CSVField.bytes(key.description) : nil
+                }
+            }
+            guard let id = ids[Int(row.card)] else { return }
+            out.buffer.append(contentsOf: id)
+            out.buffer.append(0x2C)
+            out.buffer.appendDecimal(row.rating.rawValue)
+            out.buffer.append(0x2C)
+            out.buffer.appendISOTime(row.time)
+            out.buffer.append(0x2C)
+            out.buffer.appendDecimal(max(row.responseMs, 0))
+            out.buffer.append(0x0A)
+            try out.lineEnded(emit)
+        }
+        try out.finish(emit)
+    }
+
     public static func write(rows: [[String]], to stream: OutputStream) throws {
         try CSVText.write(header: header, rows: rows, to: stream, what: "reviews")
     }

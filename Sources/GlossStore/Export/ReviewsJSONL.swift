@@ -6,12 +6,7 @@ import GlossCore
 public enum ReviewsJSONL {
     /// The dump as text, one line per record, each ending in a newline.
     public static func text(records: [ReviewRecord]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(ISOTime.format(date))
-        }
+        let encoder = makeEncoder()
         var out = ""
         for record in records {
             do {
@@ -22,6 +17,40 @@ public enum ReviewsJSONL {
             out += "\n"
         }
         return out
+    }
+
+    /// Writes the dump of the records `forEach` hands over, one at a time, to `emit` in
+    /// chunks of about `chunkSize` bytes that end at a line end: the bytes of
+    /// `text(records:)`, without holding the records.
+    public static func write(
+        forEach: (_ body: (ReviewRecord) throws -> Void) throws -> Void, chunkSize: Int = 1 << 20,
+        emit: ([UInt8]) throws -> Void
+    ) throws {
+        let encoder = makeEncoder()
+        var out = ByteChunks(size: chunkSize)
+        try withoutActuallyEscaping(emit) { emit in
+            try forEach { record in
+                do {
+                    out.buffer.append(contentsOf: try encoder.encode(record))
+                } catch {
+                    throw ExportError.cannotWrite(what: "JSON Lines", reason: "record \(record.seq): \(error)")
+                }
+                out.buffer.append(0x0A)
+                try out.lineEnded(emit)
+            }
+        }
+        try out.finish(emit)
+    }
+
+    /// The encoder of the dump: keys sorted, slashes as they are, times by `ISOTime.format`.
+    static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISOTime.format(date))
+        }
+        return encoder
     }
 
     /// Reads a dump back, for tests and tools; the error names the 1-based line.

@@ -24,6 +24,14 @@ public enum TermsCSV {
         for record in records where record.kind == .review && !revoked.contains(record.seq) {
             lastRating[record.card] = record.rating
         }
+        return rows(decks: decks, states: states, lastRatings: lastRating, now: now, retrievability: retrievability)
+    }
+
+    /// The rows, each card's last rating taken from `lastRatings` (see `ReviewTable.lastRatings()`).
+    public static func rows(
+        decks: [Deck], states: [CardKey: CardState], lastRatings lastRating: [CardKey: Rating], now: Date,
+        retrievability: (CardState, Date) -> Double
+    ) -> [[String]] {
         var rows: [[String]] = []
         for deck in decks {
             for (entry, key) in DeckCards.of(deck) {

@@ -75,7 +75,7 @@ public enum ProgressDoctor {
 
     /// The stats cache at `path` against `records`, the whole log (numbered from 1 on).
     static func statsCache(_ path: String, clock: DayClock, records: [ReviewRecord]) -> DoctorReport.StatsCacheFinding? {
-        switch StatsCacheFile.read(path, clock: clock, confusions: Confusions()) {
+        switch StatsCacheFile.read(path, clock: clock) {
         case .absent:
             return nil
         case .recount(let reason):

@@ -457,8 +457,7 @@ public final class ProgressStore {
         }
         try SnapshotFile.write(
             ProgressSnapshot(learner: learner, state: rebuilt, settings: settings, lastLineOffset: offset ?? nil), to: path)
-        if var tally {
-            tally.useConfusions(rebuilt.confusions)
+        if let tally {
             let journal = try Journal.open(journalPath(folder, learner))
             defer { journal?.close() }
             let newest = try journal?.tail(after: max(tally.lastSeq - 1, 0)).records.last

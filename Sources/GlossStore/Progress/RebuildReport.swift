@@ -1,3 +1,5 @@
+import GlossCore
+
 /// What `ProgressStore.rebuild()` did, for the `gloss rebuild` command to print.
 public struct RebuildReport: Equatable, Sendable {
     /// Journal records replayed.

@@ -14,9 +14,10 @@ import GlossCore
 /// ratings by age, then reviews and right by hour, by age and by format) and each card's lapses
 /// as `[day, count]` pairs.
 enum StatsCacheFile {
-    /// Version 2 added `last`; version 3 the new-seen column, the breakdown and the lapses.
-    /// An older cache is counted again.
-    static let version = 3
+    /// Version 2 added `last`; version 3 the new-seen column, the breakdown and the lapses;
+    /// version 4 the tally's own confusion counts (`Confusions.counts`). An older cache is
+    /// counted again.
+    static let version = 4
 
     /// What identifies the answer a tally ends at: its number, time and card.
     static func fingerprint(_ record: ReviewRecord?) -> String {
@@ -33,6 +34,7 @@ enum StatsCacheFile {
         var decks: [String: [[Int]]]
         var breakdown: [String: [Int]]
         var lapses: [String: [String: [[Int]]]]
+        var confusions: [String: [String: Int]]
     }
 
     private struct VersionProbe: Decodable { var version: Int }
@@ -47,17 +49,16 @@ enum StatsCacheFile {
         case recount(String)
     }
 
-    /// The saved tally and its `last` fingerprint, when it is usable with `clock`; its
-    /// confusions are `confusions`.
-    static func load(_ path: String, folder: URL, clock: DayClock, confusions: Confusions) -> (
+    /// The saved tally and its `last` fingerprint, when it is usable with `clock`.
+    static func load(_ path: String, folder: URL, clock: DayClock) -> (
         tally: StatsTally, last: String
     )? {
-        guard case .usable(let tally, let last) = read(path, clock: clock, confusions: confusions) else { return nil }
+        guard case .usable(let tally, let last) = read(path, clock: clock) else { return nil }
         return (tally, last)
     }
 
     /// Reads the cache and says whether it can be used with `clock`, and if not, why.
-    static func read(_ path: String, clock: DayClock, confusions: Confusions) -> Reading {
+    static func read(_ path: String, clock: DayClock) -> Reading {
         guard FileIO.exists(path) else { return .absent }
         let data: Data
         do {
@@ -121,7 +122,9 @@ enum StatsCacheFile {
             breakdown[DeckID(deck)] = part
         }
         return .usable(
-            tally: StatsTally(clock: clock, lastSeq: saved.lastSeq, days: days, breakdown: breakdown, confusions: confusions),
+            tally: StatsTally(
+                clock: clock, lastSeq: saved.lastSeq, days: days, breakdown: breakdown,
+                confusions: Confusions(counts: saved.confusions)),
             last: saved.last)
     }
 
@@ -166,7 +169,8 @@ enum StatsCacheFile {
         }
         let saved = Saved(
             version: version, timeZone: tally.clock.timeZone.identifier, rolloverHour: tally.clock.rolloverHour,
-            lastSeq: tally.lastSeq, last: fingerprint(last), decks: decks, breakdown: breakdown, lapses: lapses)
+            lastSeq: tally.lastSeq, last: fingerprint(last), decks: decks, breakdown: breakdown, lapses: lapses,
+            confusions: tally.confusions.applied(to: Confusions()).counts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try FileIO.atomicWrite(Array(try encoder.encode(saved)), to: path)

@@ -30,7 +30,7 @@ extension JournalCodec {
                     "unknown field \"\(String(decoding: raw, as: UTF8.self))\" (this gloss reads \(JournalField.allCases.map(\.rawValue).joined(separator: ", ")))"
                 )
             }
-            let field = JournalField.allCases[index]
+            let field = JournalField.ordered[index]
             guard seen & (1 << index) == 0 else { throw Problem("field \"\(field.rawValue)\" appears twice") }
             seen |= 1 << index
             guard p.expect(58) else { throw Problem("expected ':' after \"\(field.rawValue)\"") }
@@ -59,7 +59,7 @@ extension JournalCodec {
             guard let device = string(&p), !device.isEmpty else { throw bad("a device id") }
             record.device = device
         case .seq:
-            guard let seq = p.int(), seq > 0 else { throw bad("a positive whole number") }
+            guard let seq = p.int() else { throw bad("a whole number") }
             record.seq = seq
         case .kind:
             guard let raw = p.plainString(), let kind = Self.kinds.match(raw) else { throw bad("review, practice or revoke") }
@@ -85,13 +85,14 @@ extension JournalCodec {
             guard let n = p.int(), let rating = Rating(rawValue: n) else { throw bad("1, 2, 3 or 4") }
             record.rating = rating
         case .ms:
-            guard let ms = p.int(), ms >= 0 else { throw bad("a whole number of milliseconds") }
+            // Any whole number: a clock set back while a question was shown measures less than 0.
+            guard let ms = p.int() else { throw bad("a whole number of milliseconds") }
             record.responseMs = ms
         case .confused:
             guard let other = string(&p) else { throw bad("an entry id") }
             record.confusedWith = EntryID(other)
         case .revokes:
-            guard let seq = p.int(), seq > 0 else { throw bad("a positive whole number") }
+            guard let seq = p.int() else { throw bad("a whole number") }
             record.revokes = seq
         case .before:
             record.before = try state(&p, field)
@@ -101,8 +102,10 @@ extension JournalCodec {
     }
 
     private func state(_ p: inout ByteCursor, _ field: JournalField) throws(Problem) -> CardState {
-        let problem = Problem(
-            "\"\(field.rawValue)\" must be a card state [\(CardStateField.allCases.map { "\($0)" }.joined(separator: ", "))]")
+        var problem: Problem {
+            Problem(
+                "\"\(field.rawValue)\" must be a card state [\(CardStateField.allCases.map { "\($0)" }.joined(separator: ", "))]")
+        }
         guard p.expect(91) else { throw problem }
         var state = CardState()
         var count = 0
@@ -116,10 +119,10 @@ extension JournalCodec {
                     guard let raw = p.plainString(), let phase = Self.phases.match(raw) else { throw problem }
                     state.phase = phase
                 case .reps:
-                    guard let n = p.int(), n >= 0 else { throw problem }
+                    guard let n = p.int() else { throw problem }
                     state.reps = n
                 case .lapses:
-                    guard let n = p.int(), n >= 0 else { throw problem }
+                    guard let n = p.int() else { throw problem }
                     state.lapses = n
                 case .step:
                     guard let n = p.int() else { throw problem }

@@ -72,6 +72,10 @@ enum JournalField: String, CaseIterable, Sendable {
     }
 
     static let words = ByteWords(allCases.map(\.rawValue))
+    /// `allCases`, made once (the decoder looks fields up by index).
+    static let ordered = allCases
+    /// Bit i set: `ordered[i]` is required.
+    static let requiredMask: UInt32 = ordered.indices.reduce(0) { mask, i in ordered[i].isRequired ? mask | 1 << i : mask }
 }
 
 /// A card state on disk: a JSON array in this order, trailing nulls left out.

@@ -1,5 +1,4 @@
 import Foundation
-import GlossCore
 
 /// A learner's progress in memory: card states, confusions, and the last journal record
 /// folded in. Replaying the journal from an empty state rebuilds it exactly.
@@ -30,34 +29,22 @@ public struct ProgressState: Equatable, Sendable {
         case .set(let state): cards[record.card] = state
         case .reset: cards[record.card] = nil
         }
-        if let picked = record.confusion {
-            confusions.record(
-                deck: record.card.deck, asked: record.card.entry, picked: picked, times: Self.confusionTimes(of: record))
-        }
+        confusions.count(record)
     }
 
     /// What a record does to its card's schedule.
-    enum CardEffect: Equatable {
+    public enum CardEffect: Equatable, Sendable {
         case keep
         case set(CardState)
         /// The card is new again (it has no state).
         case reset
     }
 
-    static func cardEffect(of record: ReviewRecord) -> CardEffect {
+    public static func cardEffect(of record: ReviewRecord) -> CardEffect {
         switch record.kind {
         case .review: record.after.map { .set($0) } ?? .keep
         case .practice: .keep
         case .revoke: record.after.map { $0 == CardState.new ? .reset : .set($0) } ?? .keep
-        }
-    }
-
-    /// How a record counts its confusion: an answer adds it, a revocation takes it back, and
-    /// a re-rating (an answer that revokes the one it replaces) keeps the count as it was.
-    static func confusionTimes(of record: ReviewRecord) -> Int {
-        switch record.kind {
-        case .revoke: -1
-        case .review, .practice: record.revokes == nil ? 1 : 0
         }
     }
 }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Bytes gathered into one large buffer and handed to `emit` in chunks of about `size`,
+/// always at the end of a line.
+struct ByteChunks {
+    var buffer: [UInt8] = []
+    let size: Int
+
+    init(size: Int) {
+        self.size = max(size, 1)
+        buffer.reserveCapacity(Swift.min(self.size, 1 << 22) + 4096)
+    }
+
+    /// Hands the buffer on when it is full (call at a line end).
+    mutating func lineEnded(_ emit: ([UInt8]) throws -> Void) throws {
+        guard buffer.count >= size else { return }
+        try emit(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands on what is left.
+    mutating func finish(_ emit: ([UInt8]) throws -> Void) throws {
+        guard !buffer.isEmpty else { return }
+        try emit(buffer)
+        buffer.removeAll()
+    }
+}
