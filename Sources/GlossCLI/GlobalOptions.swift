@@ -6,14 +6,23 @@ import GlossStore
 /// Options every command takes: where decks and progress live, who is learning, and the
 /// hidden knobs that make end-to-end runs reproducible.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Folder of deck files (default ./Decks, or $GLOSS_DECKS).")
+    @Option(
+        name: .long,
+        help: "Folder of deck files (default $GLOSS_DECKS, else ./Decks, else config.toml, else ~/.local/share/gloss/decks).")
     var decks: String?
 
-    @Option(name: .long, help: "Folder of learner progress (default ./Progress, or $GLOSS_PROGRESS).")
+    @Option(
+        name: .long,
+        help:
+            "Folder of learner progress (default $GLOSS_PROGRESS, else ./Progress beside ./Decks, else config.toml, else ~/.local/share/gloss/progress)."
+    )
     var progress: String?
 
     @Option(name: .long, help: "The learner whose progress to use (default $USER, or 'default').")
     var learner: String?
+
+    @Flag(name: .customLong("new"), help: "Start the --learner named if the progress folder does not have it yet.")
+    var newLearner = false
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output (also: NO_COLOR=1).")
     var noColor = false
@@ -26,13 +35,8 @@ public struct GlobalOptions: ParsableArguments {
 
     public init() {}
 
-    var decksFolder: String {
-        decks ?? ProcessInfo.processInfo.environment["GLOSS_DECKS"] ?? "Decks"
-    }
-
-    var progressFolder: String {
-        progress ?? ProcessInfo.processInfo.environment["GLOSS_PROGRESS"] ?? "Progress"
-    }
+    /// The decks and progress folders these options mean, and why.
+    func folders() throws -> Folders { try Folders.resolve(decks: decks, progress: progress) }
 
     var learnerName: String {
         if let learner { return learner }

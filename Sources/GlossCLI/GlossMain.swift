@@ -7,12 +7,15 @@ public struct GlossMain: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "gloss",
         abstract: "A spaced-repetition quiz and flashcard trainer for glossaries.",
-        discussion: "With no command, gloss opens a REPL on the decks in ./Decks.\n\n" + ExitStatus.helpText,
+        discussion:
+            "With no command, gloss opens a REPL on the decks in ./Decks, else in the per-user folder ('gloss where' says which).\n\n"
+            + ExitStatus.helpText,
+        version: GlossVersion.number,
         subcommands: [
             // Daily use first, then decks, authoring, and the tools.
             StudyCommand.self, QuizCommand.self, DueCommand.self, LeechesCommand.self, UndoCommand.self, StatsCommand.self,
             ExportCommand.self,
-            ShowCommand.self, SearchCommand.self, DecksCommand.self, LearnerCommand.self,
+            ShowCommand.self, SearchCommand.self, DecksCommand.self, LearnerCommand.self, WhereCommand.self,
             SettingsCommand.self, SetCommand.self,
             ImportCommand.self, ExportDeckCommand.self, AddCommand.self, EditCommand.self, LinkCommand.self,
             LintCommand.self, QuestionsCommand.self,
@@ -29,6 +32,8 @@ public struct GlossMain: ParsableCommand {
         let session: Session
         do {
             session = try Session(options: global, console: console)
+            // A mistyped --learner stops the REPL before it starts, not at its first answer.
+            try session.checkLearner()
         } catch let error as ValidationError {
             throw error
         } catch {
@@ -39,8 +44,8 @@ public struct GlossMain: ParsableCommand {
         let reader: LineReader
         if isatty(STDIN_FILENO) == 1 {
             let repl = ReplCompletion()
-            let history = (session.options.progressFolder as NSString).appendingPathComponent("history")
-            try? FileManager.default.createDirectory(atPath: session.options.progressFolder, withIntermediateDirectories: true)
+            let history = (session.progressFolder as NSString).appendingPathComponent("history")
+            try? FileManager.default.createDirectory(atPath: session.progressFolder, withIntermediateDirectories: true)
             reader = ReadlineLineReader(historyFile: history) { line in repl.complete(line) }
             let loop = REPL(session: session, reader: reader)
             repl.loop = loop
@@ -91,7 +96,7 @@ public struct GlossMain: ParsableCommand {
                 continue
             }
             if argument.hasPrefix("-") {
-                if argument.contains("=") || argument == "--no-color" {
+                if argument.contains("=") || argument == "--no-color" || argument == "--new" {
                     index += 1
                     continue
                 }

@@ -12,13 +12,13 @@ extension Session {
     func run(withLineOptions line: GlobalOptions, _ body: (Session) throws -> Void) throws {
         let lineSession = try session(forLine: line)
         if lineSession.learner == learner,
-            Self.sameFolder(lineSession.options.progressFolder, options.progressFolder)
+            Self.sameFolder(lineSession.progressFolder, progressFolder)
         {
             try closeProgress()
         }
         defer {
             lineSession.close()
-            if lineSession.decksReloaded, Self.sameFolder(lineSession.options.decksFolder, options.decksFolder) {
+            if lineSession.decksReloaded, Self.sameFolder(lineSession.decksFolder, decksFolder) {
                 adopt(lineSession.library)
             }
         }
@@ -38,12 +38,18 @@ extension Session {
             case .noColor: merged.noColor = true
             case .now: merged.now = line.now
             case .seed: merged.seed = line.seed
+            case .newLearner: merged.newLearner = true
             }
         }
-        let sameDecks = Self.sameFolder(merged.decksFolder, options.decksFolder)
+        let folders = try merged.folders()
+        let sameDecks = Self.sameFolder(folders.decks.path, decksFolder)
         let made = try Session(
             options: merged, console: console.sharingStreams(color: startColor && !merged.noColor),
-            library: sameDecks ? library : nil, currentDeck: currentDeck)
+            library: sameDecks ? library : nil, currentDeck: currentDeck, folders: folders)
+        // This session's own learner, as it was allowed here, unless the line names another.
+        if made.learner == learner, Self.sameFolder(folders.progress.path, progressFolder), learnerAllowed {
+            made.learnerAllowed = true
+        }
         made.reader = reader
         return made
     }

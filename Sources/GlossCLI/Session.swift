@@ -8,10 +8,19 @@ import GlossStore
 public final class Session {
     public let options: GlobalOptions
     public let console: Console
+    /// The decks and progress folders in use, and why (`where`).
+    public let folders: Folders
+    public var decksFolder: String { folders.decks.path }
+    public var progressFolder: String { folders.progress.path }
     public private(set) var library: DeckLibrary
     /// The deck commands use when none is named.
     public var currentDeck: DeckID?
-    public var learner: String
+    public var learner: String {
+        didSet { if learner != oldValue { learnerAllowed = false } }
+    }
+    /// True once `learner` may be opened: the default learner, `--new`, a learner the progress
+    /// folder has, or one the user confirmed (see `checkLearner`).
+    var learnerAllowed: Bool
     private let fixedNow: Date?
     /// The seed for this session's questions; `--seed` fixes it.
     public let seed: UInt64
@@ -25,14 +34,24 @@ public final class Session {
 
     /// A session on `library` (else the deck folder's, loaded), on `currentDeck` if the library
     /// has it, else on its first deck.
-    init(options: GlobalOptions, console: Console, library: DeckLibrary?, currentDeck: DeckID?) throws {
+    init(
+        options: GlobalOptions, console: Console, library: DeckLibrary?, currentDeck: DeckID?, folders: Folders? = nil
+    ) throws {
         self.options = options
         self.console = console
         self.startColor = console.color
         self.fixedNow = try options.fixedNow()
         self.seed = options.seed ?? UInt64.random(in: 0...UInt64.max)
         self.learner = options.learnerName
-        let library = library ?? DeckLibrary.load(folder: options.decksFolder)
+        self.learnerAllowed = options.learner == nil || options.newLearner
+        let folders = try folders ?? options.folders()
+        self.folders = folders
+        if library == nil, folders.decks.reason == .perUserDefault,
+            let written = try ShippedDeck.install(into: folders.decks.path)
+        {
+            console.note("First run: wrote the shipped deck to \(written).")
+        }
+        let library = library ?? DeckLibrary.load(folder: folders.decks.path)
         self.library = library
         self.currentDeck = currentDeck.flatMap { library.deck($0)?.id } ?? library.decks.first?.id
     }
@@ -49,7 +68,7 @@ public final class Session {
 
     /// Loads the deck folder again (after an edit, say), keeping the current deck if it is still there.
     public func reloadDecks() {
-        adopt(DeckLibrary.load(folder: options.decksFolder))
+        adopt(DeckLibrary.load(folder: decksFolder))
         decksReloaded = true
     }
 
@@ -70,7 +89,7 @@ public final class Session {
             }
             return deck
         }
-        guard let id = currentDeck, let deck = library.deck(id) else { throw CLIError.noDecks(folder: options.decksFolder) }
+        guard let id = currentDeck, let deck = library.deck(id) else { throw CLIError.noDecks(folder: decksFolder) }
         return deck
     }
 
@@ -85,8 +104,9 @@ public final class Session {
     public func progress(forReading: Bool = false) throws -> ProgressStore {
         if let openStore, openStore.learner == learner, forReading || !openStore.readOnly { return openStore }
         try closeProgress()
+        try checkLearner()
         let store = try ProgressStore(
-            folder: URL(fileURLWithPath: options.progressFolder), learner: learner, forReading: forReading)
+            folder: URL(fileURLWithPath: progressFolder), learner: learner, forReading: forReading)
         for warning in store.takeWarnings() { console.warning(warning) }
         if !store.settings.color { console.color = false }
         openStore = store

@@ -8,7 +8,7 @@ import Testing
     }
 
     @Test func importsNotesAndHistory() throws {
-        let folder = try BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.projectFolder()
         let run = try BinaryRunner.run(
             ["import", Self.fixture("fsrs-legacy.apkg"), "--deck", "cells", "--now", "2026-06-01T09:00:00Z"], in: folder)
         #expect(run.status == 0)
@@ -52,12 +52,13 @@ import Testing
     }
 
     @Test func aBadPackageIsOneLineAndWritesNothing() throws {
-        let folder = try BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.projectFolder()
         try Data("not a zip".utf8).write(to: folder.appendingPathComponent("broken.apkg"))
         let run = try BinaryRunner.run(["import", "broken.apkg"], in: folder)
         #expect(run.status == 2)  // input error
         #expect(run.stderr == "error: broken.apkg: cannot read: not a zip file (an Anki package is a zip)\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["broken.apkg"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["Decks", "broken.apkg"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Decks").path) == [])
     }
 
     @Test func withoutFSRSTheDryRunSaysSoAndBadFieldsAreRefused() throws {

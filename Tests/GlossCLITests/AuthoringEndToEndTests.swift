@@ -9,7 +9,7 @@ import Testing
         "Tests/GlossStoreTests/Fixtures/import/glossary-page-mesa-optimization.txt")
 
     @Test func theSeedPageImportsLintsAndGrows() throws {
-        let folder = try BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.projectFolder()
         let imported = try BinaryRunner.run(["import", Self.seedPage.path, "--deck", "seed-page"], in: folder)
         #expect(imported.status == 0)
         // The page's own definitions use words of their terms: lint says so (the import still succeeds).

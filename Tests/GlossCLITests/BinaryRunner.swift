@@ -40,6 +40,10 @@ struct BinaryRunner {
         environment["USER"] = "tester"
         environment.removeValue(forKey: "GLOSS_DECKS")
         environment.removeValue(forKey: "GLOSS_PROGRESS")
+        // No test reads or writes the real per-user folders: each working folder has a home of its own.
+        environment["HOME"] = home(for: directory ?? packageRoot).path
+        environment.removeValue(forKey: "XDG_DATA_HOME")
+        environment.removeValue(forKey: "XDG_CONFIG_HOME")
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         return try run(process, input: input)
@@ -63,12 +67,25 @@ struct BinaryRunner {
             status: process.terminationStatus)
     }
 
+    /// The `HOME` runs in `directory` get: a folder beside the temporary ones, never the real home.
+    static func home(for directory: URL) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("gloss-home-\(directory.lastPathComponent)")
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("gloss-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// A temporary working folder with an empty `Decks/`: gloss runs there as in the
+    /// repository, on `./Decks` and `./Progress` (not the per-user folders).
+    static func projectFolder() throws -> URL {
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Decks"), withIntermediateDirectories: true)
+        return folder
     }
 
     /// A temporary working folder holding a copy of the shipped deck in `Decks/`.

@@ -8,7 +8,7 @@ import Testing
         "Tests/GlossStoreTests/Fixtures/reviews/review-log-josh.csv")
 
     @Test func optimizeFitsTheJoshLogAndSavesOnlyWhenAsked() throws {
-        let folder = try BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.projectFolder()
         let declined = try BinaryRunner.run(
             ["optimize", "--reviews", Self.josh.path, "--learner", "j"], input: "n\n", in: folder)
         #expect(declined.status == 0)

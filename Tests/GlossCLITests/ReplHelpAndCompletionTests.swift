@@ -27,8 +27,9 @@ import Testing
               show         Show an entry: definition, explanation, related terms.
               search       Find entries whose term or definition has all the words.
               decks        List the decks, marking the current one.
-              learner      Show the current learner, or switch to another (created on first
-                           use).
+              learner      List the learners and their last study day, or switch to one (a
+                           new one with --new).
+              where        Show which decks and progress folders are in use, and why.
               settings     Show the current learner's settings.
               set          Change a setting: set KEY VALUE (see 'settings').
               import       Import a glossary (CSV/TSV, Quizlet, Anki text or .apkg/.colpkg

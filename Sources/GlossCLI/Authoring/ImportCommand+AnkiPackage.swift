@@ -36,7 +36,7 @@ extension ImportCommand {
         let scheduler = try settings.makeScheduler()
 
         // The deck as it will be written, and where each imported entry lands.
-        let folder = session.options.decksFolder
+        let folder = session.decksFolder
         let incoming = imported.result.deck
         let existing = session.library.deck(incoming.id)
         let path = session.library.files[incoming.id] ?? (folder as NSString).appendingPathComponent("\(incoming.id).md")

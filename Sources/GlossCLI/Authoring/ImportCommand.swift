@@ -77,7 +77,7 @@ struct ImportCommand: GlossCommand {
             return
         }
         for problem in result.problems { console.warning(problem.description) }
-        let folder = session.options.decksFolder
+        let folder = session.decksFolder
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let existing = session.library.deck(result.deck.id)
         let path = session.library.files[result.deck.id] ?? (folder as NSString).appendingPathComponent("\(result.deck.id).md")

@@ -11,7 +11,7 @@ struct DecksCommand: GlossCommand {
     func run(in session: Session) throws {
         let console = session.console
         if session.library.decks.isEmpty {
-            console.line("No decks in '\(session.options.decksFolder)'.")
+            console.line("No decks in '\(session.decksFolder)'.")
         }
         let width = session.library.decks.map(\.id.rawValue.count).max() ?? 0
         for deck in session.library.decks {

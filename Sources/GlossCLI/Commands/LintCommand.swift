@@ -28,7 +28,7 @@ struct LintCommand: GlossCommand {
         var checked = 0
         let paths: [String]
         if files.isEmpty {
-            let folder = session.options.decksFolder
+            let folder = session.decksFolder
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             paths = names.sorted().filter(DeckLoader.isDeckFile).map { (folder as NSString).appendingPathComponent($0) }
         } else {

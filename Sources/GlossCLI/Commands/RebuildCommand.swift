@@ -17,7 +17,7 @@ struct RebuildCommand: GlossCommand {
         // Rebuild reads the log once itself; release this session's own lock first.
         try session.closeProgress()
         let report = try ProgressStore.rebuild(
-            folder: URL(fileURLWithPath: session.options.progressFolder), learner: session.learner, timeZone: .current
+            folder: URL(fileURLWithPath: session.progressFolder), learner: session.learner, timeZone: .current
         ) { report in
             if yes { return true }
             guard isatty(STDIN_FILENO) == 1 else { return false }
@@ -43,7 +43,7 @@ struct DoctorCommand: GlossCommand {
         try session.closeProgress()
         let cards = Set(session.library.decks.flatMap { DeckCards.of($0).map(\.key) })
         let report = try ProgressDoctor.examine(
-            folder: URL(fileURLWithPath: session.options.progressFolder), learner: session.learner, deckCards: cards,
+            folder: URL(fileURLWithPath: session.progressFolder), learner: session.learner, deckCards: cards,
             timeZone: .current)
         for line in report.lines { session.console.line(line) }
         if !report.isHealthy { throw ExitCode(1) }

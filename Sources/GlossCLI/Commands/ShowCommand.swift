@@ -65,7 +65,7 @@ extension Session {
         }
         guard let match = found.first else {
             let names = scope.flatMap { $0.entries.flatMap(\.names) }
-            let deckLabel = deckName ?? currentDeck?.rawValue ?? options.decksFolder
+            let deckLabel = deckName ?? currentDeck?.rawValue ?? decksFolder
             throw CLIError.unknownTerm(name, deck: deckLabel, suggestion: closestMatch(to: name, in: names))
         }
         return (match.deck, match.entry)

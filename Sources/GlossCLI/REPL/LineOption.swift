@@ -10,6 +10,7 @@ enum LineOption: CaseIterable {
     case noColor
     case now
     case seed
+    case newLearner
 
     /// The option as it is typed.
     var flag: String {
@@ -20,14 +21,15 @@ enum LineOption: CaseIterable {
         case .noColor: "--no-color"
         case .now: "--now"
         case .seed: "--seed"
+        case .newLearner: "--new"
         }
     }
 
-    /// True when a value follows the flag (`--learner ann`, not `--no-color`).
+    /// True when a value follows the flag (`--learner ann`, not `--no-color` or `--new`).
     var takesValue: Bool {
         switch self {
         case .decks, .progress, .learner, .now, .seed: true
-        case .noColor: false
+        case .noColor, .newLearner: false
         }
     }
 
@@ -40,6 +42,7 @@ enum LineOption: CaseIterable {
         case .noColor: options.noColor
         case .now: options.now != nil
         case .seed: options.seed != nil
+        case .newLearner: options.newLearner
         }
     }
 

@@ -88,7 +88,9 @@ public final class REPL {
         do {
             let command = try GlossMain.parseAsRoot(words)
             guard let glossCommand = command as? any GlossCommand else { return true }
-            let given = LineOption.given(in: glossCommand.global)
+            var given = LineOption.given(in: glossCommand.global)
+            // `learner NAME --new` switches this REPL's learner to a new one: the command reads the flag.
+            if glossCommand is LearnerCommand { given.removeAll { $0 == .newLearner } }
             if given.isEmpty {
                 try glossCommand.run(in: session)
             } else if let refusal = Self.refusal(of: given, for: glossCommand) {

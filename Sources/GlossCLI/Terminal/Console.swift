@@ -54,6 +54,9 @@ public final class Console: @unchecked Sendable {
     /// Writes a one-line warning to standard error.
     public func warning(_ text: String) { writeErr(paint("warning: ", .warning) + text + "\n") }
 
+    /// Writes a line about gloss itself (a first run's setup) to standard error, apart from the output.
+    public func note(_ text: String) { writeErr(text + "\n") }
+
     /// Writes text wrapped to the console width, keeping `indent` on every line.
     public func wrapped(_ text: String, indent: String = "") {
         for line in wrap(text, width: width, indent: indent) { self.line(line) }
