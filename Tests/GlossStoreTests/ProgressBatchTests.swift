@@ -72,27 +72,16 @@ import Testing
     }
 }
 
-@Suite struct FastRecordEncodingTests {
-    /// The hand-written journal line reads back, through JSONDecoder and the journal's own
-    /// reader, as exactly what JSONEncoder's line reads back as; quotes and escapes included.
-    @Test func handWrittenLinesReadBackLikeJSONEncoderLines() throws {
-        let encoder = ProgressCoding.encoder()
-        let decoder = ProgressCoding.decoder()
-        var records = RandomRecords.journal(seed: 7, count: 500)
-        records[3].answer = "a \"quoted\" answer\\ with\nnewline and é"
-        records[4].confusedWith = "odd \"id\""
-        for record in records {
-            let fast = try FastEncoding.record(record)
-            let slow = try encoder.encode(record)
-            let viaFast = try decoder.decode(ReviewRecord.self, from: Data(fast))
-            #expect(viaFast == (try decoder.decode(ReviewRecord.self, from: slow)))
-            if let read = fast.withUnsafeBufferPointer({ RecordReader().record($0) }) { #expect(read == viaFast) }
-        }
-    }
-
-    @Test func aNonFiniteStabilityIsRefused() {
-        var record = RandomRecords.journal(seed: 1, count: 1)[0]
-        record.after = CardState(phase: .review, stability: .infinity)
-        #expect(throws: EncodingError.self) { try FastEncoding.record(record) }
+@Suite struct BatchEncodingTests {
+    /// A state that can't be written (a non-finite stability) fails the batch before any byte
+    /// is written: the journal is as it was.
+    @Test func aNonFiniteStabilityIsRefusedAndNothingIsWritten() throws {
+        let folder = try makeProgressFolder()
+        let store = try ProgressStore(folder: folder, learner: "ada")
+        var records = RandomRecords.journal(seed: 1, count: 3).filter { $0.kind != .revoke }
+        records[records.count - 1].after = CardState(phase: .review, stability: .infinity)
+        #expect(throws: JournalCodec.Problem.self) { try store.appendAll(records) }
+        #expect(try bytes(store.journalPath).isEmpty)
+        #expect(store.state.lastSeq == 0)
     }
 }

@@ -29,35 +29,6 @@ enum FastEncoding {
         return Array(out.utf8)
     }
 
-    /// One journal line (without its newline), keys sorted as `JSONEncoder` sorts them; for
-    /// writing an imported history, where `JSONEncoder` is most of the cost. Tests check that
-    /// `JSONDecoder` reads back exactly what `JSONEncoder` would have written.
-    static func record(_ record: ReviewRecord) throws -> [UInt8] {
-        var out = "{"
-        if let after = record.after {
-            out += "\"after\":"
-            try append(after, to: &out)
-            out += ","
-        }
-        out += "\"answer\":\(quoted(record.answer)),"
-        if let before = record.before {
-            out += "\"before\":"
-            try append(before, to: &out)
-            out += ","
-        }
-        let card = record.card
-        out += "\"card\":{\"deck\":\(quoted(card.deck.rawValue)),\"entry\":\(quoted(card.entry.rawValue)),"
-        out += "\"facet\":\(quoted(card.facet.rawValue))},"
-        if let confused = record.confusedWith { out += "\"confusedWith\":\(quoted(confused.rawValue))," }
-        out += "\"correct\":\(record.correct),"
-        if let format = record.format { out += "\"format\":\(quoted(format.rawValue))," }
-        out += "\"kind\":\(quoted(record.kind.rawValue)),\"rating\":\(record.rating.rawValue),"
-        out += "\"responseMs\":\(record.responseMs),"
-        if let revokes = record.revokes { out += "\"revokes\":\(revokes)," }
-        out += "\"seq\":\(record.seq),\"time\":\"\(JournalTime.format(record.time))\"}"
-        return Array(out.utf8)
-    }
-
     private static func append(_ card: CardState, to out: inout String) throws {
         out += "{\"phase\":\"\(card.phase.rawValue)\",\"reps\":\(card.reps),\"lapses\":\(card.lapses)"
         if let step = card.step { out += ",\"step\":\(step)" }
