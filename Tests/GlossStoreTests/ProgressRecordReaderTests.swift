@@ -19,7 +19,7 @@ import Testing
             case 1: text = "\(Int.random(in: -99_999...99_999, using: &rng)).\(Int.random(in: 0...9_999_999_999, using: &rng))"
             default: text = "\(Double(Int.random(in: 1...1_000_000, using: &rng)) / Double(Int.random(in: 1...97, using: &rng)))"
             }
-            let fast = Array(text.utf8).withUnsafeBufferPointer { RecordReader.exactDouble($0) }
+            let fast = Array(text.utf8).withUnsafeBufferPointer { ByteCursor.exactDouble($0) }
             if let fast {
                 answered += 1
                 #expect(fast == Double(text) && fast.sign == Double(text)?.sign, "\(text)")
@@ -27,7 +27,7 @@ import Testing
         }
         #expect(answered > 12_000)
         for odd in ["1e5", "0.1E-3", "12345678901234567", "-0.0", "0.0000000000000000000000001"] {
-            let fast = Array(odd.utf8).withUnsafeBufferPointer { RecordReader.exactDouble($0) }
+            let fast = Array(odd.utf8).withUnsafeBufferPointer { ByteCursor.exactDouble($0) }
             #expect(fast == nil || (fast == Double(odd) && fast?.sign == Double(odd)?.sign), "\(odd)")
         }
     }

@@ -50,21 +50,10 @@ enum FastEncoding {
         out += ",\"\(name)\":\(value)"
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal (the journal's own quoting, `JournalCodec.quote`).
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        JournalCodec.quote(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

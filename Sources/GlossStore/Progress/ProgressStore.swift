@@ -210,7 +210,7 @@ public final class ProgressStore {
             return given
         }
         var random = SystemRandomNumberGenerator()
-        return String(UInt32.random(in: 0...UInt32.max, using: &random), radix: 16).leftPadded(to: 8)
+        return String(format: "%08x", UInt32.random(in: 0...UInt32.max, using: &random))
     }
 
     /// How many lines before the snapshot's point start-up reads and checks the numbering
@@ -508,11 +508,5 @@ public final class ProgressStore {
         }
         // Every answer is in the journal: a snapshot that can't be written is said once.
         if appendsSinceCheckpoint > 0 || !FileIO.exists(snapshotPath) { saveSnapshot() }
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

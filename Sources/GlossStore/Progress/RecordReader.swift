@@ -11,7 +11,6 @@ import GlossCore
 /// across a log, so their strings are shared (interned) rather than allocated per line.
 /// Tests check it and `JSONDecoder` agree on every field.
 final class RecordReader {
-    private var interned: [UInt64: String] = [:]
     /// The reader of lines of the current version, used by the same thread.
     let codec = JournalCodec()
 
@@ -23,25 +22,7 @@ final class RecordReader {
     }
 
     /// The string for `bytes` (plain ASCII or valid UTF-8, no escapes), shared when seen before.
-    fileprivate func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        if var known = interned[hash], known.utf8.count == bytes.count,
-            known.withUTF8({ same($0, bytes) })
-        {
-            return known
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        if interned.count < 1 << 20, interned[hash] == nil { interned[hash] = text }
-        return text
-    }
-}
-
-/// Whether two byte buffers hold the same bytes.
-private func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard a.count == b.count else { return false }
-    guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
-    return memcmp(pa, pb, a.count) == 0
+    fileprivate func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { codec.intern(bytes) }
 }
 
 private struct Cursor {
@@ -171,7 +152,7 @@ private struct Cursor {
             if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 { index += 1 }
             guard digits(&index) > 0 else { return nil }
         }
-        if let exact = RecordReader.exactDouble(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return exact }
+        if let exact = ByteCursor.exactDouble(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return exact }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { return nil }
         return value
@@ -328,39 +309,6 @@ private struct Cursor {
         state.lapses = lapses
         return state
     }
-}
-
-extension RecordReader {
-    /// A plain decimal whose digits, as an integer, are at most 2^53 (so exact in a Double),
-    /// with at most 22 of them after the point, converted by one division by an exact power
-    /// of ten, which rounds once, correctly (Clinger's fast path). Nil for anything else
-    /// (exponents, longer numbers): the caller uses the full conversion.
-    static func exactDouble(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
-        var i = 0
-        let negative = i < text.count && text[i] == 45
-        if negative { i += 1 }
-        var mantissa: UInt64 = 0, digits = 0, exponent = 0
-        var fraction = false
-        while i < text.count {
-            let c = text[i]
-            if c >= 48 && c <= 57 {
-                if digits > 0 || c != 48 { digits += 1 }
-                guard digits <= 19 else { return nil }
-                mantissa = mantissa * 10 + UInt64(c - 48)
-                if fraction { exponent -= 1 }
-            } else if c == 46 && !fraction {
-                fraction = true
-            } else {
-                return nil  // an exponent: the full conversion
-            }
-            i += 1
-        }
-        guard exponent >= -22, mantissa <= 1 << 53 else { return nil }
-        let value = exponent == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[-exponent]
-        return negative ? -value : value
-    }
-
-    private static let powersOfTen: [Double] = (0...22).map { n in (0..<n).reduce(1.0) { value, _ in value * 10 } }
 }
 
 /// The words of the journal's record shape.

@@ -49,7 +49,7 @@ final class JournalCodec {
             out.append(34)
             out.append(58)
         }
-        for field in JournalField.allCases {
+        for field in JournalField.ordered {
             switch field {
             case .version:
                 key(field)
