@@ -18,6 +18,8 @@ import Testing
                            about how long it takes.
               leeches      The cards you keep forgetting (leech-threshold lapses or more),
                            with their explanation and confusions.
+              devices      The devices studying this learner in a shared progress folder:
+                           each one's journal, answers, last answer.
               undo         Undo the last answer (or the last N); the log keeps a record of
                            the undo.
               stats        Show progress: today, streaks, cards, retention, forecast,
