@@ -62,10 +62,9 @@ struct SimulateCommand: GlossCommand {
         for format in QuestionFormat.allCases {
             if let median = times.median(for: format) { simulation.secondsPerAnswer[format] = median }
         }
-        let retentions = Array(Set(Self.tableRetentions + [settings.desiredRetention])).sorted()
-        let table = try simulation.retentionTable(retentions)
-        let forecast =
-            try table.first { abs($0.retention - settings.desiredRetention) < 1e-12 } ?? simulation.run()
+        let forecast = try simulation.run()
+        let others = Self.tableRetentions.filter { abs($0 - settings.desiredRetention) > 1e-9 }
+        let table = (try simulation.retentionTable(others) + [forecast]).sorted { $0.retention < $1.retention }
         if json {
             session.console.line(try Self.json(forecast, table: table, learner: session.learner))
             return
@@ -95,6 +94,7 @@ struct SimulateCommand: GlossCommand {
             var averageReviews: Double
             var averageMinutes: Double
             var memorisedAtEnd: Double
+            var backlogAtEnd: Int
         }
         struct Output: Encodable {
             var learner: String
@@ -108,7 +108,7 @@ struct SimulateCommand: GlossCommand {
             retentionTable: table.map {
                 Row(
                     retention: $0.retention, averageReviews: $0.averageReviews, averageMinutes: $0.averageMinutes,
-                    memorisedAtEnd: $0.memorisedAtEnd)
+                    memorisedAtEnd: $0.memorisedAtEnd, backlogAtEnd: $0.days.last?.backlog ?? 0)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

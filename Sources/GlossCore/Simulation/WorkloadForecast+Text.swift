@@ -22,8 +22,8 @@ extension WorkloadForecast {
             lines.append((week.first?.date ?? "") + "  " + pad(left, room + 8) + right)
         }
         let points = [1, 30, 90, 180, 365, days.count].filter { $0 <= days.count }
-        let memorised = Array(Set(points)).sorted().map { n in
-            "after \(n) day\(n == 1 ? "" : "s") \(String(format: "%.0f", days[n - 1].memorised))"
+        let memorised = Array(Set(points)).sorted().compactMap { n in
+            days[n - 1].memorised.map { "after \(n) day\(n == 1 ? "" : "s") \(String(format: "%.0f", $0))" }
         }
         lines.append("memorised entries: " + memorised.joined(separator: " · "))
         lines.append(
@@ -33,14 +33,18 @@ extension WorkloadForecast {
         return lines
     }
 
-    /// Desired retention against workload: one row per forecast, the one at `current` marked.
+    /// Desired retention against workload: one row per forecast, the one at `current` marked,
+    /// with the reviews the daily limit leaves over at the end.
     public static func retentionTable(_ forecasts: [WorkloadForecast], current: Double) -> [String] {
-        var lines = ["retention  answers/day  minutes/day  memorised at end"]
+        var lines = ["retention  answers/day  minutes/day  memorised at end  left over at end"]
         for f in forecasts {
             lines.append(
                 String(
-                    format: "%.2f       %11.1f  %11.1f  %16.0f", f.retention, f.averageReviews, f.averageMinutes,
-                    f.memorisedAtEnd) + (abs(f.retention - current) < 1e-9 ? "  ← yours" : ""))
+                    format: "%.2f       %11.1f  %11.1f  %16.0f  %16d", f.retention, f.averageReviews, f.averageMinutes,
+                    f.memorisedAtEnd, f.days.last?.backlog ?? 0) + (abs(f.retention - current) < 1e-9 ? "  ← yours" : ""))
+        }
+        if forecasts.contains(where: { ($0.days.last?.backlog ?? 0) > 0 }) {
+            lines.append("(left over: due reviews past the daily limit, reviews-per-day)")
         }
         return lines
     }

@@ -12,13 +12,14 @@ public struct WorkloadForecast: Hashable, Codable, Sendable {
         /// Minutes the answers take (each at the learner's time for its format).
         public var minutes: Double
         /// Entries memorised after the session: the sum over cards of their true
-        /// retrievability, each card counting 1 / (its entry's cards).
-        public var memorised: Double
+        /// retrievability, each card counting 1 / (its entry's cards); nil on the days it was
+        /// not counted (``WorkloadSimulation/memorisedDaily``).
+        public var memorised: Double?
         /// Due reviews left for the next day by the daily review limit.
         public var backlog: Int
 
         public init(
-            day: Int, date: String, reviews: Int, newCards: Int, minutes: Double, memorised: Double, backlog: Int
+            day: Int, date: String, reviews: Int, newCards: Int, minutes: Double, memorised: Double?, backlog: Int
         ) {
             self.day = day
             self.date = date
