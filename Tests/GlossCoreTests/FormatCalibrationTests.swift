@@ -80,3 +80,15 @@ import Testing
         #expect(!check.kept)
     }
 }
+
+/// Kept offsets live in the settings, by format name; a file from before them reads none.
+@Test func formatOffsetsDecodeWithADefaultAndRoundTrip() throws {
+    let old = try JSONDecoder().decode(LearnerSettings.self, from: Data(#"{"desiredRetention":0.85}"#.utf8))
+    #expect(old.formatOffsets == [:])
+    #expect(old.desiredRetention == 0.85)
+    var settings = LearnerSettings()
+    settings.formatOffsets = ["choice-term": 0.75, "typed": -0.5, "from-a-newer-gloss": 1]
+    let back = try JSONDecoder().decode(LearnerSettings.self, from: JSONEncoder().encode(settings))
+    #expect(back == settings)
+    #expect(back.offsetsByFormat == [.choiceTerm: 0.75, .typed: -0.5])
+}
