@@ -1,4 +1,6 @@
 import Foundation
+import GlossCore
+import GlossStore
 import Testing
 
 @testable import GlossCLI
@@ -73,6 +75,28 @@ import Testing
         #expect(lines[12].hasPrefix("0.90 ") && lines[12].hasSuffix("← yours"))
         // The same seed gives the same forecast.
         #expect(try gloss(["simulate", "--days", "14", "--now", now], in: folder).stdout == run.stdout)
+    }
+
+    @Test func theLearnersOwnMedianAnswerTimeIsUsed() throws {
+        let folder = try BinaryRunner.shippedDeckWorkspace()
+        do {
+            let store = try ProgressStore(folder: folder.appendingPathComponent("Progress"), learner: "ann")
+            defer { try? store.close() }
+            let card = CardKey(deck: "ai-safety", entry: "ai-safety", facet: .recognize)
+            let yesterday = Date(timeIntervalSince1970: 1_767_171_600)  // 2025-12-31T09:00:00Z
+            _ = try store.appendAll(
+                (0..<11).map { i in
+                    ReviewRecord(
+                        seq: 0, kind: .practice, time: yesterday.addingTimeInterval(Double(i) * 60), card: card,
+                        format: .choiceTerm, correct: true, rating: .good, responseMs: 2000 + 200 * i)
+                })
+        }
+        let run = try gloss(["simulate", "--days", "7", "--now", now], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        // The median of 2.0, 2.2, … 4.0 s (the line wraps at 80 columns).
+        #expect(
+            run.stdout.split(separator: "\n")[1...2].joined(separator: " ")
+                == "Answer times (your median over your last 30 days): choice-term 3.0 s; other formats the defaults.")
     }
 
     @Test func badValuesAreUsageErrors() throws {

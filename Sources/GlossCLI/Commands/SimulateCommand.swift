@@ -73,12 +73,14 @@ struct SimulateCommand: GlossCommand {
         let measured = QuestionFormat.allCases.filter { simulation.secondsPerAnswer[$0] != nil }
         session.console.line(
             "Forecast for \(session.learner): \(cards.count) cards (\(new) new) over \(days) day\(days == 1 ? "" : "s").")
+        let window = "your last \(Int(Self.answerTimeDays)) days"
+        let rest = measured.count < QuestionFormat.allCases.count ? "; other formats the defaults." : "."
         session.console.wrapped(
             measured.isEmpty
-                ? "Answer times: the defaults (no format has 10 answers in your last 30 days)."
-                : "Answer times (your median, last 30 days): "
+                ? "Answer times: the defaults (no format has \(ResponseTimes.minimumSamples) answers in \(window))."
+                : "Answer times (your median over \(window)): "
                     + measured.map { "\($0.rawValue) \(String(format: "%.1f", simulation.seconds(for: $0))) s" }
-                    .joined(separator: ", ") + "; other formats the defaults.")
+                    .joined(separator: ", ") + rest)
         session.console.line("")
         for line in forecast.text(width: session.console.width) { session.console.line(line) }
         session.console.line("")
