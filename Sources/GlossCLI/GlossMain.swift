@@ -20,7 +20,8 @@ public struct GlossMain: ParsableCommand {
             SettingsCommand.self, SetCommand.self,
             ImportCommand.self, ExportDeckCommand.self, AddCommand.self, EditCommand.self, LinkCommand.self,
             LintCommand.self, QuestionsCommand.self,
-            OptimizeCommand.self, EvaluateCommand.self, ReplayCommand.self, RebuildCommand.self, DoctorCommand.self,
+            OptimizeCommand.self, EvaluateCommand.self, SimulateCommand.self, ReplayCommand.self, RebuildCommand.self,
+            DoctorCommand.self,
         ]
     )
 

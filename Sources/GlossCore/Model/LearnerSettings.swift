@@ -45,6 +45,10 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     /// Lapses after which a card is a leech: said when it happens, listed by `gloss leeches`
     /// (0: never).
     public var leechThreshold: Int = 8
+    /// Per-format logit offsets of predicted recall (`FormatCalibration`), keyed by format
+    /// name, kept by `optimize` when they lower the out-of-sample log loss. Used to predict
+    /// and evaluate, never to schedule (docs/SCHEDULING.md).
+    public var formatOffsets: [String: Double] = [:]
 
     public static let defaultFSRSParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
@@ -56,7 +60,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
-            typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold
+            typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold, formatOffsets
     }
 
     public init(from decoder: any Decoder) throws {
@@ -79,5 +83,17 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         presentNew = try c.decodeIfPresent(Bool.self, forKey: .presentNew) ?? d.presentNew
         grading = try c.decodeIfPresent(GradingPolicy.self, forKey: .grading) ?? d.grading
         leechThreshold = try c.decodeIfPresent(Int.self, forKey: .leechThreshold) ?? d.leechThreshold
+        formatOffsets = try c.decodeIfPresent([String: Double].self, forKey: .formatOffsets) ?? d.formatOffsets
+    }
+}
+
+extension LearnerSettings {
+    /// ``formatOffsets`` by format (names this gloss does not know are left out).
+    public var offsetsByFormat: [QuestionFormat: Double] {
+        var offsets: [QuestionFormat: Double] = [:]
+        for (name, offset) in formatOffsets {
+            if let format = QuestionFormat(rawValue: name) { offsets[format] = offset }
+        }
+        return offsets
     }
 }
