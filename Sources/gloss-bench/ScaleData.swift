@@ -2,11 +2,13 @@ import Foundation
 import GlossCore
 import GlossStore
 
-/// `gloss-bench gen-scale-data OUT [--seed N] [--entries N] [--reviews N] [--learner NAME]`:
+/// `gloss-bench gen-scale-data OUT [--seed N] [--entries N] [--reviews N] [--learner NAME] [--devices N]`:
 /// writes `OUT/Decks/scale.md` and a learner in `OUT/Progress` (a review log of `--reviews`
 /// lines in the journal's exact format, FSRS-scheduled, over three years, then the snapshot
 /// `gloss rebuild` makes from it), so `gloss --decks OUT/Decks --progress OUT/Progress
-/// --learner NAME` opens it.
+/// --learner NAME` opens it. With `--devices N` the answers are dealt in turn to N devices
+/// (`scale001` writes `NAME.reviews.jsonl`, `scale002` `NAME@scale002.reviews.jsonl`, …), as
+/// N machines studying one learner through a synced folder; open it with `--device scale001`.
 enum ScaleData {
     struct Options {
         var out = ".build/scale-data"
@@ -14,6 +16,7 @@ enum ScaleData {
         var entries = 10_000
         var reviews = 1_000_000
         var learner = "scale"
+        var devices = 1
     }
 
     static func parse(_ args: [String]) -> Options? {
@@ -33,6 +36,9 @@ enum ScaleData {
                     guard let v = Int(value), v >= 0 else { return nil }
                     options.reviews = v
                 case "--learner": options.learner = value
+                case "--devices":
+                    guard let v = Int(value), (1...9).contains(v) else { return nil }
+                    options.devices = v
                 default: return nil
                 }
             } else {
@@ -50,12 +56,16 @@ enum ScaleData {
         }
         let deck = ScaleDeck.make(id: "scale", entries: options.entries, seed: options.seed)
         try Data(MarkdownDeckWriter.write(deck).utf8).write(to: decks.appendingPathComponent("scale.md"))
-        let journal = progress.appendingPathComponent("\(options.learner).reviews.jsonl")
-        for name in ["\(options.learner).json", "\(options.learner).reviews.jsonl"] {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: progress.path)) ?? []
+        where name.hasPrefix("\(options.learner).") || name.hasPrefix("\(options.learner)@") {
             try? FileManager.default.removeItem(at: progress.appendingPathComponent(name))
         }
-        try writeLog(deck: deck, reviews: options.reviews, seed: options.seed, to: journal)
-        let report = try ProgressStore.rebuild(folder: progress, learner: options.learner)
+        let journals = (1...options.devices).map { k in
+            progress.appendingPathComponent(
+                k == 1 ? "\(options.learner).reviews.jsonl" : "\(options.learner)@\(device(k)).reviews.jsonl")
+        }
+        try writeLog(deck: deck, reviews: options.reviews, seed: options.seed, to: journals)
+        let report = try ProgressStore.rebuild(folder: progress, learner: options.learner, device: device(1))
         print(
             "wrote \(options.entries) entries to \(decks.path)/scale.md and learner '\(options.learner)' in \(progress.path): \(report.summary)"
         )
@@ -64,7 +74,10 @@ enum ScaleData {
     /// The review log: the first answers meet every card once (so all become states), the rest
     /// pick cards at random; ratings follow the card's retrievability; one answer in ten is a
     /// practice answer (schedule untouched).
-    private static func writeLog(deck: Deck, reviews: Int, seed: UInt64, to url: URL) throws {
+    /// The name of device `k` (1-based).
+    static func device(_ k: Int) -> String { "scale00\(k)" }
+
+    private static func writeLog(deck: Deck, reviews: Int, seed: UInt64, to urls: [URL]) throws {
         var rng = SplitMix64(seed: seed &+ 1)
         let rules = ScheduleRules.defaults
         let scheduler = try rules.makeScheduler()
@@ -74,10 +87,11 @@ enum ScaleData {
         let end = Date(timeIntervalSince1970: 1_795_996_800)  // 2026-11-28
         let span = 3 * 365 * 86_400.0
         // FileHandle(forWritingTo:) below throws if the file could not be made.
-        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        var buffer = Data()
+        for url in urls { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
+        let handles = try urls.map { try FileHandle(forWritingTo: $0) }
+        defer { for handle in handles { try? handle.close() } }
+        var buffers = Array(repeating: Data(), count: urls.count)
+        var seqs = Array(repeating: 0, count: urls.count)
         for seq in 1...max(reviews, 1) where reviews > 0 {
             let time = end.addingTimeInterval(-span + span * Double(seq) / Double(reviews))
             let index = seq <= keys.count ? seq - 1 : Int.random(in: 0..<keys.count, using: &rng)
@@ -88,24 +102,26 @@ enum ScaleData {
             let rating: Rating = !correct ? .again : roll == 0 ? .hard : roll == 1 ? .easy : .good
             let practice = seq > keys.count && roll == 9
             let entry = byID[key.entry]
+            let d = (seq - 1) % urls.count
+            seqs[d] += 1
             var record = ReviewRecord(
-                seq: seq, kind: practice ? .practice : .review, time: time, card: key,
+                seq: seqs[d], kind: practice ? .practice : .review, time: time, card: key,
                 format: QuestionFormat.allCases[Int.random(in: 0..<QuestionFormat.allCases.count, using: &rng)],
                 answer: entry?.term ?? "", correct: correct, rating: rating,
                 responseMs: Int.random(in: 1_500...15_000, using: &rng),
-                confusedWith: correct ? nil : entry?.related.first, device: "scale001")
+                confusedWith: correct ? nil : entry?.related.first, device: device(d + 1))
             if !practice {
                 // The record carries the answer; replay derives the state, as here.
                 states[index] = scheduler.after(before, rating: rating, evidence: .none, at: time, card: key)
-                if seq == 1 { record.rules = rules }
             }
-            buffer.append(contentsOf: try JournalLine.encode(record))
-            buffer.append(10)
-            if buffer.count > 1 << 22 {
-                try handle.write(contentsOf: buffer)
-                buffer.removeAll(keepingCapacity: true)
+            if seqs[d] == 1 { record.rules = rules }
+            buffers[d].append(contentsOf: try JournalLine.encode(record))
+            buffers[d].append(10)
+            if buffers[d].count > 1 << 22 {
+                try handles[d].write(contentsOf: buffers[d])
+                buffers[d].removeAll(keepingCapacity: true)
             }
         }
-        try handle.write(contentsOf: buffer)
+        for d in handles.indices { try handles[d].write(contentsOf: buffers[d]) }
     }
 }

@@ -61,7 +61,13 @@ import Testing
         #expect(onA.stats == onBoth.stats)
         let answers = try Self.answerCount(a) + Self.answerCount(b, file: "ann@desktop.reviews.jsonl")
         #expect(onA.stats.contains("answered") && answers == 6)
-        // The card both answered while apart holds the replay of both answers in time order.
+        // doctor reads every device's journal.
+        let doctor = try gloss(a, "laptop", ["doctor"], at: "2026-01-03T12:00:00Z")
+        #expect(doctor.status == 0, "\(doctor.stdout)")
+        #expect(
+            doctor.stdout.contains(
+                "device journal \(a.path)/Progress/ann@desktop.reviews.jsonl: 2 answers\nsnapshot: other devices' answers came since; all journals are replayed at the next start\n"
+            ))
         let devices = try gloss(a, "laptop", ["devices"], at: "2026-01-03T12:00:00Z")
         #expect(devices.status == 0)
         #expect(
@@ -100,6 +106,11 @@ import Testing
         #expect(torn.status == 0 && torn.stderr == "")
         #expect(torn.stdout == before.stats)
         #expect(try Data(contentsOf: desktop) == whole + arriving)
+        let doctor = try gloss(a, "laptop", ["doctor"], at: "2026-01-03T12:00:00Z")
+        #expect(doctor.status == 0)
+        #expect(
+            doctor.stdout.contains(
+                "ann@desktop.reviews.jsonl: 2 answers; its last line is still incomplete (being synced?), read without it\n"))
         // The other device's journal went backwards (a sync restored an older copy): replayed,
         // not trusted (the copies, which still hold its last answer, gone first).
         for name in try files(a) where name.contains("conflict") {

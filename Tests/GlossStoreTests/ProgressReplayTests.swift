@@ -44,7 +44,7 @@ import Testing
         let replayed = try replayJournal(folder, "ada")
         let reopened = try ProgressStore(folder: folder, learner: "ada", forReading: true)
         #expect(replayed == reopened.state)
-        #expect(replayed.rules == ScheduleRules(settings: settings, timeZone: zone))
+        #expect(replayed.rules(for: store.device) == ScheduleRules(settings: settings, timeZone: zone))
         let due = try #require(reopened.card(a).due)
         #expect(due <= progressEpoch.addingTimeInterval(11 * 60 + 3 * 86_400))
     }
@@ -71,7 +71,7 @@ import Testing
         #expect(report.records == 80 && report.droppedCards == 0)
         let rebuilt = try ProgressStore(folder: folder, learner: "ada", forReading: true)
         #expect(rebuilt.state == live)
-        #expect(rebuilt.state.rules.algorithm == .sm2)
+        #expect(rebuilt.state.rules(for: rebuilt.device).algorithm == .sm2)
     }
 
     @Test func undoOfAnEarlierSessionsAnswerRestoresTheReplayedState() throws {
@@ -114,5 +114,35 @@ import Testing
         let recounted = try store.statsTally(clock: clock).settled()
         #expect(recounted.lastSeq == 51)
         try store.close()
+    }
+
+    @Test func twoDevicesAnswersMergeByTimeEachUnderItsOwnDevicesRules() throws {
+        let folder = try makeProgressFolder()
+        let x = key("d", "x"), y = key("d", "y")
+        let a = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
+        try a.append(answer(x, at: 0, .good))
+        let b = try ProgressStore(folder: folder, learner: "ann", device: "desktop")
+        #expect(a.stem == "ann" && b.stem == "ann@desktop")
+        var settings = b.settings
+        settings.desiredRetention = 0.8
+        try b.updateSettings(settings)
+        try b.append(answer(y, at: 60, .good))
+        try a.append(answer(y, at: 120 * 24 * 60, .good))
+        try a.close()
+        try b.close()
+        let merged = try ProgressStore.replayAll(folder: folder, learner: "ann")
+        let ruleA = try ScheduleRules(settings: LearnerSettings(), timeZone: nil).makeScheduler()
+        let ruleB = try ScheduleRules(settings: settings, timeZone: nil).makeScheduler()
+        let afterB = ruleB.review(.new, rating: .good, at: progressEpoch.addingTimeInterval(3600), card: y)
+        let afterA = ruleA.review(afterB, rating: .good, at: progressEpoch.addingTimeInterval(120 * 86_400), card: y)
+        #expect(merged.cards[y] == afterA)
+        #expect(merged.rules(for: "desktop").desiredRetention == 0.8)
+        #expect(merged.rules(for: "laptop").desiredRetention == 0.9)
+        // Each device, opened again, shows that merged state.
+        for device in ["laptop", "desktop"] {
+            let store = try ProgressStore(folder: folder, learner: "ann", forReading: true, device: device)
+            #expect(store.state.cards == merged.cards)
+            #expect(store.card(y) == afterA)
+        }
     }
 }

@@ -44,8 +44,8 @@ struct DoctorCommand: GlossCommand {
         try session.closeProgress()
         let cards = Set(session.library.decks.flatMap { DeckCards.of($0).map(\.key) })
         let report = try ProgressDoctor.examine(
-            folder: URL(fileURLWithPath: session.progressFolder), learner: session.learner, deckCards: cards,
-            timeZone: .current)
+            folder: URL(fileURLWithPath: session.progressFolder), learner: session.learner,
+            device: session.options.device, deckCards: cards, timeZone: .current)
         for line in report.lines { session.console.line(line) }
         if !report.isHealthy { throw ExitCode(1) }
     }

@@ -7,10 +7,15 @@ public struct ProgressState: Sendable {
     public var cards: [CardKey: CardState]
     public var confusions: Confusions
     public var lastSeq: Int
-    /// The rules the last answer was scheduled by (`ReviewRecord.rules`).
-    public private(set) var rules: ScheduleRules
-    /// The scheduler of `rules`, made once.
-    private var scheduler: any Scheduler
+    /// The rules a device's answers are scheduled by, by device: each device records its
+    /// own (`ReviewRecord.rules`), so answers of two devices with other settings, merged,
+    /// each replay under their own device's.
+    private var rulesByDevice: [String: ScheduleRules] = [:]
+    /// The rules of a device that has recorded none yet (this device's, from a snapshot).
+    private var startRules: ScheduleRules
+    /// The schedulers of `rulesByDevice` and `startRules`, made once each.
+    private var schedulers: [String: any Scheduler] = [:]
+    private var startScheduler: any Scheduler
 
     public init(
         cards: [CardKey: CardState] = [:], confusions: Confusions = Confusions(), lastSeq: Int = 0,
@@ -19,16 +24,19 @@ public struct ProgressState: Sendable {
         self.cards = cards
         self.confusions = confusions
         self.lastSeq = lastSeq
-        self.rules = rules
-        self.scheduler = Self.scheduler(for: rules)
+        self.startRules = rules
+        self.startScheduler = Self.scheduler(for: rules)
     }
+
+    /// The rules the answers of `device` are scheduled by now.
+    public func rules(for device: String?) -> ScheduleRules { rulesByDevice[device ?? ""] ?? startRules }
 
     /// Folds one journal record in and returns it with its card's states filled in: `before`,
     /// the card's state as the record found it, and `after`, the state it leaves.
     ///
     /// - A `review` moves the card from `before` (the card's state; a re-rating's own, kept
-    ///   in the record) by `Scheduler.after` of its rating and evidence, under `rules` (its
-    ///   own, when it carries them). A review that carries `after` (imported, or written by an
+    ///   in the record) by `Scheduler.after` of its rating and evidence, under the rules its
+    ///   device recorded last (its own, when it carries them). A review that carries `after` (imported, or written by an
     ///   older gloss) sets the card to it.
     /// - A `practice` leaves the schedule alone.
     /// - A `revoke` (written by undo) carries the undone record's `before` as its own `after`
@@ -41,10 +49,12 @@ public struct ProgressState: Sendable {
     public mutating func apply(_ record: ReviewRecord) -> ReviewRecord {
         var record = record
         lastSeq = max(lastSeq, record.seq)
-        if let given = record.rules, given != rules {
-            rules = given
-            scheduler = Self.scheduler(for: given)
+        let device = record.device ?? ""
+        if let given = record.rules, given != rules(for: device) {
+            rulesByDevice[device] = given
+            schedulers[device] = Self.scheduler(for: given)
         }
+        let scheduler = schedulers[device] ?? startScheduler
         guard record.card.isStorable else { return record }
         switch record.kind {
         case .review:
@@ -77,8 +87,10 @@ public struct ProgressState: Sendable {
     }
 }
 
+/// Two states are equal when their cards, confusions and last answer are: the rules are how
+/// they were reached, compared with `rules(for:)`.
 extension ProgressState: Equatable {
     public static func == (a: ProgressState, b: ProgressState) -> Bool {
-        a.cards == b.cards && a.confusions == b.confusions && a.lastSeq == b.lastSeq && a.rules == b.rules
+        a.cards == b.cards && a.confusions == b.confusions && a.lastSeq == b.lastSeq
     }
 }

@@ -23,6 +23,21 @@ public struct DoctorReport: Equatable, Sendable {
     /// What the stats cache (`<learner>.stats.cache`) is worth; nil when there is none.
     /// Derived data: never a fault of the learner's answers, never unhealthy.
     public var statsCache: StatsCacheFinding? = nil
+    /// The other devices' journals, each read through.
+    public var devices: [DeviceFinding] = []
+    /// Another device's journal changed since this device's snapshot: it is replayed at the
+    /// next start, so the snapshot is not compared.
+    public var othersChangedSinceSnapshot = false
+
+    /// What reading another device's journal found.
+    public struct DeviceFinding: Equatable, Sendable {
+        public var file: String
+        public var answers: Int
+        /// Its last line is incomplete (still being copied by the sync tool, or cut off).
+        public var stillArriving = false
+        /// Why it can't be read, naming its line.
+        public var problem: String?
+    }
 
     /// The stats cache, checked against the log.
     public enum StatsCacheFinding: Equatable, Sendable {
@@ -36,6 +51,7 @@ public struct DoctorReport: Equatable, Sendable {
     /// stats cache to recount are only information).
     public var isHealthy: Bool {
         disagreeingCards.isEmpty && !confusionsDisagree && !tornLine && unreadable == nil && snapshotMisplaced == nil
+            && devices.allSatisfy { $0.problem == nil }
     }
 
     /// The report in plain words, one finding per line.
@@ -47,8 +63,22 @@ public struct DoctorReport: Equatable, Sendable {
         }
         out.append(locked ? "lock: in use by another gloss right now" : "lock: free")
         out.append("journal: \(journalRecords) answers, \(recordsAfterSnapshot) after the last snapshot")
-        if disagreeingCards.isEmpty && !confusionsDisagree {
-            out.append("snapshot: agrees with a replay of the journal")
+        for device in devices {
+            if let problem = device.problem {
+                out.append("problem: another device's journal can't be read: \(problem)")
+            } else {
+                out.append(
+                    "device journal \(device.file): \(device.answers) answers"
+                        + (device.stillArriving ? "; its last line is still incomplete (being synced?), read without it" : ""))
+            }
+        }
+        if othersChangedSinceSnapshot {
+            out.append("snapshot: other devices' answers came since; all journals are replayed at the next start")
+        } else if disagreeingCards.isEmpty && !confusionsDisagree {
+            out.append(
+                devices.isEmpty
+                    ? "snapshot: agrees with a replay of the journal" : "snapshot: agrees with a replay of every device's journal"
+            )
         } else {
             let sample = disagreeingCards.prefix(5).map(\.description).joined(separator: ", ")
             out.append(

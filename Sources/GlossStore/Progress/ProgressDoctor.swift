@@ -12,22 +12,30 @@ public enum ProgressDoctor {
     /// The stats cache is checked as `gloss stats` would use it, in study days of `timeZone`
     /// and the learner's rollover hour: readable, of this version, counted in those days, not
     /// ahead of the log, and ending at this log's answer of that number.
+    ///
+    /// With other devices' journals in the folder (`DeviceJournals`), `device`'s own files are
+    /// examined, every other journal is read through, and the snapshot is compared with the
+    /// replay of all of them when it was made from them as they are.
     public static func examine(
-        folder: URL, learner: String, deckCards: Set<CardKey>? = nil, timeZone: TimeZone = .current
+        folder: URL, learner: String, device: String? = nil, deckCards: Set<CardKey>? = nil,
+        timeZone: TimeZone = .current
     ) throws -> DoctorReport {
         try LearnerName.validate(learner)
+        let device = try DeviceName.resolve(device)
+        let stem = ProgressStore.stem(folder: folder, learner: learner, device: device)
+        let ownJournal = ProgressStore.journalPath(folder, stem)
         var report = DoctorReport(
-            locked: FileLock.isHeld(ProgressStore.lockPath(folder, learner)), journalRecords: 0,
+            locked: FileLock.isHeld(ProgressStore.lockPath(folder, stem)), journalRecords: 0,
             recordsAfterSnapshot: 0, disagreeingCards: [], confusionsDisagree: false, orphanedCards: [],
             tornLine: false, unreadable: nil)
         do {
-            let snapshotPath = ProgressStore.snapshotPath(folder, learner)
+            let snapshotPath = ProgressStore.snapshotPath(folder, stem)
             let loaded = try SnapshotFile.load(snapshotPath, learner: learner)
             let snapshotState = try loaded?.snapshot.state(file: snapshotPath) ?? ProgressState()
             var replay = ProgressState()
             var current = snapshotState
             var records: [ReviewRecord] = []
-            if let journal = try Journal.open(ProgressStore.journalPath(folder, learner)) {
+            if let journal = try Journal.open(ownJournal) {
                 defer { journal.close() }
                 let scan = try journal.scan()
                 records = scan.records
@@ -53,17 +61,37 @@ public enum ProgressDoctor {
             if replay.lastSeq < snapshotState.lastSeq {
                 report.unreadable =
                     ProgressError.journalBehindSnapshot(
-                        journal: ProgressStore.journalPath(folder, learner), journalSeq: replay.lastSeq,
+                        journal: ownJournal, journalSeq: replay.lastSeq,
                         snapshotSeq: snapshotState.lastSeq
                     ).description
                 return report
+            }
+            let others = DeviceJournals.find(in: folder, learner: learner).files.filter { $0.path != ownJournal }
+            if !others.isEmpty {
+                let sizes = otherDevices(others, into: &report)
+                guard report.devices.allSatisfy({ $0.problem == nil }) else { return report }
+                if loaded?.snapshot.devices == sizes {
+                    // The snapshot was made from these journals: compare it with their replay, with
+                    // this device's answers up to the snapshot's last.
+                    var merged = try MergedJournals(DeviceJournals.find(in: folder, learner: learner))
+                    defer { merged.close() }
+                    replay = ProgressState()
+                    try merged.forEach { record in
+                        if record.device == device, record.seq > snapshotState.lastSeq { return }
+                        replay.apply(record)
+                    }
+                    replay.lastSeq = snapshotState.lastSeq
+                } else {
+                    report.othersChangedSinceSnapshot = true
+                    replay = snapshotState
+                }
             }
             report.disagreeingCards = Set(snapshotState.cards.keys).union(replay.cards.keys)
                 .filter { snapshotState.cards[$0] != replay.cards[$0] }.sorted()
             report.confusionsDisagree = snapshotState.confusions != replay.confusions
             let clock = DayClock(timeZone: timeZone, rolloverHour: (loaded?.snapshot.settings ?? LearnerSettings()).rolloverHour)
             report.statsCache = statsCache(
-                ProgressStore.statsCachePath(folder, learner), clock: clock, records: records)
+                ProgressStore.statsCachePath(folder, stem), clock: clock, records: records)
             if let deckCards {
                 report.orphanedCards = Set(current.cards.keys).subtracting(deckCards).sorted()
             }
@@ -89,5 +117,25 @@ public enum ProgressDoctor {
             }
             return .current(lastSeq: tally.lastSeq)
         }
+    }
+
+    /// Reads every other device's journal through; their sizes by file name.
+    private static func otherDevices(_ files: [DeviceJournals.File], into report: inout DoctorReport) -> [String: Int] {
+        var sizes: [String: Int] = [:]
+        for file in files {
+            var finding = DoctorReport.DeviceFinding(file: file.path, answers: 0)
+            do {
+                if let journal = try Journal.open(file.path) {
+                    defer { journal.close() }
+                    sizes[file.name] = journal.size
+                    let scan = try journal.forEach { _ in finding.answers += 1 }
+                    finding.stillArriving = scan.torn != nil
+                }
+            } catch {
+                finding.problem = "\(error)"
+            }
+            report.devices.append(finding)
+        }
+        return sizes
     }
 }

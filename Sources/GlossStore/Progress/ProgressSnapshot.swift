@@ -43,8 +43,12 @@ struct ProgressSnapshot: Codable, Equatable {
         self.devices = devices
     }
 
-    /// `lastLineOffset` is where the journal line of `state.lastSeq` starts (nil: unknown).
-    init(learner: String, state: ProgressState, settings: LearnerSettings, lastLineOffset: Int? = nil) {
+    /// `lastLineOffset` is where the journal line of `state.lastSeq` starts (nil: unknown);
+    /// the rules kept are those `device` (whose journal the snapshot ends in) schedules by.
+    init(
+        learner: String, state: ProgressState, settings: LearnerSettings, lastLineOffset: Int? = nil,
+        device: String? = nil
+    ) {
         self.learner = learner
         self.lastSeq = state.lastSeq
         self.lastLineOffset = state.lastSeq > 0 ? lastLineOffset : nil
@@ -52,7 +56,7 @@ struct ProgressSnapshot: Codable, Equatable {
         self.cards = Dictionary(
             uniqueKeysWithValues: state.cards.lazy.filter { $0.key.isStorable }.map { ($0.key.description, $0.value) })
         self.confusions = state.confusions
-        self.rules = state.rules
+        self.rules = state.rules(for: device)
     }
 
     /// The card states and confusions, with card keys parsed; throws naming a bad key, or,

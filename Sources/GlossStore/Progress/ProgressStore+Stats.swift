@@ -36,7 +36,7 @@ extension ProgressStore {
                 // Nothing new: the states are not needed.
                 guard let newest = tail.records.last else { return counted }
                 for record in tail.records { counted.add(replay.apply(record)) }
-                Self.saveStats(counted, replay, last: newest, folder: folder, stem: stem, devices: devices)
+                Self.saveStats(counted, replay, last: newest, folder: folder, stem: stem, devices: devices, device: device)
                 return counted
             }
         }
@@ -48,7 +48,7 @@ extension ProgressStore {
         }
         let own = try journal.lastRecord()
         replay.lastSeq = own?.seq ?? 0
-        Self.saveStats(tally, replay, last: own, folder: folder, stem: stem, devices: devices)
+        Self.saveStats(tally, replay, last: own, folder: folder, stem: stem, devices: devices, device: device)
         return tally
     }
 
@@ -64,12 +64,12 @@ extension ProgressStore {
     /// costs the next `stats` a full count.
     static func saveStats(
         _ tally: StatsTally, _ replay: ProgressState, last: ReviewRecord?, folder: URL, stem: String,
-        devices: [String: Int]?
+        devices: [String: Int]?, device: String?
     ) {
         let statePath = statsStatePath(folder, stem)
         do {
             try ProgressPathGuard.check(statePath, folder: folder)
-            var snapshot = ProgressSnapshot(learner: stem, state: replay, settings: LearnerSettings())
+            var snapshot = ProgressSnapshot(learner: stem, state: replay, settings: LearnerSettings(), device: device)
             snapshot.devices = devices
             try SnapshotFile.write(snapshot, to: statePath)
             try StatsCacheFile.write(

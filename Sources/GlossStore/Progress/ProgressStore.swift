@@ -309,7 +309,7 @@ public final class ProgressStore {
         var chunk: [UInt8] = []
         chunk.reserveCapacity(1 << 20 + 4096)
         do {
-            var rulesInForce = state.rules
+            var rulesInForce = state.rules(for: device)
             for var record in records {
                 record.seq = next
                 record.device = device
@@ -392,7 +392,7 @@ public final class ProgressStore {
         guard lock.isStillInPlace() else { throw ProgressError.lockLost(file: lockPath) }
         var record = record
         record.device = device
-        if record.kind == .review, record.after == nil, state.rules != rules { record.rules = rules }
+        if record.kind == .review, record.after == nil, state.rules(for: device) != rules { record.rules = rules }
         var line = try JournalCodec.encode(record)
         // What is stored, exactly as a later reader will see it.
         let stored = try line.withUnsafeBufferPointer { try codec.decode($0) }
@@ -462,7 +462,8 @@ public final class ProgressStore {
     /// Writes the snapshot atomically (temp file, fsync, rename, fsync of the folder).
     public func checkpoint() throws {
         guard !readOnly else { throw ProgressError.io(file: snapshotPath, operation: "write (opened for reading)", errno: EROFS) }
-        var snapshot = ProgressSnapshot(learner: learner, state: state, settings: settings, lastLineOffset: lastLineOffset)
+        var snapshot = ProgressSnapshot(
+            learner: learner, state: state, settings: settings, lastLineOffset: lastLineOffset, device: device)
         snapshot.devices = others.isEmpty ? nil : others
         try SnapshotFile.write(snapshot, to: snapshotPath)
         appendsSinceCheckpoint = 0
@@ -524,7 +525,8 @@ public final class ProgressStore {
             defer { journal.close() }
             return try journal.tail(after: rebuilt.lastSeq).boundaryOffset
         }
-        var snapshot = ProgressSnapshot(learner: learner, state: rebuilt, settings: settings, lastLineOffset: offset ?? nil)
+        var snapshot = ProgressSnapshot(
+            learner: learner, state: rebuilt, settings: settings, lastLineOffset: offset ?? nil, device: device)
         var sizes: [String: Int] = [:]
         for file in others {
             guard let journal = try Journal.open(file.path) else { continue }
@@ -537,7 +539,7 @@ public final class ProgressStore {
             let journal = try Journal.open(journalPath(folder, stem))
             defer { journal?.close() }
             let newest = try journal?.lastRecord()
-            saveStats(tally, rebuilt, last: newest, folder: folder, stem: stem, devices: snapshot.devices)
+            saveStats(tally, rebuilt, last: newest, folder: folder, stem: stem, devices: snapshot.devices, device: device)
         }
         return report
     }
