@@ -18,21 +18,6 @@ extension ProgressStore {
         }
     }
 
-    /// Brings the other devices' answers into `state` (this device's journal replayed from
-    /// `snapshot` already): nothing to do when there are none, or when they are as the
-    /// snapshot saw them; else every journal is replayed, merged in answer-time order, so
-    /// answers given on two devices while apart are both kept and the state is their replay
-    /// in time order. A journal that went backwards (shorter than the snapshot saw it) is
-    /// replayed like any other change: the snapshot is not trusted.
-    func mergeOtherDevices(into state: inout ProgressState, snapshot: ProgressSnapshot?) throws {
-        let sizes = otherJournalSizes()
-        others = sizes
-        guard !sizes.isEmpty, snapshot?.devices != sizes else { return }
-        let own = state.lastSeq
-        state = try Self.replayAll(folder: folder, learner: learner)
-        state.lastSeq = own
-    }
-
     /// The sizes of the journals other than this device's, by file name.
     func otherJournalSizes() -> [String: Int] {
         var sizes: [String: Int] = [:]

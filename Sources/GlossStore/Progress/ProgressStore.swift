@@ -171,11 +171,20 @@ public final class ProgressStore {
                 migratedJournal = try JournalMigration.migrate(old, device: device)
             }
         }
+        // Every journal is replayed, merged in answer-time order, when the snapshot can't be
+        // built on: there is none, or another device's journal is not as it saw it (grew, went
+        // backwards, appeared). Else only this device's answers after it are replayed.
+        others = otherJournalSizes()
+        let replayAll = loaded == nil || (!others.isEmpty && loaded?.snapshot.devices != others)
+        var ownLastSeq = state.lastSeq
         if let journal = try Journal.open(journalPath) {
             defer { journal.close() }
             let tail: Journal.Tail
             do {
-                tail = try journal.tail(after: state.lastSeq, window: Self.linesCheckedBeforeSnapshot)
+                // Replaying all, only the end of this one is read here (its torn line, where its
+                // last answer starts); the replay reads and checks every line.
+                if replayAll { ownLastSeq = try journal.lastRecord()?.seq ?? 0 }
+                tail = try journal.tail(after: ownLastSeq, window: Self.linesCheckedBeforeSnapshot)
             } catch let error as ProgressError {
                 // Name the line `doctor` and `rebuild` name, reading forwards (only on this path):
                 // a swap is seen at its first line forwards, at its second backwards.
@@ -186,20 +195,23 @@ public final class ProgressStore {
                 throw ProgressError.journalBehindSnapshot(
                     journal: journalPath, journalSeq: tail.lastSeq, snapshotSeq: state.lastSeq)
             }
-            if state.lastSeq > 0, let expected = loaded?.snapshot.lastLineOffset, let found = tail.boundaryOffset,
-                found != expected
+            if !replayAll, state.lastSeq > 0, let expected = loaded?.snapshot.lastLineOffset,
+                let found = tail.boundaryOffset, found != expected
             {
                 throw try Self.notAtLine(journal, seq: state.lastSeq, expected: expected, found: found)
             }
             lastLineOffset = tail.lastOffset
             for record in tail.records { state.apply(record) }
-            appendsSinceCheckpoint = tail.records.count
+            appendsSinceCheckpoint = replayAll ? 1 : tail.records.count
             torn = tail.torn
             missingNewline = tail.missingNewline
         } else if state.lastSeq > 0 {
             throw ProgressError.journalBehindSnapshot(journal: journalPath, journalSeq: 0, snapshotSeq: state.lastSeq)
         }
-        try mergeOtherDevices(into: &state, snapshot: loaded?.snapshot)
+        if replayAll {
+            state = try Self.replayAll(folder: folder, learner: learner)
+            state.lastSeq = ownLastSeq
+        }
         // Everything read cleanly: from here on the store may write.
         self.state = state
         self.settings = settings

@@ -33,7 +33,9 @@ public enum DeviceName {
     /// This machine's host name made safe (`device` when it has none).
     static func host() -> String {
         var buffer = [CChar](repeating: 0, count: 256)
-        let raw = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : ""
+        let raw =
+            gethostname(&buffer, buffer.count) == 0
+            ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
         var name = String(String.UnicodeScalarView(raw.unicodeScalars.map { isAllowed($0) ? $0 : "-" }).prefix(64))
         while name.hasPrefix(".") { name.removeFirst() }
         while name.contains("..") { name = name.replacingOccurrences(of: "..", with: ".") }
