@@ -45,6 +45,14 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     /// Lapses after which a card is a leech: said when it happens, listed by `gloss leeches`
     /// (0: never).
     public var leechThreshold: Int = 8
+    /// Among the days fuzz allows, a review card goes to a less loaded one (``LoadBalancer``).
+    public var loadBalance: Bool = true
+    /// Per weekday, the share of the normal load the load balancer gives that day.
+    public var easyDays = EasyDays()
+    /// Whether new cards pause on a day with more reviews due than the review limit.
+    public var newOnBacklog: BacklogNewCards = .pause
+    /// The order due reviews are asked in (what a backlog asks first).
+    public var backlogOrder: BacklogOrder = .weakestFirst
 
     public static let defaultFSRSParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
@@ -56,7 +64,8 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
-            typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold
+            typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold, loadBalance,
+            easyDays, newOnBacklog, backlogOrder
     }
 
     public init(from decoder: any Decoder) throws {
@@ -79,5 +88,9 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         presentNew = try c.decodeIfPresent(Bool.self, forKey: .presentNew) ?? d.presentNew
         grading = try c.decodeIfPresent(GradingPolicy.self, forKey: .grading) ?? d.grading
         leechThreshold = try c.decodeIfPresent(Int.self, forKey: .leechThreshold) ?? d.leechThreshold
+        loadBalance = try c.decodeIfPresent(Bool.self, forKey: .loadBalance) ?? d.loadBalance
+        easyDays = try c.decodeIfPresent(EasyDays.self, forKey: .easyDays) ?? d.easyDays
+        newOnBacklog = try c.decodeIfPresent(BacklogNewCards.self, forKey: .newOnBacklog) ?? d.newOnBacklog
+        backlogOrder = try c.decodeIfPresent(BacklogOrder.self, forKey: .backlogOrder) ?? d.backlogOrder
     }
 }
