@@ -22,9 +22,13 @@ public enum LoadBalancer {
     public static let maximumDays = 90
 
     /// The interval in days to use instead of the scheduler's for the review that turned
-    /// `before` into `after`; nil to keep the scheduler's (load balancing off, an interval
-    /// fuzz did not touch, or one over ``maximumDays``). Always within the fuzz range.
+    /// `before` into `after`; nil to keep the one `after` has (load balancing off, an interval
+    /// fuzz did not touch, or one over ``maximumDays``).
     ///
+    /// The candidates are the scheduler's fuzz range for this review. When the interval `after`
+    /// was given is shorter than that range (the study step capped it, as `grading capped`
+    /// caps intervals from multiple choice), they are the fuzz range of the given interval up
+    /// to the given interval: a card is never moved outside the fuzz range, nor past a cap.
     /// `load` is the due load before this answer; the card itself is not counted on its old
     /// due day. The seed is the scheduler's fuzz seed for this answer
     /// (`FuzzSeed.of(card, reviews: before.reps)`), so a replay picks the same day.
@@ -32,21 +36,31 @@ public enum LoadBalancer {
         for after: CardState, before: CardState, rating: Rating, card: CardKey, at now: Date,
         scheduler: some Scheduler, load: DueLoad, settings: LearnerSettings, clock: DayClock
     ) -> Int? {
-        guard settings.loadBalance else { return nil }
+        guard settings.loadBalance, after.phase == .review, let due = after.due else { return nil }
         let seed = FuzzSeed.of(card.description, reviews: before.reps)
-        guard
-            let fuzz = scheduler.fuzz(reviewing: before, after: after, rating: rating, at: now, fuzzSeed: seed),
-            fuzz.days <= maximumDays, fuzz.range.lowerBound <= maximumDays, fuzz.range.count > 1
+        guard let fuzz = scheduler.fuzz(reviewing: before, after: after, rating: rating, at: now, fuzzSeed: seed)
         else { return nil }
+        let given = Int((due.timeIntervalSince(now) / 86_400).rounded())
+        let range: ClosedRange<Int>
+        if fuzz.range.contains(given) {
+            guard fuzz.days <= maximumDays else { return nil }
+            range = fuzz.range
+        } else if given < fuzz.range.lowerBound, given >= 1 {
+            let own = scheduler.fuzzRange(days: given)
+            range = min(own.lowerBound, given)...given
+        } else {
+            return nil
+        }
+        guard range.count > 1, range.lowerBound <= maximumDays else { return nil }
         let ownDay = DueLoad.day(of: before, clock)
         var counts: [Int] = []
         var shares: [Double] = []
-        for days in fuzz.range {
+        for days in range {
             let day = clock.day(of: now.addingTimeInterval(Double(days) * 86_400))
             counts.append(max(0, load.count(onDay: day) - (day == ownDay ? 1 : 0)))
             shares.append(settings.easyDays[clock.weekday(ofDay: day)])
         }
-        return pick(range: fuzz.range, counts: counts, shares: shares, seed: seed)
+        return pick(range: range, counts: counts, shares: shares, seed: seed)
     }
 
     /// `after` with the due date (and SM-2's interval) of ``interval(for:before:rating:card:at:scheduler:load:settings:clock:)``;

@@ -17,6 +17,9 @@ public protocol Scheduler: Sendable {
     /// review was not fuzzed (fuzz off, a (re)learning step, an SM-2 graduation).
     func fuzz(reviewing before: CardState, after: CardState, rating: Rating, at now: Date, fuzzSeed: UInt64)
         -> ReviewFuzz?
+    /// Every interval fuzz can give a review card whose interval before fuzz is `days`
+    /// (`days` alone with fuzz off).
+    func fuzzRange(days: Int) -> ClosedRange<Int>
 }
 
 /// What fuzz could do to one review's interval: the interval asked for and the days it may become.
