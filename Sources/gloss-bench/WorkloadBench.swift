@@ -146,13 +146,17 @@ enum WorkloadBench {
             var peaks: [Int] = []
             var over = 0
             for report in reports {
-                let counts = report.daily.enumerated().filter { !breakDays.contains($0.offset) }.map { Double($0.element.answers) }
+                let counts = report.daily.enumerated().filter { !breakDays.contains($0.offset) }.map {
+                    Double($0.element.answers)
+                }
                 sds.append(Self.sd(counts))
                 daySds.append(Self.sd(zip(counts.dropFirst(), counts).map { $0 - $1 }) / 2.0.squareRoot())
-                detrended.append(Self.sd(counts.indices.map { i in
-                    let window = counts[max(0, i - 7)...min(counts.count - 1, i + 7)]
-                    return counts[i] - window.reduce(0, +) / Double(window.count)
-                }))
+                detrended.append(
+                    Self.sd(
+                        counts.indices.map { i in
+                            let window = counts[max(0, i - 7)...min(counts.count - 1, i + 7)]
+                            return counts[i] - window.reduce(0, +) / Double(window.count)
+                        }))
                 let backlog = Set(report.daily.indices.filter { report.daily[$0].waitingReviews > 0 }.flatMap { [$0, $0 + 1] })
                 outside.append(report.daily.indices.filter { !backlog.contains($0) }.map { report.daily[$0].answers }.max() ?? 0)
                 let sorted = counts.sorted()

@@ -87,7 +87,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .toggle: "on or off"
         case .algorithm: SchedulerAlgorithm.allCases.map(\.rawValue).joined(separator: " or ")
         case .grading: "production, capped or plain"
-        case .easyDays: "DAY=SHARE,… (mon…sun, each 0–1), or 'none'"
+        case .easyDays: "mon…sun=0–1 separated by commas (e.g. sat=0.5,sun=0), or 'none'"
         case .newOnBacklog: Self.names(BacklogNewCards.allCases.map(\.rawValue))
         case .backlogOrder: Self.names(BacklogOrder.allCases.map(\.rawValue))
         }
@@ -113,7 +113,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .grading: "\(allowed): how much a right multiple-choice answer counts"
         case .leechThreshold: "lapses that make a card a leech (said, and listed by `leeches`), \(allowed); 0 for never"
         case .loadBalance: "\(allowed): among the days fuzz allows, put a review on a less loaded one"
-        case .easyDays: "per weekday, the share of the normal load, e.g. sat=0.5,sun=0, \(allowed)"
+        case .easyDays: "per weekday, the share of the normal load, \(allowed)"
         case .newOnBacklog: "\(allowed): new cards on a day with more reviews due than reviews-per-day"
         case .backlogOrder: "\(allowed): which due reviews come first (retrievability ascending, descending, overdue ratio)"
         }
