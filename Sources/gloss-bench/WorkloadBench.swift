@@ -14,6 +14,8 @@ enum WorkloadBench {
         var seed: UInt64 = 1
         var seeds = 1
         var orders = false
+        /// With `--orders`: recall is measured this many days after the break.
+        var measureAfter = 30
         var settings = LearnerSettings()
     }
 
@@ -21,7 +23,7 @@ enum WorkloadBench {
         guard let options = parse(arguments) else {
             print(
                 "usage: gloss-bench workload [--entries N] [--days N] [--break-start DAY] [--break-days N] "
-                    + "[--seed N] [--seeds N] [--reviews-per-day N] [--easy-days sat=0.5,…] [--orders]")
+                    + "[--seed N] [--seeds N] [--reviews-per-day N] [--easy-days sat=0.5,…] [--orders [--measure-after DAYS]]")
             return 2
         }
         let started = DispatchTime.now().uptimeNanoseconds
@@ -46,6 +48,7 @@ enum WorkloadBench {
             case "--break-days": o.breakDays = Int(value) ?? -1
             case "--seed": o.seed = UInt64(value) ?? 0
             case "--seeds": o.seeds = Int(value) ?? -1
+            case "--measure-after": o.measureAfter = Int(value) ?? -1
             case "--reviews-per-day": o.settings.reviewsPerDay = Int(value) ?? -1
             case "--easy-days":
                 guard let easy = try? EasyDays(parsing: value) else { return nil }
@@ -58,7 +61,8 @@ enum WorkloadBench {
             }
             i += 2
         }
-        guard o.entries > 1, o.days > 0, o.breakStart >= 0, o.breakDays >= 0, o.seeds > 0, o.settings.reviewsPerDay >= 0
+        guard o.entries > 1, o.days > 0, o.breakStart >= 0, o.breakDays >= 0, o.seeds > 0, o.settings.reviewsPerDay >= 0,
+            o.measureAfter >= 0
         else { return nil }
         return o
     }
@@ -104,10 +108,10 @@ enum WorkloadBench {
     }
 
     static func compareOrders(_ o: Options) {
-        let days = min(o.days, o.breakStart + o.breakDays + 30)
+        let days = min(o.days, o.breakStart + o.breakDays + o.measureAfter)
         print(
             "backlog orders: \(o.entries) entries, a \(o.breakDays)-day break from day \(o.breakStart), recall measured on day "
-                + "\(days) (30 days after the break), reviews-per-day \(o.settings.reviewsPerDay)")
+                + "\(days) (\(o.measureAfter) days after the break), reviews-per-day \(o.settings.reviewsPerDay)")
         print("| backlog order | true recall | answers after the break | days until no review waits |")
         print("| --- | ---: | ---: | ---: |")
         for order in BacklogOrder.allCases {
