@@ -98,6 +98,11 @@ enum WorkloadBench {
                     + "\(w.peak) (\(f(w.peakRatio, 2))×) | \(w.peakOutsideBacklog) (\(f(Double(w.peakOutsideBacklog) / max(1, w.median), 2))×) "
                     + "| \(w.daysOverGoal) | \(f(w.recall * 100, 2))% |")
         }
+        for balance in [false, true] {
+            guard let w = figures[balance] else { continue }
+            let days = Weekday.allCases.map { "\($0.name) \(f(w.byWeekday[$0] ?? 0, 1))" }.joined(separator: ", ")
+            print("mean answers by weekday, load balancer \(balance ? "on" : "off"): \(days)")
+        }
         if let off = figures[false], let on = figures[true] {
             print(
                 "sd \(f((1 - on.sd / off.sd) * 100, 1))% lower (goal ≥ 40%), around the 15-day mean "
@@ -121,8 +126,9 @@ enum WorkloadBench {
             let recall = reports.map(\.productionRecall).reduce(0, +) / Double(reports.count)
             let after = o.breakStart + o.breakDays
             let answers = reports.map { $0.daily[after...].map(\.answers).reduce(0, +) }.reduce(0, +) / reports.count
-            let clears = reports.map { r in (r.daily[after...].firstIndex { $0.waitingReviews == 0 } ?? days) - after + 1 }
-            print("| \(order.rawValue) | \(f(recall * 100, 2))% | \(answers) | \(clears.max() ?? 0) |")
+            let clears = reports.map { r in r.daily[after...].firstIndex { $0.waitingReviews == 0 }.map { $0 - after + 1 } }
+            let slowest = clears.contains(nil) ? "> \(days - after)" : "\(clears.compactMap { $0 }.max() ?? 0)"
+            print("| \(order.rawValue) | \(f(recall * 100, 2))% | \(answers) | \(slowest) |")
         }
     }
 
@@ -140,6 +146,8 @@ enum WorkloadBench {
         var peakRatio: Double
         var daysOverGoal: Int
         var recall: Double
+        /// Mean answers per session on each weekday.
+        var byWeekday: [Weekday: Double] = [:]
 
         init(_ reports: [EfficiencyReport], breakDays: Range<Int>) {
             var sds: [Double] = []
@@ -179,6 +187,10 @@ enum WorkloadBench {
             peakRatio = median > 0 ? Double(peak) / median : 0
             daysOverGoal = over / max(1, reports.count)
             recall = reports.map(\.productionRecall).reduce(0, +) / n
+            for day in Weekday.allCases {
+                let sessions = reports.flatMap { $0.daily.filter { $0.weekday == day } }
+                byWeekday[day] = Double(sessions.map(\.answers).reduce(0, +)) / Double(max(1, sessions.count))
+            }
         }
 
         static func sd(_ xs: [Double]) -> Double {

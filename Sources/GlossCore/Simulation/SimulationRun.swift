@@ -41,6 +41,7 @@ struct SimulationRun {
         var day = SimulatedDay()
         day.waitingReviews = queue.waitingReviews
         day.newPaused = queue.newPaused
+        day.weekday = clock.weekday(ofDay: clock.day(of: begin))
         defer { daily.append(day) }
         while let (key, kind) = queue.nextItem(at: now), guardCount < 10_000 {
             guardCount += 1

@@ -74,6 +74,8 @@ public struct SimulatedDay: Hashable, Sendable {
     public var waitingReviews = 0
     /// Whether new cards paused for the backlog.
     public var newPaused = false
+    /// The weekday of the session (nil on a break day).
+    public var weekday: Weekday?
 
     public init() {}
 }
