@@ -70,6 +70,14 @@ import Testing
         #expect(within.keys == ["a", "c", "n1", "d", "e", "n2", "b"])
     }
 
+    @Test func noReviewsADayIsNoBacklog() {
+        let queue = asked(settings(cap: 0)).queue
+        #expect(!queue.newPaused)
+        #expect(queue.waitingReviews == 5)
+        #expect(queue.remaining.new == 2)
+        #expect(queue.remaining.review == 0)
+    }
+
     @Test func reviewsDoneTodayCountAgainstTheLimit() {
         let queue = StudyQueue(
             cards: cards, now: now, settings: settings(cap: 6), today: DailyCounts(reviewsDone: 2), clock: clock,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A day of the week, as easy days name them (Monday first).
-public enum Weekday: Int, CaseIterable, Codable, Sendable, Comparable {
+public enum Weekday: Int, CaseIterable, Codable, Sendable {
     case mon, tue, wed, thu, fri, sat, sun
 
     /// The three-letter name `easy-days` reads and writes: `mon` … `sun`.
@@ -25,8 +25,6 @@ public enum Weekday: Int, CaseIterable, Codable, Sendable, Comparable {
         guard lower == day.name || lower == full else { return nil }
         self = day
     }
-
-    public static func < (a: Weekday, b: Weekday) -> Bool { a.rawValue < b.rawValue }
 }
 
 extension DayClock {

@@ -97,7 +97,7 @@ public struct StudyQueue: Sendable {
         let backlog = max(0, reviews.count - b.reviewLimit)
         if backlog > 0 { reviews.removeLast(backlog) }
         self.waitingReviews = backlog
-        self.newPaused = backlog > 0 && b.newOnBacklog == .pause && !b.news.isEmpty
+        self.newPaused = backlog > 0 && b.pausesNew && !b.news.isEmpty
         var main = Self.interleave(reviews: reviews.map(\.key), news: newPaused ? [] : b.news)
         Self.separateSiblings(&main)
         self.main = main
@@ -118,7 +118,8 @@ public struct StudyQueue: Sendable {
         let reviewLimit: Int
         let bury: Bool
         let order: BacklogOrder
-        let newOnBacklog: BacklogNewCards
+        /// New cards pause on a backlog (not under `reviews-per-day 0`, which asks no reviews at all).
+        let pausesNew: Bool
         var news: [CardKey] = []
         var reviews: [Review] = []
         var learning: [Learning] = []
@@ -137,7 +138,7 @@ public struct StudyQueue: Sendable {
             reviewLimit = max(0, settings.reviewsPerDay - today.reviewsDone)
             bury = settings.burySiblings
             order = settings.backlogOrder
-            newOnBacklog = settings.newOnBacklog
+            pausesNew = settings.newOnBacklog == .pause && settings.reviewsPerDay > 0
         }
 
         @inline(__always) mutating func addNew(_ key: CardKey) {
