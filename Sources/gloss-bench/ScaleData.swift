@@ -66,7 +66,8 @@ enum ScaleData {
     /// practice answer (schedule untouched).
     private static func writeLog(deck: Deck, reviews: Int, seed: UInt64, to url: URL) throws {
         var rng = SplitMix64(seed: seed &+ 1)
-        let scheduler = try FSRSScheduler(settings: LearnerSettings())
+        let rules = ScheduleRules.defaults
+        let scheduler = try rules.makeScheduler()
         let keys = deck.entries.flatMap { entry in Facet.allCases.map { CardKey(deck: deck.id, entry: entry.id, facet: $0) } }
         let byID = Dictionary(uniqueKeysWithValues: deck.entries.map { ($0.id, $0) })
         var states = Array(repeating: CardState.new, count: keys.count)
@@ -94,10 +95,9 @@ enum ScaleData {
                 responseMs: Int.random(in: 1_500...15_000, using: &rng),
                 confusedWith: correct ? nil : entry?.related.first, device: "scale001")
             if !practice {
-                let after = scheduler.review(before, rating: rating, at: time, card: key)
-                record.before = before
-                record.after = after
-                states[index] = after
+                // The record carries the answer; replay derives the state, as here.
+                states[index] = scheduler.after(before, rating: rating, evidence: .none, at: time, card: key)
+                if seq == 1 { record.rules = rules }
             }
             buffer.append(contentsOf: try JournalLine.encode(record))
             buffer.append(10)

@@ -22,7 +22,7 @@ import Testing
         )
         let journal = try String(contentsOf: folder.appendingPathComponent("Progress/tester.reviews.jsonl"), encoding: .utf8)
         #expect(journal.split(separator: "\n").count == 22)
-        #expect(journal.hasPrefix("{\"v\":2,"))
+        #expect(journal.hasPrefix("{\"v\":3,"))
         #expect(journal.contains("\"card\":[\"cells\",\"photosynthesis\",\"recognize\"]"))
 
         // Again into the same deck: refused, nothing added.

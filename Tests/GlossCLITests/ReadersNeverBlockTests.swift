@@ -42,7 +42,9 @@ import Testing
         let after = try BinaryRunner.run(["stats", "--learner", "ann"], in: folder)
         #expect(after.status == 0)
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: progress.path).sorted().filter { !$0.hasSuffix(".cache") }
+            try FileManager.default.contentsOfDirectory(atPath: progress.path).sorted().filter {
+                !$0.hasSuffix(".cache") && !$0.hasSuffix(".stats.state")
+            }
                 == files.filter { !$0.hasSuffix(".cache") })
         #expect(try Data(contentsOf: URL(fileURLWithPath: store.journalPath)).prefix(journal.count) == journal)
 

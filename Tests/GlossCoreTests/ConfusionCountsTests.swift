@@ -35,13 +35,10 @@ import Testing
             var tally = StatsTally(clock: DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current))
             for record in records { tally.add(record) }
             let cut = Int.random(in: 0...records.count, using: &rng)
-            var first = ProgressPart(), second = ProgressPart()
-            for record in records[..<cut] { first.apply(record) }
-            for record in records[cut...] { second.apply(record) }
-            var parts = ProgressState()
-            parts.apply(first)
-            parts.apply(second)
-            #expect(parts.confusions == state.confusions)
+            var first = ConfusionCounts(), second = ConfusionCounts()
+            for record in records[..<cut] { first.add(record) }
+            for record in records[cut...] { second.add(record) }
+            #expect(second.applied(to: first.applied(to: Confusions())) == state.confusions)
             #expect(tally.confusions.applied(to: Confusions()) == state.confusions)
             // Never below zero: an undo of a confusion already gone leaves nothing.
             #expect(state.confusions.pairs.allSatisfy { $0.count > 0 })

@@ -54,7 +54,7 @@ import Testing
             rating: .good, responseMs: 4200)
         #expect(
             String(decoding: try JournalCodec.encode(record), as: UTF8.self)
-                == #"{"v":2,"seq":3,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"b","correct":true,"rating":3,"ms":4200}"#
+                == #"{"v":3,"seq":3,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"b","correct":true,"rating":3,"ms":4200}"#
         )
     }
 
@@ -70,7 +70,7 @@ import Testing
         (#"{"seq":1,"v":2}"#, #"does not start with its version"#),
         (#"{"v":2,"seq":1,"seq":2}"#, #"field "seq" appears twice"#),
         (#"{"v":2,"seq":1,"kind":"review","time":"2026-02-31T09:00:00.000Z"}"#, #""time" must be a time"#),
-        (#"{"v":3,"seq":1}"#, "written by a newer gloss (version 3)"),
+        (#"{"v":4,"seq":1}"#, "written by a newer gloss (version 4)"),
         (
             #"{"v":2,"seq":1,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"","correct":true,"rating":3,"ms":0,"after":["review",1]}"#,
             #""after" must be a card state"#
@@ -116,14 +116,14 @@ import Testing
         let folder = try makeProgressFolder()
         let path = ProgressStore.journalPath(folder, "ada")
         let line =
-            #"{"v":3,"seq":1,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"","correct":true,"rating":3,"ms":0}"#
+            #"{"v":4,"seq":1,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"","correct":true,"rating":3,"ms":0}"#
         try (line + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         for forReading in [false, true] {
             #expect {
                 try ProgressStore(folder: folder, learner: "ada", forReading: forReading)
             } throws: { error in
-                "\(error)".hasPrefix("\(path):1: written by a newer gloss (version 3)")
+                "\(error)".hasPrefix("\(path):1: written by a newer gloss (version 4)")
                     && "\(error)".hasSuffix("upgrade gloss to read it")
             }
         }

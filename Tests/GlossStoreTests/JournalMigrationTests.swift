@@ -35,7 +35,7 @@ import Testing
         #expect(try bytes(path + ".v1.bak") == original)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines.allSatisfy { $0.hasPrefix("{\"v\":2,\"dev\":\"\(store.device)\",") })
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"v\":3,\"dev\":\"\(store.device)\",") })
         // Answers go on after the migrated ones, numbered on, and the state replays.
         try store.append(
             ReviewRecord(

@@ -28,7 +28,7 @@ import Testing
         #expect(store.state.confusions.picks(deck: "ai-safety", asked: "reward-hacking").first?.count == 1)
         // The journal is upgraded once, its original kept byte for byte.
         #expect(store.warnings.count == 1)
-        #expect(store.warnings.first?.contains("upgraded to version 2 (3 answers)") == true)
+        #expect(store.warnings.first?.contains("upgraded to version 3 (3 answers)") == true)
         #expect(
             try bytes(folder.appendingPathComponent("ada.reviews.jsonl.v1.bak").path)
                 == bytes(try fixtureURL("v1-ada.reviews.jsonl").path))

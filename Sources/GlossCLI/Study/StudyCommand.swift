@@ -107,10 +107,9 @@ func dueOutlook(cards: [CardKey], store: ProgressStore, now: Date, clock: DayClo
 func todayQueue(
     cards: [CardKey], store: ProgressStore, now: Date, clock: DayClock, scheduler: some Scheduler
 ) throws -> StudyQueue {
-    let today = try store.records(since: clock.start(ofDay: clock.day(of: now))).filter { $0.kind == .review }
-    let newToday = today.filter { $0.before?.phase == .new }.count
+    let today = try store.records(since: clock.start(ofDay: clock.day(of: now)))
     return StudyQueue(
         cards: cards.map { ($0, store.card($0)) }, now: now, settings: store.settings,
-        today: DailyCounts(newStudied: newToday, reviewsDone: today.count - newToday),
+        today: DailyCounts(today: today, state: store.card),
         clock: clock, scheduler: scheduler)
 }

@@ -48,7 +48,10 @@ final class StudyRunner {
         self.store = store
         self.reader = reader
         self.mode = mode
-        self.scheduler = try store.settings.makeScheduler(dayClock: session.dayClock(store.settings))
+        // The store derives each answer's state by the rules of this scheduler (its study days
+        // in the session's time zone): what the session shows is what replay gives.
+        store.timeZone = session.dayClock(store.settings).timeZone
+        self.scheduler = try store.makeScheduler()
         self.indexes = Dictionary(decks.map { ($0.id, QuestionIndex(deck: $0)) }, uniquingKeysWith: { a, _ in a })
         self.matchers = indexes.mapValues(AnswerMatcher.init(index:))
         self.rng = SplitMix64(seed: session.seed)
@@ -241,6 +244,7 @@ final class StudyRunner {
                 "your answer was not saved: \(describe(error)) — the session stops here; everything answered before is safe")
             return .ended(.failed)
         }
+        assert(practice || stored.after == step.after, "the store derived another state than the session's")
         let wasNew =
             !practice && DayFigures.learnsNewCard(before: state, after: stored.after, correct: step.asked.isRight)
         summary.count(term: entry.term, right: step.asked.isRight, wasNew: wasNew)
@@ -311,7 +315,7 @@ final class StudyRunner {
             return
         }
         do {
-            let record = AnswerRecords.rerated(last.record, as: rating, scheduler: scheduler)
+            let record = AnswerRecords.rerated(last.record, as: rating)
             // One record that replaces the answer: a crash keeps the old rating or the new one.
             let stored = try store.rerate(last.record, as: record)
             self.last = (stored, last.term, last.wasNew)

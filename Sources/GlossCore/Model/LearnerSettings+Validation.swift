@@ -7,6 +7,8 @@ public enum SettingsError: Error, Equatable, CustomStringConvertible {
     /// The value (as typed, or as stored) is not one the setting allows.
     case invalid(Setting, value: String)
     case parameters(FSRSParameterError)
+    /// The time zone (of recorded scheduling rules) is not one this machine knows.
+    case unknownTimeZone(String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum SettingsError: Error, Equatable, CustomStringConvertible {
             "no setting '\(name)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? " — 'settings' lists them")
         case .invalid(let setting, let value): "'\(value)' is not a valid \(setting.rawValue): expected \(setting.help)"
         case .parameters(let e): e.description
+        case .unknownTimeZone(let name): "time zone '\(name)' is not known on this machine"
         }
     }
 }

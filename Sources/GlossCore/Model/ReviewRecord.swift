@@ -3,7 +3,7 @@ import Foundation
 /// One line of a learner's review journal: an answer, or the revocation of one (undo).
 ///
 /// The journal is the source of truth: replaying its records rebuilds every card state.
-public struct ReviewRecord: Hashable, Codable, Sendable {
+public struct ReviewRecord: Hashable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         /// A scheduled answer: it moved the card's schedule.
         case review
@@ -27,8 +27,18 @@ public struct ReviewRecord: Hashable, Codable, Sendable {
     public var responseMs: Int
     /// For a wrong pick that was another entry of the deck: that entry (a confusion).
     public var confusedWith: EntryID?
+    /// What the answer showed beyond its rating that moves the schedule (`Scheduler.after`).
+    public var evidence: AnswerEvidence
+    /// The card's state before the answer. Replay fills it in; in the journal it is kept
+    /// only on a re-rating (the state the new rating moves from) and a revocation.
     public var before: CardState?
+    /// The card's state after the answer. Replay derives it (`ProgressState.apply`); in the
+    /// journal it is kept only where it can't be derived: a revocation (the state restored),
+    /// a state imported or migrated from an older journal.
     public var after: CardState?
+    /// The scheduling rules in force from this answer on, on the first answer after they
+    /// changed (nil: those of the answers before).
+    public var rules: ScheduleRules?
     /// For `kind == .revoke`: the sequence number undone. On an answer: the answer it
     /// re-rates (replaces), revoked by this one record.
     public var revokes: Int?
@@ -39,8 +49,8 @@ public struct ReviewRecord: Hashable, Codable, Sendable {
     public init(
         seq: Int, kind: Kind = .review, time: Date, card: CardKey, format: QuestionFormat? = nil,
         answer: String = "", correct: Bool, rating: Rating, responseMs: Int = 0,
-        confusedWith: EntryID? = nil, before: CardState? = nil, after: CardState? = nil,
-        revokes: Int? = nil, device: String? = nil
+        confusedWith: EntryID? = nil, evidence: AnswerEvidence = .none, before: CardState? = nil,
+        after: CardState? = nil, revokes: Int? = nil, device: String? = nil, rules: ScheduleRules? = nil
     ) {
         self.seq = seq
         self.kind = kind
@@ -52,9 +62,11 @@ public struct ReviewRecord: Hashable, Codable, Sendable {
         self.rating = rating
         self.responseMs = responseMs
         self.confusedWith = confusedWith
+        self.evidence = evidence
         self.before = before
         self.after = after
         self.revokes = revokes
         self.device = device
+        self.rules = rules
     }
 }

@@ -1,50 +1,77 @@
 import Foundation
 
-/// A learner's progress in memory: card states, confusions, and the last journal record
-/// folded in. Replaying the journal from an empty state rebuilds it exactly.
-public struct ProgressState: Equatable, Sendable {
+/// A learner's progress in memory: card states, confusions, the scheduling rules in force
+/// and the last journal record folded in. Replaying the journal from an empty state
+/// rebuilds it exactly: the answers are the source of truth, every state is derived.
+public struct ProgressState: Sendable {
     public var cards: [CardKey: CardState]
     public var confusions: Confusions
     public var lastSeq: Int
+    /// The rules the last answer was scheduled by (`ReviewRecord.rules`).
+    public private(set) var rules: ScheduleRules
+    /// The scheduler of `rules`, made once.
+    private var scheduler: any Scheduler
 
-    public init(cards: [CardKey: CardState] = [:], confusions: Confusions = Confusions(), lastSeq: Int = 0) {
+    public init(
+        cards: [CardKey: CardState] = [:], confusions: Confusions = Confusions(), lastSeq: Int = 0,
+        rules: ScheduleRules = .defaults
+    ) {
         self.cards = cards
         self.confusions = confusions
         self.lastSeq = lastSeq
+        self.rules = rules
+        self.scheduler = Self.scheduler(for: rules)
     }
 
-    /// Folds one journal record in.
+    /// Folds one journal record in and returns it with its card's states filled in: `before`,
+    /// the card's state as the record found it, and `after`, the state it leaves.
     ///
-    /// A `review` sets the card to its `after`; a `practice` leaves the schedule alone;
-    /// both count their confusion. A `revoke` (written by undo) carries the undone record's
-    /// `before` as its own `after` (nil for a practice answer) and takes back its confusion.
-    /// An answer with `revokes` set is a re-rating: it replaces that answer (same card,
-    /// time and confusion, a new rating and `after`) in one record.
-    /// An answer to a card whose key can't be stored (`CardKey.isStorable`) only moves `lastSeq`.
-    public mutating func apply(_ record: ReviewRecord) {
+    /// - A `review` moves the card from `before` (the card's state; a re-rating's own, kept
+    ///   in the record) by `Scheduler.after` of its rating and evidence, under `rules` (its
+    ///   own, when it carries them). A review that carries `after` (imported, or written by an
+    ///   older gloss) sets the card to it.
+    /// - A `practice` leaves the schedule alone.
+    /// - A `revoke` (written by undo) carries the undone record's `before` as its own `after`
+    ///   (nil for a practice answer) and takes back its confusion.
+    /// - Both answers count their confusion. An answer with `revokes` set is a re-rating: it
+    ///   replaces that answer (same card, time and confusion, a new rating) in one record.
+    /// - An answer to a card whose key can't be stored (`CardKey.isStorable`) only moves
+    ///   `lastSeq`.
+    @discardableResult
+    public mutating func apply(_ record: ReviewRecord) -> ReviewRecord {
+        var record = record
         lastSeq = max(lastSeq, record.seq)
-        guard record.card.isStorable else { return }
-        switch Self.cardEffect(of: record) {
-        case .keep: break
-        case .set(let state): cards[record.card] = state
-        case .reset: cards[record.card] = nil
+        if let given = record.rules, given != rules {
+            rules = given
+            scheduler = Self.scheduler(for: given)
+        }
+        guard record.card.isStorable else { return record }
+        switch record.kind {
+        case .review:
+            let before = record.before ?? cards[record.card] ?? .new
+            if record.after == nil {
+                record.after = scheduler.after(
+                    before, rating: record.rating, evidence: record.evidence, at: record.time, card: record.card)
+            }
+            record.before = before
+            cards[record.card] = record.after
+        case .practice: break
+        case .revoke:
+            if let after = record.after { cards[record.card] = after == CardState.new ? nil : after }
         }
         confusions.count(record)
+        return record
     }
 
-    /// What a record does to its card's schedule.
-    public enum CardEffect: Equatable, Sendable {
-        case keep
-        case set(CardState)
-        /// The card is new again (it has no state).
-        case reset
+    /// The scheduler of rules that were valid when written (the codec checks them when it
+    /// reads them); default rules for any that are not.
+    private static func scheduler(for rules: ScheduleRules) -> any Scheduler {
+        (try? rules.makeScheduler()) ?? FSRSScheduler()
     }
+}
 
-    public static func cardEffect(of record: ReviewRecord) -> CardEffect {
-        switch record.kind {
-        case .review: record.after.map { .set($0) } ?? .keep
-        case .practice: .keep
-        case .revoke: record.after.map { $0 == CardState.new ? .reset : .set($0) } ?? .keep
-        }
+extension ProgressState: Equatable {
+    public static func == (a: ProgressState, b: ProgressState) -> Bool {
+        a.cards == b.cards && a.confusions == b.confusions && a.lastSeq == b.lastSeq && a.rules == b.rules
     }
 }

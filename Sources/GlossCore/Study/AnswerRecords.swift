@@ -13,8 +13,9 @@ import Foundation
 public enum AnswerRecords {
     /// The records of one answer, in the order they are written: in matching, another pair's
     /// mistake first, as practice of that entry (never a confusion of the asked card), so that
-    /// undo takes back the answer itself; then the answer. A quiz answer (`practice`) leaves
-    /// the schedule alone: it carries no state.
+    /// undo takes back the answer itself; then the answer. A scheduled answer carries its
+    /// rating and evidence, not its states: the store derives them (`ProgressState.apply`), as
+    /// `step.after`. A quiz answer (`practice`) leaves the schedule alone.
     public static func records(
         for step: StudyStep, question: Question, answer: String, state: CardState, practice: Bool, at now: Date,
         responseMs: Int
@@ -29,19 +30,21 @@ public enum AnswerRecords {
             ReviewRecord(
                 seq: 0, kind: practice ? .practice : .review, time: now, card: question.card, format: question.format,
                 answer: answer, correct: step.asked.isRight, rating: step.rating, responseMs: responseMs,
-                confusedWith: step.confusedWith, before: practice ? nil : state, after: practice ? nil : step.after))
+                confusedWith: step.confusedWith, evidence: practice ? .none : step.evidence))
         return records
     }
 
-    /// `original` with a new rating: the same answer at the same time (card, answer, confusion
-    /// kept), its state moved from the same `before` by the new rating. A practice answer
+    /// `original` (as the store returned it, its states filled in) with a new rating: the same
+    /// answer at the same time (card, answer, confusion kept), moved from the same `before`
+    /// (kept in the record: replay starts from it) by the new rating alone. A practice answer
     /// keeps no state. The store writes it as one record that replaces `original`.
-    public static func rerated(_ original: ReviewRecord, as rating: Rating, scheduler: some Scheduler) -> ReviewRecord {
+    public static func rerated(_ original: ReviewRecord, as rating: Rating) -> ReviewRecord {
         var record = original
         record.rating = rating
-        if record.kind == .review, let before = record.before {
-            record.after = scheduler.review(before, rating: rating, at: record.time, card: record.card)
-        }
+        record.evidence = .none
+        record.after = nil
+        record.rules = nil
+        if record.kind != .review { record.before = nil }
         return record
     }
 }

@@ -12,8 +12,10 @@ import Foundation
 public struct StudyStep: Sendable {
     /// The rating the answer earned (`again` for any outcome the grader does not rate).
     public var rating: Rating
-    /// The card's state after the answer.
+    /// The card's state after the answer (`Scheduler.after` of the rating and `evidence`).
     public var after: CardState
+    /// What the answer showed beyond its rating, kept in its record so replay gives `after`.
+    public var evidence: AnswerEvidence
     /// What the answer was for the asked card: in matching, its own pair alone decides.
     public var asked: AnswerOutcome
     /// The entry the learner took for the asked one, if the answer was a confusion.
@@ -49,40 +51,30 @@ public struct StudyStep: Sendable {
             rating == .hard && settings.grading == .production && !question.format.isProduction
             && hintsUsed == 0 && asked == .right(slip: false) && responseSeconds <= times.slowSeconds(for: question.format)
         let firstSight = presented && state.phase == .new && rating != .again
-        let weakRight = firstSight || pickedRight
-        self.init(
-            rated: weakRight ? .hard : rating, question: question, outcome: outcome, state: state, scheduler: scheduler,
-            at: now)
-        if firstSight, let stability = after.stability, let prior = sibling?.stability, prior > stability {
+        var evidence = AnswerEvidence()
+        if firstSight {
+            evidence.weak = .presented
             // A facet whose content a sibling in review already holds starts from its memory.
-            after.stability = prior
+            evidence.stabilityFloor = sibling?.stability
+        } else if pickedRight {
+            evidence.weak = .picked
         }
-        if weakRight, state.phase != .review {
-            // After the presentation, the presentation was the first step: the answer is the second.
-            var from = state
-            if firstSight { from.step = 1 }
-            let steps = scheduler.review(from, rating: .good, at: now, card: question.card)
-            after.phase = steps.phase
-            after.step = steps.step
-            after.due = steps.due
-            if steps.phase == .review, let fsrs = scheduler as? FSRSScheduler, let stability = after.stability {
-                // Graduated: the interval follows the memory it has (Hard's), not Good's.
-                after.due = now.addingTimeInterval(Double(fsrs.interval(stability: stability)) * 86_400)
-            }
+        if settings.grading == .capped, !question.format.isProduction, asked.isRight {
+            evidence.capDays = Int(max(1, settings.typedRecallThreshold.rounded()))
         }
-        if settings.grading == .capped, !question.format.isProduction, after.phase == .review, asked.isRight {
-            let cap = now.addingTimeInterval(max(1, settings.typedRecallThreshold.rounded()) * 86_400)
-            if let due = after.due, due > cap { after.due = cap }
-        }
+        self.init(
+            rated: firstSight || pickedRight ? .hard : rating, evidence: evidence, question: question, outcome: outcome,
+            state: state, scheduler: scheduler, at: now)
     }
 
     /// An answer already rated (a flashcard, or a changed rating).
     public init(
-        rated rating: Rating, question: Question, outcome: AnswerOutcome, state: CardState, scheduler: some Scheduler,
-        at now: Date
+        rated rating: Rating, evidence: AnswerEvidence = .none, question: Question, outcome: AnswerOutcome,
+        state: CardState, scheduler: some Scheduler, at now: Date
     ) {
         self.rating = rating
-        self.after = scheduler.review(state, rating: rating, at: now, card: question.card)
+        self.evidence = evidence
+        self.after = scheduler.after(state, rating: rating, evidence: evidence, at: now, card: question.card)
         self.asked = StudyStep.askedOutcome(outcome, card: question.card)
         self.confusedWith = StudyStep.confusion(in: asked)
         if case .partlyRight(_, _, let confusions) = outcome {

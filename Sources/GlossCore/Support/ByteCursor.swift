@@ -128,6 +128,39 @@ public struct ByteCursor {
         return index - start
     }
 
+    /// The bytes of a JSON object, `{` to its matching `}` (strings in it skipped whole,
+    /// escapes and all), consumed; nil, with `index` at its start, when it is not one or does
+    /// not end. The values inside are not checked: hand the bytes to a full JSON reader.
+    public mutating func objectBytes() -> UnsafeBufferPointer<UInt8>? {
+        skipSpace()
+        let start = index
+        guard index < bytes.count, bytes[index] == 123 else { return nil }
+        var depth = 0
+        var inString = false
+        while index < bytes.count {
+            let c = bytes[index]
+            index += 1
+            if inString {
+                if c == 92 {
+                    index += 1
+                } else if c == 34 {
+                    inString = false
+                }
+                continue
+            }
+            switch c {
+            case 34: inString = true
+            case 123, 91: depth += 1
+            case 125, 93:
+                depth -= 1
+                if depth == 0 { return UnsafeBufferPointer(rebasing: bytes[start..<index]) }
+            default: break
+            }
+        }
+        index = start
+        return nil
+    }
+
     /// The bytes of a JSON string that has no escape (nil when it has one, or is malformed):
     /// keys and identifiers, compared without building a `String`.
     public mutating func plainString() -> UnsafeBufferPointer<UInt8>? {

@@ -124,6 +124,13 @@ enum FastDecoding {
                 confusions[member.key] = inner
             }
             guard let settings = settings(settingsValue) else { return nil }
+            var rules: ScheduleRules?
+            if let value = root["rules"], !value.isNull {
+                guard case .object = value, let data = try? JSONSerialization.data(withJSONObject: foundation(value)),
+                    let decoded = try? JSONDecoder().decode(ScheduleRules.self, from: data)
+                else { return nil }
+                rules = decoded
+            }
             var lastLineOffset: Int?
             if let o = root["lastLineOffset"], !o.isNull {
                 guard let n = o.int else { return nil }
@@ -131,7 +138,7 @@ enum FastDecoding {
             }
             return ProgressSnapshot(
                 version: ProgressSnapshot.currentVersion, learner: learner, lastSeq: lastSeq, settings: settings,
-                cards: cards, confusions: Confusions(counts: confusions), lastLineOffset: lastLineOffset)
+                cards: cards, confusions: Confusions(counts: confusions), lastLineOffset: lastLineOffset, rules: rules)
         }
     }
 

@@ -33,10 +33,10 @@ extension ProgressStore {
 
 extension ProgressStore {
     /// Every record of the review log, oldest first, revocations included (for stats and
-    /// exports, which apply them).
+    /// exports, which apply them), with their states filled in by replay.
     public func allRecords() throws -> [ReviewRecord] {
-        guard let journal = try Journal.open(journalPath) else { return [] }
-        defer { journal.close() }
-        return try journal.scan().records
+        var records: [ReviewRecord] = []
+        try forEachRecord { records.append($0) }
+        return records
     }
 }

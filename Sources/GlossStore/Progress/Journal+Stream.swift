@@ -13,10 +13,11 @@ extension ProgressStore {
     }
 
     /// Calls `body` with every record of the log, oldest first, revocations included, one
-    /// at a time.
+    /// at a time, its states filled in by replaying the log (`ProgressState.apply`).
     public func forEachRecord(_ body: (ReviewRecord) throws -> Void) throws {
         guard let journal = try Journal.open(journalPath) else { return }
         defer { journal.close() }
-        _ = try journal.forEach(body)
+        var replay = ProgressState()
+        _ = try journal.forEach { try body(replay.apply($0)) }
     }
 }

@@ -9,7 +9,9 @@ import GlossCore
 /// ```
 /// `lastSeq` is the last journal record folded into `cards`; `lastLineOffset` (absent in
 /// files of older gloss) is the byte offset in the journal where that record's line starts,
-/// which start-up checks (a line added, lost or moved before it shifts it).
+/// which start-up checks (a line added, lost or moved before it shifts it). `rules` (absent
+/// in files of older gloss: the default rules) are the scheduling rules in force at `lastSeq`,
+/// which replaying the journal after it starts from.
 struct ProgressSnapshot: Codable, Equatable {
     static let currentVersion = 1
 
@@ -20,10 +22,11 @@ struct ProgressSnapshot: Codable, Equatable {
     var cards: [String: CardState]
     var confusions: Confusions
     var lastLineOffset: Int?
+    var rules: ScheduleRules?
 
     init(
         version: Int, learner: String, lastSeq: Int, settings: LearnerSettings, cards: [String: CardState],
-        confusions: Confusions, lastLineOffset: Int? = nil
+        confusions: Confusions, lastLineOffset: Int? = nil, rules: ScheduleRules? = nil
     ) {
         self.version = version
         self.learner = learner
@@ -32,6 +35,7 @@ struct ProgressSnapshot: Codable, Equatable {
         self.cards = cards
         self.confusions = confusions
         self.lastLineOffset = lastLineOffset
+        self.rules = rules
     }
 
     /// `lastLineOffset` is where the journal line of `state.lastSeq` starts (nil: unknown).
@@ -43,6 +47,7 @@ struct ProgressSnapshot: Codable, Equatable {
         self.cards = Dictionary(
             uniqueKeysWithValues: state.cards.lazy.filter { $0.key.isStorable }.map { ($0.key.description, $0.value) })
         self.confusions = state.confusions
+        self.rules = state.rules
     }
 
     /// The card states and confusions, with card keys parsed; throws naming a bad key, or,
@@ -58,7 +63,7 @@ struct ProgressSnapshot: Codable, Equatable {
             }
             cards[key] = card
         }
-        return ProgressState(cards: cards, confusions: confusions, lastSeq: lastSeq)
+        return ProgressState(cards: cards, confusions: confusions, lastSeq: lastSeq, rules: rules ?? .defaults)
     }
 
     /// `CardKey(text)`, split on bytes when the text is ASCII (then every byte is a

@@ -48,6 +48,20 @@ public final class ProgressStore {
     /// This device's id, stamped on every record it writes (`ReviewRecord.device`): the last
     /// record's when the journal has one, else `GLOSS_DEVICE`, else a new random one.
     public private(set) var device: String = ""
+    /// The time zone whose study days the scheduler counts (set by the study session; nil:
+    /// 24-hour spans).
+    public var timeZone: TimeZone?
+    /// The answers appended since opening, with their states filled in, by number (undo
+    /// reads them instead of replaying the journal).
+    private var appended: [Int: ReviewRecord] = [:]
+
+    /// The scheduling rules answers appended now are scheduled by: the settings' and
+    /// `timeZone`'s. The first answer after they change records them.
+    public var rules: ScheduleRules { ScheduleRules(settings: settings, timeZone: timeZone) }
+
+    /// The scheduler of `rules`: the one a study session rates with, so what it shows is
+    /// what the store derives.
+    public func makeScheduler() throws(SettingsError) -> any Scheduler { try rules.makeScheduler() }
 
     static func snapshotPath(_ folder: URL, _ learner: String) -> String {
         folder.appendingPathComponent("\(learner).json").path
@@ -80,7 +94,7 @@ public final class ProgressStore {
         if !forReading { try Self.createFolder(folder) }
         for path in [
             Self.lockPath(folder, learner), Self.snapshotPath(folder, learner), Self.journalPath(folder, learner),
-            Self.statsCachePath(folder, learner),
+            Self.statsCachePath(folder, learner), Self.statsStatePath(folder, learner),
         ] {
             try ProgressPathGuard.check(path, folder: folder)
         }
@@ -232,7 +246,7 @@ public final class ProgressStore {
     /// so none is in use); only this learner's (`FileIO.isTempFile`).
     private func removeStaleTempFiles() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        let owners = ["\(learner).json", "\(learner).stats.cache", "\(learner).reviews.jsonl"]
+        let owners = ["\(learner).json", "\(learner).stats.cache", "\(learner).stats.state", "\(learner).reviews.jsonl"]
         for name in names where owners.contains(where: { FileIO.isTempFile(name, of: $0) }) {
             FileIO.remove(folder.appendingPathComponent(name).path)
         }
@@ -283,10 +297,15 @@ public final class ProgressStore {
         var chunk: [UInt8] = []
         chunk.reserveCapacity(1 << 20 + 4096)
         do {
+            var rulesInForce = state.rules
             for var record in records {
                 record.seq = next
                 record.device = device
                 next += 1
+                if record.kind == .review, record.after == nil, rulesInForce != rules {
+                    record.rules = rules
+                    rulesInForce = rules
+                }
                 // Read back by the journal's own decoder: what is folded in is what a later
                 // reader will see.
                 let line = try JournalCodec.encode(record)
@@ -304,8 +323,7 @@ public final class ProgressStore {
             _ = try? FileIO.truncate(journalFD, path: journalPath, to: size)
             throw error
         }
-        for record in stored { state.apply(record) }
-        return stored
+        return stored.map { state.apply($0) }
     }
 
     /// Re-rates `original` (an answer in this journal) as `replacement`, in one record: an
@@ -362,6 +380,7 @@ public final class ProgressStore {
         guard lock.isStillInPlace() else { throw ProgressError.lockLost(file: lockPath) }
         var record = record
         record.device = device
+        if record.kind == .review, record.after == nil, state.rules != rules { record.rules = rules }
         var line = try JournalCodec.encode(record)
         // What is stored, exactly as a later reader will see it.
         let stored = try line.withUnsafeBufferPointer { try codec.decode($0) }
@@ -377,8 +396,9 @@ public final class ProgressStore {
             _ = try? FileIO.truncate(journalFD, path: journalPath, to: size)
             throw error
         }
-        state.apply(stored)
-        return stored
+        let filled = state.apply(stored)
+        appended[filled.seq] = filled
+        return filled
     }
 
     /// Reverts the latest answer not yet undone, by appending a revocation.
@@ -388,11 +408,26 @@ public final class ProgressStore {
     public func undo() throws -> ReviewRecord? {
         guard let journal = try Journal.open(journalPath) else { return nil }
         defer { journal.close() }
-        guard let target = try journal.latestUnrevoked() else { return nil }
+        guard let latest = try journal.latestUnrevoked() else { return nil }
+        let target = try appended[latest.seq] ?? Self.filled(latest, in: journal)
         let revoke = target.revocation(seq: state.lastSeq + 1)
         _ = try write(revoke)
         answerSaved()
         return target
+    }
+
+    /// `record` of `journal` with its states, replayed from the journal's start (for an
+    /// answer of an earlier session; undo of this session's reads `appended`).
+    private static func filled(_ record: ReviewRecord, in journal: Journal) throws -> ReviewRecord {
+        guard record.kind == .review else { return record }
+        var replay = ProgressState()
+        var found = record
+        _ = try journal.forEach { earlier in
+            guard earlier.seq <= record.seq else { return }
+            let filled = replay.apply(earlier)
+            if earlier.seq == record.seq { found = filled }
+        }
+        return found
     }
 
     /// Replaces the learner's settings and saves them at once.
@@ -461,7 +496,7 @@ public final class ProgressStore {
             let journal = try Journal.open(journalPath(folder, learner))
             defer { journal?.close() }
             let newest = try journal?.tail(after: max(tally.lastSeq - 1, 0)).records.last
-            try? StatsCacheFile.write(tally, last: newest, to: statsCachePath(folder, learner), folder: folder)
+            saveStats(tally, rebuilt, last: newest, folder: folder, learner: learner)
         }
         return report
     }
@@ -471,8 +506,8 @@ public final class ProgressStore {
         folder.appendingPathComponent("\(learner).json.before-rebuild").path
     }
 
-    /// Every card state and the confusions from the whole journal at `path` (parts of it
-    /// replayed side by side), how many records it holds, and, given a clock, its stats.
+    /// Every card state and the confusions from the whole journal at `path`, replayed in
+    /// order, how many records it holds, and, given a clock, its stats.
     private static func replay(_ path: String, stats clock: DayClock? = nil) throws
         -> (state: ProgressState, records: Int, stats: StatsTally?)
     {
@@ -481,16 +516,10 @@ public final class ProgressStore {
         var tally = clock.map { StatsTally(clock: $0) }
         guard let journal = try Journal.open(path) else { return (state, 0, tally) }
         defer { journal.close() }
-        let parts = try journal.fold(
-            start: { (ProgressPart(), clock.map { StatsTally(clock: $0) }) },
-            add: { part, record in
-                part.0.apply(record)
-                part.1?.add(record)
-            })
-        for (part, stats) in parts.parts {
-            state.apply(part)
-            records += part.records
-            if let stats { tally?.merge(stats) }
+        _ = try journal.forEach { record in
+            let filled = state.apply(record)
+            records += 1
+            tally?.add(filled)
         }
         return (state, records, tally)
     }

@@ -12,7 +12,8 @@ extension JournalCodec {
         return key.count == 1 && key[0] == 118
     }
 
-    /// The record a line of version 2 holds. Throws a `Problem` naming the key or value that
+    /// The record a line of version 2 or 3 holds (a version-2 line is a version-3 line
+    /// without evidence or rules; its reviews carry their `after`). Throws a `Problem` naming the key or value that
     /// is wrong: an unknown or repeated key, a missing one, a value of the wrong shape, a
     /// version newer than this gloss reads.
     func decode(_ line: UnsafeBufferPointer<UInt8>) throws(Problem) -> ReviewRecord {
@@ -94,11 +95,42 @@ extension JournalCodec {
         case .revokes:
             guard let seq = p.int() else { throw bad("a whole number") }
             record.revokes = seq
+        case .weak:
+            guard let raw = p.plainString(), let weak = Self.weaks.match(raw) else {
+                throw bad(AnswerEvidence.Weak.allCases.map(\.rawValue).joined(separator: " or "))
+            }
+            record.evidence.weak = weak
+        case .floor:
+            guard let floor = p.double(), floor.isFinite, floor > 0 else { throw bad("a stability in days") }
+            record.evidence.stabilityFloor = floor
+        case .cap:
+            guard let cap = p.int(), cap >= 1 else { throw bad("a whole number of days, 1 or more") }
+            record.evidence.capDays = cap
         case .before:
             record.before = try state(&p, field)
         case .after:
             record.after = try state(&p, field)
+        case .rules:
+            record.rules = try rules(&p)
         }
+    }
+
+    /// Scheduling rules: a JSON object read by `JSONDecoder` (they are rare), checked by
+    /// making their scheduler, so a replay never meets rules it can't use.
+    private func rules(_ p: inout ByteCursor) throws(Problem) -> ScheduleRules {
+        guard let bytes = p.objectBytes() else { throw Problem("\"rules\" must be an object of scheduling rules") }
+        let rules: ScheduleRules
+        do {
+            rules = try JSONDecoder().decode(ScheduleRules.self, from: Data(buffer: bytes))
+        } catch {
+            throw Problem("\"rules\" must be an object of scheduling rules (\(ProgressCoding.describe(error)))")
+        }
+        do {
+            _ = try rules.makeScheduler()
+        } catch {
+            throw Problem("\"rules\" can't be used: \(error)")
+        }
+        return rules
     }
 
     private func state(_ p: inout ByteCursor, _ field: JournalField) throws(Problem) -> CardState {
@@ -191,6 +223,7 @@ extension JournalCodec {
     private static let facets = ByteCases(Facet.allCases)
     private static let phases = ByteCases(CardPhase.allCases)
     private static let kinds = ByteCases(ReviewRecord.Kind.allCases)
+    private static let weaks = ByteCases(AnswerEvidence.Weak.allCases)
 }
 
 /// One journal line on its own, for tools and tests that write or read a journal's text:

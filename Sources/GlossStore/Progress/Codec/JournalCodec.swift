@@ -100,6 +100,18 @@ final class JournalCodec {
                 guard let revokes = record.revokes else { continue }
                 key(field)
                 append(revokes, to: &out)
+            case .weak:
+                guard let weak = record.evidence.weak else { continue }
+                key(field)
+                quote(weak.rawValue, to: &out)
+            case .floor:
+                guard let floor = record.evidence.stabilityFloor else { continue }
+                key(field)
+                try number(floor, "floor", to: &out)
+            case .cap:
+                guard let cap = record.evidence.capDays else { continue }
+                key(field)
+                append(cap, to: &out)
             case .before:
                 guard let before = record.before else { continue }
                 key(field)
@@ -108,6 +120,10 @@ final class JournalCodec {
                 guard let after = record.after else { continue }
                 key(field)
                 try state(after, to: &out)
+            case .rules:
+                guard let rules = record.rules else { continue }
+                key(field)
+                out.append(contentsOf: try Self.rulesJSON(rules))
             }
         }
         out.append(125)
@@ -138,6 +154,17 @@ final class JournalCodec {
             out.append(contentsOf: value ?? Array("null".utf8))
         }
         out.append(93)
+    }
+
+    /// The rules as a JSON object on one line, keys sorted.
+    static func rulesJSON(_ rules: ScheduleRules) throws(Problem) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return Array(try encoder.encode(rules))
+        } catch {
+            throw Problem("the scheduling rules can't be written (\(error))")
+        }
     }
 
     private static func number(_ value: Double?, _ name: String, to out: inout [UInt8]) throws(Problem) {

@@ -1,6 +1,6 @@
 import GlossCore
 
-/// The journal line, version 2: the one declaration of what a record holds on disk.
+/// The journal line, version 3: the one declaration of what a record holds on disk.
 ///
 /// One JSON object per line, its keys in the order of `JournalField.allCases`, absent when
 /// empty (`nil`), `v` first:
@@ -8,8 +8,14 @@ import GlossCore
 /// ```json
 /// {"v":2,"dev":"k3f9a2c1","seq":12,"kind":"review","time":"2026-11-29T09:00:00.000Z",
 ///  "card":["ai-safety","mesa-optimization","recognize"],"format":"choiceTerm","answer":"b",
-///  "correct":true,"rating":3,"ms":4200,"after":["learning",1,0,1,2.3065,5.1,"2026-11-29T09:10:00.000Z",…]}
+///  "correct":true,"rating":3,"ms":4200,"cap":14}
 /// ```
+/// A record holds the answer, not the card's state: replay derives the state
+/// (`ProgressState.apply`) from the card's earlier answers, the answer's rating and evidence
+/// (`weak`, `floor`, `cap`) and the scheduling rules in force, which the first answer after
+/// they change carries (`rules`). States are kept only where they can't be derived: a
+/// revocation's (`before`, `after`), a re-rating's `before`, a state imported or written
+/// by version 2 (whose lines carry their `after`; they are read as they are).
 /// `JournalCodec` writes and reads exactly these fields, through exhaustive switches over
 /// them: a field declared here and not handled there does not compile, and a key in a line
 /// that is not declared here is an error naming the file and line, never skipped.
@@ -34,9 +40,17 @@ enum JournalField: String, CaseIterable, Sendable {
     /// `confusedWith`.
     case confused
     case revokes
+    /// `evidence.weak`: a right answer that counts as hard (`AnswerEvidence.Weak`).
+    case weak
+    /// `evidence.stabilityFloor`.
+    case floor
+    /// `evidence.capDays`.
+    case cap
     /// The card's state before and after the answer, as `CardStateField` arrays.
     case before
     case after
+    /// The scheduling rules from this answer on (`ScheduleRules`), a JSON object.
+    case rules
 
     /// The `ReviewRecord` property the field holds (nil for the line's own version); a test
     /// checks every stored property of `ReviewRecord` has its field.
@@ -55,19 +69,21 @@ enum JournalField: String, CaseIterable, Sendable {
         case .ms: "responseMs"
         case .confused: "confusedWith"
         case .revokes: "revokes"
+        case .weak, .floor, .cap: "evidence"
         case .before: "before"
         case .after: "after"
+        case .rules: "rules"
         }
     }
 
     /// The version this gloss writes; a line with a higher one is refused (never skipped).
-    static let current = 2
+    static let current = 3
 
     /// Keys a line must have.
     var isRequired: Bool {
         switch self {
         case .version, .seq, .kind, .time, .card, .answer, .correct, .rating, .ms: true
-        case .device, .format, .confused, .revokes, .before, .after: false
+        case .device, .format, .confused, .revokes, .weak, .floor, .cap, .before, .after, .rules: false
         }
     }
 
