@@ -11,9 +11,9 @@ import Foundation
 /// range has a share. Intervals over ``maximumDays`` keep plain fuzz, as in Anki.
 ///
 /// ```swift
-/// // The live study path, after the scheduler's review:
-/// let after = scheduler.review(before, rating: rating, at: now, card: key)
-/// let balanced = LoadBalancer.balanced(after, before: before, rating: rating, card: key, at: now,
+/// // The live study path, after the answer's step (`StudyStep.after`, i.e. `Scheduler.after`):
+/// let after = scheduler.after(before, rating: step.rating, evidence: step.evidence, at: now, card: key)
+/// let balanced = LoadBalancer.balanced(after, before: before, rating: step.rating, card: key, at: now,
 ///                                      scheduler: scheduler, load: load, settings: settings, clock: clock)
 /// load.moved(from: before, to: balanced, clock: clock)
 /// ```
