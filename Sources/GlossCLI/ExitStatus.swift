@@ -18,7 +18,7 @@ enum ExitStatus: Int32, CaseIterable {
     static func of(_ error: any Error) -> ExitStatus {
         if let progress = error as? ProgressError {
             switch progress {
-            case .invalidLearnerName: return .usage
+            case .invalidLearnerName, .invalidDeviceName: return .usage
             case .locked, .unreadable, .newerVersion, .journalBehindSnapshot, .snapshotNotAtLine, .linkOutsideFolder,
                 .notRegularFile, .lockLost,
                 .rebuildDeclined, .io, .notReplaced:

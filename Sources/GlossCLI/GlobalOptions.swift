@@ -21,6 +21,13 @@ public struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The learner whose progress to use (default $USER, or 'default').")
     var learner: String?
 
+    @Option(
+        name: .long,
+        help:
+            "This machine's name when several devices share the progress folder: it writes only <learner>@<device>.reviews.jsonl (default $GLOSS_DEVICE, else the host name)."
+    )
+    var device: String?
+
     @Flag(name: .customLong("new"), help: "Start the --learner named if the progress folder does not have it yet.")
     var newLearner = false
 

@@ -13,13 +13,15 @@ public struct GlossMain: ParsableCommand {
         version: GlossVersion.number,
         subcommands: [
             // Daily use first, then decks, authoring, and the tools.
-            StudyCommand.self, QuizCommand.self, DueCommand.self, LeechesCommand.self, UndoCommand.self, StatsCommand.self,
+            StudyCommand.self, QuizCommand.self, DueCommand.self, LeechesCommand.self, DevicesCommand.self, UndoCommand.self,
+            StatsCommand.self,
             ExportCommand.self,
             ShowCommand.self, SearchCommand.self, DecksCommand.self, LearnerCommand.self, WhereCommand.self,
             SettingsCommand.self, SetCommand.self,
             ImportCommand.self, ExportDeckCommand.self, AddCommand.self, EditCommand.self, LinkCommand.self,
             LintCommand.self, QuestionsCommand.self,
-            OptimizeCommand.self, EvaluateCommand.self, ReplayCommand.self, RebuildCommand.self, DoctorCommand.self,
+            OptimizeCommand.self, EvaluateCommand.self, SimulateCommand.self, ReplayCommand.self, RebuildCommand.self,
+            DoctorCommand.self,
         ]
     )
 

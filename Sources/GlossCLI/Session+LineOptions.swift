@@ -11,7 +11,7 @@ extension Session {
     /// session saves and unlocks it first, and opens it again when a later line needs it.
     func run(withLineOptions line: GlobalOptions, _ body: (Session) throws -> Void) throws {
         let lineSession = try session(forLine: line)
-        if lineSession.learner == learner,
+        if lineSession.learner == learner, lineSession.options.device == options.device,
             Self.sameFolder(lineSession.progressFolder, progressFolder)
         {
             try closeProgress()
@@ -35,6 +35,7 @@ extension Session {
             case .decks: merged.decks = line.decks
             case .progress: merged.progress = line.progress
             case .learner: merged.learner = line.learner
+            case .device: merged.device = line.device
             case .noColor: merged.noColor = true
             case .now: merged.now = line.now
             case .seed: merged.seed = line.seed

@@ -106,7 +106,8 @@ public final class Session {
         try closeProgress()
         try checkLearner()
         let store = try ProgressStore(
-            folder: URL(fileURLWithPath: progressFolder), learner: learner, forReading: forReading)
+            folder: URL(fileURLWithPath: progressFolder), learner: learner, forReading: forReading,
+            device: options.device)
         for warning in store.takeWarnings() { console.warning(warning) }
         if !store.settings.color { console.color = false }
         openStore = store

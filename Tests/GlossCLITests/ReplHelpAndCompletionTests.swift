@@ -18,6 +18,8 @@ import Testing
                            about how long it takes.
               leeches      The cards you keep forgetting (leech-threshold lapses or more),
                            with their explanation and confusions.
+              devices      The devices studying this learner in a shared progress folder:
+                           each one's journal, answers, last answer.
               undo         Undo the last answer (or the last N); the log keeps a record of
                            the undo.
               stats        Show progress: today, streaks, cards, retention, forecast,
@@ -48,7 +50,9 @@ import Testing
               optimize     Fit the FSRS parameters to your own review history (or a CSV
                            review log).
               evaluate     How well the FSRS parameters predict your history: log loss and
-                           RMSE(bins), in and out of sample.
+                           RMSE(bins), in and out of sample, and per question format.
+              simulate     Forecast your reviews and minutes per day, and the entries you
+                           keep, for the days ahead.
               replay       Replay an FSRS review log
                            (card_id,review_rating,review_time,review_duration) and print
                            each state.

@@ -23,6 +23,40 @@ import Testing
         return nil
     }
 
+    @Test(arguments: [1, 300, 5000]) func decodingAheadReadsWhatOneForwardReadReads(chunkBytes: Int) throws {
+        let records = RandomRecords.journal(seed: UInt64(chunkBytes), count: 500)
+        let journal = try journal(records)
+        defer { journal.close() }
+        var forward: [ReviewRecord] = []
+        _ = try journal.forEach { forward.append($0) }
+        var ahead: [ReviewRecord] = []
+        _ = try journal.forEachDecodedAhead(chunkBytes: chunkBytes, ahead: 2) { ahead.append($0) }
+        #expect(ahead == forward)
+        #expect(ahead.count == 500)
+        // A body that stops the read part-way: the error comes back, the decoding threads end.
+        struct Stop: Error {}
+        var taken = 0
+        #expect(throws: Stop.self) {
+            _ = try journal.forEachDecodedAhead(chunkBytes: chunkBytes, ahead: 2) { _ in
+                taken += 1
+                if taken == 250 { throw Stop() }
+            }
+        }
+        #expect(taken == 250)
+    }
+
+    @Test func decodingAheadNamesTheLineAForwardReadNames() throws {
+        let records = RandomRecords.journal(seed: 77, count: 300)
+        for fault in ["{\"v\":2,\"seq\":", "not json"] {
+            let journal = try journal(records) { $0[180] = fault }
+            defer { journal.close() }
+            let forward = error { _ = try journal.forEach { _ in } }
+            let ahead = error { _ = try journal.forEachDecodedAhead(chunkBytes: 500, ahead: 3) { _ in } }
+            #expect(forward != nil && ahead == forward)
+            #expect(forward?.contains(":181:") == true)
+        }
+    }
+
     @Test(arguments: 1...7) func partsReplayToTheStateOfOneForwardRead(parts: Int) throws {
         let records = RandomRecords.journal(seed: UInt64(parts), count: 700)
         let journal = try journal(records)

@@ -17,7 +17,8 @@ struct RebuildCommand: GlossCommand {
         // Rebuild reads the log once itself; release this session's own lock first.
         try session.closeProgress()
         let report = try ProgressStore.rebuild(
-            folder: URL(fileURLWithPath: session.progressFolder), learner: session.learner, timeZone: .current
+            folder: URL(fileURLWithPath: session.progressFolder), learner: session.learner,
+            device: session.options.device, timeZone: .current
         ) { report in
             if yes { return true }
             guard isatty(STDIN_FILENO) == 1 else { return false }

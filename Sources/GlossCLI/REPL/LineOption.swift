@@ -7,6 +7,7 @@ enum LineOption: CaseIterable {
     case decks
     case progress
     case learner
+    case device
     case noColor
     case now
     case seed
@@ -18,6 +19,7 @@ enum LineOption: CaseIterable {
         case .decks: "--decks"
         case .progress: "--progress"
         case .learner: "--learner"
+        case .device: "--device"
         case .noColor: "--no-color"
         case .now: "--now"
         case .seed: "--seed"
@@ -28,7 +30,7 @@ enum LineOption: CaseIterable {
     /// True when a value follows the flag (`--learner ann`, not `--no-color` or `--new`).
     var takesValue: Bool {
         switch self {
-        case .decks, .progress, .learner, .now, .seed: true
+        case .decks, .progress, .learner, .device, .now, .seed: true
         case .noColor, .newLearner: false
         }
     }
@@ -39,6 +41,7 @@ enum LineOption: CaseIterable {
         case .decks: options.decks != nil
         case .progress: options.progress != nil
         case .learner: options.learner != nil
+        case .device: options.device != nil
         case .noColor: options.noColor
         case .now: options.now != nil
         case .seed: options.seed != nil

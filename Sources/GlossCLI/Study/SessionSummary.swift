@@ -59,3 +59,15 @@ func formatUntil(_ date: Date, from now: Date) -> String {
     let days = Int((seconds / 86400).rounded())
     return "in \(days) day\(days == 1 ? "" : "s")"
 }
+
+/// "10 min ago", "3 h ago", "2 days ago", "just now" (a time ahead of `now`, another
+/// device's clock: its ISO time).
+func formatAgo(_ date: Date, from now: Date) -> String {
+    let seconds = now.timeIntervalSince(date)
+    if seconds < -60 { return "at \(ISO8601DateFormatter().string(from: date))" }
+    if seconds < 60 { return "just now" }
+    if seconds < 3600 { return "\(Int((seconds / 60).rounded())) min ago" }
+    if seconds < 86400 { return "\(Int((seconds / 3600).rounded())) h ago" }
+    let days = Int((seconds / 86400).rounded())
+    return "\(days) day\(days == 1 ? "" : "s") ago"
+}

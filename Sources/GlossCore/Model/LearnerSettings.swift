@@ -53,6 +53,10 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     public var newOnBacklog: BacklogNewCards = .pause
     /// The order due reviews are asked in (what a backlog asks first).
     public var backlogOrder: BacklogOrder = .weakestFirst
+    /// Per-format logit offsets of predicted recall (`FormatCalibration`), keyed by format
+    /// name, kept by `optimize` when they lower the out-of-sample log loss. Used to predict
+    /// and evaluate, never to schedule (docs/SCHEDULING.md).
+    public var formatOffsets: [String: Double] = [:]
 
     public static let defaultFSRSParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
@@ -65,7 +69,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
             typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold, loadBalance,
-            easyDays, newOnBacklog, backlogOrder
+            easyDays, newOnBacklog, backlogOrder, formatOffsets
     }
 
     public init(from decoder: any Decoder) throws {
@@ -92,5 +96,17 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         easyDays = try c.decodeIfPresent(EasyDays.self, forKey: .easyDays) ?? d.easyDays
         newOnBacklog = try c.decodeIfPresent(BacklogNewCards.self, forKey: .newOnBacklog) ?? d.newOnBacklog
         backlogOrder = try c.decodeIfPresent(BacklogOrder.self, forKey: .backlogOrder) ?? d.backlogOrder
+        formatOffsets = try c.decodeIfPresent([String: Double].self, forKey: .formatOffsets) ?? d.formatOffsets
+    }
+}
+
+extension LearnerSettings {
+    /// ``formatOffsets`` by format (names this gloss does not know are left out).
+    public var offsetsByFormat: [QuestionFormat: Double] {
+        var offsets: [QuestionFormat: Double] = [:]
+        for (name, offset) in formatOffsets {
+            if let format = QuestionFormat(rawValue: name) { offsets[format] = offset }
+        }
+        return offsets
     }
 }

@@ -11,15 +11,12 @@ extension ModelEvaluation {
         _ data: ReviewDataset, fallback: [Double], folds: Int = 5,
         configuration: OptimizerConfiguration = OptimizerConfiguration(), progress: (Double) -> Void = { _ in }
     ) -> ModelEvaluation {
-        let n = data.items.count
-        let size = n / (max(1, folds) + 1)
         var accumulator = Accumulator()
-        guard size > 0 else { return accumulator.result }
         let optimizer = Optimizer(configuration: configuration)
-        for k in 1...max(1, folds) {
-            let train = Array(data.items[0..<(k * size)])
-            let test = Array(data.items[(k * size)..<min(n, (k + 1) * size)])
-            let base = Double(k - 1) / Double(folds)
+        for (k, fold) in splitFolds(data.items.count, folds: folds).enumerated() {
+            let train = Array(data.items[fold.train])
+            let test = Array(data.items[fold.test])
+            let base = Double(k) / Double(folds)
             let parameters =
                 (try? optimizer.fit(data, items: train) { progress(base + $0 / Double(folds)) })?
                 .parameters ?? fallback
@@ -27,5 +24,13 @@ extension ModelEvaluation {
         }
         progress(1)
         return accumulator.result
+    }
+
+    /// The folds of a time-series split of `n` items (oldest first): cut into `folds + 1`
+    /// equal parts, fold k trains on parts 0..<k and tests on part k (none when too few).
+    static func splitFolds(_ n: Int, folds: Int) -> [(train: Range<Int>, test: Range<Int>)] {
+        let size = n / (max(1, folds) + 1)
+        guard size > 0 else { return [] }
+        return (1...max(1, folds)).map { k in (0..<(k * size), (k * size)..<min(n, (k + 1) * size)) }
     }
 }

@@ -56,18 +56,31 @@ public struct ModelEvaluation: Sendable, Equatable {
                 let c = data.cards[card]
                 MemoryReplay.predict(c, at: targets.positions, w: parameters) { k, r in
                     let p = Int(targets.positions[k])
-                    let recalled = c.ratings[p] > 1
-                    let rr = min(max(r, 1e-15), 1 - 1e-15)
-                    lossSum -= recalled ? log(rr) : log(1 - rr)
-                    count += 1
-                    let key = Self.binKey(c, position: p)
-                    var b = bins[key] ?? (0, 0, 0)
-                    b.predicted += r
-                    b.actual += recalled ? 1 : 0
-                    b.count += 1
-                    bins[key] = b
+                    record(r, recalled: c.ratings[p] > 1, bin: Self.binKey(c, position: p))
                 }
             }
+        }
+
+        /// Counts one prediction `r` of an answer that was `recalled` (or not), in bin `key`.
+        mutating func record(_ r: Double, recalled: Bool, bin key: Int64) {
+            let rr = min(max(r, 1e-15), 1 - 1e-15)
+            lossSum -= recalled ? log(rr) : log(1 - rr)
+            count += 1
+            var b = bins[key] ?? (0, 0, 0)
+            b.predicted += r
+            b.actual += recalled ? 1 : 0
+            b.count += 1
+            bins[key] = b
+        }
+
+        /// Mean predicted recall and the share recalled, over every prediction counted.
+        var means: (predicted: Double, observed: Double) {
+            var predicted = 0.0, actual = 0.0
+            for b in bins.values {
+                predicted += b.predicted
+                actual += b.actual
+            }
+            return count > 0 ? (predicted / Double(count), actual / Double(count)) : (.nan, .nan)
         }
 
         /// fsrs-rs `r_matrix_index`: log-spaced bins of elapsed days, long-term review

@@ -20,6 +20,13 @@ public struct ReviewDataset: Sendable {
         public var ratings: [UInt8]
         /// Whole days since the previous answer (0 for the first and for same-day answers).
         public var elapsedDays: [Int32]
+        /// The question format of each answer, where the log has it (empty when none has).
+        public var formats: [QuestionFormat?] = []
+
+        /// The format answer `position` was asked in (nil when unknown).
+        @inlinable public func format(at position: Int) -> QuestionFormat? {
+            position < formats.count ? formats[position] : nil
+        }
     }
 
     /// One answer to predict: answer `position` of card `card` (position ≥ 1, elapsed ≥ 1 day).
@@ -38,10 +45,13 @@ public struct ReviewDataset: Sendable {
     public struct Answer: Sendable, Equatable {
         public var time: Date
         public var rating: Rating
+        /// The question format it was asked in, when known.
+        public var format: QuestionFormat?
 
-        public init(time: Date, rating: Rating) {
+        public init(time: Date, rating: Rating, format: QuestionFormat? = nil) {
             self.time = time
             self.rating = rating
+            self.format = format
         }
     }
 
@@ -81,6 +91,7 @@ public struct ReviewDataset: Sendable {
             let sorted = card.answers.sorted { $0.time < $1.time }
             var ratings: [UInt8] = []
             var elapsed: [Int32] = []
+            let formats = sorted.contains { $0.format != nil } ? sorted.map(\.format) : []
             ratings.reserveCapacity(sorted.count)
             elapsed.reserveCapacity(sorted.count)
             var previousDay: Int?
@@ -97,7 +108,7 @@ public struct ReviewDataset: Sendable {
                 }
                 previousDay = day
             }
-            cards.append(Card(id: card.id, ratings: ratings, elapsedDays: elapsed))
+            cards.append(Card(id: card.id, ratings: ratings, elapsedDays: elapsed, formats: formats))
         }
         // Stable: equal times keep card order.
         let order = timed.indices.sorted { a, b in

@@ -48,13 +48,20 @@ public struct ProgressState: Sendable {
         guard record.card.isStorable else { return record }
         switch record.kind {
         case .review:
-            let before = record.before ?? cards[record.card] ?? .new
-            if record.after == nil {
-                record.after = scheduler.after(
+            // One hash of the key for a card already known (most answers).
+            let index = cards.index(forKey: record.card)
+            let before = record.before ?? index.map { cards.values[$0] } ?? .new
+            let after =
+                record.after
+                ?? scheduler.after(
                     before, rating: record.rating, evidence: record.evidence, at: record.time, card: record.card)
-            }
             record.before = before
-            cards[record.card] = record.after
+            record.after = after
+            if let index {
+                cards.values[index] = after
+            } else {
+                cards[record.card] = after
+            }
         case .practice: break
         case .revoke:
             if let after = record.after { cards[record.card] = after == CardState.new ? nil : after }

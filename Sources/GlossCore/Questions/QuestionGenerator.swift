@@ -54,16 +54,20 @@ public struct QuestionGenerator: Sendable {
     /// - `relate`: related-term choice while weak, "name a term related to X" after.
     /// A format the deck can't support falls back to the next one that it can.
     public func format(for card: CardKey, state: CardState, settings: LearnerSettings) -> QuestionFormat {
-        if settings.flip { return .flashcard }
+        Self.ladder(card.facet, state: state, settings: settings).first { canAsk(card, as: $0) } ?? .flashcard
+    }
+
+    /// The formats the ladder prefers for a card of `facet` in `state`, best first, before the
+    /// deck is asked which it can support (``format(for:state:settings:)``).
+    public static func ladder(_ facet: Facet, state: CardState, settings: LearnerSettings) -> [QuestionFormat] {
+        if settings.flip { return [.flashcard] }
         let climbed =
             state.phase == .relearning || (state.phase != .new && (state.stability ?? 0) >= settings.typedRecallThreshold)
-        let preferred: [QuestionFormat] =
-            switch card.facet {
-            case .recognize: climbed ? [.typed] : [.choiceTerm, .typed]
-            case .recall: climbed ? [.cloze, .matching, .choiceDefinition] : [.choiceDefinition, .matching]
-            case .relate: climbed ? [.nameRelated, .oddOneOut, .relatedChoice] : [.relatedChoice, .oddOneOut]
-            }
-        return preferred.first { canAsk(card, as: $0) } ?? .flashcard
+        switch facet {
+        case .recognize: return climbed ? [.typed] : [.choiceTerm, .typed]
+        case .recall: return climbed ? [.cloze, .matching, .choiceDefinition] : [.choiceDefinition, .matching]
+        case .relate: return climbed ? [.nameRelated, .oddOneOut, .relatedChoice] : [.relatedChoice, .oddOneOut]
+        }
     }
 
     /// Whether a fair question of `format` can be made for `card` in this deck.

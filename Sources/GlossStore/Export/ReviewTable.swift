@@ -2,7 +2,7 @@ import Foundation
 import GlossCore
 
 /// The scheduled answers of a review log in compact form, read in one pass: what the reviews
-/// export, `optimize` and `evaluate` need (card, rating, time, response time), not the records.
+/// export, `optimize` and `evaluate` need (card, rating, time, response time, format), not the records.
 ///
 /// Each part of the journal (read side by side, see `ProgressStore.reviewTable()`) keeps its
 /// own card table and a row of 32 bytes per `review` record (in blocks of 65,536); the sequence numbers that
@@ -23,6 +23,8 @@ public struct ReviewTable: Sendable {
         /// The card, as an index into its part's `cards`.
         public var card: Int32
         public var rating: Rating
+        /// The question format (nil for an answer logged without one, e.g. imported).
+        public var format: QuestionFormat?
     }
 
     /// The rows of one consecutive run of records, with the cards they name.
@@ -59,7 +61,9 @@ public struct ReviewTable: Sendable {
                 blocks[blocks.count - 1].reserveCapacity(Self.blockSize)
             }
             blocks[blocks.count - 1].append(
-                Row(seq: record.seq, time: record.time, responseMs: record.responseMs, card: card, rating: record.rating))
+                Row(
+                    seq: record.seq, time: record.time, responseMs: record.responseMs, card: card, rating: record.rating,
+                    format: record.format))
         }
     }
 
@@ -142,7 +146,7 @@ public struct ReviewTable: Sendable {
                 }
                 global[Int(row.card)] = g
             }
-            grouped[g].answers.append(ReviewDataset.Answer(time: row.time, rating: row.rating))
+            grouped[g].answers.append(ReviewDataset.Answer(time: row.time, rating: row.rating, format: row.format))
         }
         return grouped
     }

@@ -131,6 +131,16 @@ enum FastDecoding {
                 else { return nil }
                 rules = decoded
             }
+            var devices: [String: Int]?
+            if let value = root["devices"], !value.isNull {
+                guard case .object(let members) = value else { return nil }
+                var sizes: [String: Int] = [:]
+                for member in members {
+                    guard let size = member.value.int else { return nil }
+                    sizes[member.key] = size
+                }
+                devices = sizes
+            }
             var lastLineOffset: Int?
             if let o = root["lastLineOffset"], !o.isNull {
                 guard let n = o.int else { return nil }
@@ -138,7 +148,8 @@ enum FastDecoding {
             }
             return ProgressSnapshot(
                 version: ProgressSnapshot.currentVersion, learner: learner, lastSeq: lastSeq, settings: settings,
-                cards: cards, confusions: Confusions(counts: confusions), lastLineOffset: lastLineOffset, rules: rules)
+                cards: cards, confusions: Confusions(counts: confusions), lastLineOffset: lastLineOffset, rules: rules,
+                devices: devices)
         }
     }
 

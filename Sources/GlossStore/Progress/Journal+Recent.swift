@@ -22,12 +22,17 @@ extension Journal {
 extension ProgressStore {
     /// The answers recorded since `start` (e.g. the start of the study day), revocations
     /// applied: an undone answer and its revocation are both left out.
+    /// Every device's, in time order.
     public func records(since start: Date) throws -> [ReviewRecord] {
-        guard let journal = try Journal.open(journalPath) else { return [] }
-        defer { journal.close() }
-        let records = try journal.records(since: start)
-        let revoked = Set(records.compactMap(\.revokes))
-        return records.filter { $0.kind != .revoke && !revoked.contains($0.seq) }
+        var all: [ReviewRecord] = []
+        for file in DeviceJournals.find(in: folder, learner: learner).files where !file.isConflictedCopy {
+            guard let journal = try Journal.open(file.path) else { continue }
+            defer { journal.close() }
+            let records = try journal.records(since: start)
+            let revoked = Set(records.compactMap(\.revokes))
+            all += records.filter { $0.kind != .revoke && !revoked.contains($0.seq) }
+        }
+        return all.sorted(by: MergedJournals.precedes)
     }
 }
 
@@ -38,5 +43,19 @@ extension ProgressStore {
         var records: [ReviewRecord] = []
         try forEachRecord { records.append($0) }
         return records
+    }
+}
+
+extension Journal {
+    /// The last record, read backwards; nil for a journal without one.
+    func lastRecord() throws -> ReviewRecord? {
+        var found: ReviewRecord?
+        var check = lineCheck(.backward)
+        let failure = try check.readBackward(self) { record, _ in
+            found = record
+            return false
+        }
+        if let failure { throw try unreadable(failure) }
+        return found
     }
 }

@@ -7,6 +7,7 @@ import GlossCore
 extension ProgressStore {
     /// The log's scheduled answers in compact form, read in parts side by side.
     public func reviewTable() throws -> ReviewTable {
+        if hasOtherJournals { return try mergedReviewTable() }
         guard let journal = try Journal.open(journalPath) else { return ReviewTable(parts: []) }
         defer { journal.close() }
         return ReviewTable(parts: try journal.fold(start: { ReviewTable.Part() }, add: { $0.add($1) }).parts)
@@ -15,9 +16,33 @@ extension ProgressStore {
     /// Calls `body` with every record of the log, oldest first, revocations included, one
     /// at a time, its states filled in by replaying the log (`ProgressState.apply`).
     public func forEachRecord(_ body: (ReviewRecord) throws -> Void) throws {
+        if hasOtherJournals {
+            _ = try Self.replayAll(folder: folder, learner: learner, body)
+            return
+        }
         guard let journal = try Journal.open(journalPath) else { return }
         defer { journal.close() }
         var replay = ProgressState()
-        _ = try journal.forEach { try body(replay.apply($0)) }
+        _ = try journal.forEachDecodedAhead { try body(replay.apply($0)) }
+    }
+
+    /// Every device's answers in one table, in answer-time order: numbered again in that
+    /// order (numbers are per device), what they revoke numbered alike.
+    private func mergedReviewTable() throws -> ReviewTable {
+        var part = ReviewTable.Part()
+        var numbers: [MergedJournals.Identity: Int] = [:]
+        var merged = try MergedJournals(DeviceJournals.find(in: folder, learner: learner))
+        defer { merged.close() }
+        try merged.forEach { record in
+            var record = record
+            let number = numbers.count + 1
+            numbers[MergedJournals.Identity(device: record.device, seq: record.seq)] = number
+            record.seq = number
+            if let revokes = record.revokes {
+                record.revokes = numbers[MergedJournals.Identity(device: record.device, seq: revokes)] ?? 0
+            }
+            part.add(record)
+        }
+        return ReviewTable(parts: [part])
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 public enum ProgressError: Error, Equatable, CustomStringConvertible {
     /// The learner name has characters that are not allowed in a file name.
     case invalidLearnerName(String)
+    /// A device name (`--device`, `GLOSS_DEVICE`) that can't be part of a file name.
+    case invalidDeviceName(String)
     /// Another gloss holds the learner's lock file.
     case locked(file: String)
     /// A progress file is not valid JSON or has the wrong shape; it was left untouched.
@@ -38,6 +40,8 @@ public enum ProgressError: Error, Equatable, CustomStringConvertible {
             "invalid learner name \"\(name.prefix(20))…\" (\(name.count) characters): use at most \(LearnerName.maxLength) letters, digits, '-', '_' and '.'"
         case .invalidLearnerName(let name):
             "invalid learner name \"\(name)\": use letters, digits, '-', '_' and '.', not empty, no '/' or '..'"
+        case .invalidDeviceName(let name):
+            "invalid device name \"\(name.prefix(64))\": use at most 64 letters, digits, '-', '_' and '.', not starting with '.'"
         case .linkOutsideFolder(let file, let target):
             "\(file): is a symbolic link to \(target), outside the progress folder; refused: replace the link with the file itself"
         case .locked(let file):

@@ -23,10 +23,14 @@ struct ProgressSnapshot: Codable, Equatable {
     var confusions: Confusions
     var lastLineOffset: Int?
     var rules: ScheduleRules?
+    /// The other devices' journals the states were replayed with, by file name: their sizes
+    /// (nil when this device studies alone). Any other size, or another file, and the
+    /// journals are replayed again (`ProgressStore.mergeOtherDevices`).
+    var devices: [String: Int]?
 
     init(
         version: Int, learner: String, lastSeq: Int, settings: LearnerSettings, cards: [String: CardState],
-        confusions: Confusions, lastLineOffset: Int? = nil, rules: ScheduleRules? = nil
+        confusions: Confusions, lastLineOffset: Int? = nil, rules: ScheduleRules? = nil, devices: [String: Int]? = nil
     ) {
         self.version = version
         self.learner = learner
@@ -36,6 +40,7 @@ struct ProgressSnapshot: Codable, Equatable {
         self.confusions = confusions
         self.lastLineOffset = lastLineOffset
         self.rules = rules
+        self.devices = devices
     }
 
     /// `lastLineOffset` is where the journal line of `state.lastSeq` starts (nil: unknown).

@@ -29,9 +29,13 @@ public final class ProgressStore {
     /// (a dropped torn line, a migrated snapshot).
     public private(set) var warnings: [String] = []
 
-    public var snapshotPath: String { Self.snapshotPath(folder, learner) }
-    public var journalPath: String { Self.journalPath(folder, learner) }
-    public var lockPath: String { Self.lockPath(folder, learner) }
+    /// The first part of this device's file names: the learner's name for the first device
+    /// (or the only one), `<learner>@<device>` for each other (`DeviceJournals`).
+    public let stem: String
+    public var snapshotPath: String { Self.snapshotPath(folder, stem) }
+    /// This device's journal, the only one it writes.
+    public var journalPath: String { Self.journalPath(folder, stem) }
+    public var lockPath: String { Self.lockPath(folder, stem) }
 
     private var lock: FileLock?
     private var journalFD: Int32 = -1
@@ -45,9 +49,12 @@ public final class ProgressStore {
     /// A checkpoint after a saved answer failed (and was said once): later ones stay quiet.
     private var checkpointFailed = false
     private let codec = JournalCodec()
-    /// This device's id, stamped on every record it writes (`ReviewRecord.device`): the last
-    /// record's when the journal has one, else `GLOSS_DEVICE`, else a new random one.
-    public private(set) var device: String = ""
+    /// This device's name, stamped on every record it writes (`ReviewRecord.device`):
+    /// `--device`, else `GLOSS_DEVICE`, else the host name (`DeviceName`).
+    public let device: String
+    /// The other devices' journals (and conflicted copies) as they were when opened, by file
+    /// name: their sizes. Empty when this device studies alone.
+    public internal(set) var others: [String: Int] = [:]
     /// The time zone whose study days the scheduler counts (set by the study session; nil:
     /// 24-hour spans).
     public var timeZone: TimeZone?
@@ -86,22 +93,24 @@ public final class ProgressStore {
     /// session in another terminal, and works in a folder that can't be written. It sees a
     /// consistent prefix: the snapshot is replaced whole (rename), the journal only grows, and
     /// a last line still being written is left out (and left alone). Answers can't be appended.
-    public init(folder: URL, learner: String, forReading: Bool = false) throws {
+    public init(folder: URL, learner: String, forReading: Bool = false, device: String? = nil) throws {
         self.learner = try LearnerName.validate(learner)
         self.folder = folder
+        self.device = try DeviceName.resolve(device)
+        self.stem = Self.stem(folder: folder, learner: learner, device: self.device)
         self.state = ProgressState()
         self.settings = LearnerSettings()
         if !forReading { try Self.createFolder(folder) }
         for path in [
-            Self.lockPath(folder, learner), Self.snapshotPath(folder, learner), Self.journalPath(folder, learner),
-            Self.statsCachePath(folder, learner), Self.statsStatePath(folder, learner),
+            Self.lockPath(folder, stem), Self.snapshotPath(folder, stem), Self.journalPath(folder, stem),
+            Self.statsCachePath(folder, stem), Self.statsStatePath(folder, stem),
         ] {
             try ProgressPathGuard.check(path, folder: folder)
         }
         if forReading {
             readOnly = true
         } else {
-            lock = try FileLock.acquire(Self.lockPath(folder, learner))
+            lock = try FileLock.acquire(Self.lockPath(folder, stem))
         }
         do {
             try load()
@@ -124,10 +133,26 @@ public final class ProgressStore {
         lock?.release()
     }
 
+    /// The stem of `device`'s files (`stem`): the learner's name when the first journal is
+    /// missing, empty or this device's (its last record says so), else `<learner>@<device>`.
+    static func stem(folder: URL, learner: String, device: String) -> String {
+        guard let journal = try? Journal.open(journalPath(folder, learner)) else { return learner }
+        defer { journal.close() }
+        guard let owner = try? journal.lastRecord()?.device else { return learner }
+        return owner == device ? learner : "\(learner)@\(device)"
+    }
+
     private func load() throws {
         let loaded = try SnapshotFile.load(snapshotPath, learner: learner)
         var state = try loaded?.snapshot.state(file: snapshotPath) ?? ProgressState()
-        let settings = loaded?.snapshot.settings ?? LearnerSettings()
+        var settings = loaded?.snapshot.settings ?? LearnerSettings()
+        if loaded == nil, stem != learner,
+            let first = try? SnapshotFile.load(Self.snapshotPath(folder, learner), learner: learner)
+        {
+            // A device's first start beside another's: the first device's settings (its
+            // states are another device's cache, not read: the journals are replayed below).
+            settings = first.snapshot.settings
+        }
         var torn: Journal.Torn?
         var missingNewline = false
         var migratedJournal: String?
@@ -143,7 +168,7 @@ public final class ProgressStore {
                     snapshot.lastLineOffset = nil
                     try SnapshotFile.write(snapshot, to: snapshotPath)
                 }
-                migratedJournal = try JournalMigration.migrate(old, device: Self.newDevice())
+                migratedJournal = try JournalMigration.migrate(old, device: device)
             }
         }
         if let journal = try Journal.open(journalPath) {
@@ -167,7 +192,6 @@ public final class ProgressStore {
                 throw try Self.notAtLine(journal, seq: state.lastSeq, expected: expected, found: found)
             }
             lastLineOffset = tail.lastOffset
-            device = tail.records.last?.device ?? tail.boundary?.device ?? ""
             for record in tail.records { state.apply(record) }
             appendsSinceCheckpoint = tail.records.count
             torn = tail.torn
@@ -175,8 +199,8 @@ public final class ProgressStore {
         } else if state.lastSeq > 0 {
             throw ProgressError.journalBehindSnapshot(journal: journalPath, journalSeq: 0, snapshotSeq: state.lastSeq)
         }
+        try mergeOtherDevices(into: &state, snapshot: loaded?.snapshot)
         // Everything read cleanly: from here on the store may write.
-        if device.isEmpty { device = Self.newDevice() }
         self.state = state
         self.settings = settings
         if readOnly {
@@ -215,18 +239,6 @@ public final class ProgressStore {
         }
     }
 
-    /// A device id for a journal that has none yet: `GLOSS_DEVICE` when set (tests, a user
-    /// who wants a readable one), else 8 random hexadecimal digits.
-    static func newDevice() -> String {
-        if let given = ProcessInfo.processInfo.environment["GLOSS_DEVICE"], !given.isEmpty,
-            given.utf8.allSatisfy({ $0 > 32 && $0 < 127 && $0 != 34 && $0 != 92 })
-        {
-            return given
-        }
-        var random = SystemRandomNumberGenerator()
-        return String(format: "%08x", UInt32.random(in: 0...UInt32.max, using: &random))
-    }
-
     /// How many lines before the snapshot's point start-up reads and checks the numbering
     /// of (a duplicated or swapped line there stops it); the rest of the prefix is checked
     /// by the byte offset of the snapshot's line, and in full by `gloss doctor`.
@@ -246,7 +258,7 @@ public final class ProgressStore {
     /// so none is in use); only this learner's (`FileIO.isTempFile`).
     private func removeStaleTempFiles() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        let owners = ["\(learner).json", "\(learner).stats.cache", "\(learner).stats.state", "\(learner).reviews.jsonl"]
+        let owners = ["\(stem).json", "\(stem).stats.cache", "\(stem).stats.state", "\(stem).reviews.jsonl"]
         for name in names where owners.contains(where: { FileIO.isTempFile(name, of: $0) }) {
             FileIO.remove(folder.appendingPathComponent(name).path)
         }
@@ -409,7 +421,7 @@ public final class ProgressStore {
         guard let journal = try Journal.open(journalPath) else { return nil }
         defer { journal.close() }
         guard let latest = try journal.latestUnrevoked() else { return nil }
-        let target = try appended[latest.seq] ?? Self.filled(latest, in: journal)
+        let target = try appended[latest.seq] ?? filled(latest, in: journal)
         let revoke = target.revocation(seq: state.lastSeq + 1)
         _ = try write(revoke)
         answerSaved()
@@ -418,16 +430,27 @@ public final class ProgressStore {
 
     /// `record` of `journal` with its states, replayed from the journal's start (for an
     /// answer of an earlier session; undo of this session's reads `appended`).
-    private static func filled(_ record: ReviewRecord, in journal: Journal) throws -> ReviewRecord {
+    private func filled(_ record: ReviewRecord, in journal: Journal) throws -> ReviewRecord {
         guard record.kind == .review else { return record }
-        var replay = ProgressState()
         var found = record
+        if hasOtherJournals {
+            _ = try Self.replayAll(folder: folder, learner: learner) { filled in
+                if filled.device == record.device, filled.seq == record.seq { found = filled }
+            }
+            return found
+        }
+        var replay = ProgressState()
         _ = try journal.forEach { earlier in
             guard earlier.seq <= record.seq else { return }
             let filled = replay.apply(earlier)
             if earlier.seq == record.seq { found = filled }
         }
         return found
+    }
+
+    /// Whether the folder holds another journal of the learner than this device's.
+    var hasOtherJournals: Bool {
+        DeviceJournals.find(in: folder, learner: learner).files.contains { $0.path != journalPath }
     }
 
     /// Replaces the learner's settings and saves them at once.
@@ -439,14 +462,16 @@ public final class ProgressStore {
     /// Writes the snapshot atomically (temp file, fsync, rename, fsync of the folder).
     public func checkpoint() throws {
         guard !readOnly else { throw ProgressError.io(file: snapshotPath, operation: "write (opened for reading)", errno: EROFS) }
-        let snapshot = ProgressSnapshot(learner: learner, state: state, settings: settings, lastLineOffset: lastLineOffset)
+        var snapshot = ProgressSnapshot(learner: learner, state: state, settings: settings, lastLineOffset: lastLineOffset)
+        snapshot.devices = others.isEmpty ? nil : others
         try SnapshotFile.write(snapshot, to: snapshotPath)
         appendsSinceCheckpoint = 0
     }
 
     /// Recomputes every card state and the confusions from the whole journal, and saves.
     public func rebuild() throws -> RebuildReport {
-        let (rebuilt, records, _) = try Self.replay(journalPath)
+        var (rebuilt, records, _) = try Self.replay(journalPath, folder: folder, learner: learner)
+        rebuilt.lastSeq = state.lastSeq
         let report = RebuildReport(old: state, rebuilt: rebuilt, records: records)
         state = rebuilt
         try checkpoint()
@@ -466,37 +491,53 @@ public final class ProgressStore {
     /// the old one, `confirm` is asked first and a false answer throws
     /// `ProgressError.rebuildDeclined`, changing nothing.
     public static func rebuild(
-        folder: URL, learner: String, timeZone: TimeZone? = nil, confirm: (RebuildReport) -> Bool = { _ in false }
+        folder: URL, learner: String, device: String? = nil, timeZone: TimeZone? = nil,
+        confirm: (RebuildReport) -> Bool = { _ in false }
     ) throws -> RebuildReport {
         try LearnerName.validate(learner)
+        let device = try DeviceName.resolve(device)
+        let stem = stem(folder: folder, learner: learner, device: device)
         try createFolder(folder)
-        let lock = try FileLock.acquire(lockPath(folder, learner))
+        let lock = try FileLock.acquire(lockPath(folder, stem))
         defer { lock.release() }
-        let path = snapshotPath(folder, learner)
+        let path = snapshotPath(folder, stem)
         let loaded = try SnapshotFile.load(path, learner: learner)
         let old = try loaded?.snapshot.state(file: path, skippingBadKeys: true) ?? ProgressState()
         let settings = loaded?.snapshot.settings ?? LearnerSettings()
         let clock = timeZone.map { DayClock(timeZone: $0, rolloverHour: settings.rolloverHour) }
-        let (rebuilt, records, tally) = try replay(journalPath(folder, learner), stats: clock)
+        var (rebuilt, records, tally) = try replay(journalPath(folder, stem), folder: folder, learner: learner, stats: clock)
+        let own = try Journal.open(journalPath(folder, stem)).map { journal in
+            defer { journal.close() }
+            return try journal.lastRecord()?.seq ?? 0
+        }
+        rebuilt.lastSeq = own ?? 0
+        let others = DeviceJournals.find(in: folder, learner: learner).files.filter { $0.path != journalPath(folder, stem) }
         let report = RebuildReport(old: old, rebuilt: rebuilt, records: records)
         if report.droppedCards > 0, !confirm(report) {
             throw ProgressError.rebuildDeclined(file: path, cardsDropped: report.droppedCards)
         }
         if let loaded {
             if let version = loaded.migratedFrom { try FileIO.atomicWrite(loaded.original, to: path + ".v\(version).bak") }
-            try FileIO.atomicWrite(loaded.original, to: rebuildBackupPath(folder, learner))
+            try FileIO.atomicWrite(loaded.original, to: rebuildBackupPath(folder, stem))
         }
-        let offset = try Journal.open(journalPath(folder, learner)).map { journal in
+        let offset = try Journal.open(journalPath(folder, stem)).map { journal in
             defer { journal.close() }
             return try journal.tail(after: rebuilt.lastSeq).boundaryOffset
         }
-        try SnapshotFile.write(
-            ProgressSnapshot(learner: learner, state: rebuilt, settings: settings, lastLineOffset: offset ?? nil), to: path)
+        var snapshot = ProgressSnapshot(learner: learner, state: rebuilt, settings: settings, lastLineOffset: offset ?? nil)
+        var sizes: [String: Int] = [:]
+        for file in others {
+            guard let journal = try Journal.open(file.path) else { continue }
+            sizes[file.name] = journal.size
+            journal.close()
+        }
+        snapshot.devices = sizes.isEmpty ? nil : sizes
+        try SnapshotFile.write(snapshot, to: path)
         if let tally {
-            let journal = try Journal.open(journalPath(folder, learner))
+            let journal = try Journal.open(journalPath(folder, stem))
             defer { journal?.close() }
-            let newest = try journal?.tail(after: max(tally.lastSeq - 1, 0)).records.last
-            saveStats(tally, rebuilt, last: newest, folder: folder, learner: learner)
+            let newest = try journal?.lastRecord()
+            saveStats(tally, rebuilt, last: newest, folder: folder, stem: stem, devices: snapshot.devices)
         }
         return report
     }
@@ -507,16 +548,24 @@ public final class ProgressStore {
     }
 
     /// Every card state and the confusions from the whole journal at `path`, replayed in
-    /// order, how many records it holds, and, given a clock, its stats.
-    private static func replay(_ path: String, stats clock: DayClock? = nil) throws
+    /// order (with the other devices' journals in `folder`, merged by answer time, when there
+    /// are any), how many records it holds, and, given a clock, its stats.
+    private static func replay(_ path: String, folder: URL, learner: String, stats clock: DayClock? = nil) throws
         -> (state: ProgressState, records: Int, stats: StatsTally?)
     {
         var state = ProgressState()
         var records = 0
         var tally = clock.map { StatsTally(clock: $0) }
+        if DeviceJournals.find(in: folder, learner: learner).files.contains(where: { $0.path != path }) {
+            state = try replayAll(folder: folder, learner: learner) { filled in
+                records += 1
+                tally?.add(filled)
+            }
+            return (state, records, tally)
+        }
         guard let journal = try Journal.open(path) else { return (state, 0, tally) }
         defer { journal.close() }
-        _ = try journal.forEach { record in
+        _ = try journal.forEachDecodedAhead { record in
             let filled = state.apply(record)
             records += 1
             tally?.add(filled)

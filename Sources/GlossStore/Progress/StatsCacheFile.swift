@@ -143,7 +143,9 @@ enum StatsCacheFile {
 
     /// Saves `tally` atomically (temp file, fsync, rename); `last` is the record numbered
     /// `tally.lastSeq` (`fingerprint`).
-    static func write(_ tally: StatsTally, last: ReviewRecord?, to path: String, folder: URL) throws {
+    /// `lastSeq`, when given, is this device's answer the tally ends at (the tally's own is
+    /// the largest number of any device's).
+    static func write(_ tally: StatsTally, last: ReviewRecord?, lastSeq: Int? = nil, to path: String, folder: URL) throws {
         try ProgressPathGuard.check(path, folder: folder)
         let tally = tally.settled()
         var decks: [String: [[Int]]] = [:]
@@ -169,7 +171,7 @@ enum StatsCacheFile {
         }
         let saved = Saved(
             version: version, timeZone: tally.clock.timeZone.identifier, rolloverHour: tally.clock.rolloverHour,
-            lastSeq: tally.lastSeq, last: fingerprint(last), decks: decks, breakdown: breakdown, lapses: lapses,
+            lastSeq: lastSeq ?? tally.lastSeq, last: fingerprint(last), decks: decks, breakdown: breakdown, lapses: lapses,
             confusions: tally.confusions.applied(to: Confusions()).counts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,0 +1,66 @@
+import Foundation
+import GlossCore
+
+/// Every device's journal of a learner read as one log, in answer-time order: what a reader
+/// replays when more than one device studies (`DeviceJournals`).
+///
+/// Ties are broken by device and number, so every device merges to the same order. An answer
+/// that a conflicted copy holds as well as its device's journal (the same device, number and
+/// time) is read once.
+struct MergedJournals {
+    private var cursors: [JournalCursor]
+    private var journals: [Journal]
+    /// The identities read at the current time, to drop the same answer from a copy.
+    private var seenAtTime: Set<Identity> = []
+    private var currentTime: Date?
+
+    struct Identity: Hashable {
+        var device: String?
+        var seq: Int
+    }
+
+    /// Opens the files of `devices` (a file that disappeared since it was listed is left out).
+    init(_ devices: DeviceJournals) throws {
+        var journals: [Journal] = []
+        for file in devices.files {
+            guard let journal = try Journal.open(file.path) else { continue }
+            journals.append(journal)
+        }
+        self.journals = journals
+        self.cursors = journals.map(JournalCursor.init)
+    }
+
+    func close() { for journal in journals { journal.close() } }
+
+    /// The next answer in time order across the journals, nil at the end.
+    mutating func pop() throws -> ReviewRecord? {
+        while true {
+            var best: Int?
+            var bestRecord: ReviewRecord?
+            for k in cursors.indices {
+                guard let head = try cursors[k].peek() else { continue }
+                if let current = bestRecord, !Self.precedes(head, current) { continue }
+                best = k
+                bestRecord = head
+            }
+            guard let k = best, let record = try cursors[k].pop() else { return nil }
+            if record.time != currentTime {
+                currentTime = record.time
+                seenAtTime.removeAll(keepingCapacity: true)
+            }
+            if seenAtTime.insert(Identity(device: record.device, seq: record.seq)).inserted { return record }
+        }
+    }
+
+    /// Calls `body` with every answer in time order.
+    mutating func forEach(_ body: (ReviewRecord) throws -> Void) throws {
+        while let record = try pop() { try body(record) }
+    }
+
+    /// The order of the merge: time, then device, then number.
+    static func precedes(_ a: ReviewRecord, _ b: ReviewRecord) -> Bool {
+        if a.time != b.time { return a.time < b.time }
+        if a.device != b.device { return (a.device ?? "") < (b.device ?? "") }
+        return a.seq < b.seq
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GlossCore
+
+/// Several devices, no server: each device appends only to its own journal; every reader
+/// merges all of the learner's journals by answer time and replays them (`MergedJournals`).
+extension ProgressStore {
+    /// The learner's journals in this folder: this device's and the others' (and conflicted
+    /// copies a sync tool left).
+    public func deviceJournals() -> [DeviceJournal] {
+        DeviceJournals.find(in: folder, learner: learner).files.map { file in
+            let journal = try? Journal.open(file.path)
+            defer { journal?.close() }
+            let last = try? journal?.lastRecord()
+            return DeviceJournal(
+                file: file.path, device: file.device ?? last?.device, isThisDevice: file.path == journalPath,
+                isConflictedCopy: file.isConflictedCopy, answers: last?.seq ?? 0, lastAnswer: last?.time,
+                bytes: journal?.size ?? 0)
+        }
+    }
+
+    /// Brings the other devices' answers into `state` (this device's journal replayed from
+    /// `snapshot` already): nothing to do when there are none, or when they are as the
+    /// snapshot saw them; else every journal is replayed, merged in answer-time order, so
+    /// answers given on two devices while apart are both kept and the state is their replay
+    /// in time order. A journal that went backwards (shorter than the snapshot saw it) is
+    /// replayed like any other change: the snapshot is not trusted.
+    func mergeOtherDevices(into state: inout ProgressState, snapshot: ProgressSnapshot?) throws {
+        let sizes = otherJournalSizes()
+        others = sizes
+        guard !sizes.isEmpty, snapshot?.devices != sizes else { return }
+        let own = state.lastSeq
+        state = try Self.replayAll(folder: folder, learner: learner)
+        state.lastSeq = own
+    }
+
+    /// The sizes of the journals other than this device's, by file name.
+    func otherJournalSizes() -> [String: Int] {
+        var sizes: [String: Int] = [:]
+        for file in DeviceJournals.find(in: folder, learner: learner).files where file.path != journalPath {
+            guard let journal = try? Journal.open(file.path) else { continue }
+            sizes[file.name] = journal.size
+            journal.close()
+        }
+        return sizes
+    }
+
+    /// Every journal of `learner` in `folder` replayed in answer-time order (`lastSeq` is the
+    /// largest number read, of any device: set it to this device's).
+    static func replayAll(folder: URL, learner: String, _ body: (ReviewRecord) throws -> Void = { _ in }) throws
+        -> ProgressState
+    {
+        var merged = try MergedJournals(DeviceJournals.find(in: folder, learner: learner))
+        defer { merged.close() }
+        var state = ProgressState()
+        try merged.forEach { try body(state.apply($0)) }
+        return state
+    }
+}
+
+/// One device's journal as `gloss devices` lists it.
+public struct DeviceJournal: Equatable, Sendable {
+    public var file: String
+    /// The device that writes it (nil for an empty first journal).
+    public var device: String?
+    public var isThisDevice: Bool
+    public var isConflictedCopy: Bool
+    /// Its last answer's number: how many records it holds.
+    public var answers: Int
+    public var lastAnswer: Date?
+    public var bytes: Int
+}
