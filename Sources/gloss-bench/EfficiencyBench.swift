@@ -24,6 +24,7 @@ enum EfficiencyBench {
             case "--learning-steps": settings.learningSteps = steps(value)
             case "--relearning-steps": settings.relearningSteps = steps(value)
             case "--new-per-day": settings.newPerDay = Int(value) ?? -1
+            case "--load-balance": settings.loadBalance = value != "off"
             case "--breakdown":
                 breakdown = value != "off"
             case "--grading":
@@ -36,7 +37,7 @@ enum EfficiencyBench {
                 print(
                     "usage: gloss-bench efficiency [--days N] [--entries N] [--seed N] [--seeds N] [--grading POLICY] "
                         + "[--typed-threshold DAYS] [--learning-steps S,S|none] [--relearning-steps S,S|none] "
-                        + "[--new-per-day N] [--breakdown on]"
+                        + "[--new-per-day N] [--load-balance on|off] [--breakdown on]"
                 )
                 return 2
             }

@@ -30,6 +30,10 @@ if CommandLine.arguments.dropFirst().first == "efficiency" {
     exit(EfficiencyBench.run(Array(CommandLine.arguments.dropFirst(2))))
 }
 
+if CommandLine.arguments.dropFirst().first == "workload" {
+    exit(WorkloadBench.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+
 if CommandLine.arguments.dropFirst().first == "gen-anki-package" {
     guard CommandLine.arguments.count == 3 else {
         print("usage: gloss-bench gen-anki-package OUT.apkg")

@@ -16,7 +16,8 @@ struct SettingsCommand: GlossCommand {
             let value = key.value(in: settings)
             session.console.line(
                 "  " + key.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-                    + value.padding(toLength: 10, withPad: " ", startingAt: 0) + session.console.paint(key.help, .dim))
+                    + (value.count < 10 ? value.padding(toLength: 10, withPad: " ", startingAt: 0) : value + "  ")
+                    + session.console.paint(key.help, .dim))
         }
     }
 }

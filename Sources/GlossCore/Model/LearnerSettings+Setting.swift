@@ -30,6 +30,10 @@ public enum Setting: String, CaseIterable, Sendable {
     case presentNew = "present-new"
     case grading
     case leechThreshold = "leech-threshold"
+    case loadBalance = "load-balance"
+    case easyDays = "easy-days"
+    case newOnBacklog = "new-on-backlog"
+    case backlogOrder = "backlog-order"
 
     /// How a setting is stored, read and bounded.
     enum Rule {
@@ -42,6 +46,9 @@ public enum Setting: String, CaseIterable, Sendable {
         case toggle(WritableKeyPath<LearnerSettings, Bool>)
         case algorithm
         case grading
+        case easyDays
+        case newOnBacklog
+        case backlogOrder
     }
 
     /// The table every parse and check goes through: each setting's field and range, declared once.
@@ -63,6 +70,10 @@ public enum Setting: String, CaseIterable, Sendable {
         case .presentNew: .toggle(\.presentNew)
         case .grading: .grading
         case .leechThreshold: .whole(\.leechThreshold, 0...99)
+        case .loadBalance: .toggle(\.loadBalance)
+        case .easyDays: .easyDays
+        case .newOnBacklog: .newOnBacklog
+        case .backlogOrder: .backlogOrder
         }
     }
 
@@ -76,6 +87,9 @@ public enum Setting: String, CaseIterable, Sendable {
         case .toggle: "on or off"
         case .algorithm: SchedulerAlgorithm.allCases.map(\.rawValue).joined(separator: " or ")
         case .grading: "production, capped or plain"
+        case .easyDays: "mon…sun=0–1 separated by commas (e.g. sat=0.5,sun=0), or 'none'"
+        case .newOnBacklog: Self.names(BacklogNewCards.allCases.map(\.rawValue))
+        case .backlogOrder: Self.names(BacklogOrder.allCases.map(\.rawValue))
         }
     }
 
@@ -98,6 +112,10 @@ public enum Setting: String, CaseIterable, Sendable {
         case .presentNew: "\(allowed): show a new card's entry before its first question"
         case .grading: "\(allowed): how much a right multiple-choice answer counts"
         case .leechThreshold: "lapses that make a card a leech (said, and listed by `leeches`), \(allowed); 0 for never"
+        case .loadBalance: "\(allowed): among the days fuzz allows, put a review on a less loaded one"
+        case .easyDays: "per weekday, the share of the normal load, \(allowed)"
+        case .newOnBacklog: "\(allowed): new cards on a day with more reviews due than reviews-per-day"
+        case .backlogOrder: "\(allowed): which due reviews come first (retrievability ascending, descending, overdue ratio)"
         }
     }
 
@@ -118,6 +136,9 @@ public enum Setting: String, CaseIterable, Sendable {
         case .toggle(let field): settings[keyPath: field] ? "on" : "off"
         case .algorithm: settings.algorithm.rawValue
         case .grading: settings.grading.rawValue
+        case .easyDays: settings.easyDays.text
+        case .newOnBacklog: settings.newOnBacklog.rawValue
+        case .backlogOrder: settings.backlogOrder.rawValue
         }
     }
 
@@ -147,6 +168,14 @@ public enum Setting: String, CaseIterable, Sendable {
         case .grading:
             guard let value = GradingPolicy(rawValue: text.lowercased()) else { throw bad }
             settings.grading = value
+        case .easyDays:
+            do { settings.easyDays = try EasyDays(parsing: text) } catch { throw .invalid(self, value: error.part) }
+        case .newOnBacklog:
+            guard let value = BacklogNewCards(rawValue: text.lowercased()) else { throw bad }
+            settings.newOnBacklog = value
+        case .backlogOrder:
+            guard let value = BacklogOrder(rawValue: text.lowercased()) else { throw bad }
+            settings.backlogOrder = value
         }
     }
 
@@ -158,7 +187,8 @@ public enum Setting: String, CaseIterable, Sendable {
             allowed = range.contains(settings[keyPath: field])
         case .whole(let field, let range): allowed = range.contains(settings[keyPath: field])
         case .steps(let field): allowed = settings[keyPath: field].allSatisfy { $0.isFinite && $0 > 0 }
-        case .toggle, .algorithm, .grading: allowed = true
+        case .easyDays: allowed = settings.easyDays.isValid
+        case .toggle, .algorithm, .grading, .newOnBacklog, .backlogOrder: allowed = true
         }
         guard allowed else { throw .invalid(self, value: value(in: settings)) }
     }
@@ -206,6 +236,11 @@ extension Setting {
             if seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60))m" }
             return "\(text(seconds))s"
         }.joined(separator: " ")
+    }
+
+    /// `a, b or c`.
+    static func names(_ names: [String]) -> String {
+        names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "") : names.joined()
     }
 
     static func toggle(_ text: String) -> Bool? {

@@ -45,6 +45,14 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     /// Lapses after which a card is a leech: said when it happens, listed by `gloss leeches`
     /// (0: never).
     public var leechThreshold: Int = 8
+    /// Among the days fuzz allows, a review card goes to a less loaded one (``LoadBalancer``).
+    public var loadBalance: Bool = true
+    /// Per weekday, the share of the normal load the load balancer gives that day.
+    public var easyDays = EasyDays()
+    /// Whether new cards pause on a day with more reviews due than the review limit.
+    public var newOnBacklog: BacklogNewCards = .pause
+    /// The order due reviews are asked in (what a backlog asks first).
+    public var backlogOrder: BacklogOrder = .weakestFirst
     /// Per-format logit offsets of predicted recall (`FormatCalibration`), keyed by format
     /// name, kept by `optimize` when they lower the out-of-sample log loss. Used to predict
     /// and evaluate, never to schedule (docs/SCHEDULING.md).
@@ -60,7 +68,8 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
-            typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold, formatOffsets
+            typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold, loadBalance,
+            easyDays, newOnBacklog, backlogOrder, formatOffsets
     }
 
     public init(from decoder: any Decoder) throws {
@@ -83,6 +92,10 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         presentNew = try c.decodeIfPresent(Bool.self, forKey: .presentNew) ?? d.presentNew
         grading = try c.decodeIfPresent(GradingPolicy.self, forKey: .grading) ?? d.grading
         leechThreshold = try c.decodeIfPresent(Int.self, forKey: .leechThreshold) ?? d.leechThreshold
+        loadBalance = try c.decodeIfPresent(Bool.self, forKey: .loadBalance) ?? d.loadBalance
+        easyDays = try c.decodeIfPresent(EasyDays.self, forKey: .easyDays) ?? d.easyDays
+        newOnBacklog = try c.decodeIfPresent(BacklogNewCards.self, forKey: .newOnBacklog) ?? d.newOnBacklog
+        backlogOrder = try c.decodeIfPresent(BacklogOrder.self, forKey: .backlogOrder) ?? d.backlogOrder
         formatOffsets = try c.decodeIfPresent([String: Double].self, forKey: .formatOffsets) ?? d.formatOffsets
     }
 }

@@ -12,6 +12,27 @@ public protocol Scheduler: Sendable {
     func review(_ state: CardState, rating: Rating, at now: Date, fuzzSeed: UInt64) -> CardState
     /// Probability the card is recalled at `now` (0 for a card never answered).
     func retrievability(of state: CardState, at now: Date) -> Double
+    /// The interval the review that turned `before` into `after` (rated `rating` at `now`)
+    /// asked for before fuzz, and every interval fuzz could have given it; nil when that
+    /// review was not fuzzed (fuzz off, a (re)learning step, an SM-2 graduation).
+    func fuzz(reviewing before: CardState, after: CardState, rating: Rating, at now: Date, fuzzSeed: UInt64)
+        -> ReviewFuzz?
+    /// Every interval fuzz can give a review card whose interval before fuzz is `days`
+    /// (`days` alone with fuzz off).
+    func fuzzRange(days: Int) -> ClosedRange<Int>
+}
+
+/// What fuzz could do to one review's interval: the interval asked for and the days it may become.
+public struct ReviewFuzz: Hashable, Sendable {
+    /// The interval in days before fuzz.
+    public var days: Int
+    /// Every interval in days fuzz can give (contains the one given).
+    public var range: ClosedRange<Int>
+
+    public init(days: Int, range: ClosedRange<Int>) {
+        self.days = days
+        self.range = range
+    }
 }
 
 extension Scheduler {

@@ -2,9 +2,11 @@ import Foundation
 
 /// What to ask in one study session, in order: the daily queue.
 ///
-/// Built once from the card states, `now` and the settings: due reviews (lowest
-/// retrievability first) up to the review limit, new cards (deck order) up to the new limit,
-/// spread evenly among the reviews, and the learning cards due today. The study loop then asks
+/// Built once from the card states, `now` and the settings: due reviews (in
+/// `backlogOrder`, lowest retrievability first by default) up to the review limit, new cards
+/// (deck order) up to the new limit, spread evenly among the reviews, and the learning cards
+/// due today. When more reviews are due than the limit allows (a backlog after a break), the
+/// rest stay due for the next days and new cards pause (`newOnBacklog`). The study loop then asks
 /// ``next(at:)`` for a card, and reports each answer with ``answered(_:state:at:)`` so learning
 /// cards come back when due within the session. Siblings (other facets of one entry) are
 /// buried (`LearnerSettings.burySiblings`): at most one card of an entry is asked in a study
@@ -50,6 +52,11 @@ public struct StudyQueue: Sendable {
     public let bury: Bool
     /// Cards held back today because a sibling was (or will be) asked.
     public private(set) var buried: Int
+    /// Due reviews beyond today's review limit: they stay due and come first on the next days.
+    public let waitingReviews: Int
+    /// True when today's new cards wait because more reviews are due than the limit allows
+    /// (`LearnerSettings.newOnBacklog`).
+    public let newPaused: Bool
     /// How far ahead to look for a non-sibling before giving in.
     static let siblingLookahead = 32
 
@@ -86,11 +93,12 @@ public struct StudyQueue: Sendable {
         var b = builder
         b.chooseOnePerEntry()
         var reviews = b.reviews
-        if b.reviewLimit > 0 {
-            reviews.sort { $0.r != $1.r ? $0.r < $1.r : $0.due < $1.due }
-        }
-        if reviews.count > b.reviewLimit { reviews.removeLast(reviews.count - b.reviewLimit) }
-        var main = Self.interleave(reviews: reviews.map(\.key), news: b.news)
+        if b.reviewLimit > 0 { Self.sort(&reviews, by: b.order) }
+        let backlog = max(0, reviews.count - b.reviewLimit)
+        if backlog > 0 { reviews.removeLast(backlog) }
+        self.waitingReviews = backlog
+        self.newPaused = backlog > 0 && b.pausesNew && !b.news.isEmpty
+        var main = Self.interleave(reviews: reviews.map(\.key), news: newPaused ? [] : b.news)
         Self.separateSiblings(&main)
         self.main = main
         self.learning = b.learning.sorted { $0.due < $1.due }
@@ -109,8 +117,11 @@ public struct StudyQueue: Sendable {
         let newLimit: Int
         let reviewLimit: Int
         let bury: Bool
+        let order: BacklogOrder
+        /// New cards pause on a backlog (not under `reviews-per-day 0`, which asks no reviews at all).
+        let pausesNew: Bool
         var news: [CardKey] = []
-        var reviews: [(key: CardKey, r: Double, due: Date)] = []
+        var reviews: [Review] = []
         var learning: [Learning] = []
         /// Siblings held back for today.
         var buried = 0
@@ -126,6 +137,8 @@ public struct StudyQueue: Sendable {
             newLimit = max(0, settings.newPerDay - today.newStudied)
             reviewLimit = max(0, settings.reviewsPerDay - today.reviewsDone)
             bury = settings.burySiblings
+            order = settings.backlogOrder
+            pausesNew = settings.newOnBacklog == .pause && settings.reviewsPerDay > 0
         }
 
         @inline(__always) mutating func addNew(_ key: CardKey) {
@@ -150,7 +163,7 @@ public struct StudyQueue: Sendable {
                 if due < end { learning.append(Learning(key: key, due: due)) }
             case .review:
                 let due = state.due ?? now
-                if due < end { reviews.append((key, scheduler.retrievability(of: state, at: now), due)) }
+                if due < end { reviews.append(Review(key, state, scheduler.retrievability(of: state, at: now), now)) }
             }
         }
 
@@ -188,7 +201,7 @@ public struct StudyQueue: Sendable {
                     continue
                 }
                 if let weakest = dueReviews.min(by: { $0.r < $1.r }) {
-                    reviews.append((weakest.key, weakest.r, weakest.state.due ?? now))
+                    reviews.append(Review(weakest.key, weakest.state, weakest.r, now))
                     buried += candidates - 1
                     continue
                 }
@@ -198,6 +211,35 @@ public struct StudyQueue: Sendable {
                     news.append(ordered[next].key)
                 }
             }
+        }
+    }
+
+    /// A due review while the queue is built, with what the backlog orders sort by.
+    struct Review {
+        var key: CardKey
+        var r: Double
+        var due: Date
+        /// Time since the last review ÷ the scheduled interval (1 when exactly due).
+        var overdue: Double
+
+        init(_ key: CardKey, _ state: CardState, _ r: Double, _ now: Date) {
+            self.key = key
+            self.r = r
+            due = state.due ?? now
+            if let last = state.lastReview, due > last {
+                overdue = now.timeIntervalSince(last) / due.timeIntervalSince(last)
+            } else {
+                overdue = 1
+            }
+        }
+    }
+
+    /// Sorts due reviews into asking order: `order`, then the earlier due date.
+    static func sort(_ reviews: inout [Review], by order: BacklogOrder) {
+        switch order {
+        case .weakestFirst: reviews.sort { $0.r != $1.r ? $0.r < $1.r : $0.due < $1.due }
+        case .strongestFirst: reviews.sort { $0.r != $1.r ? $0.r > $1.r : $0.due < $1.due }
+        case .mostOverdue: reviews.sort { $0.overdue != $1.overdue ? $0.overdue > $1.overdue : $0.due < $1.due }
         }
     }
 

@@ -16,6 +16,8 @@ public struct EfficiencyReport: Hashable, Sendable {
     public var nextDayShortTerm: Int
     /// Review-phase answers (the short-term count's denominator).
     public var reviewAnswers: Int
+    /// Each day's workload, in order (break days empty).
+    public var daily: [SimulatedDay] = []
 
     public var answersPerDay: Double { days > 0 ? Double(answers) / Double(days) : 0 }
     /// Answers spent per entry the learner can produce (answers / Σ entry recall).

@@ -16,6 +16,9 @@ struct SimulationRun {
     var reviewAnswers = 0
     var sameDaySiblings = 0
     var nextDayShortTerm = 0
+    /// Review cards due per study day, for the load balancer.
+    var load = DueLoad()
+    var daily: [SimulatedDay] = []
 
     init(_ simulation: StudySimulation) {
         self.simulation = simulation
@@ -35,7 +38,12 @@ struct SimulationRun {
             states: states, deckCards: keys, now: now, settings: settings, clock: clock, scheduler: scheduler)
         var answeredToday: [EntryID: Set<Facet>] = [:]
         var guardCount = 0
-        while let key = queue.next(at: now), guardCount < 10_000 {
+        var day = SimulatedDay()
+        day.waitingReviews = queue.waitingReviews
+        day.newPaused = queue.newPaused
+        day.weekday = clock.weekday(ofDay: clock.day(of: begin))
+        defer { daily.append(day) }
+        while let (key, kind) = queue.nextItem(at: now), guardCount < 10_000 {
             guardCount += 1
             guard let entry = index.deck.entry(key.entry) else { continue }
             let state = states[key] ?? .new
@@ -60,19 +68,26 @@ struct SimulationRun {
                 sibling: SiblingEvidence.prior(for: key) { states[$0] })
             times.add(answer.seconds, format: question.format)
             count(key, state: state, at: now, answeredToday: &answeredToday)
-            states[key] = step.after
+            day.answers += 1
+            if kind == .review { day.reviews += 1 }
+            // The same Core call the live study makes after its step.
+            let after = LoadBalancer.balanced(
+                step.after, before: state, rating: step.rating, card: key, at: now, scheduler: scheduler, load: load,
+                settings: settings, clock: clock)
+            load.moved(from: state, to: after, clock: clock)
+            states[key] = after
             if let picked = step.confusedWith { confusions.record(deck: key.deck, asked: key.entry, picked: picked) }
             for mistake in step.otherMistakes { confusions.record(deck: key.deck, asked: mistake.asked, picked: mistake.picked) }
             log?(
                 SimulatedReview(
-                    time: now, card: key, format: question.format, rating: step.rating, before: state, after: step.after,
+                    time: now, card: key, format: question.format, rating: step.rating, before: state, after: after,
                     correct: step.asked.isRight, seconds: answer.seconds))
             let lines = Feedback.lines(for: question, outcome: outcome, input: answer.input, index: index)
             for sibling in shownSiblings(of: key, question: question, feedback: lines, entry: entry) {
                 learner.saw(sibling, at: now)
             }
             now = now.addingTimeInterval(simulation.model.feedbackSeconds)
-            queue.answered(key, state: step.after, at: now)
+            queue.answered(key, state: after, at: now)
         }
     }
 
@@ -115,6 +130,6 @@ struct SimulationRun {
         return EfficiencyReport(
             policy: policy, days: simulation.days, entries: simulation.deck.entries.count, answers: answers,
             productionRecall: recall, sameDaySiblings: sameDaySiblings, nextDayShortTerm: nextDayShortTerm,
-            reviewAnswers: reviewAnswers)
+            reviewAnswers: reviewAnswers, daily: daily)
     }
 }

@@ -22,6 +22,8 @@ public struct StudySimulation: Sendable {
     public var jitterMinutes: Double = 30
     /// Midnight (in `timeZone`) of the first day.
     public var start: Date
+    /// Days (0 = the first) on which the learner does not study: a break.
+    public var breakDays: Range<Int> = 0..<0
 
     public init(
         deck: Deck, settings: LearnerSettings = LearnerSettings(), model: LearnerModel = LearnerModel(), days: Int = 90,
@@ -51,10 +53,31 @@ public struct StudySimulation: Sendable {
         var run = SimulationRun(self)
         var rng = SplitMix64(seed: seed)
         for day in 0..<days {
-            run.session(at: sessionStart(day: day, using: &rng), using: &rng, log: log)
+            let begin = sessionStart(day: day, using: &rng)
+            if breakDays.contains(day) {
+                run.daily.append(SimulatedDay())
+                continue
+            }
+            run.session(at: begin, using: &rng, log: log)
         }
         return run.report(policy: "gloss", at: measuredAt)
     }
+}
+
+/// What one simulated study day asked: the workload the load balancer evens out.
+public struct SimulatedDay: Hashable, Sendable {
+    /// Answers given (learning steps and new cards included).
+    public var answers = 0
+    /// Answers to due reviews (what `reviews-per-day` caps).
+    public var reviews = 0
+    /// Due reviews left for later days because the review limit was reached.
+    public var waitingReviews = 0
+    /// Whether new cards paused for the backlog.
+    public var newPaused = false
+    /// The weekday of the session (nil on a break day).
+    public var weekday: Weekday?
+
+    public init() {}
 }
 
 /// One graded answer of a simulation, for tests that check what the learner was asked.

@@ -143,9 +143,36 @@ public struct FSRSScheduler: Scheduler, Hashable {
         return card
     }
 
+    public func fuzz(
+        reviewing before: CardState, after: CardState, rating: Rating, at now: Date, fuzzSeed: UInt64
+    ) -> ReviewFuzz? {
+        guard fuzz, after.phase == .review, let stability = after.stability else { return nil }
+        let days = interval(stability: stability)
+        return ReviewFuzz(days: days, range: fuzzRange(days: days))
+    }
+
     /// py-fsrs `_get_fuzzed_interval`, with its `random()` replaced by a draw from `seed`.
     public func fuzzedDays(_ days: Int, seed: UInt64) -> Int {
-        guard Double(days) >= 2.5 else { return days }
+        guard let (minIvl, maxIvl) = fuzzBounds(days: days) else { return days }
+        let fuzzed = FuzzSeed.unit(seed) * Double(maxIvl - minIvl + 1) + Double(minIvl)
+        return min(Int(fuzzed.rounded(.toNearestOrEven)), maximumInterval)
+    }
+
+    /// Every interval ``fuzzedDays(_:seed:)`` can give for `days` (the load balancer picks among
+    /// them): py-fsrs's `min_ivl ... max_ivl`, and `max_ivl + 1` too, which its rounding reaches,
+    /// within the maximum interval; `days` alone under 2.5 days or with fuzz off.
+    ///
+    /// ```swift
+    /// fsrs.fuzzRange(days: 10)   // 8...13 (min 8, max 12, and 13 from rounding)
+    /// ```
+    public func fuzzRange(days: Int) -> ClosedRange<Int> {
+        guard fuzz, let (minIvl, maxIvl) = fuzzBounds(days: days) else { return days...days }
+        return minIvl...max(minIvl, min(maxIvl + 1, maximumInterval))
+    }
+
+    /// py-fsrs's `min_ivl` and `max_ivl` for `days`; nil under 2.5 days (no fuzz).
+    func fuzzBounds(days: Int) -> (Int, Int)? {
+        guard Double(days) >= 2.5 else { return nil }
         var delta = 1.0
         for (start, end, factor) in [(2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, Double.infinity, 0.05)] {
             delta += factor * max(min(Double(days), end) - start, 0.0)
@@ -155,8 +182,7 @@ public struct FSRSScheduler: Scheduler, Hashable {
         minIvl = max(2, minIvl)
         maxIvl = min(maxIvl, maximumInterval)
         minIvl = min(minIvl, maxIvl)
-        let fuzzed = FuzzSeed.unit(seed) * Double(maxIvl - minIvl + 1) + Double(minIvl)
-        return min(Int(fuzzed.rounded(.toNearestOrEven)), maximumInterval)
+        return (minIvl, maxIvl)
     }
 }
 

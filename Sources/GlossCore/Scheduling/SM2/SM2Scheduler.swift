@@ -81,12 +81,7 @@ public struct SM2Scheduler: Scheduler, Hashable {
             }
         case .review:
             let ivl = Int(state.intervalDays ?? 1)
-            let late: Int
-            if let due = state.due {
-                late = Int(max(0, Micros.wholeDays(from: Micros.of(due), to: nowMicros)))
-            } else {
-                late = 0
-            }
+            let late = lateDays(state, at: now)
             switch rating {
             case .again:
                 card.lapses += 1
@@ -114,42 +109,101 @@ public struct SM2Scheduler: Scheduler, Hashable {
         return card
     }
 
+    public func fuzz(
+        reviewing before: CardState, after: CardState, rating: Rating, at now: Date, fuzzSeed: UInt64
+    ) -> ReviewFuzz? {
+        guard fuzz, before.phase == .review, let interval = before.intervalDays, after.phase == .review else { return nil }
+        switch rating {
+        case .again: return nil
+        case .hard, .good, .easy:
+            let ivl = Int(interval)
+            let ease = before.ease ?? startingEase
+            let late = lateDays(before, at: now)
+            let target = reviewTarget(ivl: ivl, ease: ease, late: late, rating: rating, seed: fuzzSeed)
+            return ReviewFuzz(
+                days: min(truncated(target.days), maximumInterval),
+                range: reviewRange(ivl: ivl, ease: ease, late: late, rating: rating, seed: fuzzSeed))
+        }
+    }
+
+    /// Whole days a review card is answered after its due date (0 when on time or early).
+    func lateDays(_ state: CardState, at now: Date) -> Int {
+        guard let due = state.due else { return 0 }
+        return Int(max(0, Micros.wholeDays(from: Micros.of(due), to: Micros.of(now))))
+    }
+
     /// Anki v2 `_nextRevIvl`: the hard, good and easy intervals, each at least one more than the last.
     public func reviewInterval(ivl: Int, ease: Double, late: Int, rating: Rating, seed: UInt64) -> Int {
-        let hard = constrained(Double(ivl) * hardFactor, previous: hardFactor > 1 ? ivl : 0, seed: seed)
-        if rating == .hard { return hard }
-        let good = constrained(Double(ivl + late / 2) * ease, previous: hard, seed: seed)
-        if rating == .good { return good }
-        return constrained(Double(ivl + late) * ease * easyBonus, previous: good, seed: seed)
+        let target = reviewTarget(ivl: ivl, ease: ease, late: late, rating: rating, seed: seed)
+        return constrained(target.days, previous: target.previous, seed: seed)
+    }
+
+    /// Every interval ``reviewInterval(ivl:ease:late:rating:seed:)`` can give for this answer
+    /// whatever the fuzz draw: ``fuzzRange(days:)`` of the unfuzzed interval, kept above the
+    /// interval of the rating below and within the maximum (the load balancer picks among them).
+    public func reviewRange(ivl: Int, ease: Double, late: Int, rating: Rating, seed: UInt64) -> ClosedRange<Int> {
+        let target = reviewTarget(ivl: ivl, ease: ease, late: late, rating: rating, seed: seed)
+        let range = fuzzRange(days: truncated(target.days))
+        let floor = max(target.previous + 1, 1)
+        let lower = min(max(range.lowerBound, floor), maximumInterval)
+        return lower...max(lower, min(max(range.upperBound, floor), maximumInterval))
+    }
+
+    /// The unfuzzed interval `rating` asks for and the interval it must exceed (the rating
+    /// below's, fuzzed with the same seed). Again is read as easy, as `_nextRevIvl` does.
+    func reviewTarget(ivl: Int, ease: Double, late: Int, rating: Rating, seed: UInt64) -> (days: Double, previous: Int) {
+        switch rating {
+        case .hard: (Double(ivl) * hardFactor, hardFactor > 1 ? ivl : 0)
+        case .good: (Double(ivl + late / 2) * ease, reviewInterval(ivl: ivl, ease: ease, late: late, rating: .hard, seed: seed))
+        case .easy, .again:
+            (
+                Double(ivl + late) * ease * easyBonus,
+                reviewInterval(ivl: ivl, ease: ease, late: late, rating: .good, seed: seed)
+            )
+        }
     }
 
     /// Anki v2 `_constrainedIvl`: truncate, fuzz, at least `previous + 1`, at most the maximum.
     func constrained(_ days: Double, previous: Int, seed: UInt64) -> Int {
-        var ivl = days.isFinite ? Int(min(days, 1e9)) : maximumInterval
+        var ivl = truncated(days)
         if fuzz { ivl = fuzzed(ivl, seed: seed) }
         ivl = max(ivl, previous + 1, 1)
         return min(ivl, maximumInterval)
     }
 
+    /// Days truncated to whole days (the maximum for a value that is not finite).
+    func truncated(_ days: Double) -> Int { days.isFinite ? Int(min(days, 1e9)) : maximumInterval }
+
     /// Anki v2 `_fuzzedIvl` with `random.randint` replaced by a draw from `seed`.
     public func fuzzed(_ ivl: Int, seed: UInt64) -> Int {
-        let (lo, hi): (Int, Int)
-        if ivl < 2 {
-            (lo, hi) = (1, 1)
-        } else if ivl == 2 {
-            (lo, hi) = (2, 3)
-        } else {
-            let f: Int
-            if ivl < 7 {
-                f = Int(Double(ivl) * 0.25)
-            } else if ivl < 30 {
-                f = max(2, Int(Double(ivl) * 0.15))
-            } else {
-                f = max(4, Int(Double(ivl) * 0.05))
-            }
-            let fuzz = max(f, 1)
-            (lo, hi) = (ivl - fuzz, ivl + fuzz)
-        }
+        let (lo, hi) = fuzzBounds(ivl)
         return lo + Int(FuzzSeed.unit(seed) * Double(hi - lo + 1))
+    }
+
+    /// The days ``fuzzed(_:seed:)`` draws from (Anki v2 `_fuzzIvlRange`); `days` alone with fuzz off.
+    ///
+    /// ```swift
+    /// SM2Scheduler(fuzz: true).fuzzRange(days: 10)   // 8...12
+    /// ```
+    public func fuzzRange(days: Int) -> ClosedRange<Int> {
+        guard fuzz else { return days...days }
+        let (lo, hi) = fuzzBounds(days)
+        return lo...hi
+    }
+
+    /// Anki v2 `_fuzzIvlRange`.
+    func fuzzBounds(_ ivl: Int) -> (Int, Int) {
+        if ivl < 2 { return (1, 1) }
+        if ivl == 2 { return (2, 3) }
+        let f: Int
+        if ivl < 7 {
+            f = Int(Double(ivl) * 0.25)
+        } else if ivl < 30 {
+            f = max(2, Int(Double(ivl) * 0.15))
+        } else {
+            f = max(4, Int(Double(ivl) * 0.05))
+        }
+        let fuzz = max(f, 1)
+        return (ivl - fuzz, ivl + fuzz)
     }
 }
