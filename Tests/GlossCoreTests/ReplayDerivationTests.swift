@@ -13,7 +13,7 @@ import Testing
     /// does, each record folded into a replay; `check` sees the session's state and the
     /// replay's after every answer.
     func history(seed: UInt64, settings: LearnerSettings, timeZone: TimeZone?, answers: Int) throws -> (
-        session: [CardKey: CardState], replay: ProgressState, records: [ReviewRecord], mismatches: Int
+        session: [CardKey: CardState], replay: ProgressState, records: [ReviewRecord], mismatches: Int, balanced: Int
     ) {
         var rng = SplitMix64(seed: seed)
         let rules = ScheduleRules(settings: settings, timeZone: timeZone)
@@ -25,6 +25,7 @@ import Testing
         var replay = ProgressState()
         var records: [ReviewRecord] = []
         var mismatches = 0
+        var balanced = 0
         var now = start
         for seq in 1...answers {
             now += Double(Int.random(in: 0..<4, using: &rng)) * [60, 600, 86_400, 7 * 86_400][Int.random(in: 0..<4, using: &rng)]
@@ -35,11 +36,21 @@ import Testing
             let state = session[card] ?? .new
             let sibling = cards.lazy.filter { $0.entry == card.entry && $0 != card }.compactMap { session[$0] }
                 .first { $0.phase == .review }
-            let step = StudyStep(
+            var step = StudyStep(
                 question: Question(card: card, format: format, prompt: ""), outcome: outcome,
                 hintsUsed: Int.random(in: 0..<3, using: &rng) == 0 ? 1 : 0,
                 responseSeconds: Double.random(in: 1..<30, using: &rng), state: state, settings: settings,
                 scheduler: scheduler, at: now, presented: Bool.random(using: &rng), sibling: sibling)
+            // The load balancer's pick, as the study session makes it: kept in the evidence.
+            let clock = DayClock(timeZone: timeZone ?? TimeZone(identifier: "UTC") ?? .current)
+            if let days = LoadBalancer.interval(
+                for: step.after, before: state, rating: step.rating, card: card, at: now, scheduler: scheduler,
+                load: DueLoad(states: session.values, clock: clock), settings: settings, clock: clock)
+            {
+                step.evidence.balancedDays = days
+                step.after = step.after.due(inDays: days, at: now)
+                balanced += 1
+            }
             session[card] = step.after
             var record = try #require(
                 AnswerRecords.records(
@@ -53,11 +64,12 @@ import Testing
             let filled = replay.apply(record)
             if filled.after != step.after || filled.before != state { mismatches += 1 }
         }
-        return (session, replay, records, mismatches)
+        return (session, replay, records, mismatches, balanced)
     }
 
     @Test(arguments: [GradingPolicy.capped, .production, .plain])
     func replayGivesTheSessionsStates(policy: GradingPolicy) throws {
+        var balanced = 0
         for seed in UInt64(1)...12 {
             var settings = LearnerSettings()
             settings.grading = policy
@@ -69,7 +81,9 @@ import Testing
             #expect(run.mismatches == 0, "seed \(seed)")
             #expect(run.replay.cards == run.session)
             #expect(run.replay.rules(for: nil) == ScheduleRules(settings: settings, timeZone: zone))
+            balanced += run.balanced
         }
+        #expect(balanced > 5)  // the load balancer's picks were replayed too
     }
 
     @Test func theEvidenceMatters() throws {

@@ -31,6 +31,9 @@ final class StudyRunner {
     private var lastInterrupt: DispatchTime?
     /// The learner's recent answer times per format, for judging a slow answer.
     private var times = ResponseTimes()
+    /// Every card's due date by study day, for the load balancer (made at the first answer;
+    /// an undo or a re-rating makes it again).
+    private var load: DueLoad?
 
     /// Ask every question in this format when the card allows it (quiz --format).
     private let forcedFormat: QuestionFormat?
@@ -233,6 +236,7 @@ final class StudyRunner {
         let rating = step.rating
         let milliseconds = Int((session.monotonicNanoseconds() - shownAt) / 1_000_000)
         let practice = mode == .quiz
+        let step = practice ? step : balanced(step, card: question.card, state: state, at: now)
         let records = AnswerRecords.records(
             for: step, question: question, answer: input, state: state, practice: practice, at: now,
             responseMs: milliseconds)
@@ -244,7 +248,7 @@ final class StudyRunner {
                 "your answer was not saved: \(describe(error)) — the session stops here; everything answered before is safe")
             return .ended(.failed)
         }
-        assert(practice || stored.after == step.after, "the store derived another state than the session's")
+        if !practice, let after = stored.after { load?.moved(from: state, to: after, clock: session.dayClock(store.settings)) }
         let wasNew =
             !practice && DayFigures.learnsNewCard(before: state, after: stored.after, correct: step.asked.isRight)
         summary.count(term: entry.term, right: step.asked.isRight, wasNew: wasNew)
@@ -288,6 +292,7 @@ final class StudyRunner {
                 summary.uncount(term: last.term, right: last.record.correct, wasNew: last.wasNew)
             }
             last = nil
+            load = nil
             let term = indexes[undone.card.deck]?.deck.entry(undone.card.entry)?.term ?? undone.card.entry.rawValue
             console.line("Undid your answer to '\(term)'; it will be asked again.")
             return .undone(undone.card)
@@ -319,6 +324,7 @@ final class StudyRunner {
             // One record that replaces the answer: a crash keeps the old rating or the new one.
             let stored = try store.rerate(last.record, as: record)
             self.last = (stored, last.term, last.wasNew)
+            load = nil
             console.line("Rating of '\(last.term)' changed to \(rating).")
         } catch {
             console.error("could not change the rating: \(describe(error))")
@@ -327,5 +333,22 @@ final class StudyRunner {
 
     private func ratingWord(_ text: String) -> Rating? {
         Rating.allCases.first { $0.description == text.lowercased().trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// `step` with the interval the load balancer picks (`LoadBalancer`), kept in its evidence
+    /// so replay sets the same due date; the due load of every card is counted once a session.
+    private func balanced(_ step: StudyStep, card: CardKey, state: CardState, at now: Date) -> StudyStep {
+        let clock = session.dayClock(store.settings)
+        let load = self.load ?? DueLoad(states: store.state.cards.values, clock: clock)
+        self.load = load
+        guard
+            let days = LoadBalancer.interval(
+                for: step.after, before: state, rating: step.rating, card: card, at: now, scheduler: scheduler,
+                load: load, settings: store.settings, clock: clock)
+        else { return step }
+        var step = step
+        step.evidence.balancedDays = days
+        step.after = step.after.due(inDays: days, at: now)
+        return step
     }
 }

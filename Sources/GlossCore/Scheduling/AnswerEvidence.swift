@@ -22,11 +22,15 @@ public struct AnswerEvidence: Hashable, Codable, Sendable {
     /// The interval is at most this many days once in review (recognition evidence under the
     /// `capped` grading policy).
     public var capDays: Int?
+    /// The interval the load balancer chose among those fuzz allows (`LoadBalancer`): it
+    /// hangs on every other card's due date at the time, so it is kept, not derived.
+    public var balancedDays: Int?
 
-    public init(weak: Weak? = nil, stabilityFloor: Double? = nil, capDays: Int? = nil) {
+    public init(weak: Weak? = nil, stabilityFloor: Double? = nil, capDays: Int? = nil, balancedDays: Int? = nil) {
         self.weak = weak
         self.stabilityFloor = stabilityFloor
         self.capDays = capDays
+        self.balancedDays = balancedDays
     }
 
     public static let none = AnswerEvidence()
@@ -64,6 +68,17 @@ extension Scheduler {
             let cap = now.addingTimeInterval(Double(days) * 86_400)
             if let due = after.due, due > cap { after.due = cap }
         }
+        if let days = evidence.balancedDays, after.phase == .review { after = after.due(inDays: days, at: now) }
         return after
+    }
+}
+
+extension CardState {
+    /// The state due `days` after `now` (SM-2's interval too): how a balanced interval is set.
+    public func due(inDays days: Int, at now: Date) -> CardState {
+        var state = self
+        state.due = now.addingTimeInterval(Double(days) * 86_400)
+        if state.intervalDays != nil { state.intervalDays = Double(days) }
+        return state
     }
 }

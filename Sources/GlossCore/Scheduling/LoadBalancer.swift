@@ -74,10 +74,7 @@ public enum LoadBalancer {
                 for: after, before: before, rating: rating, card: card, at: now, scheduler: scheduler, load: load,
                 settings: settings, clock: clock)
         else { return after }
-        var state = after
-        state.due = now.addingTimeInterval(Double(days) * 86_400)
-        if state.intervalDays != nil { state.intervalDays = Double(days) }
-        return state
+        return after.due(inDays: days, at: now)
     }
 
     /// The pick among `range` (days from today), given the reviews already due on each of its

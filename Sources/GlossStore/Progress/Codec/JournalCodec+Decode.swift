@@ -106,6 +106,9 @@ extension JournalCodec {
         case .cap:
             guard let cap = p.int(), cap >= 1 else { throw bad("a whole number of days, 1 or more") }
             record.evidence.capDays = cap
+        case .days:
+            guard let days = p.int(), days >= 1 else { throw bad("a whole number of days, 1 or more") }
+            record.evidence.balancedDays = days
         case .before:
             record.before = try state(&p, field)
         case .after:

@@ -112,6 +112,10 @@ final class JournalCodec {
                 guard let cap = record.evidence.capDays else { continue }
                 key(field)
                 append(cap, to: &out)
+            case .days:
+                guard let days = record.evidence.balancedDays else { continue }
+                key(field)
+                append(days, to: &out)
             case .before:
                 guard let before = record.before else { continue }
                 key(field)

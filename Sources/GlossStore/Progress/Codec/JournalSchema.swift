@@ -12,7 +12,7 @@ import GlossCore
 /// ```
 /// A record holds the answer, not the card's state: replay derives the state
 /// (`ProgressState.apply`) from the card's earlier answers, the answer's rating and evidence
-/// (`weak`, `floor`, `cap`) and the scheduling rules in force, which the first answer after
+/// (`weak`, `floor`, `cap`, `days`) and the scheduling rules in force, which the first answer after
 /// they change carries (`rules`). States are kept only where they can't be derived: a
 /// revocation's (`before`, `after`), a re-rating's `before`, a state imported or written
 /// by version 2 (whose lines carry their `after`; they are read as they are).
@@ -46,6 +46,8 @@ enum JournalField: String, CaseIterable, Sendable {
     case floor
     /// `evidence.capDays`.
     case cap
+    /// `evidence.balancedDays`.
+    case days
     /// The card's state before and after the answer, as `CardStateField` arrays.
     case before
     case after
@@ -69,7 +71,7 @@ enum JournalField: String, CaseIterable, Sendable {
         case .ms: "responseMs"
         case .confused: "confusedWith"
         case .revokes: "revokes"
-        case .weak, .floor, .cap: "evidence"
+        case .weak, .floor, .cap, .days: "evidence"
         case .before: "before"
         case .after: "after"
         case .rules: "rules"
@@ -83,7 +85,7 @@ enum JournalField: String, CaseIterable, Sendable {
     var isRequired: Bool {
         switch self {
         case .version, .seq, .kind, .time, .card, .answer, .correct, .rating, .ms: true
-        case .device, .format, .confused, .revokes, .weak, .floor, .cap, .before, .after, .rules: false
+        case .device, .format, .confused, .revokes, .weak, .floor, .cap, .days, .before, .after, .rules: false
         }
     }
 
