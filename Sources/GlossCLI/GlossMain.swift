@@ -13,7 +13,8 @@ public struct GlossMain: ParsableCommand {
         version: GlossVersion.number,
         subcommands: [
             // Daily use first, then decks, authoring, and the tools.
-            StudyCommand.self, QuizCommand.self, DueCommand.self, LeechesCommand.self, DevicesCommand.self, UndoCommand.self,
+            StudyCommand.self, QuizCommand.self, DueCommand.self, LeechesCommand.self, UnsuspendCommand.self, DevicesCommand.self,
+            UndoCommand.self,
             StatsCommand.self,
             ExportCommand.self,
             ShowCommand.self, SearchCommand.self, DecksCommand.self, LearnerCommand.self, WhereCommand.self,

@@ -86,6 +86,7 @@ import Testing
                     let oldStyle =
                         previous.map { $0.kind == .revoke && $0.card == record.card && $0.time == record.time } ?? false
                     if record.revokes != nil || oldStyle { rerates += 1 } else { records += 1 }
+                case .suspend, .unsuspend: break
                 }
             }
             #expect(records >= acknowledgedTotal, "round \(round): \(acknowledgedTotal) acknowledged, \(records) in the log")

@@ -18,6 +18,7 @@ import Testing
                            about how long it takes.
               leeches      The cards you keep forgetting (leech-threshold lapses or more),
                            with their explanation and confusions.
+              unsuspend    Bring a suspended leech back into study (or --all of them).
               devices      The devices studying this learner in a shared progress folder:
                            each one's journal, answers, last answer.
               undo         Undo the last answer (or the last N); the log keeps a record of

@@ -30,7 +30,8 @@ struct LeechesCommand: GlossCommand {
         session.console.line("\(leeches.count) leech\(leeches.count == 1 ? "" : "es") (forgotten \(threshold) times or more):")
         for leech in leeches {
             session.console.line("")
-            for line in LeechText.entry(leech) { session.console.wrapped(line, indent: "  ") }
+            let suspended = store.state.suspended.contains(leech.card)
+            for line in LeechText.entry(leech, suspended: suspended) { session.console.wrapped(line, indent: "  ") }
         }
     }
 }
@@ -43,9 +44,14 @@ enum LeechText {
             + help(leech) + ["`leeches` lists every leech; `set leech-threshold` changes when a card counts as one."]
     }
 
-    /// The `leeches` entry: "Mesa-Optimization (recognize): 9 lapses", then what helps.
-    static func entry(_ leech: Leeches.Leech) -> [String] {
-        ["\(leech.term) (\(leech.card.facet)): \(leech.lapses) lapses"] + help(leech)
+    /// The `leeches` entry: "Mesa-Optimization (recognize): 9 lapses", "· suspended" when
+    /// it is out of study, then what helps.
+    static func entry(_ leech: Leeches.Leech, suspended: Bool = false) -> [String] {
+        [
+            "\(leech.term) (\(leech.card.facet)): \(leech.lapses) lapses"
+                + (suspended ? " · suspended (`unsuspend \(leech.term)`)" : "")
+        ]
+            + help(leech)
     }
 
     private static func help(_ leech: Leeches.Leech) -> [String] {

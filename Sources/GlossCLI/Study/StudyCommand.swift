@@ -103,13 +103,14 @@ func dueOutlook(cards: [CardKey], store: ProgressStore, now: Date, clock: DayClo
 }
 
 /// Today's queue of `cards`: what is due now and the new cards the day's limit still allows
-/// (the answers already given today counted against the limits).
+/// (the answers already given today counted against the limits); suspended cards left out.
 func todayQueue(
     cards: [CardKey], store: ProgressStore, now: Date, clock: DayClock, scheduler: some Scheduler
 ) throws -> StudyQueue {
     let today = try store.records(since: clock.start(ofDay: clock.day(of: now)))
+    let suspended = store.state.suspended
     return StudyQueue(
-        cards: cards.map { ($0, store.card($0)) }, now: now, settings: store.settings,
+        cards: cards.filter { !suspended.contains($0) }.map { ($0, store.card($0)) }, now: now, settings: store.settings,
         today: DailyCounts(today: today, state: store.card),
         clock: clock, scheduler: scheduler)
 }

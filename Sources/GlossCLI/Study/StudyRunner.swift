@@ -273,6 +273,7 @@ final class StudyRunner {
                 let leech = Leeches.leech(question.card, state: after, deck: deck, confusions: store.state.confusions)
             {
                 for line in LeechText.notice(leech) { console.wrapped(line, indent: "  ") }
+                if store.settings.leechAction == .suspend { suspend(question.card, term: entry.term, at: now) }
             }
         }
         return .answered
@@ -350,5 +351,16 @@ final class StudyRunner {
         step.evidence.balancedDays = days
         step.after = step.after.due(inDays: days, at: now)
         return step
+    }
+
+    /// Takes a card that became a leech out of study (`leech-action suspend`).
+    private func suspend(_ card: CardKey, term: String, at now: Date) {
+        do {
+            try store.append(ReviewRecord(seq: 0, kind: .suspend, time: now, card: card, correct: false, rating: .again))
+            console.wrapped(
+                "Suspended: it leaves your reviews until `unsuspend \(term)` (leech-action suspend).", indent: "  ")
+        } catch {
+            console.error("could not suspend '\(term)': \(describe(error)); it stays in your reviews")
+        }
     }
 }

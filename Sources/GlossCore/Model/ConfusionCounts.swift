@@ -67,6 +67,7 @@ public struct ConfusionCounts: Hashable, Sendable {
         switch record.kind {
         case .revoke: -1
         case .review, .practice: record.revokes == nil ? 1 : 0
+        case .suspend, .unsuspend: 0
         }
     }
 

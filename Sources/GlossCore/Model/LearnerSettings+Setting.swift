@@ -34,6 +34,7 @@ public enum Setting: String, CaseIterable, Sendable {
     case easyDays = "easy-days"
     case newOnBacklog = "new-on-backlog"
     case backlogOrder = "backlog-order"
+    case leechAction = "leech-action"
 
     /// How a setting is stored, read and bounded.
     enum Rule {
@@ -49,6 +50,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case easyDays
         case newOnBacklog
         case backlogOrder
+        case leechAction
     }
 
     /// The table every parse and check goes through: each setting's field and range, declared once.
@@ -74,6 +76,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .easyDays: .easyDays
         case .newOnBacklog: .newOnBacklog
         case .backlogOrder: .backlogOrder
+        case .leechAction: .leechAction
         }
     }
 
@@ -90,6 +93,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .easyDays: "mon…sun=0–1 separated by commas (e.g. sat=0.5,sun=0), or 'none'"
         case .newOnBacklog: Self.names(BacklogNewCards.allCases.map(\.rawValue))
         case .backlogOrder: Self.names(BacklogOrder.allCases.map(\.rawValue))
+        case .leechAction: Self.names(LeechAction.allCases.map(\.rawValue))
         }
     }
 
@@ -116,6 +120,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .easyDays: "per weekday, the share of the normal load, \(allowed)"
         case .newOnBacklog: "\(allowed): new cards on a day with more reviews due than reviews-per-day"
         case .backlogOrder: "\(allowed): which due reviews come first (retrievability ascending, descending, overdue ratio)"
+        case .leechAction: "\(allowed): what happens to a card that becomes a leech (suspend: out of study until `unsuspend`)"
         }
     }
 
@@ -139,6 +144,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .easyDays: settings.easyDays.text
         case .newOnBacklog: settings.newOnBacklog.rawValue
         case .backlogOrder: settings.backlogOrder.rawValue
+        case .leechAction: settings.leechAction.rawValue
         }
     }
 
@@ -176,6 +182,9 @@ public enum Setting: String, CaseIterable, Sendable {
         case .backlogOrder:
             guard let value = BacklogOrder(rawValue: text.lowercased()) else { throw bad }
             settings.backlogOrder = value
+        case .leechAction:
+            guard let value = LeechAction(rawValue: text.lowercased()) else { throw bad }
+            settings.leechAction = value
         }
     }
 
@@ -188,7 +197,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .whole(let field, let range): allowed = range.contains(settings[keyPath: field])
         case .steps(let field): allowed = settings[keyPath: field].allSatisfy { $0.isFinite && $0 > 0 }
         case .easyDays: allowed = settings.easyDays.isValid
-        case .toggle, .algorithm, .grading, .newOnBacklog, .backlogOrder: allowed = true
+        case .toggle, .algorithm, .grading, .newOnBacklog, .backlogOrder, .leechAction: allowed = true
         }
         guard allowed else { throw .invalid(self, value: value(in: settings)) }
     }

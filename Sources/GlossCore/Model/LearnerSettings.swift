@@ -45,6 +45,8 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     /// Lapses after which a card is a leech: said when it happens, listed by `gloss leeches`
     /// (0: never).
     public var leechThreshold: Int = 8
+    /// What happens to a card that becomes a leech: kept in study, or suspended.
+    public var leechAction: LeechAction = .keep
     /// Among the days fuzz allows, a review card goes to a less loaded one (``LoadBalancer``).
     public var loadBalance: Bool = true
     /// Per weekday, the share of the normal load the load balancer gives that day.
@@ -68,7 +70,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
-            typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold, loadBalance,
+            typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold, leechAction, loadBalance,
             easyDays, newOnBacklog, backlogOrder, formatOffsets
     }
 
@@ -92,6 +94,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         presentNew = try c.decodeIfPresent(Bool.self, forKey: .presentNew) ?? d.presentNew
         grading = try c.decodeIfPresent(GradingPolicy.self, forKey: .grading) ?? d.grading
         leechThreshold = try c.decodeIfPresent(Int.self, forKey: .leechThreshold) ?? d.leechThreshold
+        leechAction = try c.decodeIfPresent(LeechAction.self, forKey: .leechAction) ?? d.leechAction
         loadBalance = try c.decodeIfPresent(Bool.self, forKey: .loadBalance) ?? d.loadBalance
         easyDays = try c.decodeIfPresent(EasyDays.self, forKey: .easyDays) ?? d.easyDays
         newOnBacklog = try c.decodeIfPresent(BacklogNewCards.self, forKey: .newOnBacklog) ?? d.newOnBacklog

@@ -11,6 +11,10 @@ public struct ReviewRecord: Hashable, Sendable {
         case practice
         /// Undoes the record whose sequence number is `revokes`.
         case revoke
+        /// Takes the card out of study (a leech, under `leech-action suspend`); no answer.
+        case suspend
+        /// Brings a suspended card back (`gloss unsuspend`); no answer.
+        case unsuspend
     }
 
     /// Strictly increasing within one learner's journal, starting at 1.

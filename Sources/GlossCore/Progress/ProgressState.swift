@@ -7,6 +7,8 @@ public struct ProgressState: Sendable {
     public var cards: [CardKey: CardState]
     public var confusions: Confusions
     public var lastSeq: Int
+    /// Cards taken out of study (`suspend` records), until an `unsuspend` brings them back.
+    public var suspended: Set<CardKey> = []
     /// The rules a device's answers are scheduled by, by device: each device records its
     /// own (`ReviewRecord.rules`), so answers of two devices with other settings, merged,
     /// each replay under their own device's.
@@ -75,6 +77,8 @@ public struct ProgressState: Sendable {
         case .practice: break
         case .revoke:
             if let after = record.after { cards[record.card] = after == CardState.new ? nil : after }
+        case .suspend: suspended.insert(record.card)
+        case .unsuspend: suspended.remove(record.card)
         }
         confusions.count(record)
         return record
@@ -91,6 +95,6 @@ public struct ProgressState: Sendable {
 /// they were reached, compared with `rules(for:)`.
 extension ProgressState: Equatable {
     public static func == (a: ProgressState, b: ProgressState) -> Bool {
-        a.cards == b.cards && a.confusions == b.confusions && a.lastSeq == b.lastSeq
+        a.cards == b.cards && a.confusions == b.confusions && a.lastSeq == b.lastSeq && a.suspended == b.suspended
     }
 }

@@ -71,6 +71,7 @@ public struct StatsTally: Sendable {
         case .revoke:
             count(
                 record, kind: record.after == nil ? .practice : .review, before: record.after, after: record.before, times: -1)
+        case .suspend, .unsuspend: break
         }
         lastSeq = max(lastSeq, record.seq)
     }

@@ -57,3 +57,11 @@ public enum Leeches {
         }
     }
 }
+
+/// What happens to a card that becomes a leech (`leech-action`).
+public enum LeechAction: String, Codable, Sendable, CaseIterable {
+    /// Said, listed by `gloss leeches`, and kept in study.
+    case keep
+    /// Said, and taken out of study until `gloss unsuspend` brings it back.
+    case suspend
+}

@@ -46,7 +46,7 @@ public struct ReviewTable: Sendable {
             if let seq = record.revokes { revoked.append(seq) }
             switch record.kind {
             case .review: break
-            case .practice, .revoke: return
+            case .practice, .revoke, .suspend, .unsuspend: return
             }
             let card: Int32
             if let known = index[record.card] {

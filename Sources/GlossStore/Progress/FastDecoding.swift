@@ -131,6 +131,16 @@ enum FastDecoding {
                 else { return nil }
                 rules = decoded
             }
+            var suspended: [String]?
+            if let value = root["suspended"], !value.isNull {
+                guard case .array(let items) = value else { return nil }
+                var keys: [String] = []
+                for item in items {
+                    guard let key = item.string else { return nil }
+                    keys.append(key)
+                }
+                suspended = keys
+            }
             var devices: [String: Int]?
             if let value = root["devices"], !value.isNull {
                 guard case .object(let members) = value else { return nil }
@@ -146,10 +156,12 @@ enum FastDecoding {
                 guard let n = o.int else { return nil }
                 lastLineOffset = n
             }
-            return ProgressSnapshot(
+            var snapshot = ProgressSnapshot(
                 version: ProgressSnapshot.currentVersion, learner: learner, lastSeq: lastSeq, settings: settings,
                 cards: cards, confusions: Confusions(counts: confusions), lastLineOffset: lastLineOffset, rules: rules,
                 devices: devices)
+            snapshot.suspended = suspended
+            return snapshot
         }
     }
 

@@ -15,6 +15,9 @@ enum FastEncoding {
         if let offset = snapshot.lastLineOffset { out += "  \"lastLineOffset\" : \(offset),\n" }
         out += "  \"settings\" : \(String(decoding: try encoder.encode(snapshot.settings), as: UTF8.self)),\n"
         out += "  \"confusions\" : \(String(decoding: try encoder.encode(snapshot.confusions), as: UTF8.self)),\n"
+        if let suspended = snapshot.suspended {
+            out += "  \"suspended\" : \(String(decoding: try encoder.encode(suspended), as: UTF8.self)),\n"
+        }
         if let devices = snapshot.devices {
             out += "  \"devices\" : \(String(decoding: try encoder.encode(devices), as: UTF8.self)),\n"
         }

@@ -30,7 +30,7 @@ extension ProgressStore {
             defer { journal.close() }
             let records = try journal.records(since: start)
             let revoked = Set(records.compactMap(\.revokes))
-            all += records.filter { $0.kind != .revoke && !revoked.contains($0.seq) }
+            all += records.filter { ($0.kind == .review || $0.kind == .practice) && !revoked.contains($0.seq) }
         }
         return all.sorted(by: MergedJournals.precedes)
     }

@@ -291,7 +291,8 @@ struct Journal {
         return Scan(torn: check.torn, missingNewline: check.missingNewline)
     }
 
-    /// The latest review or practice record not yet revoked, read backwards; nil if none.
+    /// The latest review or practice record not yet revoked, read backwards; nil if none
+    /// (a suspension is not an answer: undo passes it by).
     func latestUnrevoked() throws -> ReviewRecord? {
         var revoked = Set<Int>()
         var found: ReviewRecord?
@@ -299,7 +300,10 @@ struct Journal {
         let failure = try check.readBackward(self) { record, _ in
             // A revocation, or a re-rating (an answer that replaces the one it revokes).
             if let seq = record.revokes { revoked.insert(seq) }
-            if record.kind == .revoke || revoked.contains(record.seq) { return true }
+            switch record.kind {
+            case .revoke, .suspend, .unsuspend: return true
+            case .review, .practice: if revoked.contains(record.seq) { return true }
+            }
             found = record
             return false
         }

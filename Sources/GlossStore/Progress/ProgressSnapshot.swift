@@ -27,6 +27,8 @@ struct ProgressSnapshot: Codable, Equatable {
     /// (nil when this device studies alone). Any other size, or another file, and the
     /// journals are replayed again (`ProgressStore.mergeOtherDevices`).
     var devices: [String: Int]?
+    /// The cards taken out of study (absent: none), as `deck/entry/facet`.
+    var suspended: [String]?
 
     init(
         version: Int, learner: String, lastSeq: Int, settings: LearnerSettings, cards: [String: CardState],
@@ -57,6 +59,8 @@ struct ProgressSnapshot: Codable, Equatable {
             uniqueKeysWithValues: state.cards.lazy.filter { $0.key.isStorable }.map { ($0.key.description, $0.value) })
         self.confusions = state.confusions
         self.rules = state.rules(for: device)
+        let suspended = state.suspended.filter(\.isStorable).map(\.description).sorted()
+        self.suspended = suspended.isEmpty ? nil : suspended
     }
 
     /// The card states and confusions, with card keys parsed; throws naming a bad key, or,
@@ -72,7 +76,15 @@ struct ProgressSnapshot: Codable, Equatable {
             }
             cards[key] = card
         }
-        return ProgressState(cards: cards, confusions: confusions, lastSeq: lastSeq, rules: rules ?? .defaults)
+        var state = ProgressState(cards: cards, confusions: confusions, lastSeq: lastSeq, rules: rules ?? .defaults)
+        for text in suspended ?? [] {
+            guard let key = Self.cardKey(text) else {
+                if skippingBadKeys { continue }
+                throw ProgressError.unreadable(file: file, line: 1, problem: "suspended card \"\(text)\" is not deck/entry/facet")
+            }
+            state.suspended.insert(key)
+        }
+        return state
     }
 
     /// `CardKey(text)`, split on bytes when the text is ASCII (then every byte is a

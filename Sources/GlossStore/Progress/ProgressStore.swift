@@ -425,7 +425,8 @@ public final class ProgressStore {
         return filled
     }
 
-    /// Reverts the latest answer not yet undone, by appending a revocation.
+    /// Reverts the latest answer not yet undone, by appending a revocation (and, when that
+    /// answer suspended its card as a leech, a record that brings it back).
     ///
     /// Returns the answer undone, or nil when there is none. Call again to go further back.
     @discardableResult
@@ -434,8 +435,21 @@ public final class ProgressStore {
         defer { journal.close() }
         guard let latest = try journal.latestUnrevoked() else { return nil }
         let target = try appended[latest.seq] ?? filled(latest, in: journal)
+        // The answer made its card a leech and suspended it: taken back together.
+        var suspendedByIt = false
+        if state.suspended.contains(target.card) {
+            suspendedByIt = try journal.tail(after: target.seq).records.contains {
+                $0.kind == .suspend && $0.card == target.card
+            }
+        }
         let revoke = target.revocation(seq: state.lastSeq + 1)
         _ = try write(revoke)
+        if suspendedByIt {
+            _ = try write(
+                ReviewRecord(
+                    seq: state.lastSeq + 1, kind: .unsuspend, time: target.time, card: target.card, correct: false, rating: .again
+                ))
+        }
         answerSaved()
         return target
     }

@@ -63,7 +63,9 @@ extension JournalCodec {
             guard let seq = p.int() else { throw bad("a whole number") }
             record.seq = seq
         case .kind:
-            guard let raw = p.plainString(), let kind = Self.kinds.match(raw) else { throw bad("review, practice or revoke") }
+            guard let raw = p.plainString(), let kind = Self.kinds.match(raw) else {
+                throw bad(ReviewRecord.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
             record.kind = kind
         case .time:
             guard let time = date(&p) else { throw bad("a time like 2026-01-01T09:00:00.000Z") }
