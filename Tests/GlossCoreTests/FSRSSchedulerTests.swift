@@ -115,5 +115,8 @@ func relativelyClose(_ a: Double, _ b: Double, _ tolerance: Double = 1e-4) -> Bo
         let draws = (0..<500).map { fsrs.fuzzedDays(50, seed: UInt64($0)) }
         #expect(draws.min() == 46 && draws.max() == 55)
         #expect(FuzzSeed.of("a", reviews: 1) != FuzzSeed.of("a", reviews: 2))
+        // The card's seed is that of its description, built or not.
+        let card = CardKey(deck: "ai-safety", entry: "mesa-optimization", facet: .relate)
+        for reviews in 0..<5 { #expect(FuzzSeed.of(card, reviews: reviews) == FuzzSeed.of(card.description, reviews: reviews)) }
     }
 }

@@ -23,38 +23,24 @@ import Testing
         return nil
     }
 
-    @Test(arguments: [1, 300, 5000]) func decodingAheadReadsWhatOneForwardReadReads(chunkBytes: Int) throws {
-        let records = RandomRecords.journal(seed: UInt64(chunkBytes), count: 500)
+    @Test(arguments: [200, 1000, 1 << 20]) func aCursorReadsWhatOneForwardReadReads(chunkBytes: Int) throws {
+        let records = RandomRecords.journal(seed: UInt64(chunkBytes) + 5, count: 400)
         let journal = try journal(records)
         defer { journal.close() }
         var forward: [ReviewRecord] = []
         _ = try journal.forEach { forward.append($0) }
-        var ahead: [ReviewRecord] = []
-        _ = try journal.forEachDecodedAhead(chunkBytes: chunkBytes, ahead: 2) { ahead.append($0) }
-        #expect(ahead == forward)
-        #expect(ahead.count == 500)
-        // A body that stops the read part-way: the error comes back, the decoding threads end.
-        struct Stop: Error {}
-        var taken = 0
-        #expect(throws: Stop.self) {
-            _ = try journal.forEachDecodedAhead(chunkBytes: chunkBytes, ahead: 2) { _ in
-                taken += 1
-                if taken == 250 { throw Stop() }
-            }
-        }
-        #expect(taken == 250)
-    }
-
-    @Test func decodingAheadNamesTheLineAForwardReadNames() throws {
-        let records = RandomRecords.journal(seed: 77, count: 300)
-        for fault in ["{\"v\":2,\"seq\":", "not json"] {
-            let journal = try journal(records) { $0[180] = fault }
-            defer { journal.close() }
-            let forward = error { _ = try journal.forEach { _ in } }
-            let ahead = error { _ = try journal.forEachDecodedAhead(chunkBytes: 500, ahead: 3) { _ in } }
-            #expect(forward != nil && ahead == forward)
-            #expect(forward?.contains(":181:") == true)
-        }
+        var cursor = try JournalCursor(journal, chunkBytes: chunkBytes)
+        var pulled: [ReviewRecord] = []
+        while let record = try cursor.pop() { pulled.append(record) }
+        #expect(pulled == forward && pulled.count == 400)
+        // A bad line: the same one a forward read names.
+        let broken = try self.journal(records) { $0[250] = "not json" }
+        defer { broken.close() }
+        let expected = error { _ = try broken.forEach { _ in } }
+        var failing = try JournalCursor(broken, chunkBytes: chunkBytes)
+        let found = error { while try failing.pop() != nil {} }
+        failing.finish()
+        #expect(expected != nil && found == expected)
     }
 
     @Test(arguments: 1...7) func partsReplayToTheStateOfOneForwardRead(parts: Int) throws {

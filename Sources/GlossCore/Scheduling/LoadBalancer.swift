@@ -37,7 +37,7 @@ public enum LoadBalancer {
         scheduler: some Scheduler, load: DueLoad, settings: LearnerSettings, clock: DayClock
     ) -> Int? {
         guard settings.loadBalance, after.phase == .review, let due = after.due else { return nil }
-        let seed = FuzzSeed.of(card.description, reviews: before.reps)
+        let seed = FuzzSeed.of(card, reviews: before.reps)
         guard let fuzz = scheduler.fuzz(reviewing: before, after: after, rating: rating, at: now, fuzzSeed: seed)
         else { return nil }
         let given = Int((due.timeIntervalSince(now) / 86_400).rounded())

@@ -61,7 +61,7 @@ extension Journal {
     /// One part per processor, at most 8.
     static func partCount() -> Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
-    private static func readPart<Part>(
+    static func readPart<Part>(
         _ range: Range<Int>, size: Int, start: () -> Part, add: (inout Part, ReviewRecord) -> Void, lines: LineReader
     ) -> PartResult<Part> {
         // The accumulator is a local of its own, so that it is uniquely referenced and
@@ -86,119 +86,9 @@ private struct Slots<Part>: @unchecked Sendable {
 
 /// What one part of a journal gave: its accumulator, what its check found (its first and
 /// last record, a torn last line) and what stopped it.
-private struct PartResult<Part> {
+struct PartResult<Part> {
     var part: Part
     var check: JournalLineCheck
     var failure: JournalLineCheck.Failure?
     var ioError: (any Error)?
-}
-
-extension Journal {
-    /// Reads the log forwards, as `forEach` does (the same checks, the same first failure
-    /// named), with the decoding done ahead on other threads: the file is cut at line starts
-    /// into chunks of about `chunkBytes`, up to `ahead` of them are decoded side by side, and
-    /// `body` takes the records chunk after chunk in file order on this thread. For a replay,
-    /// which must go in order, of a log too long to decode on one thread in time; it holds at
-    /// most `ahead` chunks of records.
-    func forEachDecodedAhead(
-        chunkBytes: Int = 4 << 20, ahead: Int = Journal.partCount() + 1, _ body: (ReviewRecord) throws -> Void
-    ) throws -> Scan {
-        let lines = LineReader(fd: fd, path: path)
-        var bounds = [0]
-        while let last = bounds.last, last < size {
-            bounds.append(max(last + 1, try lines.lineStart(atOrAfter: min(size, last + chunkBytes), end: size)))
-        }
-        if bounds.count == 1 { bounds.append(size) }
-        let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
-        guard ranges.count > 1 else { return try forEach(body) }
-        let size = self.size
-        let slots = ChunkSlots(count: ranges.count)
-        let window = DispatchSemaphore(value: max(1, ahead))
-        let group = DispatchGroup()
-        // Whatever stops the reader, the chunks still being decoded are waited for.
-        defer { group.wait() }
-        var stopped = false
-        DispatchQueue.global().async(group: group) {
-            for (k, range) in ranges.enumerated() {
-                window.wait()
-                if slots.isCancelled {
-                    window.signal()
-                    return
-                }
-                DispatchQueue.global().async(group: group) {
-                    slots.fill(
-                        k,
-                        Journal.readPart(
-                            range, size: size, start: { [ReviewRecord]() }, add: { $0.append($1) }, lines: lines))
-                }
-            }
-        }
-        defer {
-            if stopped {
-                // Unblock the producer wherever it waits, so the decoding still running ends.
-                slots.cancel()
-                for _ in ranges { window.signal() }
-            }
-        }
-        var scan = Scan()
-        var previous: JournalLineCheck.Mark?
-        for k in ranges.indices {
-            let result = slots.take(k)
-            window.signal()
-            stopped = true
-            if let first = result.check.first, let failure = JournalLineCheck.numbering(first, after: previous) {
-                throw try unreadable(failure)
-            }
-            if let error = result.ioError { throw error }
-            if let failure = result.failure { throw try unreadable(failure) }
-            for record in result.part { try body(record) }
-            stopped = false
-            previous = result.check.last ?? previous
-            scan.torn = result.check.torn ?? scan.torn
-            scan.missingNewline = scan.missingNewline || result.check.missingNewline
-        }
-        return scan
-    }
-}
-
-/// The decoded chunks of `forEachDecodedAhead`, each filled by its thread and taken once by
-/// the reader, in order.
-private final class ChunkSlots: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var results: [PartResult<[ReviewRecord]>?]
-    private var cancelled = false
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    var isCancelled: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return cancelled
-    }
-
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.unlock()
-    }
-
-    func fill(_ k: Int, _ result: PartResult<[ReviewRecord]>) {
-        condition.lock()
-        results[k] = result
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits for chunk `k` and hands it over (its slot is emptied).
-    func take(_ k: Int) -> PartResult<[ReviewRecord]> {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let result = results[k] {
-                results[k] = nil
-                return result
-            }
-            condition.wait()
-        }
-    }
 }

@@ -16,14 +16,7 @@ extension ProgressStore {
     /// Calls `body` with every record of the log, oldest first, revocations included, one
     /// at a time, its states filled in by replaying the log (`ProgressState.apply`).
     public func forEachRecord(_ body: (ReviewRecord) throws -> Void) throws {
-        if hasOtherJournals {
-            _ = try Self.replayAll(folder: folder, learner: learner, body)
-            return
-        }
-        guard let journal = try Journal.open(journalPath) else { return }
-        defer { journal.close() }
-        var replay = ProgressState()
-        _ = try journal.forEachDecodedAhead { try body(replay.apply($0)) }
+        _ = try Self.replayAll(folder: folder, learner: learner, body)
     }
 
     /// Every device's answers in one table, in answer-time order: numbered again in that

@@ -40,12 +40,7 @@ extension ProgressStore {
                 return counted
             }
         }
-        var replay = ProgressState()
-        if devices == nil {
-            _ = try journal.forEachDecodedAhead { tally.add(replay.apply($0)) }
-        } else {
-            replay = try Self.replayAll(folder: folder, learner: learner) { tally.add($0) }
-        }
+        var replay = try Self.replayAll(folder: folder, learner: learner) { tally.add($0) }
         let own = try journal.lastRecord()
         replay.lastSeq = own?.seq ?? 0
         Self.saveStats(tally, replay, last: own, folder: folder, stem: stem, devices: devices, device: device)

@@ -497,7 +497,7 @@ public final class ProgressStore {
 
     /// Recomputes every card state and the confusions from the whole journal, and saves.
     public func rebuild() throws -> RebuildReport {
-        var (rebuilt, records, _) = try Self.replay(journalPath, folder: folder, learner: learner)
+        var (rebuilt, records, _) = try Self.replay(folder: folder, learner: learner)
         rebuilt.lastSeq = state.lastSeq
         let report = RebuildReport(old: state, rebuilt: rebuilt, records: records)
         state = rebuilt
@@ -532,7 +532,7 @@ public final class ProgressStore {
         let old = try loaded?.snapshot.state(file: path, skippingBadKeys: true) ?? ProgressState()
         let settings = loaded?.snapshot.settings ?? LearnerSettings()
         let clock = timeZone.map { DayClock(timeZone: $0, rolloverHour: settings.rolloverHour) }
-        var (rebuilt, records, tally) = try replay(journalPath(folder, stem), folder: folder, learner: learner, stats: clock)
+        var (rebuilt, records, tally) = try replay(folder: folder, learner: learner, stats: clock)
         let own = try Journal.open(journalPath(folder, stem)).map { journal in
             defer { journal.close() }
             return try journal.lastRecord()?.seq ?? 0
@@ -575,26 +575,15 @@ public final class ProgressStore {
         folder.appendingPathComponent("\(learner).json.before-rebuild").path
     }
 
-    /// Every card state and the confusions from the whole journal at `path`, replayed in
-    /// order (with the other devices' journals in `folder`, merged by answer time, when there
-    /// are any), how many records it holds, and, given a clock, its stats.
-    private static func replay(_ path: String, folder: URL, learner: String, stats clock: DayClock? = nil) throws
+    /// Every card state and the confusions from the learner's journals in `folder` (this
+    /// device's and the others', merged by answer time), how many records they hold, and,
+    /// given a clock, their stats.
+    private static func replay(folder: URL, learner: String, stats clock: DayClock? = nil) throws
         -> (state: ProgressState, records: Int, stats: StatsTally?)
     {
-        var state = ProgressState()
         var records = 0
         var tally = clock.map { StatsTally(clock: $0) }
-        if DeviceJournals.find(in: folder, learner: learner).files.contains(where: { $0.path != path }) {
-            state = try replayAll(folder: folder, learner: learner) { filled in
-                records += 1
-                tally?.add(filled)
-            }
-            return (state, records, tally)
-        }
-        guard let journal = try Journal.open(path) else { return (state, 0, tally) }
-        defer { journal.close() }
-        _ = try journal.forEachDecodedAhead { record in
-            let filled = state.apply(record)
+        let state = try replayAll(folder: folder, learner: learner) { filled in
             records += 1
             tally?.add(filled)
         }

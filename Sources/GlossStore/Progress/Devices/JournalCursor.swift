@@ -1,24 +1,74 @@
 import Foundation
 import GlossCore
 
-/// Reads a journal forwards one record at a time, a chunk of lines ahead, with the checks
-/// of `Journal.forEach`: what the merge of several devices' journals pulls from.
+/// Reads a journal forwards one record at a time, with the checks of `Journal.forEach`:
+/// what the merge of several devices' journals pulls from. The file is cut at line starts
+/// into chunks; the next chunk is decoded on another thread while this one is read, so
+/// several journals decode side by side.
 ///
 /// A torn last line (a write cut off, or a sync tool still copying the file) is left out,
 /// without a word: it is not this device's to repair.
 struct JournalCursor {
     let journal: Journal
-    private let lines: LineReader
-    private var check: JournalLineCheck
-    private var position = 0
+    private let ranges: [Range<Int>]
+    private var nextChunk = 0
+    /// The chunks being decoded, in file order (at most `ahead`).
+    private var pending: [Chunk] = []
+    private let ahead: Int
+    private var previous: JournalLineCheck.Mark?
     private var buffer: [ReviewRecord] = []
     private var next = 0
     static let chunkBytes = 1 << 20
 
-    init(_ journal: Journal) {
+    /// One chunk being decoded on another thread.
+    final class Chunk: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: PartResult<[ReviewRecord]>?
+
+        init(_ range: Range<Int>, of journal: Journal) {
+            let lines = LineReader(fd: journal.fd, path: journal.path)
+            let size = journal.size
+            DispatchQueue.global().async {
+                self.result = Journal.readPart(
+                    range, size: size, start: { [ReviewRecord]() }, add: { $0.append($1) }, lines: lines)
+                self.done.signal()
+            }
+        }
+
+        /// Waits for the chunk (once).
+        func take() -> PartResult<[ReviewRecord]>? {
+            done.wait()
+            defer { result = nil }
+            return result
+        }
+    }
+
+    init(_ journal: Journal, chunkBytes: Int = JournalCursor.chunkBytes, ahead: Int = 1) throws {
         self.journal = journal
-        self.lines = LineReader(fd: journal.fd, path: journal.path)
-        self.check = journal.lineCheck(.forward)
+        self.ahead = max(1, ahead)
+        let lines = LineReader(fd: journal.fd, path: journal.path)
+        var bounds = [0]
+        while let last = bounds.last, last < journal.size {
+            bounds.append(
+                max(last + 1, try lines.lineStart(atOrAfter: min(journal.size, last + chunkBytes), end: journal.size)))
+        }
+        ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+        startChunks()
+    }
+
+    /// Starts decoding chunks until `ahead` are under way.
+    private mutating func startChunks() {
+        while pending.count < ahead, nextChunk < ranges.count {
+            pending.append(Chunk(ranges[nextChunk], of: journal))
+            nextChunk += 1
+        }
+    }
+
+    /// Waits for the chunk still being decoded, so the journal may be closed.
+    mutating func finish() {
+        for chunk in pending { _ = chunk.take() }
+        pending = []
+        nextChunk = ranges.count
     }
 
     /// The next record, nil at the end; throws for a line that is not a record.
@@ -30,26 +80,37 @@ struct JournalCursor {
         return buffer[next]
     }
 
-    /// The next record, not consumed.
-    mutating func peek() throws -> ReviewRecord? {
+    /// Where the next record goes in the merge (`MergedJournals.precedes`), not consumed:
+    /// its time, device and number, without copying it.
+    mutating func peekOrder() throws -> (time: Date, device: String?, seq: Int)? {
         if next == buffer.count {
             guard try refill() else { return nil }
         }
-        return buffer[next]
+        return (buffer[next].time, buffer[next].device, buffer[next].seq)
     }
 
     private mutating func refill() throws -> Bool {
         buffer.removeAll(keepingCapacity: true)
         next = 0
-        while buffer.isEmpty, position < journal.size {
-            let end = try lines.lineStart(atOrAfter: min(journal.size, position + Self.chunkBytes), end: journal.size)
-            let range = position..<max(end, position + 1)
-            position = range.upperBound
-            var taken: [ReviewRecord] = []
-            if let failure = try check.read(range, from: lines, { record, _ in taken.append(record) }) {
+        while buffer.isEmpty, !pending.isEmpty {
+            let chunk = pending.removeFirst()
+            startChunks()
+            guard let result = chunk.take() else { continue }
+            // A chunk's first record follows the last of the chunks before (numbered from 1).
+            if let first = result.check.first, let failure = JournalLineCheck.numbering(first, after: previous) {
+                finish()
                 throw try journal.unreadable(failure)
             }
-            buffer = taken
+            if let error = result.ioError {
+                finish()
+                throw error
+            }
+            if let failure = result.failure {
+                finish()
+                throw try journal.unreadable(failure)
+            }
+            previous = result.check.last ?? previous
+            buffer = result.part
         }
         return !buffer.isEmpty
     }

@@ -27,21 +27,25 @@ struct MergedJournals {
             journals.append(journal)
         }
         self.journals = journals
-        self.cursors = journals.map(JournalCursor.init)
+        self.cursors = try journals.map { try JournalCursor($0) }
     }
 
-    func close() { for journal in journals { journal.close() } }
+    /// Closes the journals, once the chunks still being decoded are done.
+    mutating func close() {
+        for k in cursors.indices { cursors[k].finish() }
+        for journal in journals { journal.close() }
+    }
 
     /// The next answer in time order across the journals, nil at the end.
     mutating func pop() throws -> ReviewRecord? {
         while true {
             var best: Int?
-            var bestRecord: ReviewRecord?
+            var bestOrder: (time: Date, device: String?, seq: Int)?
             for k in cursors.indices {
-                guard let head = try cursors[k].peek() else { continue }
-                if let current = bestRecord, !Self.precedes(head, current) { continue }
+                guard let head = try cursors[k].peekOrder() else { continue }
+                if let current = bestOrder, !Self.precedes(head, current) { continue }
                 best = k
-                bestRecord = head
+                bestOrder = head
             }
             guard let k = best, let record = try cursors[k].pop() else { return nil }
             if record.time != currentTime {
@@ -59,6 +63,10 @@ struct MergedJournals {
 
     /// The order of the merge: time, then device, then number.
     static func precedes(_ a: ReviewRecord, _ b: ReviewRecord) -> Bool {
+        precedes((a.time, a.device, a.seq), (b.time, b.device, b.seq))
+    }
+
+    static func precedes(_ a: (time: Date, device: String?, seq: Int), _ b: (time: Date, device: String?, seq: Int)) -> Bool {
         if a.time != b.time { return a.time < b.time }
         if a.device != b.device { return (a.device ?? "") < (b.device ?? "") }
         return a.seq < b.seq
