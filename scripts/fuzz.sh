@@ -21,7 +21,13 @@ modules="$scratch/release/Modules"
 [[ -d $modules ]] || modules="$scratch/release"
 # GlossStore's Swift dependencies, and the module maps of the system libraries they import
 # (zstd, sqlite3, zlib: linked through the maps' `link` lines).
-objects=$(find "$scratch/release/"{GlossCore,GlossStore,CSV,GRDB,ZIPFoundation}.build -name '*.o')
+# An object whose source file is gone (a file removed since the last build here) is left out.
+objects=$(find "$scratch/release/"{GlossCore,GlossStore,CSV,GRDB,ZIPFoundation}.build -name '*.o' | while read -r o; do
+    module=$(basename "$(dirname "$o")" .build)
+    name=$(basename "$o" .swift.o)
+    if [[ $module == Gloss* && $o == *.swift.o && -z $(find "Sources/$module" -name "$name.swift" -print -quit) ]]; then continue; fi
+    echo "$o"
+done)
 maps=$(find Sources "$scratch"/checkouts/*/Sources -mindepth 2 -maxdepth 2 -name module.modulemap)
 binary="$scratch/fuzz-$target"
 upper=$(tr '[:lower:]' '[:upper:]' <<<"$target")
