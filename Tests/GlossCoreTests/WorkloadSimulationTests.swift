@@ -52,6 +52,31 @@ import Testing
         #expect(abs(forecast.averageMinutes - 5 * 0.2 / 10) < 1e-12)
     }
 
+    @Test func theForecastBalancesTheLoadAsTheStudyDoes() throws {
+        // 400 cards all due today with a 20-day memory: their next reviews spread over the
+        // fuzz range, more evenly with the load balancer on (the default) than off.
+        let cards = (0..<400).map { i in
+            (
+                key("e\(i)", .recognize),
+                CardState(
+                    phase: .review, stability: 20, difficulty: 5, due: now, lastReview: now.addingTimeInterval(-20 * day),
+                    reps: 3)
+            )
+        }
+        var settings = LearnerSettings()
+        settings.reviewsPerDay = 9999
+        func peak(_ settings: LearnerSettings) throws -> Int {
+            var sim = simulation(cards, settings: settings)
+            sim.days = 40
+            // Days 0-4 hold the lapses coming back; the good answers fall due from day 5.
+            return try sim.run().days.dropFirst(5).map(\.reviews).max() ?? 0
+        }
+        let balanced = try peak(settings)
+        settings.loadBalance = false
+        let plain = try peak(settings)
+        #expect(balanced < plain, "peak day \(balanced) with the balancer, \(plain) without")
+    }
+
     @Test func reviewsOverTheDailyLimitWaitForTheNextDay() throws {
         var settings = LearnerSettings()
         settings.reviewsPerDay = 2

@@ -13,8 +13,10 @@ struct WorkloadRun {
     var lastDay: [Int]
     /// Each card's share of its entry (1 / its entry's cards): memorised entries sum R × share.
     let share: [Double]
-    let names: [String]
+    let keys: [CardKey]
     let facets: [Facet]
+    /// Reviews due per study day, for the load balancer (`LoadBalancer`), as the study does.
+    var load: DueLoad
     var due: [[Int32]]
     var backlog: [Int32] = []
     var fresh: [Int32] = []
@@ -32,8 +34,9 @@ struct WorkloadRun {
         today = clock.day(of: simulation.now)
         let n = simulation.cards.count
         states = simulation.cards.map(\.state)
-        names = simulation.cards.map(\.key.description)
+        keys = simulation.cards.map(\.key)
         facets = simulation.cards.map(\.key.facet)
+        load = DueLoad(states: simulation.cards.map(\.state), clock: clock)
         var perEntry: [String: Int] = [:]
         for card in simulation.cards { perEntry["\(card.key.deck)/\(card.key.entry)", default: 0] += 1 }
         share = simulation.cards.map { 1 / Double(perEntry["\($0.key.deck)/\($0.key.entry)"] ?? 1) }
@@ -133,7 +136,12 @@ struct WorkloadRun {
             let p = memory[i]?.recall(at: at, constants) ?? 0
             let rating: Rating = Double.random(in: 0..<1, using: &rng) < p ? .good : .again
             memory[i] = memory[i]?.exposed(rating, at: at, constants) ?? TrueMemory.first(rating, at: at, constants)
-            let after = scheduler.review(state, rating: rating, at: at, fuzzSeed: FuzzSeed.of(names[i], reviews: state.reps))
+            let scheduled = scheduler.review(state, rating: rating, at: at, fuzzSeed: FuzzSeed.of(keys[i], reviews: state.reps))
+            // The load balancer's pick, as the study makes it (load-balance, easy-days).
+            let after = LoadBalancer.balanced(
+                scheduled, before: state, rating: rating, card: keys[i], at: at, scheduler: scheduler, load: load,
+                settings: simulation.settings, clock: simulation.clock)
+            load.moved(from: state, to: after, clock: simulation.clock)
             states[i] = after
             lastDay[i] = studyDay
             guard after.phase != .review, let next = after.due, next < end else { break }
