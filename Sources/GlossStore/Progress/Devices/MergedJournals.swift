@@ -22,12 +22,21 @@ struct MergedJournals {
     /// Opens the files of `devices` (a file that disappeared since it was listed is left out).
     init(_ devices: DeviceJournals) throws {
         var journals: [Journal] = []
-        for file in devices.files {
-            guard let journal = try Journal.open(file.path) else { continue }
-            journals.append(journal)
+        var cursors: [JournalCursor] = []
+        do {
+            for file in devices.files {
+                guard let journal = try Journal.open(file.path) else { continue }
+                journals.append(journal)
+                cursors.append(try JournalCursor(journal))
+            }
+        } catch {
+            // Nothing is left open, nor being read, when opening one of them fails.
+            for k in cursors.indices { cursors[k].finish() }
+            for journal in journals { journal.close() }
+            throw error
         }
         self.journals = journals
-        self.cursors = try journals.map { try JournalCursor($0) }
+        self.cursors = cursors
     }
 
     /// Closes the journals, once the chunks still being decoded are done.
