@@ -1,0 +1,87 @@
+import Foundation
+import GlossCore
+import Testing
+
+@testable import GlossStore
+
+/// Reviewer's reproductions (review17): each test states what should hold and fails today.
+@Suite struct Review17Tests {
+    func plain(_ card: CardKey, at minutes: Double, _ rating: Rating) -> ReviewRecord {
+        ReviewRecord(
+            seq: 0, time: progressEpoch.addingTimeInterval(minutes * 60), card: card, format: .choiceTerm, answer: "x",
+            correct: rating != .again, rating: rating, responseMs: 1500)
+    }
+
+    /// Undo (on A) of an earlier session's answer when B answered the same card later: the
+    /// revocation carries the undone answer's old time, so the merge puts it before B's
+    /// answer; the live state (B's answer erased) differs from any later replay.
+    @Test func undoOfAnEarlierAnswerBeforeAnotherDevicesAnswerMatchesReplay() throws {
+        let folder = try makeProgressFolder()
+        let c = key("d", "c")
+        let a1 = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
+        try a1.append(plain(c, at: 0, .good))
+        try a1.close()
+        let b = try ProgressStore(folder: folder, learner: "ann", device: "desktop")
+        try b.append(plain(c, at: 60 * 24 * 3, .good))
+        try b.close()
+        let a2 = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
+        #expect(try a2.undo() != nil)
+        let live = a2.card(c)
+        try a2.close()
+        let replayed = try ProgressStore.replayAll(folder: folder, learner: "ann")
+        #expect(live == (replayed.cards[c] ?? .new))
+    }
+
+    /// A journal written by the gloss before devices had names (v2, "dev" a random id) is the
+    /// learner's only journal: after the upgrade this device should keep writing it.
+    @Test func anUpgradedSingleDeviceKeepsItsJournal() throws {
+        let folder = try makeProgressFolder()
+        try FileManager.default.copyItem(
+            at: try fixtureURL("v2-ada.reviews.jsonl"), to: folder.appendingPathComponent("ada.reviews.jsonl"))
+        let store = try ProgressStore(folder: folder, learner: "ada", device: "my-host")
+        defer { try? store.close() }
+        #expect(store.stem == "ada")
+        #expect(try store.undo() != nil)
+    }
+
+    /// The first journal holds only a torn line of device A (its first answer being synced):
+    /// B must not take A's files (B truncates A's journal and appends to it).
+    @Test func aTornFirstJournalOfAnotherDeviceIsNotTaken() throws {
+        let folder = try makeProgressFolder()
+        let path = folder.appendingPathComponent("ann.reviews.jsonl").path
+        let torn = Array(#"{"v":3,"dev":"laptop","seq":1,"kind":"review","time":"2026-09-21T08:00:00.250Z","card":["d","#.utf8)
+        try Data(torn).write(to: URL(fileURLWithPath: path))
+        let b = try ProgressStore(folder: folder, learner: "ann", device: "desktop")
+        try b.append(plain(key("d", "c"), at: 0, .good))
+        try b.close()
+        #expect(b.stem == "ann@desktop")
+        #expect(try bytes(path) == torn)
+    }
+
+    func answers(_ tally: StatsTally) -> Int {
+        tally.settled().days.values.flatMap(\.values).map(\.answers.reviews).reduce(0, +)
+    }
+
+    /// The stats cache and its `.stats.state` are written one after the other; when the state
+    /// is replaced and the cache is not (a crash between the renames, or the cache's write
+    /// failing: `saveStats` swallows it), the old cache passes every check against the new
+    /// state and the other device's newer answers are left out of every later `stats`.
+    @Test func anOldStatsCacheBesideANewStatsStateIsNotUsed() throws {
+        let folder = try makeProgressFolder()
+        let clock = DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current)
+        let a = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
+        try a.append(plain(key("d", "a"), at: 0, .good))
+        let b = try ProgressStore(folder: folder, learner: "ann", device: "desktop")
+        try b.append(plain(key("d", "b"), at: 1, .good))
+        #expect(answers(try a.statsTally(clock: clock)) == 2)
+        let oldCache = try Data(contentsOf: URL(fileURLWithPath: a.statsCachePath))
+        try b.append(plain(key("d", "b"), at: 2000, .good))
+        try b.append(plain(key("d", "c"), at: 2001, .good))
+        #expect(answers(try a.statsTally(clock: clock)) == 4)
+        // The state of the last count was saved, its cache was not.
+        try oldCache.write(to: URL(fileURLWithPath: a.statsCachePath))
+        #expect(answers(try a.statsTally(clock: clock)) == 4)
+        try a.close()
+        try b.close()
+    }
+}
