@@ -84,4 +84,23 @@ import Testing
         try a.close()
         try b.close()
     }
+
+    /// `appendAll` (import, `gloss unsuspend`) moves `lastSeq` but not `lastLineOffset`: the
+    /// next checkpoint saves the offset of an older line for the new last answer, and the
+    /// next start refuses the folder (snapshotNotAtLine).
+    @Test func aCheckpointAfterAppendAllOpensAgain() throws {
+        let folder = try makeProgressFolder()
+        let c = key("d", "c")
+        let first = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
+        try first.append(plain(c, at: 0, .good))
+        try first.close()
+        let store = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
+        try store.appendAll([
+            ReviewRecord(seq: 0, kind: .suspend, time: progressEpoch.addingTimeInterval(60), card: c, correct: false, rating: .again),
+            ReviewRecord(seq: 0, kind: .unsuspend, time: progressEpoch.addingTimeInterval(61), card: c, correct: false, rating: .again),
+        ])
+        try store.checkpoint()
+        try store.close()
+        #expect(throws: Never.self) { try ProgressStore(folder: folder, learner: "ann", device: "laptop").close() }
+    }
 }
