@@ -103,4 +103,25 @@ import Testing
         try store.close()
         #expect(throws: Never.self) { try ProgressStore(folder: folder, learner: "ann", device: "laptop").close() }
     }
+
+    /// As `gloss unsuspend` does it after another device studied: the open replays every
+    /// journal (a checkpoint is due at close), `appendAll` writes the unsuspend, close saves
+    /// the snapshot with the old line's offset, and the next start refuses the folder.
+    @Test func unsuspendAfterAnotherDeviceStudiedOpensAgain() throws {
+        let folder = try makeProgressFolder()
+        let c = key("d", "c")
+        let first = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
+        try first.append(plain(c, at: 0, .again))
+        try first.append(ReviewRecord(seq: 0, kind: .suspend, time: progressEpoch.addingTimeInterval(60), card: c, correct: false, rating: .again))
+        try first.close()
+        let other = try ProgressStore(folder: folder, learner: "ann", device: "desktop")
+        try other.append(plain(key("d", "b"), at: 2, .good))
+        try other.close()
+        let store = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
+        try store.appendAll([
+            ReviewRecord(seq: 0, kind: .unsuspend, time: progressEpoch.addingTimeInterval(120), card: c, correct: false, rating: .again)
+        ])
+        try store.close()
+        #expect(throws: Never.self) { try ProgressStore(folder: folder, learner: "ann", device: "laptop").close() }
+    }
 }
