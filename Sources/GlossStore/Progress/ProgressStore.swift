@@ -320,6 +320,8 @@ public final class ProgressStore {
         // truncates back to `size`, so the batch is all or nothing.
         var chunk: [UInt8] = []
         chunk.reserveCapacity(1 << 20 + 4096)
+        var written = size
+        var lastStart = size
         do {
             var rulesInForce = state.rules(for: device)
             for var record in records {
@@ -334,10 +336,12 @@ public final class ProgressStore {
                 // reader will see.
                 let line = try JournalCodec.encode(record)
                 stored.append(try line.withUnsafeBufferPointer { try codec.decode($0) })
+                lastStart = written + chunk.count
                 chunk.append(contentsOf: line)
                 chunk.append(10)
                 if chunk.count >= 1 << 20 {
                     try FileIO.writeAll(journalFD, path: journalPath, chunk)
+                    written += chunk.count
                     chunk.removeAll(keepingCapacity: true)
                 }
             }
@@ -347,6 +351,7 @@ public final class ProgressStore {
             _ = try? FileIO.truncate(journalFD, path: journalPath, to: size)
             throw error
         }
+        lastLineOffset = lastStart
         return stored.map { state.apply($0) }
     }
 
@@ -449,6 +454,14 @@ public final class ProgressStore {
                 ReviewRecord(
                     seq: state.lastSeq + 1, kind: .unsuspend, time: target.time, card: target.card, correct: false, rating: .again
                 ))
+        }
+        if hasOtherJournals {
+            // The revocation is merged at the undone answer's time, before any later answer of
+            // another device to the card: the state is what that merge gives.
+            let own = state.lastSeq
+            others = otherJournalSizes()
+            state = try Self.replayAll(folder: folder, learner: learner)
+            state.lastSeq = own
         }
         answerSaved()
         return target
