@@ -53,17 +53,17 @@ import Testing
         let stats = try BinaryRunner.run(["stats", "--learner", "ann", "--now", "2026-09-22T12:00:00Z"], in: folder)
         #expect(stats.status == 0, "\(stats.stderr)")
         let cache = try String(contentsOfFile: store.statsCachePath, encoding: .utf8)
-        #expect(cache.contains("\"version\":4"))
+        #expect(cache.contains("\"version\":5"))
         let current = try BinaryRunner.run(["doctor", "--learner", "ann"], in: folder)
         #expect(current.status == 0, "\(current.stdout)")
         #expect(current.stdout.contains("stats cache: counted from this log up to answer 6"))
-        try Data(cache.replacingOccurrences(of: "\"version\":4", with: "\"version\":1").utf8)
+        try Data(cache.replacingOccurrences(of: "\"version\":5", with: "\"version\":1").utf8)
             .write(to: URL(fileURLWithPath: store.statsCachePath))
         let doctor = try BinaryRunner.run(["doctor", "--learner", "ann"], in: folder)
         #expect(doctor.status == 0, "\(doctor.stdout)")
         #expect(
             doctor.stdout.contains(
-                "notice: the stats cache \(store.statsCachePath) is version 1, this gloss counts version 4; it is derived from the log and will be recounted at the next `gloss stats` (no answer is affected)"
+                "notice: the stats cache \(store.statsCachePath) is version 1, this gloss counts version 5; it is derived from the log and will be recounted at the next `gloss stats` (no answer is affected)"
             ))
         #expect(!doctor.stdout.contains("problem:"))
     }

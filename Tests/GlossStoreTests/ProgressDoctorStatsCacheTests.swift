@@ -69,7 +69,7 @@ import Testing
     @Test func aCacheOfAnotherVersionIsRecounted() throws {
         let (folder, store) = try learner()
         try edit(store) { $0["version"] = 1 }
-        #expect(reason(try examine(folder)) == "is version 1, this gloss counts version 4")
+        #expect(reason(try examine(folder)) == "is version 1, this gloss counts version 5")
     }
 
     @Test func aCacheCountedInAnotherTimeZoneOrRolloverIsRecounted() throws {

@@ -161,6 +161,10 @@ enum FastDecoding {
                 cards: cards, confusions: Confusions(counts: confusions), lastLineOffset: lastLineOffset, rules: rules,
                 devices: devices)
             snapshot.suspended = suspended
+            if let value = root["device"], !value.isNull {
+                guard let device = value.string else { return nil }
+                snapshot.device = device
+            }
             return snapshot
         }
     }

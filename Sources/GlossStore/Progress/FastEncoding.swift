@@ -15,6 +15,7 @@ enum FastEncoding {
         if let offset = snapshot.lastLineOffset { out += "  \"lastLineOffset\" : \(offset),\n" }
         out += "  \"settings\" : \(String(decoding: try encoder.encode(snapshot.settings), as: UTF8.self)),\n"
         out += "  \"confusions\" : \(String(decoding: try encoder.encode(snapshot.confusions), as: UTF8.self)),\n"
+        if let device = snapshot.device { out += "  \"device\" : \(quoted(device)),\n" }
         if let suspended = snapshot.suspended {
             out += "  \"suspended\" : \(String(decoding: try encoder.encode(suspended), as: UTF8.self)),\n"
         }

@@ -48,11 +48,19 @@ extension ProgressStore {
 
 extension Journal {
     /// The last record, read backwards; nil for a journal without one.
-    func lastRecord() throws -> ReviewRecord? {
-        var found: ReviewRecord?
+    func lastRecord() throws -> ReviewRecord? { try lastRecordAndVersion()?.record }
+
+    /// The last record and the version of its line (1 for a line without `v`).
+    func lastRecordAndVersion() throws -> (record: ReviewRecord, version: Int)? {
+        var found: (ReviewRecord, Int)?
         var check = lineCheck(.backward)
-        let failure = try check.readBackward(self) { record, _ in
-            found = record
+        let failure = try check.readBackward(self) { record, offset in
+            let start = try FileIO.read(fd, path: path, offset: offset, count: min(24, size - offset))
+            var version = 1
+            if start.starts(with: Array(#"{"v":"#.utf8)) {
+                version = Int(String(decoding: start.dropFirst(5).prefix { $0 >= 48 && $0 <= 57 }, as: UTF8.self)) ?? 1
+            }
+            found = (record, version)
             return false
         }
         if let failure { throw try unreadable(failure) }

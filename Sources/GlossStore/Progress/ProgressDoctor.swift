@@ -108,7 +108,7 @@ public enum ProgressDoctor {
             return nil
         case .recount(let reason):
             return .recount(file: path, reason: reason)
-        case .usable(let tally, let last):
+        case .usable(let tally, let last, _):
             let boundary = records.indices.contains(tally.lastSeq - 1) ? records[tally.lastSeq - 1] : nil
             if let reason = StatsCacheFile.mismatch(
                 lastSeq: tally.lastSeq, last: last, logLastSeq: records.last?.seq ?? 0, boundary: boundary)

@@ -29,6 +29,8 @@ struct ProgressSnapshot: Codable, Equatable {
     var devices: [String: Int]?
     /// The cards taken out of study (absent: none), as `deck/entry/facet`.
     var suspended: [String]?
+    /// The device whose files these are (absent in files of older gloss).
+    var device: String?
 
     init(
         version: Int, learner: String, lastSeq: Int, settings: LearnerSettings, cards: [String: CardState],
@@ -59,6 +61,7 @@ struct ProgressSnapshot: Codable, Equatable {
             uniqueKeysWithValues: state.cards.lazy.filter { $0.key.isStorable }.map { ($0.key.description, $0.value) })
         self.confusions = state.confusions
         self.rules = state.rules(for: device)
+        self.device = device
         let suspended = state.suspended.filter(\.isStorable).map(\.description).sorted()
         self.suspended = suspended.isEmpty ? nil : suspended
     }

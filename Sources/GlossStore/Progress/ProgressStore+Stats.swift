@@ -24,7 +24,9 @@ extension ProgressStore {
         }
         defer { journal.close() }
         let statePath = Self.statsStatePath(folder, stem)
-        if let (saved, last) = StatsCacheFile.load(statsCachePath, folder: folder, clock: clock) {
+        if let (saved, last, counted) = StatsCacheFile.load(statsCachePath, folder: folder, clock: clock),
+            counted == devices
+        {
             let tail = try journal.tail(after: saved.lastSeq)
             // Counted from this log: it reaches the answer the tally ends at, and that is the same answer.
             if StatsCacheFile.mismatch(lastSeq: saved.lastSeq, last: last, logLastSeq: tail.lastSeq, boundary: tail.boundary)
@@ -54,8 +56,8 @@ extension ProgressStore {
     }
 
     /// Saves the tally, ending at this device's answer `last`, and the replay's states it
-    /// ends at (with the other devices' journal sizes they include), the states first (a
-    /// cache whose states are missing or of another answer is counted again). A failure only
+    /// ends at, both with the other devices' journal sizes they include (a cache whose states
+    /// are missing, of another answer, or of other sizes is counted again). A failure only
     /// costs the next `stats` a full count.
     static func saveStats(
         _ tally: StatsTally, _ replay: ProgressState, last: ReviewRecord?, folder: URL, stem: String,
@@ -66,9 +68,13 @@ extension ProgressStore {
             try ProgressPathGuard.check(statePath, folder: folder)
             var snapshot = ProgressSnapshot(learner: stem, state: replay, settings: LearnerSettings(), device: device)
             snapshot.devices = devices
-            try SnapshotFile.write(snapshot, to: statePath)
+            // The old states go first: a crash or a failed write between the two files leaves
+            // a cache without its states (counted again), never states beside an old cache.
+            FileIO.remove(statePath)
             try StatsCacheFile.write(
-                tally, last: last, lastSeq: replay.lastSeq, to: statsCachePath(folder, stem), folder: folder)
+                tally, last: last, lastSeq: replay.lastSeq, devices: devices, to: statsCachePath(folder, stem),
+                folder: folder)
+            try SnapshotFile.write(snapshot, to: statePath)
         } catch {
             return
         }

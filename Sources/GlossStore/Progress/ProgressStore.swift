@@ -134,12 +134,31 @@ public final class ProgressStore {
     }
 
     /// The stem of `device`'s files (`stem`): the learner's name when the first journal is
-    /// missing, empty or this device's (its last record says so), else `<learner>@<device>`.
+    /// this device's, else `<learner>@<device>`. The first journal is this device's when it is
+    /// missing, when its last record says so, when that record was written before devices had
+    /// names (version 2 or older: the first device to open it with this gloss takes it, and
+    /// its next line names it), and, when it is empty or of version 1 (no names), unless the
+    /// first device's snapshot names another device. One with lines but no whole record is
+    /// never taken.
     static func stem(folder: URL, learner: String, device: String) -> String {
         guard let journal = try? Journal.open(journalPath(folder, learner)) else { return learner }
         defer { journal.close() }
-        guard let owner = try? journal.lastRecord()?.device else { return learner }
-        return owner == device ? learner : "\(learner)@\(device)"
+        let other = "\(learner)@\(device)"
+        let last: (record: ReviewRecord, version: Int)?
+        do {
+            last = try journal.lastRecordAndVersion()
+        } catch {
+            // A journal that can't be read is left to the open, which says what is wrong with it.
+            return learner
+        }
+        if let (record, version) = last, let owner = record.device {
+            return owner == device || version < JournalField.current ? learner : other
+        }
+        // Lines but no whole record (a first answer still arriving, or cut off): whose it is
+        // can't be told, so it is not taken.
+        if last == nil, journal.size > 0 { return other }
+        let owner = (try? SnapshotFile.load(snapshotPath(folder, learner), learner: learner))??.snapshot.device
+        return owner == nil || owner == device ? learner : other
     }
 
     private func load() throws {
@@ -545,13 +564,19 @@ public final class ProgressStore {
         let old = try loaded?.snapshot.state(file: path, skippingBadKeys: true) ?? ProgressState()
         let settings = loaded?.snapshot.settings ?? LearnerSettings()
         let clock = timeZone.map { DayClock(timeZone: $0, rolloverHour: settings.rolloverHour) }
+        // The other journals' sizes before they are read: one that grows meanwhile is read again.
+        var sizes: [String: Int] = [:]
+        for file in DeviceJournals.find(in: folder, learner: learner).files where file.path != journalPath(folder, stem) {
+            guard let journal = try Journal.open(file.path) else { continue }
+            sizes[file.name] = journal.size
+            journal.close()
+        }
         var (rebuilt, records, tally) = try replay(folder: folder, learner: learner, stats: clock)
         let own = try Journal.open(journalPath(folder, stem)).map { journal in
             defer { journal.close() }
             return try journal.lastRecord()?.seq ?? 0
         }
         rebuilt.lastSeq = own ?? 0
-        let others = DeviceJournals.find(in: folder, learner: learner).files.filter { $0.path != journalPath(folder, stem) }
         let report = RebuildReport(old: old, rebuilt: rebuilt, records: records)
         if report.droppedCards > 0, !confirm(report) {
             throw ProgressError.rebuildDeclined(file: path, cardsDropped: report.droppedCards)
@@ -566,12 +591,6 @@ public final class ProgressStore {
         }
         var snapshot = ProgressSnapshot(
             learner: learner, state: rebuilt, settings: settings, lastLineOffset: offset ?? nil, device: device)
-        var sizes: [String: Int] = [:]
-        for file in others {
-            guard let journal = try Journal.open(file.path) else { continue }
-            sizes[file.name] = journal.size
-            journal.close()
-        }
         snapshot.devices = sizes.isEmpty ? nil : sizes
         try SnapshotFile.write(snapshot, to: path)
         if let tally {

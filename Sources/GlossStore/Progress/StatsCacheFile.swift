@@ -15,9 +15,9 @@ import GlossCore
 /// as `[day, count]` pairs.
 enum StatsCacheFile {
     /// Version 2 added `last`; version 3 the new-seen column, the breakdown and the lapses;
-    /// version 4 the tally's own confusion counts (`Confusions.counts`). An older cache is
-    /// counted again.
-    static let version = 4
+    /// version 4 the tally's own confusion counts (`Confusions.counts`); version 5 the other
+    /// devices' journal sizes it counted (`devices`). An older cache is counted again.
+    static let version = 5
 
     /// What identifies the answer a tally ends at: its number, time and card.
     static func fingerprint(_ record: ReviewRecord?) -> String {
@@ -35,6 +35,8 @@ enum StatsCacheFile {
         var breakdown: [String: [Int]]
         var lapses: [String: [String: [[Int]]]]
         var confusions: [String: [String: Int]]
+        /// The other devices' journals counted, by file name: their sizes (nil: none).
+        var devices: [String: Int]?
     }
 
     private struct VersionProbe: Decodable { var version: Int }
@@ -43,18 +45,19 @@ enum StatsCacheFile {
     enum Reading {
         /// There is no cache file.
         case absent
-        /// A tally counted in `clock`'s study days, ending at the answer `last` fingerprints.
-        case usable(tally: StatsTally, last: String)
+        /// A tally counted in `clock`'s study days, ending at the answer `last` fingerprints,
+        /// with the other devices' journals of `devices`.
+        case usable(tally: StatsTally, last: String, devices: [String: Int]?)
         /// Not usable, in words ("is version 1, …"): it is counted again.
         case recount(String)
     }
 
     /// The saved tally and its `last` fingerprint, when it is usable with `clock`.
     static func load(_ path: String, folder: URL, clock: DayClock) -> (
-        tally: StatsTally, last: String
+        tally: StatsTally, last: String, devices: [String: Int]?
     )? {
-        guard case .usable(let tally, let last) = read(path, clock: clock) else { return nil }
-        return (tally, last)
+        guard case .usable(let tally, let last, let devices) = read(path, clock: clock) else { return nil }
+        return (tally, last, devices)
     }
 
     /// Reads the cache and says whether it can be used with `clock`, and if not, why.
@@ -125,7 +128,7 @@ enum StatsCacheFile {
             tally: StatsTally(
                 clock: clock, lastSeq: saved.lastSeq, days: days, breakdown: breakdown,
                 confusions: Confusions(counts: saved.confusions)),
-            last: saved.last)
+            last: saved.last, devices: saved.devices)
     }
 
     /// Why a usable tally ending at answer `lastSeq` (fingerprint `last`) was not counted
@@ -145,7 +148,10 @@ enum StatsCacheFile {
     /// `tally.lastSeq` (`fingerprint`).
     /// `lastSeq`, when given, is this device's answer the tally ends at (the tally's own is
     /// the largest number of any device's).
-    static func write(_ tally: StatsTally, last: ReviewRecord?, lastSeq: Int? = nil, to path: String, folder: URL) throws {
+    static func write(
+        _ tally: StatsTally, last: ReviewRecord?, lastSeq: Int? = nil, devices: [String: Int]? = nil, to path: String,
+        folder: URL
+    ) throws {
         try ProgressPathGuard.check(path, folder: folder)
         let tally = tally.settled()
         var decks: [String: [[Int]]] = [:]
@@ -172,7 +178,7 @@ enum StatsCacheFile {
         let saved = Saved(
             version: version, timeZone: tally.clock.timeZone.identifier, rolloverHour: tally.clock.rolloverHour,
             lastSeq: lastSeq ?? tally.lastSeq, last: fingerprint(last), decks: decks, breakdown: breakdown, lapses: lapses,
-            confusions: tally.confusions.applied(to: Confusions()).counts)
+            confusions: tally.confusions.applied(to: Confusions()).counts, devices: devices)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try FileIO.atomicWrite(Array(try encoder.encode(saved)), to: path)

@@ -4,8 +4,10 @@ import Testing
 
 @testable import GlossStore
 
-/// Reviewer's reproductions (review17): each test states what should hold and fails today.
-@Suite struct Review17Tests {
+/// Edge cases of several devices and of the derived journal that a review found (each failed
+/// before its fix): undo across devices, an upgraded single device, another device's torn
+/// first journal, a stats cache beside newer states, checkpoints after `appendAll`.
+@Suite struct DeviceReviewTests {
     func plain(_ card: CardKey, at minutes: Double, _ rating: Rating) -> ReviewRecord {
         ReviewRecord(
             seq: 0, time: progressEpoch.addingTimeInterval(minutes * 60), card: card, format: .choiceTerm, answer: "x",
@@ -96,8 +98,10 @@ import Testing
         try first.close()
         let store = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
         try store.appendAll([
-            ReviewRecord(seq: 0, kind: .suspend, time: progressEpoch.addingTimeInterval(60), card: c, correct: false, rating: .again),
-            ReviewRecord(seq: 0, kind: .unsuspend, time: progressEpoch.addingTimeInterval(61), card: c, correct: false, rating: .again),
+            ReviewRecord(
+                seq: 0, kind: .suspend, time: progressEpoch.addingTimeInterval(60), card: c, correct: false, rating: .again),
+            ReviewRecord(
+                seq: 0, kind: .unsuspend, time: progressEpoch.addingTimeInterval(61), card: c, correct: false, rating: .again),
         ])
         try store.checkpoint()
         try store.close()
@@ -112,14 +116,17 @@ import Testing
         let c = key("d", "c")
         let first = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
         try first.append(plain(c, at: 0, .again))
-        try first.append(ReviewRecord(seq: 0, kind: .suspend, time: progressEpoch.addingTimeInterval(60), card: c, correct: false, rating: .again))
+        try first.append(
+            ReviewRecord(
+                seq: 0, kind: .suspend, time: progressEpoch.addingTimeInterval(60), card: c, correct: false, rating: .again))
         try first.close()
         let other = try ProgressStore(folder: folder, learner: "ann", device: "desktop")
         try other.append(plain(key("d", "b"), at: 2, .good))
         try other.close()
         let store = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
         try store.appendAll([
-            ReviewRecord(seq: 0, kind: .unsuspend, time: progressEpoch.addingTimeInterval(120), card: c, correct: false, rating: .again)
+            ReviewRecord(
+                seq: 0, kind: .unsuspend, time: progressEpoch.addingTimeInterval(120), card: c, correct: false, rating: .again)
         ])
         try store.close()
         #expect(throws: Never.self) { try ProgressStore(folder: folder, learner: "ann", device: "laptop").close() }
