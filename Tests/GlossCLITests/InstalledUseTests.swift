@@ -22,7 +22,8 @@ import Testing
 
         func gloss(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> BinaryRunner.Output {
             try BinaryRunner.run(
-                arguments, input: input, in: work, environment: ["HOME": home.path, "TZ": "UTC"].merging(environment) { $1 })
+                arguments, input: input, in: work,
+                environment: ["HOME": home.path, "TZ": "UTC", "GLOSS_DEVICE": "box"].merging(environment) { $1 })
         }
 
         func writeConfig(_ text: String) throws {
@@ -80,7 +81,7 @@ import Testing
         #expect(perUser.status == 0)
         #expect(
             perUser.stdout
-                == "decks:    \(data)/decks (per-user default)\nprogress: \(data)/progress (per-user default)\nconfig:   \(config) (none)\n"
+                == "decks:    \(data)/decks (per-user default)\nprogress: \(data)/progress (per-user default)\nconfig:   \(config) (none)\ndevice:   box ($GLOSS_DEVICE set; its journal: `gloss devices`)\n"
         )
         // The REPL's `where` says the same.
         let repl = try machine.gloss([], input: "where\n")
@@ -88,11 +89,12 @@ import Testing
         let given = try machine.gloss(["where", "--decks", data + "/decks", "--progress", "p"])
         #expect(
             given.stdout
-                == "decks:    \(data)/decks (--decks given)\nprogress: p (--progress given)\nconfig:   \(config) (none)\n")
+                == "decks:    \(data)/decks (--decks given)\nprogress: p (--progress given)\nconfig:   \(config) (none)\ndevice:   box ($GLOSS_DEVICE set; its journal: `gloss devices`)\n"
+        )
         let environment = try machine.gloss(["where"], environment: ["GLOSS_PROGRESS": "/tmp/p"])
         #expect(
             environment.stdout
-                == "decks:    \(data)/decks (per-user default)\nprogress: /tmp/p ($GLOSS_PROGRESS set)\nconfig:   \(config) (none)\n"
+                == "decks:    \(data)/decks (per-user default)\nprogress: /tmp/p ($GLOSS_PROGRESS set)\nconfig:   \(config) (none)\ndevice:   box ($GLOSS_DEVICE set; its journal: `gloss devices`)\n"
         )
     }
 
@@ -103,12 +105,15 @@ import Testing
         try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
         // A config file is not read there (even a broken one).
         try Data("decks = 3\n".utf8).write(to: config)
-        let run = try BinaryRunner.run(["where"], in: folder, environment: ["HOME": home.path])
+        let run = try BinaryRunner.run(["where", "--device", "desk"], in: folder, environment: ["HOME": home.path])
         #expect(run.status == 0)
         #expect(
             run.stdout
-                == "decks:    Decks (./Decks found in the working folder)\nprogress: Progress (./Decks found in the working folder)\nconfig:   \(config.path) (not needed)\n"
+                == "decks:    Decks (./Decks found in the working folder)\nprogress: Progress (./Decks found in the working folder)\nconfig:   \(config.path) (not needed)\ndevice:   desk (--device given; its journal: `gloss devices`)\n"
         )
+        let bad = try BinaryRunner.run(["where", "--device", "../x"], in: folder, environment: ["HOME": home.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("invalid device name \"../x\""))
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent(".local").path))
     }
 
@@ -130,7 +135,7 @@ import Testing
         #expect(run.status == 0)
         #expect(
             run.stdout
-                == "decks:    \(decks.path) (config.toml: \(config))\nprogress: \(folder)/progress here (config.toml: \(config))\nconfig:   \(config) (read)\n"
+                == "decks:    \(decks.path) (config.toml: \(config))\nprogress: \(folder)/progress here (config.toml: \(config))\nconfig:   \(config) (read)\ndevice:   box ($GLOSS_DEVICE set; its journal: `gloss devices`)\n"
         )
         let study = try machine.gloss(["study", "--now", "2026-01-01T09:00:00Z", "--seed", "7"], input: "a\n")
         #expect(study.status == 0)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import GlossStore
 
 /// `where`: the decks and progress folders in use, and why those.
 struct WhereCommand: GlossCommand {
@@ -9,5 +11,9 @@ struct WhereCommand: GlossCommand {
 
     func run(in session: Session) throws {
         for line in session.folders.whereLines { session.console.line(line) }
+        let given = session.options.device
+        let set = !(ProcessInfo.processInfo.environment["GLOSS_DEVICE"] ?? "").isEmpty
+        let why = given != nil ? "--device given" : set ? "$GLOSS_DEVICE set" : "the host name"
+        session.console.line("device:   \(try DeviceName.resolve(given)) (\(why); its journal: `gloss devices`)")
     }
 }
