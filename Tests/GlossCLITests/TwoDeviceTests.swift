@@ -1,4 +1,5 @@
 import Foundation
+import GlossStore
 import Testing
 
 /// Several devices, no server (issue 18): two progress folders stand for two machines, `cp`
@@ -98,6 +99,9 @@ import Testing
         let withCopies = try view(a, "laptop")
         #expect(withCopies.progress == before.progress)
         #expect(withCopies.stats == before.stats)
+        // Today's answers (the daily limits) count the copies' answers once too.
+        let store = try ProgressStore(folder: progress, learner: "ann", forReading: true, device: "laptop")
+        #expect(try store.records(since: .distantPast).count == 5)
         // A last line still arriving: read up to the last whole line, no warning, nothing written to it.
         let whole = try Data(contentsOf: desktop)
         let arriving = Data("{\"v\":3,\"dev\":\"desktop\",\"seq\":3,\"ki".utf8)

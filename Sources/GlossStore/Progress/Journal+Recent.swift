@@ -22,17 +22,29 @@ extension Journal {
 extension ProgressStore {
     /// The answers recorded since `start` (e.g. the start of the study day), revocations
     /// applied: an undone answer and its revocation are both left out.
-    /// Every device's, in time order.
+    /// Every device's, in time order; an answer a conflicted copy holds too is read once
+    /// (same device, number and time), as the merge reads it.
     public func records(since start: Date) throws -> [ReviewRecord] {
         var all: [ReviewRecord] = []
-        for file in DeviceJournals.find(in: folder, learner: learner).files where !file.isConflictedCopy {
+        var seen = Set<AnswerIdentity>()
+        for file in DeviceJournals.find(in: folder, learner: learner).files {
             guard let journal = try Journal.open(file.path) else { continue }
             defer { journal.close() }
             let records = try journal.records(since: start)
             let revoked = Set(records.compactMap(\.revokes))
-            all += records.filter { ($0.kind == .review || $0.kind == .practice) && !revoked.contains($0.seq) }
+            for record in records where (record.kind == .review || record.kind == .practice) && !revoked.contains(record.seq) {
+                if seen.insert(AnswerIdentity(device: record.device, seq: record.seq, time: record.time)).inserted {
+                    all.append(record)
+                }
+            }
         }
         return all.sorted(by: MergedJournals.precedes)
+    }
+
+    private struct AnswerIdentity: Hashable {
+        var device: String?
+        var seq: Int
+        var time: Date
     }
 }
 
