@@ -7,17 +7,7 @@ import Testing
 /// explanation, and `gloss leeches` lists it.
 @Suite struct LeechEndToEndTests {
     @Test func theEighthLapseIsSaidAndListed() throws {
-        let folder = try BinaryRunner.shippedDeckWorkspace()
-        let store = try ProgressStore(folder: folder.appendingPathComponent("Progress"), learner: "ann")
-        let card = CardKey(deck: "ai-safety", entry: "mesa-optimization", facet: .recognize)
-        let time = try #require(ISOTime.parse("2025-12-29T09:00:00Z"))
-        let review = CardState(
-            phase: .review, stability: 3, difficulty: 6, due: time.addingTimeInterval(3 * 86_400), lastReview: time, reps: 12,
-            lapses: 7)
-        try store.append(
-            ReviewRecord(
-                seq: 0, time: time, card: card, format: .choiceTerm, correct: true, rating: .good, before: .new, after: review))
-        try store.close()
+        let folder = try makeLeech()
 
         let none = try BinaryRunner.run(["leeches", "--learner", "ann"], in: folder)
         #expect(none.stdout == "No leeches: no card has been forgotten 8 times (leech-threshold).\n")
@@ -37,20 +27,7 @@ import Testing
     }
 
     @Test func underLeechActionSuspendTheLeechLeavesStudyUntilUnsuspended() throws {
-        let folder = try BinaryRunner.shippedDeckWorkspace()
-        let store = try ProgressStore(folder: folder.appendingPathComponent("Progress"), learner: "ann")
-        let card = CardKey(deck: "ai-safety", entry: "mesa-optimization", facet: .recognize)
-        let time = try #require(ISOTime.parse("2025-12-29T09:00:00Z"))
-        let review = CardState(
-            phase: .review, stability: 3, difficulty: 6, due: time.addingTimeInterval(3 * 86_400), lastReview: time, reps: 12,
-            lapses: 7)
-        try store.append(
-            ReviewRecord(
-                seq: 0, time: time, card: card, format: .choiceTerm, correct: true, rating: .good, before: .new, after: review))
-        var settings = store.settings
-        settings.newPerDay = 0
-        try store.updateSettings(settings)
-        try store.close()
+        let folder = try makeLeech { $0.newPerDay = 0 }
         #expect(try BinaryRunner.run(["set", "leech-action", "suspend", "--learner", "ann"], in: folder).status == 0)
         let bad = try BinaryRunner.run(["set", "leech-action", "bury", "--learner", "ann"], in: folder)
         #expect(bad.status == 2 && bad.stderr.contains("'bury' is not a valid leech-action"))
@@ -78,7 +55,10 @@ import Testing
     }
 
     @Test func undoingTheAnswerThatSuspendedALeechBringsItBack() throws {
-        let folder = try makeLeech()
+        let folder = try makeLeech {
+            $0.newPerDay = 0
+            $0.leechAction = .suspend
+        }
         let study = try BinaryRunner.run(
             ["study", "--learner", "ann", "--now", "2026-01-01T09:00:00Z", "--seed", "1"], input: "!\n", in: folder)
         #expect(study.stdout.contains("Suspended:"), "\(study.stdout)")
@@ -91,9 +71,9 @@ import Testing
         #expect(store.card(CardKey(deck: "ai-safety", entry: "mesa-optimization", facet: .recognize)).lapses == 7)
     }
 
-    /// A learner whose Mesa-Optimization recognition card has lapsed 7 times, is due, and
-    /// would be suspended as a leech; no new cards.
-    func makeLeech() throws -> URL {
+    /// A learner whose Mesa-Optimization recognition card has lapsed 7 times and is due on
+    /// 2026-01-01, with `settings` changed as given.
+    func makeLeech(_ change: (inout LearnerSettings) -> Void = { _ in }) throws -> URL {
         let folder = try BinaryRunner.shippedDeckWorkspace()
         let store = try ProgressStore(folder: folder.appendingPathComponent("Progress"), learner: "ann")
         let time = try #require(ISOTime.parse("2025-12-29T09:00:00Z"))
@@ -105,8 +85,7 @@ import Testing
                 seq: 0, time: time, card: CardKey(deck: "ai-safety", entry: "mesa-optimization", facet: .recognize),
                 format: .choiceTerm, correct: true, rating: .good, before: .new, after: review))
         var settings = store.settings
-        settings.newPerDay = 0
-        settings.leechAction = .suspend
+        change(&settings)
         try store.updateSettings(settings)
         try store.close()
         return folder

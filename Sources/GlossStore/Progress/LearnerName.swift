@@ -9,14 +9,22 @@ public enum LearnerName {
     /// Returns `name` when it is a safe learner name; throws `ProgressError.invalidLearnerName`.
     @discardableResult
     public static func validate(_ name: String) throws -> String {
-        let allowed = name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII
-                && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-                    || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
-        }
-        guard !name.isEmpty, name.count <= maxLength, allowed, !name.hasPrefix("."), !name.contains("..") else {
-            throw ProgressError.invalidLearnerName(name)
-        }
+        guard isSafe(name) else { throw ProgressError.invalidLearnerName(name) }
         return name
+    }
+
+    /// The rule of every name that becomes part of a progress file name (learners, devices):
+    /// ASCII letters, digits, `-`, `_`, `.`, not empty, at most `maxLength`, not starting
+    /// with `.`, no `..`.
+    static func isSafe(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= maxLength && name.unicodeScalars.allSatisfy(isAllowed) && !name.hasPrefix(".")
+            && !name.contains("..")
+    }
+
+    /// A character such a name may hold.
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII
+            && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "-" || scalar == "_" || scalar == ".")
     }
 }

@@ -20,8 +20,13 @@ extension ProgressStore {
 
     /// The sizes of the journals other than this device's, by file name.
     func otherJournalSizes() -> [String: Int] {
+        Self.otherJournalSizes(folder: folder, learner: learner, own: journalPath)
+    }
+
+    /// The sizes of `learner`'s journals in `folder` other than `own`, by file name.
+    static func otherJournalSizes(folder: URL, learner: String, own: String) -> [String: Int] {
         var sizes: [String: Int] = [:]
-        for file in DeviceJournals.find(in: folder, learner: learner).files where file.path != journalPath {
+        for file in DeviceJournals.find(in: folder, learner: learner).files where file.path != own {
             guard let journal = try? Journal.open(file.path) else { continue }
             sizes[file.name] = journal.size
             journal.close()

@@ -565,12 +565,7 @@ public final class ProgressStore {
         let settings = loaded?.snapshot.settings ?? LearnerSettings()
         let clock = timeZone.map { DayClock(timeZone: $0, rolloverHour: settings.rolloverHour) }
         // The other journals' sizes before they are read: one that grows meanwhile is read again.
-        var sizes: [String: Int] = [:]
-        for file in DeviceJournals.find(in: folder, learner: learner).files where file.path != journalPath(folder, stem) {
-            guard let journal = try Journal.open(file.path) else { continue }
-            sizes[file.name] = journal.size
-            journal.close()
-        }
+        let sizes = otherJournalSizes(folder: folder, learner: learner, own: journalPath(folder, stem))
         var (rebuilt, records, tally) = try replay(folder: folder, learner: learner, stats: clock)
         let own = try Journal.open(journalPath(folder, stem)).map { journal in
             defer { journal.close() }

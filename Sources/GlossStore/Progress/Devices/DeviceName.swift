@@ -9,8 +9,8 @@ import Foundation
 /// The name a device writes its journal under (`<learner>@<device>.reviews.jsonl`) and
 /// stamps on its records: `--device`, else `GLOSS_DEVICE`, else the host name.
 ///
-/// Allowed as in learner names: ASCII letters, digits, `-`, `_`, `.`, at most 64, not
-/// starting with `.`. A host name with other characters is kept with them replaced by `-`.
+/// Allowed as in learner names (`LearnerName.isSafe`). A host name with other characters is
+/// kept with them replaced by `-`.
 public enum DeviceName {
     /// The device named by `given` (a `--device` value), the environment, or the host.
     public static func resolve(_ given: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -24,9 +24,7 @@ public enum DeviceName {
     /// `name` when it may name a device; throws `ProgressError.invalidDeviceName`.
     @discardableResult
     public static func validate(_ name: String) throws -> String {
-        guard !name.isEmpty, name.count <= 64, !name.hasPrefix("."), !name.contains(".."),
-            name.unicodeScalars.allSatisfy(isAllowed)
-        else { throw ProgressError.invalidDeviceName(name) }
+        guard LearnerName.isSafe(name) else { throw ProgressError.invalidDeviceName(name) }
         return name
     }
 
@@ -36,15 +34,12 @@ public enum DeviceName {
         let raw =
             gethostname(&buffer, buffer.count) == 0
             ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
-        var name = String(String.UnicodeScalarView(raw.unicodeScalars.map { isAllowed($0) ? $0 : "-" }).prefix(64))
+        var name = String(
+            String.UnicodeScalarView(raw.unicodeScalars.map { LearnerName.isAllowed($0) ? $0 : "-" })
+                .prefix(LearnerName.maxLength))
         while name.hasPrefix(".") { name.removeFirst() }
         while name.contains("..") { name = name.replacingOccurrences(of: "..", with: ".") }
         return name.isEmpty ? "device" : name
     }
 
-    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII
-            && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || scalar == "-" || scalar == "_" || scalar == ".")
-    }
 }
