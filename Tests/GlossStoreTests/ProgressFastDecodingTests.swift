@@ -62,6 +62,45 @@ import Testing
     }
 }
 
+extension ProgressFastDecodingTests {
+    /// Every optional member of the snapshot (rules, devices, suspended cards, device, the
+    /// journal offset), present, null and absent, reads as `JSONDecoder` reads it; a key it
+    /// does not know is left to `JSONDecoder`.
+    @Test func snapshotMembersAgreeWithJSONDecoder() throws {
+        var settings = LearnerSettings()
+        settings.desiredRetention = 0.85
+        var full = ProgressSnapshot(
+            learner: "ada", state: ProgressState(cards: [key("d", "a"): .new], lastSeq: 9), settings: settings,
+            lastLineOffset: 120, device: "phone")
+        full.rules = ScheduleRules(settings: settings, timeZone: TimeZone(identifier: "Asia/Tokyo"))
+        full.devices = ["ada@laptop.reviews.jsonl": 4096]
+        full.suspended = ["d/a/recall", "d/b/recognize"]
+        var bare = full
+        bare.rules = nil
+        bare.devices = nil
+        bare.suspended = nil
+        bare.device = nil
+        bare.lastLineOffset = nil
+        let decoder = ProgressCoding.decoder()
+        for snapshot in [full, bare] {
+            for data in [try ProgressCoding.encoder(pretty: true).encode(snapshot), Data(try FastEncoding.snapshot(snapshot))] {
+                let fast = try #require(FastDecoding.snapshot(data))
+                #expect(fast == (try decoder.decode(ProgressSnapshot.self, from: data)))
+                #expect(fast == snapshot)
+            }
+        }
+        let text = String(decoding: try FastEncoding.snapshot(bare), as: UTF8.self)
+        let nulls = text.replacingOccurrences(
+            of: "\"lastSeq\" : 9,", with: "\"lastSeq\" : 9, \"rules\": null, \"devices\": null, \"device\": null,")
+        #expect(FastDecoding.snapshot(Data(nulls.utf8)) == bare)
+        #expect(try decoder.decode(ProgressSnapshot.self, from: Data(nulls.utf8)) == bare)
+        let unknown = text.replacingOccurrences(of: "\"lastSeq\" : 9,", with: "\"lastSeq\" : 9, \"later\": 1,")
+        #expect(FastDecoding.snapshot(Data(unknown.utf8)) == nil)
+        let state = text.replacingOccurrences(of: "\"reps\":", with: "\"streak\":1,\"reps\":")
+        #expect(FastDecoding.snapshot(Data(state.utf8)) == nil)
+    }
+}
+
 @Suite struct ProgressFastEncodingTests {
     @Test func writtenSnapshotReadsBackThroughJSONDecoder() throws {
         var rng = SplitMix64(seed: 5)

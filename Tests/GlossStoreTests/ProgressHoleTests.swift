@@ -39,6 +39,16 @@ import Testing
         #expect(IdentifierRule.problem("fine-id_2") == nil)
     }
 
+    /// The byte-level check replay uses agrees with the rule's words, control characters of
+    /// both ranges, multi-byte letters and '/' included.
+    @Test(arguments: [
+        "fine-id_2", "", "a/b", "tab\there", "nl\n", "del\u{7F}", "c1\u{85}x", "c1\u{9F}", "\u{A0}nbsp", "é-ü", "日本",
+        "\u{80}", "emoji-😀", "/",
+    ])
+    func theFastCheckAgreesWithTheRule(id: String) {
+        #expect(IdentifierRule.isFine(id) == (IdentifierRule.problem(id) == nil))
+    }
+
     @Test func aBadKeyAlreadyInTheJournalAndSnapshotIsRecoveredByRebuild() throws {
         let folder = try makeProgressFolder()
         let good = key("d", "good"), bad = key("d", "foo/bar")

@@ -54,6 +54,23 @@ public enum IdentifierRule {
         }
         return nil
     }
+
+    /// `problem(id) == nil`, read from the UTF-8 bytes (a control character U+0080–U+009F is
+    /// the two bytes C2 80–C2 9F): what replay asks of every answer's card.
+    public static func isFine(_ id: String) -> Bool {
+        var id = id
+        return id.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x2F || byte < 0x20 || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
+                    return false
+                }
+                previous = byte
+            }
+            return true
+        }
+    }
 }
 
 extension CardKey {
@@ -61,6 +78,6 @@ extension CardKey {
     /// `IdentifierRule`. Progress ignores answers to a card whose key can't (an id written
     /// before the rule existed), so one bad id never locks a learner out.
     public var isStorable: Bool {
-        IdentifierRule.problem(deck.rawValue) == nil && IdentifierRule.problem(entry.rawValue) == nil
+        IdentifierRule.isFine(deck.rawValue) && IdentifierRule.isFine(entry.rawValue)
     }
 }

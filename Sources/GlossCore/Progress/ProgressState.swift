@@ -18,6 +18,8 @@ public struct ProgressState: Sendable {
     /// The schedulers of `rulesByDevice` and `startRules`, made once each.
     private var schedulers: [String: any Scheduler] = [:]
     private var startScheduler: any Scheduler
+    /// `scheduler(for:)`'s last answer.
+    private var lastScheduler: (device: String, scheduler: any Scheduler)?
 
     public init(
         cards: [CardKey: CardState] = [:], confusions: Confusions = Confusions(), lastSeq: Int = 0,
@@ -55,8 +57,9 @@ public struct ProgressState: Sendable {
         if let given = record.rules, given != rules(for: device) {
             rulesByDevice[device] = given
             schedulers[device] = Self.scheduler(for: given)
+            lastScheduler = nil
         }
-        let scheduler = schedulers[device] ?? startScheduler
+        let scheduler = scheduler(for: device)
         guard record.card.isStorable else { return record }
         switch record.kind {
         case .review:
@@ -82,6 +85,15 @@ public struct ProgressState: Sendable {
         }
         confusions.count(record)
         return record
+    }
+
+    /// The scheduler `device`'s answers are scheduled by; the last one asked for is kept, as
+    /// the answers of one device come in runs.
+    private mutating func scheduler(for device: String) -> any Scheduler {
+        if let last = lastScheduler, last.device == device { return last.scheduler }
+        let scheduler = schedulers[device] ?? startScheduler
+        lastScheduler = (device, scheduler)
+        return scheduler
     }
 
     /// The scheduler of rules that were valid when written (the codec checks them when it

@@ -98,92 +98,121 @@ enum FastDecoding {
         return JournalTime.parse(text)
     }
 
-    /// The snapshot's cards and confusions (settings come from `JSONDecoder`, they are few).
+    /// The snapshot, read in place (`ByteCursor`): its cards, confusions and the rest; the
+    /// settings and rules, which are few, through `JSONDecoder`. Nil for anything it does not
+    /// expect (an unknown key, a value of another shape), which `JSONDecoder` then decides.
     static func snapshot(_ data: Data) -> ProgressSnapshot? {
         data.withUnsafeBytes { raw -> ProgressSnapshot? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            guard let root = FastJSON.parse(bytes), root["version"]?.int == ProgressSnapshot.currentVersion,
-                let learner = root["learner"]?.string, let lastSeq = root["lastSeq"]?.int,
-                case .object(let cardMembers)? = root["cards"], let counts = root["confusions"]?["counts"],
-                case .object(let countMembers) = counts, let settingsValue = root["settings"]
+            var c = ByteCursor(raw.bindMemory(to: UInt8.self))
+            var version: Int?, learner: String?, lastSeq: Int?, lastLineOffset: Int?, device: String?
+            var settings: LearnerSettings?, rules: ScheduleRules?, suspended: [String]?, devices: [String: Int]?
+            var cards: [String: CardState]?, counts: [String: [String: Int]]?
+            let read = c.members { key, c in
+                switch key {
+                case "version": version = c.int()
+                case "learner": learner = c.string()
+                case "lastSeq": lastSeq = c.int()
+                case "lastLineOffset":
+                    if c.null() { return true }
+                    lastLineOffset = c.int()
+                    return lastLineOffset != nil
+                case "device":
+                    if c.null() { return true }
+                    device = c.string()
+                    return device != nil
+                case "settings": settings = decoded(&c)
+                case "rules":
+                    if c.null() { return true }
+                    rules = decoded(&c)
+                    return rules != nil
+                case "suspended":
+                    if c.null() { return true }
+                    suspended = c.strings()
+                    return suspended != nil
+                case "devices":
+                    if c.null() { return true }
+                    devices = c.dictionary { $0.int() }
+                    return devices != nil
+                case "confusions":
+                    return c.members { key, c in
+                        guard key == "counts" else { return false }
+                        counts = c.dictionary { $0.dictionary { $0.int() } }
+                        return counts != nil
+                    }
+                case "cards":
+                    var read: [String: CardState] = [:]
+                    read.reserveCapacity(1024)
+                    let ok = c.members { key, c in
+                        guard let state = cardState(&c) else { return false }
+                        read[key] = state
+                        return true
+                    }
+                    cards = read
+                    return ok
+                default: return false
+                }
+                return true
+            }
+            guard read, c.peek() == nil, version == ProgressSnapshot.currentVersion, let learner, let lastSeq, let settings,
+                let cards, let counts
             else { return nil }
-            var cards: [String: CardState] = [:]
-            cards.reserveCapacity(cardMembers.count)
-            for member in cardMembers {
-                guard let state = cardState(member.value) else { return nil }
-                cards[member.key] = state
-            }
-            var confusions: [String: [String: Int]] = [:]
-            for member in countMembers {
-                guard case .object(let picks) = member.value else { return nil }
-                var inner: [String: Int] = [:]
-                for pick in picks {
-                    guard let n = pick.value.int else { return nil }
-                    inner[pick.key] = n
-                }
-                confusions[member.key] = inner
-            }
-            guard let settings = settings(settingsValue) else { return nil }
-            var rules: ScheduleRules?
-            if let value = root["rules"], !value.isNull {
-                guard case .object = value, let data = try? JSONSerialization.data(withJSONObject: foundation(value)),
-                    let decoded = try? JSONDecoder().decode(ScheduleRules.self, from: data)
-                else { return nil }
-                rules = decoded
-            }
-            var suspended: [String]?
-            if let value = root["suspended"], !value.isNull {
-                guard case .array(let items) = value else { return nil }
-                var keys: [String] = []
-                for item in items {
-                    guard let key = item.string else { return nil }
-                    keys.append(key)
-                }
-                suspended = keys
-            }
-            var devices: [String: Int]?
-            if let value = root["devices"], !value.isNull {
-                guard case .object(let members) = value else { return nil }
-                var sizes: [String: Int] = [:]
-                for member in members {
-                    guard let size = member.value.int else { return nil }
-                    sizes[member.key] = size
-                }
-                devices = sizes
-            }
-            var lastLineOffset: Int?
-            if let o = root["lastLineOffset"], !o.isNull {
-                guard let n = o.int else { return nil }
-                lastLineOffset = n
-            }
             var snapshot = ProgressSnapshot(
                 version: ProgressSnapshot.currentVersion, learner: learner, lastSeq: lastSeq, settings: settings,
-                cards: cards, confusions: Confusions(counts: confusions), lastLineOffset: lastLineOffset, rules: rules,
+                cards: cards, confusions: Confusions(counts: counts), lastLineOffset: lastLineOffset, rules: rules,
                 devices: devices)
             snapshot.suspended = suspended
-            if let value = root["device"], !value.isNull {
-                guard let device = value.string else { return nil }
-                snapshot.device = device
-            }
+            snapshot.device = device
             return snapshot
         }
     }
 
-    /// Settings through `JSONDecoder` (defaults for missing fields live there).
-    private static func settings(_ v: FastJSON.Value) -> LearnerSettings? {
-        guard case .object = v, let data = try? JSONSerialization.data(withJSONObject: foundation(v)) else { return nil }
-        return try? JSONDecoder().decode(LearnerSettings.self, from: data)
+    /// A card state `{"phase":…,"reps":…,…}` as its `Codable` form reads it (absent and null
+    /// optionals are nil); nil for an unknown key or a value of another shape.
+    static func cardState(_ c: inout ByteCursor) -> CardState? {
+        var phase: CardPhase?, reps: Int?, lapses: Int?
+        var state = CardState()
+        func number(_ c: inout ByteCursor, _ into: inout Double?) -> Bool {
+            if c.null() { return true }
+            into = c.double()
+            return into != nil
+        }
+        func time(_ c: inout ByteCursor, _ into: inout Date?) -> Bool {
+            if c.null() { return true }
+            guard let raw = c.plainString(), let date = JournalTime.parse(bytes: raw) else { return false }
+            into = date
+            return true
+        }
+        let read = c.members { key, c in
+            switch key {
+            case "phase":
+                guard let raw = c.string(), let p = CardPhase(rawValue: raw) else { return false }
+                phase = p
+            case "reps": reps = c.int()
+            case "lapses": lapses = c.int()
+            case "step":
+                if c.null() { return true }
+                state.step = c.int()
+                return state.step != nil
+            case "stability": return number(&c, &state.stability)
+            case "difficulty": return number(&c, &state.difficulty)
+            case "ease": return number(&c, &state.ease)
+            case "intervalDays": return number(&c, &state.intervalDays)
+            case "due": return time(&c, &state.due)
+            case "lastReview": return time(&c, &state.lastReview)
+            default: return false
+            }
+            return true
+        }
+        guard read, let phase, let reps, let lapses else { return nil }
+        state.phase = phase
+        state.reps = reps
+        state.lapses = lapses
+        return state
     }
 
-    private static func foundation(_ v: FastJSON.Value) -> Any {
-        switch v {
-        case .object(let members):
-            return Dictionary(members.map { ($0.key, foundation($0.value)) }, uniquingKeysWith: { _, last in last })
-        case .array(let items): return items.map(foundation)
-        case .string(let s): return s
-        case .number(let text): return Int(text).map { $0 as Any } ?? (Double(text) ?? 0) as Any
-        case .bool(let b): return b
-        case .null: return NSNull()
-        }
+    /// The object at the cursor through `JSONDecoder` (the progress files' dates).
+    private static func decoded<T: Decodable>(_ c: inout ByteCursor) -> T? {
+        guard let bytes = c.objectBytes() else { return nil }
+        return try? ProgressCoding.decoder().decode(T.self, from: Data(buffer: bytes))
     }
 }

@@ -2,62 +2,84 @@ import Foundation
 import GlossCore
 
 /// Writes the snapshot's JSON by hand for its bulk (the cards), which `JSONEncoder` makes
-/// slow at tens of thousands of cards; settings and confusions still go through `JSONEncoder`.
+/// slow at tens of thousands of cards, and for the confusions; the settings and rules still
+/// go through `JSONEncoder`.
 /// Tests check `JSONDecoder` reads back exactly what was written.
 enum FastEncoding {
     /// The snapshot as JSON text: one card per line, keys sorted.
     static func snapshot(_ snapshot: ProgressSnapshot) throws -> [UInt8] {
         let encoder = ProgressCoding.encoder()
-        var out = "{\n"
-        out += "  \"version\" : \(snapshot.version),\n"
-        out += "  \"learner\" : \(quoted(snapshot.learner)),\n"
-        out += "  \"lastSeq\" : \(snapshot.lastSeq),\n"
-        if let offset = snapshot.lastLineOffset { out += "  \"lastLineOffset\" : \(offset),\n" }
-        out += "  \"settings\" : \(String(decoding: try encoder.encode(snapshot.settings), as: UTF8.self)),\n"
-        out += "  \"confusions\" : \(String(decoding: try encoder.encode(snapshot.confusions), as: UTF8.self)),\n"
-        if let device = snapshot.device { out += "  \"device\" : \(quoted(device)),\n" }
-        if let suspended = snapshot.suspended {
-            out += "  \"suspended\" : \(String(decoding: try encoder.encode(suspended), as: UTF8.self)),\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(160 * snapshot.cards.count + 4096)
+        func member(_ name: String, _ value: [UInt8]) {
+            out.append(contentsOf: "  \"\(name)\" : ".utf8)
+            out.append(contentsOf: value)
+            out.append(contentsOf: ",\n".utf8)
         }
-        if let devices = snapshot.devices {
-            out += "  \"devices\" : \(String(decoding: try encoder.encode(devices), as: UTF8.self)),\n"
+        out.append(contentsOf: "{\n".utf8)
+        member("version", Array(String(snapshot.version).utf8))
+        member("learner", Array(quoted(snapshot.learner).utf8))
+        member("lastSeq", Array(String(snapshot.lastSeq).utf8))
+        if let offset = snapshot.lastLineOffset { member("lastLineOffset", Array(String(offset).utf8)) }
+        member("settings", Array(try encoder.encode(snapshot.settings)))
+        var confusions: [UInt8] = Array("{\"counts\":".utf8)
+        JSONBytes.object(snapshot.confusions.counts, to: &confusions) { row, out in
+            JSONBytes.object(row, to: &out) { JSONBytes.int($0, to: &$1) }
         }
-        if let rules = snapshot.rules {
-            out += "  \"rules\" : \(String(decoding: try encoder.encode(rules), as: UTF8.self)),\n"
-        }
-        out += "  \"cards\" : {"
+        confusions.append(125)
+        member("confusions", confusions)
+        if let device = snapshot.device { member("device", Array(quoted(device).utf8)) }
+        if let suspended = snapshot.suspended { member("suspended", Array(try encoder.encode(suspended))) }
+        if let devices = snapshot.devices { member("devices", Array(try encoder.encode(devices))) }
+        if let rules = snapshot.rules { member("rules", Array(try encoder.encode(rules))) }
+        out.append(contentsOf: "  \"cards\" : {".utf8)
         var first = true
-        for key in snapshot.cards.keys.sorted() {
+        for key in snapshot.cards.keys.sorted(by: JSONBytes.utf8Precedes) {
             guard let card = snapshot.cards[key] else { continue }
-            out += first ? "\n    " : ",\n    "
+            out.append(contentsOf: (first ? "\n    " : ",\n    ").utf8)
             first = false
-            out += quoted(key)
-            out += " : "
+            JournalCodec.quote(key, to: &out)
+            out.append(contentsOf: " : ".utf8)
             try append(card, to: &out)
         }
-        out += first ? "}\n}\n" : "\n  }\n}\n"
-        return Array(out.utf8)
+        out.append(contentsOf: (first ? "}\n}\n" : "\n  }\n}\n").utf8)
+        return out
     }
 
-    private static func append(_ card: CardState, to out: inout String) throws {
-        out += "{\"phase\":\"\(card.phase.rawValue)\",\"reps\":\(card.reps),\"lapses\":\(card.lapses)"
-        if let step = card.step { out += ",\"step\":\(step)" }
+    private static func append(_ card: CardState, to out: inout [UInt8]) throws {
+        out.append(contentsOf: "{\"phase\":\"".utf8)
+        out.append(contentsOf: card.phase.rawValue.utf8)
+        out.append(contentsOf: "\",\"reps\":".utf8)
+        JSONBytes.int(card.reps, to: &out)
+        out.append(contentsOf: ",\"lapses\":".utf8)
+        JSONBytes.int(card.lapses, to: &out)
+        if let step = card.step {
+            out.append(contentsOf: ",\"step\":".utf8)
+            JSONBytes.int(step, to: &out)
+        }
         try number("stability", card.stability, &out)
         try number("difficulty", card.difficulty, &out)
-        if let due = card.due { out += ",\"due\":\"\(JournalTime.format(due))\"" }
-        if let last = card.lastReview { out += ",\"lastReview\":\"\(JournalTime.format(last))\"" }
+        if let due = card.due { date("due", due, &out) }
+        if let last = card.lastReview { date("lastReview", last, &out) }
         try number("ease", card.ease, &out)
         try number("intervalDays", card.intervalDays, &out)
-        out += "}"
+        out.append(125)
     }
 
-    private static func number(_ name: String, _ value: Double?, _ out: inout String) throws {
+    private static func date(_ name: String, _ value: Date, _ out: inout [UInt8]) {
+        out.append(contentsOf: ",\"\(name)\":\"".utf8)
+        out.append(contentsOf: JournalTime.format(value).utf8)
+        out.append(34)
+    }
+
+    private static func number(_ name: String, _ value: Double?, _ out: inout [UInt8]) throws {
         guard let value else { return }
         guard value.isFinite else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "\(name) is not a finite number"))
         }
-        out += ",\"\(name)\":\(value)"
+        out.append(contentsOf: ",\"\(name)\":".utf8)
+        out.append(contentsOf: value.description.utf8)
     }
 
     /// A JSON string literal (the journal's own quoting, `JournalCodec.quote`).

@@ -30,16 +30,16 @@ extension ProgressStore {
             let tail = try journal.tail(after: saved.lastSeq)
             // Counted from this log: it reaches the answer the tally ends at, and that is the same answer.
             if StatsCacheFile.mismatch(lastSeq: saved.lastSeq, last: last, logLastSeq: tail.lastSeq, boundary: tail.boundary)
-                == nil,
-                let saved = StatsCacheFile.loadState(statePath, learner: learner, lastSeq: saved.lastSeq, devices: devices)
-                    .map({ ($0, saved) })
+                == nil
             {
-                var (replay, counted) = saved
                 // Nothing new: the states are not needed.
-                guard let newest = tail.records.last else { return counted }
-                for record in tail.records { counted.add(replay.apply(record)) }
-                Self.saveStats(counted, replay, last: newest, folder: folder, stem: stem, devices: devices, device: device)
-                return counted
+                guard let newest = tail.records.last else { return saved }
+                if var replay = StatsCacheFile.loadState(statePath, learner: learner, lastSeq: saved.lastSeq, devices: devices) {
+                    var counted = saved
+                    for record in tail.records { counted.add(replay.apply(record)) }
+                    Self.saveStats(counted, replay, last: newest, folder: folder, stem: stem, devices: devices, device: device)
+                    return counted
+                }
             }
         }
         var replay = try Self.replayAll(folder: folder, learner: learner) { tally.add($0) }

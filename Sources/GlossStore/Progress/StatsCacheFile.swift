@@ -25,7 +25,7 @@ enum StatsCacheFile {
         return "\(record.seq) \(JournalTime.format(record.time)) \(record.card)"
     }
 
-    private struct Saved: Codable {
+    struct Saved: Codable, Equatable {
         var version: Int
         var timeZone: String
         var rolloverHour: Int
@@ -73,7 +73,10 @@ enum StatsCacheFile {
         } catch {
             return .recount("cannot be read (\(error))")
         }
-        guard let saved = try? JSONDecoder().decode(Saved.self, from: data) else {
+        guard
+            let saved = data.withUnsafeBytes({ Saved(bytes: $0.bindMemory(to: UInt8.self)) })
+                ?? (try? JSONDecoder().decode(Saved.self, from: data))
+        else {
             if let version = (try? JSONDecoder().decode(VersionProbe.self, from: data))?.version, version != Self.version {
                 return .recount("is version \(version), this gloss counts version \(Self.version)")
             }
@@ -179,9 +182,7 @@ enum StatsCacheFile {
             version: version, timeZone: tally.clock.timeZone.identifier, rolloverHour: tally.clock.rolloverHour,
             lastSeq: lastSeq ?? tally.lastSeq, last: fingerprint(last), decks: decks, breakdown: breakdown, lapses: lapses,
             confusions: tally.confusions.applied(to: Confusions()).counts, devices: devices)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try FileIO.atomicWrite(Array(try encoder.encode(saved)), to: path)
+        try FileIO.atomicWrite(saved.encoded(), to: path)
     }
 
     /// The counts of a breakdown, lapses aside, as one row.

@@ -208,21 +208,7 @@ extension JournalCodec {
     /// The string `bytes` spell (nil for invalid UTF-8), the same instance as for earlier
     /// equal bytes: card ids and answers repeat across a journal (the version-1 reader
     /// shares this table).
-    func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        if var known = interned[hash], known.utf8.count == bytes.count,
-            known.withUTF8({ known in
-                guard let a = known.baseAddress, let b = bytes.baseAddress else { return true }
-                return memcmp(a, b, bytes.count) == 0
-            })
-        {
-            return known
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        if interned.count < 1 << 20, interned[hash] == nil { interned[hash] = text }
-        return text
-    }
+    func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { interned.string(bytes) }
 
     private static let formats = ByteCases(QuestionFormat.allCases)
     private static let facets = ByteCases(Facet.allCases)

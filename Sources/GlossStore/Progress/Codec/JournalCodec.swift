@@ -12,8 +12,8 @@ import GlossCore
 /// The decoder shares repeated strings (card ids, answers) between records. One instance
 /// per thread.
 final class JournalCodec {
-    /// Strings seen by `decode`, by hash (see `JournalCodec+Decode`).
-    var interned: [UInt64: String] = [:]
+    /// Strings seen by `decode` (see `JournalCodec+Decode`).
+    var interned = InternTable()
 
     /// Why a line is not a record, in words (the caller adds the file and line).
     struct Problem: Error, Equatable, CustomStringConvertible {

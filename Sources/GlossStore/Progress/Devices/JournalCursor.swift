@@ -89,6 +89,23 @@ struct JournalCursor {
         return (buffer[next].time, buffer[next].device, buffer[next].seq)
     }
 
+    /// The records not yet popped, up to the end of their chunk, taken whole (nil at the
+    /// end): what a single journal is read by, without a copy of each record.
+    mutating func takeRun() throws -> [ReviewRecord]? {
+        if next == buffer.count {
+            guard try refill() else { return nil }
+        }
+        var run: [ReviewRecord] = []
+        if next == 0 {
+            swap(&run, &buffer)
+        } else {
+            run = Array(buffer[next...])
+            buffer.removeAll()
+        }
+        next = 0
+        return run
+    }
+
     private mutating func refill() throws -> Bool {
         buffer.removeAll(keepingCapacity: true)
         next = 0

@@ -67,6 +67,13 @@ struct MergedJournals {
 
     /// Calls `body` with every answer in time order.
     mutating func forEach(_ body: (ReviewRecord) throws -> Void) throws {
+        // One journal: its records in its order, a chunk at a time.
+        if cursors.count == 1 {
+            while let run = try cursors[0].takeRun() {
+                for i in run.indices { try body(run[i]) }
+            }
+            return
+        }
         while let record = try pop() { try body(record) }
     }
 

@@ -1,0 +1,131 @@
+import Foundation
+import GlossCore
+
+/// Writes JSON by hand into bytes, for the derived files that are large and of a fixed shape
+/// (the stats cache): integers, strings and objects with sorted keys, without `JSONEncoder`'s
+/// boxing of every value. Readers of the same shapes are on `ByteCursor` (below).
+enum JSONBytes {
+    /// A whole number, in decimal.
+    static func int(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 {
+            out.append(45)
+            // The magnitude of Int.min does not fit an Int: write it as an unsigned number.
+            digits(UInt(bitPattern: 0 &- value), to: &out)
+        } else {
+            digits(UInt(value), to: &out)
+        }
+    }
+
+    private static func digits(_ value: UInt, to out: inout [UInt8]) {
+        guard value >= 10 else {
+            out.append(48 + UInt8(value))
+            return
+        }
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var n = value
+        var count = 0
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            while n > 0 {
+                count += 1
+                raw[24 - count] = 48 + UInt8(n % 10)
+                n /= 10
+            }
+            out.append(contentsOf: raw[(24 - count)...])
+        }
+    }
+
+    /// `[a,b,c]`.
+    static func ints(_ values: [Int], to out: inout [UInt8]) {
+        out.append(91)
+        for (i, value) in values.enumerated() {
+            if i > 0 { out.append(44) }
+            int(value, to: &out)
+        }
+        out.append(93)
+    }
+
+    /// An object of `values`, its keys sorted (by their UTF-8 bytes), each value written by
+    /// `value`.
+    static func object<Value>(
+        _ values: [String: Value], to out: inout [UInt8], _ value: (Value, inout [UInt8]) -> Void
+    ) {
+        out.append(123)
+        for (i, key) in values.keys.sorted(by: utf8Precedes).enumerated() {
+            guard let v = values[key] else { continue }
+            if i > 0 { out.append(44) }
+            JournalCodec.quote(key, to: &out)
+            out.append(58)
+            value(v, &out)
+        }
+        out.append(125)
+    }
+
+    /// Whether `a`'s UTF-8 bytes sort before `b`'s: the order of sorted keys.
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let order = memcmp(p, q, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+    }
+
+    /// `"key":` after a comma unless it is the first member.
+    static func key(_ key: StaticString, first: Bool = false, to out: inout [UInt8]) {
+        if !first { out.append(44) }
+        out.append(34)
+        out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        out.append(34)
+        out.append(58)
+    }
+}
+
+extension ByteCursor {
+    /// Reads an object, calling `member` with each key, the cursor after its `:`; `member`
+    /// reads the value and answers whether it could. False for anything else.
+    mutating func members(_ member: (String, inout ByteCursor) -> Bool) -> Bool {
+        guard expect(123) else { return false }
+        if expect(125) { return true }
+        repeat {
+            guard let key = string(), expect(58), member(key, &self) else { return false }
+        } while expect(44)
+        return expect(125)
+    }
+
+    /// An array whose elements `element` reads.
+    mutating func array<Element>(_ element: (inout ByteCursor) -> Element?) -> [Element]? {
+        guard expect(91) else { return nil }
+        var values: [Element] = []
+        if expect(93) { return values }
+        repeat {
+            guard let value = element(&self) else { return nil }
+            values.append(value)
+        } while expect(44)
+        return expect(93) ? values : nil
+    }
+
+    /// `[1,2,3]`.
+    mutating func ints() -> [Int]? { array { $0.int() } }
+
+    /// `["a","b"]`.
+    mutating func strings() -> [String]? { array { $0.string() } }
+
+    /// `[[1,2],[3]]`.
+    mutating func intRows() -> [[Int]]? { array { $0.ints() } }
+
+    /// An object whose values `value` reads.
+    mutating func dictionary<Value>(_ value: (inout ByteCursor) -> Value?) -> [String: Value]? {
+        var out: [String: Value] = [:]
+        let ok = members { key, cursor in
+            guard let v = value(&cursor) else { return false }
+            out[key] = v
+            return true
+        }
+        return ok ? out : nil
+    }
+}

@@ -1,0 +1,80 @@
+import GlossCore
+
+/// The stats cache's JSON, written and read by hand (`JSONBytes`): at a year of answers on
+/// 30,000 cards it is megabytes of integers, which `JSONEncoder`/`JSONDecoder` box one by one.
+/// The text is the one `Saved`'s `Codable` form reads; a test checks both ways.
+extension StatsCacheFile.Saved {
+    /// The cache as JSON, keys sorted.
+    func encoded() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        out.append(123)
+        JSONBytes.key("breakdown", first: true, to: &out)
+        JSONBytes.object(breakdown, to: &out) { JSONBytes.ints($0, to: &$1) }
+        JSONBytes.key("confusions", to: &out)
+        JSONBytes.object(confusions, to: &out) { row, out in JSONBytes.object(row, to: &out) { JSONBytes.int($0, to: &$1) } }
+        JSONBytes.key("decks", to: &out)
+        JSONBytes.object(decks, to: &out) { Self.rows($0, to: &$1) }
+        if let devices {
+            JSONBytes.key("devices", to: &out)
+            JSONBytes.object(devices, to: &out) { JSONBytes.int($0, to: &$1) }
+        }
+        JSONBytes.key("lapses", to: &out)
+        JSONBytes.object(lapses, to: &out) { cards, out in JSONBytes.object(cards, to: &out) { Self.rows($0, to: &$1) } }
+        JSONBytes.key("last", to: &out)
+        JournalCodec.quote(last, to: &out)
+        JSONBytes.key("lastSeq", to: &out)
+        JSONBytes.int(lastSeq, to: &out)
+        JSONBytes.key("rolloverHour", to: &out)
+        JSONBytes.int(rolloverHour, to: &out)
+        JSONBytes.key("timeZone", to: &out)
+        JournalCodec.quote(timeZone, to: &out)
+        JSONBytes.key("version", to: &out)
+        JSONBytes.int(version, to: &out)
+        out.append(125)
+        return out
+    }
+
+    private static func rows(_ rows: [[Int]], to out: inout [UInt8]) {
+        out.append(91)
+        for (i, row) in rows.enumerated() {
+            if i > 0 { out.append(44) }
+            JSONBytes.ints(row, to: &out)
+        }
+        out.append(93)
+    }
+
+    /// The cache `bytes` hold; nil for anything else (an unknown or missing key, a value of
+    /// another shape), which the caller hands to `JSONDecoder` to say what it is.
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
+        var cursor = ByteCursor(bytes)
+        var version: Int?, timeZone: String?, rolloverHour: Int?, lastSeq: Int?, last: String?
+        var decks: [String: [[Int]]]?, breakdown: [String: [Int]]?, lapses: [String: [String: [[Int]]]]?
+        var confusions: [String: [String: Int]]?, devices: [String: Int]?
+        let read = cursor.members { key, c in
+            switch key {
+            case "version": version = c.int()
+            case "timeZone": timeZone = c.string()
+            case "rolloverHour": rolloverHour = c.int()
+            case "lastSeq": lastSeq = c.int()
+            case "last": last = c.string()
+            case "decks": decks = c.dictionary { $0.intRows() }
+            case "breakdown": breakdown = c.dictionary { $0.ints() }
+            case "lapses": lapses = c.dictionary { $0.dictionary { $0.intRows() } }
+            case "confusions": confusions = c.dictionary { $0.dictionary { $0.int() } }
+            case "devices":
+                if c.null() { return true }
+                devices = c.dictionary { $0.int() }
+                return devices != nil
+            default: return false
+            }
+            return true
+        }
+        guard read, cursor.peek() == nil, let version, let timeZone, let rolloverHour, let lastSeq, let last, let decks,
+            let breakdown, let lapses, let confusions
+        else { return nil }
+        self.init(
+            version: version, timeZone: timeZone, rolloverHour: rolloverHour, lastSeq: lastSeq, last: last, decks: decks,
+            breakdown: breakdown, lapses: lapses, confusions: confusions, devices: devices)
+    }
+}
