@@ -24,10 +24,11 @@ struct InternTable {
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        hash |= 1  // 0 marks an empty slot
         let mask = hashes.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while let known = strings[slot] {
-            if hashes[slot] == hash, Self.spells(known, bytes) { return known }
+        while hashes[slot] != 0 {
+            if hashes[slot] == hash, let known = strings[slot], Self.spells(known, bytes) { return known }
             slot = (slot + 1) & mask
         }
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
@@ -55,9 +56,9 @@ struct InternTable {
         strings = Array(repeating: nil, count: oldHashes.count * 2)
         let mask = hashes.count - 1
         for (hash, text) in zip(oldHashes, oldStrings) {
-            guard let text else { continue }
+            guard hash != 0 else { continue }
             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            while strings[slot] != nil { slot = (slot + 1) & mask }
+            while hashes[slot] != 0 { slot = (slot + 1) & mask }
             hashes[slot] = hash
             strings[slot] = text
         }

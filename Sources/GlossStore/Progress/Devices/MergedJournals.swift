@@ -10,9 +10,15 @@ import GlossCore
 struct MergedJournals {
     private var cursors: [JournalCursor]
     private var journals: [Journal]
-    /// The identities read at the current time, to drop the same answer from a copy.
-    private var seenAtTime: Set<Identity> = []
+    /// The identities read at the current time, to drop the same answer from a copy (few:
+    /// answers rarely share a millisecond).
+    private var seenAtTime: [Identity] = []
     private var currentTime: Date?
+    /// The journal being read on, and the order its answers must come before to be next.
+    private var run: Int?
+    private var runLimit: Order?
+
+    typealias Order = (time: Date, device: String?, seq: Int)
 
     struct Identity: Hashable {
         var device: String?
@@ -46,23 +52,48 @@ struct MergedJournals {
     }
 
     /// The next answer in time order across the journals, nil at the end.
+    ///
+    /// The journal the last answer came from is read on while its next answer still comes
+    /// before every other journal's next (`runLimit`): one comparison an answer, not one per
+    /// journal.
     mutating func pop() throws -> ReviewRecord? {
         while true {
+            if let k = run, let head = try cursors[k].peekOrder(), runLimit.map({ Self.precedes(head, $0) }) ?? true {
+                if let record = try cursors[k].pop(), isFirstRead(record) { return record }
+                continue
+            }
             var best: Int?
-            var bestOrder: (time: Date, device: String?, seq: Int)?
+            var bestOrder: Order?
+            var second: Order?
             for k in cursors.indices {
                 guard let head = try cursors[k].peekOrder() else { continue }
-                if let current = bestOrder, !Self.precedes(head, current) { continue }
+                if let current = bestOrder, !Self.precedes(head, current) {
+                    if second.map({ Self.precedes(head, $0) }) ?? true { second = head }
+                    continue
+                }
+                second = bestOrder
                 best = k
                 bestOrder = head
             }
             guard let k = best, let record = try cursors[k].pop() else { return nil }
-            if record.time != currentTime {
-                currentTime = record.time
-                seenAtTime.removeAll(keepingCapacity: true)
-            }
-            if seenAtTime.insert(Identity(device: record.device, seq: record.seq)).inserted { return record }
+            run = k
+            runLimit = second
+            if isFirstRead(record) { return record }
         }
+    }
+
+    /// Whether no journal gave this answer (its device and number, at its time) already: a
+    /// conflicted copy holds its device's answers again.
+    private mutating func isFirstRead(_ record: ReviewRecord) -> Bool {
+        let identity = Identity(device: record.device, seq: record.seq)
+        if record.time != currentTime {
+            currentTime = record.time
+            seenAtTime.removeAll(keepingCapacity: true)
+        } else if seenAtTime.contains(identity) {
+            return false
+        }
+        seenAtTime.append(identity)
+        return true
     }
 
     /// Calls `body` with every answer in time order.
@@ -82,7 +113,7 @@ struct MergedJournals {
         precedes((a.time, a.device, a.seq), (b.time, b.device, b.seq))
     }
 
-    static func precedes(_ a: (time: Date, device: String?, seq: Int), _ b: (time: Date, device: String?, seq: Int)) -> Bool {
+    static func precedes(_ a: Order, _ b: Order) -> Bool {
         if a.time != b.time { return a.time < b.time }
         if a.device != b.device { return (a.device ?? "") < (b.device ?? "") }
         return a.seq < b.seq
