@@ -68,7 +68,7 @@ public final class ProgressStore {
 
     /// The scheduler of `rules`: the one a study session rates with, so what it shows is
     /// what the store derives.
-    public func makeScheduler() throws(SettingsError) -> any Scheduler { try rules.makeScheduler() }
+    public func makeScheduler() throws(CoreError) -> any Scheduler { try rules.makeScheduler() }
 
     static func snapshotPath(_ folder: URL, _ learner: String) -> String {
         folder.appendingPathComponent("\(learner).json").path
