@@ -16,7 +16,7 @@ enum ExitStatus: Int32, CaseIterable {
 
     /// The status for an error a command threw.
     static func of(_ error: any Error) -> ExitStatus {
-        if let progress = error as? ProgressError {
+        if case .progress(let progress) = error as? StoreError {
             switch progress {
             case .invalidLearnerName, .invalidDeviceName: return .usage
             case .locked, .unreadable, .newerVersion, .journalBehindSnapshot, .snapshotNotAtLine, .linkOutsideFolder,

@@ -29,7 +29,7 @@ import Testing
             }
             for text in outside {
                 input += "set \(key) \(text)\n"
-                expectedErr.append("error: " + SettingsError.invalid(setting, value: text).description)
+                expectedErr.append("error: " + CoreError.settings(.invalid(setting, value: text)).description)
             }
         }
         let run = try BinaryRunner.run(["--decks", folder.path, "--progress", folder.path], input: input)

@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func parametersRefuseBadInput() {
-        #expect(throws: FSRSParameterError.wrongCount(5)) { try FSRSParameters([1, 2, 3, 4, 5]) }
+        #expect(throws: CoreError.parameters(.wrongCount(5))) { try FSRSParameters([1, 2, 3, 4, 5]) }
         var bad = w
         bad[20] = 0.9
         bad[4] = 0.5
@@ -81,7 +81,7 @@ import Testing
         }
         var nan = w
         nan[3] = .nan
-        #expect(throws: FSRSParameterError.notFinite(index: 3)) { try FSRSParameters(nan) }
+        #expect(throws: CoreError.parameters(.notFinite(index: 3))) { try FSRSParameters(nan) }
     }
 }
 

@@ -185,11 +185,11 @@ import Testing
         #expect(Setting.easyDays.value(in: settings) == "sat=0.5,sun=0")
         try Setting.easyDays.apply("Saturday=50% fri=0.25", to: &settings)
         #expect(Setting.easyDays.value(in: settings) == "fri=0.25,sat=0.5")
-        #expect(throws: SettingsError.invalid(.easyDays, value: "sun=2")) {
+        #expect(throws: CoreError.settings(.invalid(.easyDays, value: "sun=2"))) {
             try Setting.easyDays.apply("sat=0.5,sun=2", to: &settings)
         }
         #expect(
-            SettingsError.invalid(.easyDays, value: "someday=0").description
+            CoreError.settings(.invalid(.easyDays, value: "someday=0")).description
                 == "'someday=0' is not a valid easy-days: expected per weekday, the share of the normal load, "
                 + "mon…sun=0–1 separated by commas (e.g. sat=0.5,sun=0), or 'none'")
         try Setting.easyDays.apply("none", to: &settings)

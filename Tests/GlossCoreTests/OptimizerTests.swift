@@ -75,10 +75,10 @@ import Testing
 
     @Test func tooLittleDataIsRefusedWithAMessage() {
         let data = Self.synthetic(reviews: 200, seed: 1)
-        #expect(throws: OptimizerError.notEnoughData(items: data.items.count, reviews: data.reviewCount, needed: 400)) {
+        #expect(throws: CoreError.optimizer(.notEnoughData(items: data.items.count, reviews: data.reviewCount, needed: 400))) {
             try Optimizer().fit(data)
         }
-        let message = OptimizerError.notEnoughData(items: 120, reviews: 200, needed: 400).description
+        let message = CoreError.optimizer(.notEnoughData(items: 120, reviews: 200, needed: 400)).description
         #expect(
             message == "not enough review history to optimize: 200 reviews give 120 answers a day or "
                 + "more after the previous one, and at least 400 are needed; keeping the current parameters")

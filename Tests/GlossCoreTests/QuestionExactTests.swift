@@ -88,20 +88,23 @@ import Testing
 
     @Test func errorsNameTheCardAndTheNeed() throws {
         #expect(
-            throws: QuestionError.tooFewRelated(
-                deck: "safety", entry: "mesa-optimization", related: 2, format: .oddOneOut, needs: 3)
+            throws: CoreError.question(
+                .tooFewRelated(
+                    deck: "safety", entry: "mesa-optimization", related: 2, format: .oddOneOut, needs: 3))
         ) {
             try make("mesa-optimization", .relate, .oddOneOut)
         }
-        #expect(throws: QuestionError.unknownEntry(deck: "safety", entry: "nope")) { try make("nope", .recall, .matching) }
-        #expect(throws: QuestionError.formatNotForFacet(format: .typed, facet: .recall)) { try make("rlhf", .recall, .typed) }
+        #expect(throws: CoreError.question(.unknownEntry(deck: "safety", entry: "nope"))) { try make("nope", .recall, .matching) }
+        #expect(throws: CoreError.question(.formatNotForFacet(format: .typed, facet: .recall))) {
+            try make("rlhf", .recall, .typed)
+        }
         #expect(
-            QuestionError.tooFewRelated(deck: "safety", entry: "x", related: 2, format: .oddOneOut, needs: 3).description
+            CoreError.question(.tooFewRelated(deck: "safety", entry: "x", related: 2, format: .oddOneOut, needs: 3)).description
                 == "entry 'x' in deck 'safety' has 2 related terms; a odd-one-out question needs 3")
         let tiny = QuestionGenerator(
             index: QuestionIndex(deck: Deck(id: "t", title: "T", entries: [Entry(id: "a", term: "A", definition: "x")])))
         var rng = SplitMix64(seed: 1)
-        #expect(throws: QuestionError.deckTooSmall(deck: "t", entries: 1, format: .choiceTerm, needs: 2)) {
+        #expect(throws: CoreError.question(.deckTooSmall(deck: "t", entries: 1, format: .choiceTerm, needs: 2))) {
             try tiny.question(for: CardKey(deck: "t", entry: "a", facet: .recognize), format: .choiceTerm, using: &rng)
         }
     }

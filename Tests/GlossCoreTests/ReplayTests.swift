@@ -52,10 +52,10 @@ import Testing
     }
 
     @Test func badOptionsAreRefused() {
-        #expect(throws: SettingsError.invalid(.retention, value: "0.5")) {
+        #expect(throws: CoreError.settings(.invalid(.retention, value: "0.5"))) {
             try Replay.scheduler(steps: .none, retention: 0.5, parameters: [])
         }
-        #expect(throws: SettingsError.parameters(.wrongCount(3))) {
+        #expect(throws: CoreError.parameters(.wrongCount(3))) {
             try Replay.scheduler(steps: .none, retention: 0.9, parameters: [1, 2, 3])
         }
     }

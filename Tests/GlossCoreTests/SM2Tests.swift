@@ -81,9 +81,9 @@ extension SM2Tests {
         settings.algorithm = .sm2
         #expect(try settings.makeScheduler() is SM2Scheduler)
         settings.learningSteps = [60, -1]
-        #expect(throws: SettingsError.invalid(.learningSteps, value: "1m -1s")) { try settings.makeScheduler() }
+        #expect(throws: CoreError.settings(.invalid(.learningSteps, value: "1m -1s"))) { try settings.makeScheduler() }
         settings = LearnerSettings()
         settings.rolloverHour = 24
-        #expect(throws: SettingsError.invalid(.rolloverHour, value: "24")) { try settings.validate() }
+        #expect(throws: CoreError.settings(.invalid(.rolloverHour, value: "24"))) { try settings.validate() }
     }
 }

@@ -80,11 +80,11 @@ import Testing
         }
         for (text, message) in limit.outside {
             var settings = LearnerSettings()
-            #expect(throws: SettingsError.invalid(limit.setting, value: text)) {
+            #expect(throws: CoreError.settings(.invalid(limit.setting, value: text))) {
                 try limit.setting.apply(text, to: &settings)
             }
             #expect(settings == LearnerSettings(), "a refused value changes nothing")
-            #expect(SettingsError.invalid(limit.setting, value: text).description == message)
+            #expect(CoreError.settings(.invalid(limit.setting, value: text)).description == message)
         }
     }
 
@@ -127,7 +127,7 @@ import Testing
         #expect(
             refusal { $0.relearningSteps = [600, 0] }
                 == "'10m 0s' is not a valid relearning-steps: expected relearning steps, e.g. '10m', or 'none'")
-        #expect(throws: SettingsError.invalid(.newPerDay, value: "-3")) {
+        #expect(throws: CoreError.settings(.invalid(.newPerDay, value: "-3"))) {
             var bad = LearnerSettings()
             bad.newPerDay = -3
             _ = try bad.makeScheduler()
@@ -146,7 +146,9 @@ import Testing
     @Test(arguments: ["100", "1.5", "50", "0.5", "x", "", "nan", "99.5%"])
     func retentionOutOfRangeIsRefused(text: String) {
         var settings = LearnerSettings()
-        #expect(throws: SettingsError.invalid(.retention, value: text)) { try Setting.retention.apply(text, to: &settings) }
+        #expect(throws: CoreError.settings(.invalid(.retention, value: text))) {
+            try Setting.retention.apply(text, to: &settings)
+        }
     }
 
     @Test(
@@ -179,17 +181,17 @@ import Testing
         #expect(Setting.grading.value(in: settings) == "plain")
         try Setting.learningSteps.apply("none", to: &settings)
         #expect(Setting.learningSteps.value(in: settings) == "none")
-        #expect(throws: SettingsError.invalid(.flip, value: "maybe")) { try Setting.flip.apply("maybe", to: &settings) }
+        #expect(throws: CoreError.settings(.invalid(.flip, value: "maybe"))) { try Setting.flip.apply("maybe", to: &settings) }
         #expect(
-            SettingsError.invalid(.algorithm, value: "anki").description
+            CoreError.settings(.invalid(.algorithm, value: "anki")).description
                 == "'anki' is not a valid algorithm: expected fsrs or sm2")
     }
 
     @Test func settingsAreFoundByNameWithASuggestion() throws {
         #expect(try Setting.named("New-Per-Day") == .newPerDay)
-        #expect(throws: SettingsError.unknown("retension", suggestion: "retention")) { try Setting.named("retension") }
+        #expect(throws: CoreError.settings(.unknown("retension", suggestion: "retention"))) { try Setting.named("retension") }
         #expect(
-            SettingsError.unknown("retension", suggestion: "retention").description
+            CoreError.settings(.unknown("retension", suggestion: "retention")).description
                 == "no setting 'retension' — did you mean 'retention'?")
     }
 

@@ -21,7 +21,7 @@ import Testing
 /// pending call; all calls but one pending one (pending calls reordered); and each pending
 /// write torn: its bytes lost with the size kept (NULs), only its head (cut at each 128-byte
 /// sector), only its second half.
-/// Each state must open (or be refused with a `ProgressError` and left unwritten), and hold,
+/// Each state must open (or be refused with a `StoreError.progress` and left unwritten), and hold,
 /// byte for byte, every answer acknowledged (its `append`/`rerate`/`undo` returned) before
 /// that point.
 @Suite(.serialized) struct CrashConsistencyTests {
@@ -272,7 +272,7 @@ import Testing
                     var replay = ProgressState()
                     for record in records { replay.apply(record) }
                     #expect(replay == store.state, "crash before op \(end): the loaded state is not a replay of the log")
-                } catch let error as ProgressError {
+                } catch StoreError.progress(let error) {
                     // Refused: it must say why and leave the files as they were (an empty
                     // lock file and the folder aside).
                     counts.unopenable += 1

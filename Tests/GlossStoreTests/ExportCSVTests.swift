@@ -116,6 +116,11 @@ import Testing
         #expect(text.split(separator: "\n").count == 2)
         #expect(text.contains("\"time\":\"2024-03-29T20:32:32.250000+00:00\""))
         #expect(try ReviewsJSONL.records(from: text) == records)
-        #expect(throws: ExportError.self) { try ReviewsJSONL.records(from: text + "{oops}\n") }
+        #expect {
+            try ReviewsJSONL.records(from: text + "{oops}\n")
+        } throws: { error in
+            guard case .export(.unreadableLine(let line, _)) = error as? StoreError else { return false }
+            return line == 3 && String(describing: error).hasPrefix("JSON Lines dump, line 3: ")
+        }
     }
 }

@@ -12,12 +12,14 @@ import Testing
     @Test func neverOverwritesWithoutForce() throws {
         let path = folder.appendingPathComponent("report.html").path
         try ExportFile.write(Data("one".utf8), to: path, force: false)
-        #expect(throws: ExportError.fileExists(path: path)) { try ExportFile.write(Data("two".utf8), to: path, force: false) }
-        #expect(throws: ExportError.fileExists(path: path)) { try ExportFile.sink(path: path, force: false) }
+        #expect(throws: StoreError.export(.fileExists(path: path))) {
+            try ExportFile.write(Data("two".utf8), to: path, force: false)
+        }
+        #expect(throws: StoreError.export(.fileExists(path: path))) { try ExportFile.sink(path: path, force: false) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one")
         try ExportFile.write(Data("two".utf8), to: path, force: true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "two")
-        #expect(ExportError.fileExists(path: path).description == "\(path): already exists; pass --force to overwrite it")
+        #expect(StoreError.export(.fileExists(path: path)).description == "\(path): already exists; pass --force to overwrite it")
     }
 
     @Test func sinkStreamsACSVFile() throws {
@@ -39,7 +41,9 @@ import Testing
 
     @Test func missingFolderIsAClearError() {
         let path = folder.appendingPathComponent("no/such/dir/x.csv").path
-        #expect(throws: ExportError.self) { try ExportFile.sink(path: path, force: false) }
+        #expect(throws: StoreError.export(.cannotWrite(what: path, reason: "cannot create the file (does its folder exist?)"))) {
+            try ExportFile.sink(path: path, force: false)
+        }
     }
 }
 
@@ -56,7 +60,7 @@ import Testing
             for k in 0..<3 { try emit(Array("line \(k)\n".utf8)) }
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "line 0\nline 1\nline 2\n")
-        #expect(throws: ExportError.fileExists(path: path)) { try ExportFile.stream(to: path, force: false) { _ in } }
+        #expect(throws: StoreError.export(.fileExists(path: path))) { try ExportFile.stream(to: path, force: false) { _ in } }
         // A failure half-way leaves the old file as it was and no temporary beside it.
         #expect(throws: Stop.self) {
             try ExportFile.stream(to: path, force: true) { emit in
@@ -72,7 +76,7 @@ import Testing
 
     @Test func streamIntoAMissingFolderIsAClearError() {
         let path = folder.appendingPathComponent("nope/r.csv").path
-        #expect(throws: ExportError.cannotWrite(what: path, reason: "cannot create the file (does its folder exist?)")) {
+        #expect(throws: StoreError.export(.cannotWrite(what: path, reason: "cannot create the file (does its folder exist?)"))) {
             try ExportFile.stream(to: path, force: false) { _ in }
         }
     }

@@ -13,11 +13,11 @@ import Testing
         let journal = ProgressStore.journalPath(folder, "ada")
         try FileManager.default.createSymbolicLink(atPath: journal, withDestinationPath: outside.path)
         let target = outside.resolvingSymlinksInPath().path
-        #expect(throws: ProgressError.linkOutsideFolder(file: journal, target: target)) {
+        #expect(throws: StoreError.progress(.linkOutsideFolder(file: journal, target: target))) {
             try ProgressStore(folder: folder, learner: "ada")
         }
         #expect(
-            ProgressError.linkOutsideFolder(file: journal, target: target).description
+            StoreError.progress(.linkOutsideFolder(file: journal, target: target)).description
                 == "\(journal): is a symbolic link to \(target), outside the progress folder; refused: replace the link with the file itself"
         )
         // The file outside was neither read into progress nor written.
@@ -30,7 +30,7 @@ import Testing
         let outside = try makeProgressFolder().appendingPathComponent("elsewhere.json")
         try Data("{}".utf8).write(to: outside)
         try FileManager.default.createSymbolicLink(atPath: snapshot, withDestinationPath: outside.path)
-        #expect(throws: ProgressError.linkOutsideFolder(file: snapshot, target: outside.resolvingSymlinksInPath().path)) {
+        #expect(throws: StoreError.progress(.linkOutsideFolder(file: snapshot, target: outside.resolvingSymlinksInPath().path))) {
             try ProgressStore(folder: folder, learner: "ada")
         }
         #expect(try String(contentsOf: outside, encoding: .utf8) == "{}")
@@ -51,11 +51,11 @@ import Testing
     @Test func aLearnerNameOf300CharactersIsRefusedWithAShortMessage() throws {
         let folder = try makeProgressFolder()
         let name = String(repeating: "a", count: 300)
-        #expect(throws: ProgressError.invalidLearnerName(name)) {
+        #expect(throws: StoreError.progress(.invalidLearnerName(name))) {
             try ProgressStore(folder: folder, learner: name)
         }
         #expect(
-            ProgressError.invalidLearnerName(name).description
+            StoreError.progress(.invalidLearnerName(name)).description
                 == "invalid learner name \"aaaaaaaaaaaaaaaaaaaa…\" (300 characters): use at most 64 letters, digits, '-', '_' and '.'"
         )
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -76,11 +76,11 @@ import Testing
         let outside = try makeProgressFolder().appendingPathComponent("planted")
         try Data("planted\n".utf8).write(to: outside)
         try FileManager.default.createSymbolicLink(atPath: temp, withDestinationPath: outside.path)
-        #expect(throws: ProgressError.notReplaced(file: snapshot, operation: "open", errno: ELOOP)) {
+        #expect(throws: StoreError.progress(.notReplaced(file: snapshot, operation: "open", errno: ELOOP))) {
             try store.checkpoint()
         }
         #expect(
-            ProgressError.notReplaced(file: snapshot, operation: "write", errno: ENOSPC).description
+            StoreError.progress(.notReplaced(file: snapshot, operation: "write", errno: ENOSPC)).description
                 == "\(snapshot): write failed: No space left on device; the file was left as it was")
         #expect(try bytes(snapshot) == before)
         #expect(try String(contentsOf: outside, encoding: .utf8) == "planted\n")
@@ -117,8 +117,9 @@ import Testing
         let snapshot = ProgressStore.snapshotPath(folder, "ada")
         _ = FileManager.default.createFile(atPath: snapshot, contents: Data())
         #expect(
-            throws: ProgressError.unreadable(
-                file: snapshot, line: 1, problem: "not valid JSON (Unexpected end of file during JSON parse.)")
+            throws: StoreError.progress(
+                .unreadable(
+                    file: snapshot, line: 1, problem: "not valid JSON (Unexpected end of file during JSON parse.)"))
         ) {
             try ProgressStore(folder: folder, learner: "ada")
         }

@@ -68,7 +68,10 @@ import Testing
             ImportOptions(columns: columns))
         #expect(result.deck.entries.map(\.term) == ["Deepfake", "Hallucination"])
         #expect(result.deck.entries.map(\.definition) == ["Synthetic media.", "Made-up output."])
-        #expect(throws: ImportOptionError.self) { try ImportColumn.parseList("term,meaning,colour").get() }
+        #expect(throws: StoreError.unknownColumn("colour")) { try ImportColumn.parseList("term,meaning,colour").get() }
+        #expect(
+            StoreError.unknownColumn("colour").description
+                == "unknown column 'colour' in --columns (use term, definition, explanation, related, aliases, tags or -)")
     }
 
     @Test func headerFlagForcesTheFirstRowToBeData() throws {

@@ -106,7 +106,7 @@ import Testing
         #expect {
             try ProgressStore(folder: folder, learner: "ada")
         } throws: { error in
-            guard case .unreadable(let file, let line, let problem) = error as? ProgressError else { return false }
+            guard case .progress(.unreadable(let file, let line, let problem)) = error as? StoreError else { return false }
             return file == path && line == 2 && problem.hasPrefix("unknown field \"mood\"")
         }
         #expect(try bytes(path) == before)

@@ -11,7 +11,7 @@ import Testing
 @Suite struct JournalReadingPathsTests {
     /// What one read gave.
     struct Outcome: Equatable, CustomStringConvertible {
-        var error: ProgressError?
+        var error: ProgressProblem?
         var seqs: [Int] = []
         var torn: Journal.Torn?
         var missingNewline = false
@@ -90,7 +90,7 @@ import Testing
         let journal = try #require(try Journal.open(path))
         defer { journal.close() }
         func outcome(_ read: () throws -> Outcome) -> Outcome {
-            do { return try read() } catch let error as ProgressError { return Outcome(error: error) } catch {
+            do { return try read() } catch StoreError.progress(let problem) { return Outcome(error: problem) } catch {
                 return Outcome(error: .io(file: "\(error)", operation: "", errno: 0))
             }
         }
@@ -229,7 +229,7 @@ extension JournalReadingPathsTests {
         #expect {
             try store.records(since: progressEpoch)
         } throws: { error in
-            guard case .unreadable(let file, let line, _) = error as? ProgressError else { return false }
+            guard case .progress(.unreadable(let file, let line, _)) = error as? StoreError else { return false }
             return file == path && line == 5
         }
         try store.close()

@@ -65,7 +65,7 @@ import Testing
         try store.append(answer(store, key("d", "a"), at: 0))
         let late = answer(store, key("d", "b"), at: 1)
         try store.close()
-        #expect(throws: ProgressError.self) { try store.appendAll([late]) }
+        #expect { try store.appendAll([late]) } throws: { isProgressProblem($0) }
         let lines = try String(contentsOf: folder.appendingPathComponent("ada.reviews.jsonl"), encoding: .utf8)
             .split(separator: "\n")
         #expect(lines.count == 1)

@@ -44,7 +44,7 @@ import Testing
         #expect(problem.hasPrefix("\(path):1: not valid JSON"))
         #expect(report.lines == ["problem: \(problem)"])
         #expect(try bytes(path) == Array("not json".utf8))
-        #expect(throws: ProgressError.invalidLearnerName("../x")) {
+        #expect(throws: StoreError.progress(.invalidLearnerName("../x"))) {
             try ProgressDoctor.examine(folder: folder, learner: "../x")
         }
     }

@@ -101,7 +101,7 @@ import Testing
         #expect {
             try ProgressStore(folder: folder, learner: "ada")
         } throws: { error in
-            guard case .unreadable(let file, let line, _) = error as? ProgressError else { return false }
+            guard case .progress(.unreadable(let file, let line, _)) = error as? StoreError else { return false }
             return file == path && line == 3
                 && "\(error)".contains("the file was left untouched")
         }
@@ -109,7 +109,7 @@ import Testing
         #expect(try bytes(ProgressStore.journalPath(folder, "ada")) == journal)
         // The lock was released: a fixed file opens.
         try FileManager.default.removeItem(atPath: path)
-        #expect(throws: ProgressError.self) { try ProgressStore(folder: folder, learner: "ada") }
+        #expect { try ProgressStore(folder: folder, learner: "ada") } throws: { isProgressProblem($0) }
     }
 
     @Test func wrongTypesInSnapshotNameTheField() throws {
@@ -142,7 +142,7 @@ import Testing
         #expect {
             try ProgressStore(folder: folder, learner: "ada")
         } throws: { error in
-            guard case .unreadable(let file, let line, let problem) = error as? ProgressError else { return false }
+            guard case .progress(.unreadable(let file, let line, let problem)) = error as? StoreError else { return false }
             return file == path && line == 2 && problem.contains("missing field")
         }
         #expect(try bytes(path) == damaged)
@@ -153,12 +153,12 @@ import Testing
         let path = ProgressStore.snapshotPath(folder, "ada")
         let newer = Array("{\"version\": 2, \"learner\": \"ada\", \"lastSeq\": 0, \"future\": true}\n".utf8)
         try Data(newer).write(to: URL(fileURLWithPath: path))
-        #expect(throws: ProgressError.newerVersion(file: path, found: 2, supported: 1)) {
+        #expect(throws: StoreError.progress(.newerVersion(file: path, found: 2, supported: 1))) {
             try ProgressStore(folder: folder, learner: "ada")
         }
         #expect(try bytes(path) == newer)
         #expect(
-            ProgressError.newerVersion(file: "P/ada.json", found: 2, supported: 1).description
+            StoreError.progress(.newerVersion(file: "P/ada.json", found: 2, supported: 1)).description
                 == "P/ada.json: version 2 was written by a newer gloss (this one reads up to version 1); the file was left untouched: upgrade gloss"
         )
     }
@@ -167,8 +167,9 @@ import Testing
         let folder = try makeProgressFolder()
         try copyFixture("v1-ada.json", to: folder, as: "ada.json")
         #expect(
-            throws: ProgressError.journalBehindSnapshot(
-                journal: ProgressStore.journalPath(folder, "ada"), journalSeq: 0, snapshotSeq: 2)
+            throws: StoreError.progress(
+                .journalBehindSnapshot(
+                    journal: ProgressStore.journalPath(folder, "ada"), journalSeq: 0, snapshotSeq: 2))
         ) {
             try ProgressStore(folder: folder, learner: "ada")
         }
@@ -178,7 +179,7 @@ import Testing
     @Test(arguments: ["", "..", "../etc", "a/b", "ada/..", ".hidden", "a b", "ädä", "a\u{0}b", String(repeating: "x", count: 65)])
     func unsafeLearnerNamesAreRefused(_ name: String) throws {
         let folder = try makeProgressFolder()
-        #expect(throws: ProgressError.invalidLearnerName(name)) {
+        #expect(throws: StoreError.progress(.invalidLearnerName(name))) {
             try ProgressStore(folder: folder, learner: name)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -193,7 +194,7 @@ import Testing
         let folder = try makeProgressFolder()
         let first = try ProgressStore(folder: folder, learner: "ada")
         let lockPath = ProgressStore.lockPath(folder, "ada")
-        #expect(throws: ProgressError.locked(file: lockPath)) {
+        #expect(throws: StoreError.progress(.locked(file: lockPath))) {
             try ProgressStore(folder: folder, learner: "ada")
         }
         #expect(try ProgressDoctor.examine(folder: folder, learner: "ada").locked)
@@ -220,7 +221,7 @@ import Testing
             usleep(10_000)
             waited += 1
         }
-        #expect(throws: ProgressError.locked(file: lockPath)) {
+        #expect(throws: StoreError.progress(.locked(file: lockPath))) {
             try ProgressStore(folder: folder, learner: "ada")
         }
         kill(child.processIdentifier, SIGKILL)
@@ -246,7 +247,7 @@ import Testing
         #expect {
             try ProgressStore(folder: inside, learner: "ada")
         } throws: { error in
-            guard case .io(let path, let operation, _) = error as? ProgressError else { return false }
+            guard case .progress(.io(let path, let operation, _)) = error as? StoreError else { return false }
             return path == inside.path && operation == "create folder"
         }
     }

@@ -70,7 +70,7 @@ import Testing
         snapshot.cards[bad.description] = record.after
         snapshot.lastSeq = 2
         try FileIO.atomicWrite(Array(try ProgressCoding.encoder().encode(snapshot)), to: snapshotPath)
-        #expect(throws: ProgressError.self) { try ProgressStore(folder: folder, learner: "ada") }
+        #expect { try ProgressStore(folder: folder, learner: "ada") } throws: { isProgressProblem($0) }
 
         let report = try ProgressStore.rebuild(folder: folder, learner: "ada", confirm: { _ in true })
         #expect(report.records == 2)
@@ -91,7 +91,7 @@ import Testing
             let target = outside.appendingPathComponent("planted-\(name)").path
             let link = folder.appendingPathComponent(name).path
             #expect(symlink(target, link) == 0)
-            #expect(throws: ProgressError.self) { try ProgressStore(folder: folder, learner: "ada") }
+            #expect { try ProgressStore(folder: folder, learner: "ada") } throws: { isProgressProblem($0) }
             #expect(!FileManager.default.fileExists(atPath: target))
             unlink(link)
         }
@@ -105,7 +105,9 @@ import Testing
         #expect(symlink(outside.path, ProgressStore.snapshotPath(folder, "ada")) == 0)
         let report = try ProgressDoctor.examine(folder: folder, learner: "ada")
         #expect(report.unreadable?.contains("symbolic link") == true)
-        #expect(throws: ProgressError.self) { try ProgressStore.rebuild(folder: folder, learner: "ada", confirm: { _ in true }) }
+        #expect { try ProgressStore.rebuild(folder: folder, learner: "ada", confirm: { _ in true }) } throws: {
+            isProgressProblem($0)
+        }
     }
 
     // Hole 4: the lock file deleted mid-session.
@@ -116,7 +118,7 @@ import Testing
         unlink(first.lockPath)
         let second = try ProgressStore(folder: folder, learner: "ada")
         try second.append(answer(second, key("d", "b"), at: 2))
-        #expect(throws: ProgressError.lockLost(file: first.lockPath)) {
+        #expect(throws: StoreError.progress(.lockLost(file: first.lockPath))) {
             try first.append(answer(first, key("d", "c"), at: 3))
         }
         try second.close()
@@ -155,7 +157,7 @@ import Testing
     @Test func aJournalThatIsAFIFOIsRefusedWithoutBlocking() throws {
         let folder = try makeProgressFolder()
         #expect(mkfifo(ProgressStore.journalPath(folder, "ada"), 0o644) == 0)
-        #expect(throws: ProgressError.notRegularFile(file: ProgressStore.journalPath(folder, "ada"))) {
+        #expect(throws: StoreError.progress(.notRegularFile(file: ProgressStore.journalPath(folder, "ada")))) {
             try ProgressStore(folder: folder, learner: "ada")
         }
         #expect(try ProgressDoctor.examine(folder: folder, learner: "ada").unreadable?.contains("not a regular file") == true)
@@ -188,8 +190,9 @@ import Testing
         next.seq = 2
         again.write(Data(repeating: 32, count: Journal.maxLineLength + 1) + Data("\n".utf8) + Data(try journalLine(next).utf8))
         try again.close()
-        let overlong = ProgressError.unreadable(
-            file: journal, line: 2, problem: "line is longer than \(Journal.maxLineLength) bytes, no answer is")
+        let overlong = StoreError.progress(
+            .unreadable(
+                file: journal, line: 2, problem: "line is longer than \(Journal.maxLineLength) bytes, no answer is"))
         #expect(throws: overlong) { try Journal.open(journal)?.scan() }
         #expect(throws: overlong) { try ProgressStore(folder: folder, learner: "ada") }
     }
@@ -244,7 +247,7 @@ import Testing
         let original = try bytes(snapshotPath)
         try FileManager.default.removeItem(atPath: ProgressStore.journalPath(folder, "ada"))
         var asked: RebuildReport?
-        #expect(throws: ProgressError.rebuildDeclined(file: snapshotPath, cardsDropped: 20)) {
+        #expect(throws: StoreError.progress(.rebuildDeclined(file: snapshotPath, cardsDropped: 20))) {
             try ProgressStore.rebuild(
                 folder: folder, learner: "ada",
                 confirm: { report in
@@ -284,7 +287,7 @@ import Testing
         var lines = String(decoding: good, as: UTF8.self).split(separator: "\n").map(String.init)
         lines[2] = String(repeating: "\0", count: 10) + lines[2].dropFirst(10)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: journal))
-        #expect(throws: ProgressError.self) { try ProgressStore(folder: folder, learner: "ada") }
+        #expect { try ProgressStore(folder: folder, learner: "ada") } throws: { isProgressProblem($0) }
     }
 }
 
@@ -300,8 +303,9 @@ import Testing
         let path = ProgressStore.journalPath(folder, "ada")
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         try Data((lines.dropFirst(4).joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
-        let expected = ProgressError.unreadable(
-            file: path, line: 1, problem: "the first answer is number 5, not 1: lines are missing from the start of the log")
+        let expected = StoreError.progress(
+            .unreadable(
+                file: path, line: 1, problem: "the first answer is number 5, not 1: lines are missing from the start of the log"))
         let journal = try #require(try Journal.open(path))
         defer { journal.close() }
         #expect(throws: expected) { try journal.forEach { _ in } }
@@ -325,8 +329,9 @@ extension ProgressSmallerHoleTests {
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         lines.remove(at: 3)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
-        let expected = ProgressError.unreadable(
-            file: path, line: 4, problem: "answer number 5 follows 3; numbers must go up by one")
+        let expected = StoreError.progress(
+            .unreadable(
+                file: path, line: 4, problem: "answer number 5 follows 3; numbers must go up by one"))
         #expect(throws: expected) { try ProgressStore(folder: folder, learner: "ada") }
         #expect(try ProgressDoctor.examine(folder: folder, learner: "ada").unreadable == expected.description)
     }

@@ -30,9 +30,9 @@ import Testing
     }
 
     /// Opening fails with `expected`, and no progress file changed.
-    func refuses(_ folder: URL, _ store: ProgressStore, _ expected: ProgressError) throws {
+    func refuses(_ folder: URL, _ store: ProgressStore, _ expected: ProgressProblem) throws {
         let journal = try bytes(store.journalPath), snapshot = try bytes(store.snapshotPath)
-        #expect(throws: expected) { try ProgressStore(folder: folder, learner: "ann") }
+        #expect(throws: StoreError.progress(expected)) { try ProgressStore(folder: folder, learner: "ann") }
         #expect(try bytes(store.journalPath) == journal)
         #expect(try bytes(store.snapshotPath) == snapshot)
     }
@@ -103,8 +103,10 @@ import Testing
             folder, store,
             .snapshotNotAtLine(
                 journal: store.journalPath, line: 100, seq: 100, expectedOffset: before, foundOffset: before + 2))
-        let message = ProgressError.snapshotNotAtLine(
-            journal: "j", line: 100, seq: 100, expectedOffset: 1, foundOffset: 3
+        let message = StoreError.progress(
+            .snapshotNotAtLine(
+                journal: "j", line: 100, seq: 100, expectedOffset: 1, foundOffset: 3
+            )
         ).description
         #expect(message.hasPrefix("j:100: answer 100, the snapshot's last, starts at byte 3, not at byte 1"))
         #expect(message.contains("nothing was changed: run `gloss doctor`"))
@@ -125,7 +127,7 @@ import Testing
         try write(Array(all.dropFirst(4)), to: store.journalPath)
         let journal = try bytes(store.journalPath)
         #expect(
-            throws: ProgressError.unreadable(file: store.journalPath, line: 1, problem: Journal.missingStart(5))
+            throws: StoreError.progress(.unreadable(file: store.journalPath, line: 1, problem: Journal.missingStart(5)))
         ) { try ProgressStore(folder: folder, learner: "ann") }
         #expect(try bytes(store.journalPath) == journal)
         #expect(!FileManager.default.fileExists(atPath: store.snapshotPath))

@@ -148,7 +148,7 @@ import Testing
 
         // The static form (`gloss rebuild`) refuses while the learner is open elsewhere.
         let holder = try ProgressStore(folder: folder, learner: "ada")
-        #expect(throws: ProgressError.locked(file: ProgressStore.lockPath(folder, "ada"))) {
+        #expect(throws: StoreError.progress(.locked(file: ProgressStore.lockPath(folder, "ada")))) {
             try ProgressStore.rebuild(folder: folder, learner: "ada", confirm: { _ in true })
         }
         try holder.close()  // writes the damaged state back: the snapshot still disagrees
@@ -165,7 +165,7 @@ import Testing
         // Damage again and rebuild with the static form: same result.
         try SnapshotFile.write(snapshot, to: snapshotPath)
         // It drops the ghost card only when confirmed.
-        #expect(throws: ProgressError.rebuildDeclined(file: snapshotPath, cardsDropped: 1)) {
+        #expect(throws: StoreError.progress(.rebuildDeclined(file: snapshotPath, cardsDropped: 1))) {
             try ProgressStore.rebuild(folder: folder, learner: "ada")
         }
         let again = try ProgressStore.rebuild(folder: folder, learner: "ada", confirm: { $0.droppedCards == 1 })

@@ -12,6 +12,12 @@ func makeProgressFolder() throws -> URL {
     return url
 }
 
+/// Whether `error` refuses a progress file (any `StoreError.progress`), not a deck or an export.
+func isProgressProblem(_ error: any Error) -> Bool {
+    if case .progress = error as? StoreError { return true }
+    return false
+}
+
 let progressEpoch = Date(timeIntervalSince1970: 1_790_000_000.123)
 
 func key(_ deck: String, _ entry: String, _ facet: Facet = .recall) -> CardKey {

@@ -45,15 +45,17 @@ import Testing
     }
 
     @Test func missingColumnIsRefused() {
-        #expect(throws: ReviewLogError.missingColumn(file: "log.csv", column: "review_time")) {
+        #expect(throws: StoreError.reviewLog(.missingColumn(file: "log.csv", column: "review_time"))) {
             try ReviewLogCSV.parse("card_id,review_rating\n1,3\n", file: "log.csv")
         }
     }
 
-    @Test func unreadableFileNamesIt() {
-        #expect(throws: ReviewLogError.self) {
-            try ReviewLogCSV.read(contentsOf: makeProgressFolder().appendingPathComponent("gone/log.csv"))
-        }
+    @Test func unreadableFileNamesIt() throws {
+        let url = try makeProgressFolder().appendingPathComponent("gone/log.csv")
+        #expect(throws: StoreError.unreadable(file: url.path, reason: "no such file")) { try ReviewLogCSV.read(contentsOf: url) }
+        #expect(
+            StoreError.unreadable(file: "gone/log.csv", reason: "no such file").description
+                == "gone/log.csv: cannot read: no such file")
     }
 }
 

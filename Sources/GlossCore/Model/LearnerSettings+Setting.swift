@@ -125,9 +125,9 @@ public enum Setting: String, CaseIterable, Sendable {
     }
 
     /// The setting called `name` (any case), or `.unknown` with the closest name.
-    public static func named(_ name: String) throws(SettingsError) -> Setting {
+    public static func named(_ name: String) throws(CoreError) -> Setting {
         guard let setting = Setting(rawValue: name.lowercased()) else {
-            throw .unknown(name, suggestion: closestMatch(to: name, in: allCases.map(\.rawValue)))
+            throw .settings(.unknown(name, suggestion: closestMatch(to: name, in: allCases.map(\.rawValue))))
         }
         return setting
     }
@@ -150,8 +150,8 @@ public enum Setting: String, CaseIterable, Sendable {
 
     /// Sets the setting from `text`; throws `.invalid` naming the text, the setting and the
     /// values allowed when `text` doesn't read as one of them.
-    public func apply(_ text: String, to settings: inout LearnerSettings) throws(SettingsError) {
-        let bad = SettingsError.invalid(self, value: text)
+    public func apply(_ text: String, to settings: inout LearnerSettings) throws(CoreError) {
+        let bad = CoreError.settings(.invalid(self, value: text))
         switch rule {
         case .retention(let field, let range):
             guard let value = Self.retention(text), range.contains(value) else { throw bad }
@@ -175,7 +175,7 @@ public enum Setting: String, CaseIterable, Sendable {
             guard let value = GradingPolicy(rawValue: text.lowercased()) else { throw bad }
             settings.grading = value
         case .easyDays:
-            do { settings.easyDays = try EasyDays(parsing: text) } catch { throw .invalid(self, value: error.part) }
+            settings.easyDays = try EasyDays(parsing: text)
         case .newOnBacklog:
             guard let value = BacklogNewCards(rawValue: text.lowercased()) else { throw bad }
             settings.newOnBacklog = value
@@ -189,7 +189,7 @@ public enum Setting: String, CaseIterable, Sendable {
     }
 
     /// Throws `.invalid` when the setting's value in `settings` is not one `apply` accepts.
-    public func check(_ settings: LearnerSettings) throws(SettingsError) {
+    public func check(_ settings: LearnerSettings) throws(CoreError) {
         let allowed: Bool
         switch rule {
         case .retention(let field, let range), .number(let field, let range):
@@ -199,7 +199,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .easyDays: allowed = settings.easyDays.isValid
         case .toggle, .algorithm, .grading, .newOnBacklog, .backlogOrder, .leechAction: allowed = true
         }
-        guard allowed else { throw .invalid(self, value: value(in: settings)) }
+        guard allowed else { throw .settings(.invalid(self, value: value(in: settings))) }
     }
 }
 

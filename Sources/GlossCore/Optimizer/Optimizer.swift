@@ -28,16 +28,16 @@ public struct Optimizer: Sendable {
     /// `progress` receives the fraction done (0...1) after every mini-batch.
     public func fit(
         _ data: ReviewDataset, items: [ReviewDataset.Item]? = nil, progress: (Double) -> Void = { _ in }
-    ) throws(OptimizerError) -> FittedParameters {
+    ) throws(CoreError) -> FittedParameters {
         let all = items ?? data.items
         guard all.count >= configuration.minimumItems else {
-            throw .notEnoughData(items: all.count, reviews: data.reviewCount, needed: configuration.minimumItems)
+            throw .optimizer(.notEnoughData(items: all.count, reviews: data.reviewCount, needed: configuration.minimumItems))
         }
         let recalled = all.reduce(0) { $0 + (data.label($1) ? 1 : 0) }
         let averageRecall = Double(recalled) / Double(all.count)
         let filtered = OutlierFilter.apply(data, items: all)
         guard let initial = InitialStability.fit(filtered.firstReviews, averageRecall: averageRecall) else {
-            throw .notEnoughData(items: all.count, reviews: data.reviewCount, needed: configuration.minimumItems)
+            throw .optimizer(.notEnoughData(items: all.count, reviews: data.reviewCount, needed: configuration.minimumItems))
         }
         let pretrained = initial.stabilities + LearnerSettings.defaultFSRSParameters[4...]
 

@@ -45,9 +45,9 @@ extension QuestionGenerator {
         return (String(masked[first]), masked, ranges)
     }
 
-    func cloze(_ card: CardKey, _ i: Int) throws(QuestionError) -> Question {
+    func cloze(_ card: CardKey, _ i: Int) throws(CoreError) -> Question {
         guard let (word, masked, ranges) = clozeWord(i) else {
-            throw .noDistractors(deck: index.deck.id, entry: index.deck.entries[i].id, format: .cloze)
+            throw .question(.noDistractors(deck: index.deck.id, entry: index.deck.entries[i].id, format: .cloze))
         }
         var shown = ""
         var cursor = masked.startIndex
@@ -63,11 +63,11 @@ extension QuestionGenerator {
             hint: Hint.pattern(of: word), reveal: entry.definition)
     }
 
-    func nameRelated(_ card: CardKey, _ i: Int) throws(QuestionError) -> Question {
+    func nameRelated(_ card: CardKey, _ i: Int) throws(CoreError) -> Question {
         let entries = index.deck.entries
         let related = index.related[i].filter { !index.foldedTerm[$0].isEmpty }
         guard !related.isEmpty else {
-            throw .tooFewRelated(deck: index.deck.id, entry: entries[i].id, related: 0, format: .nameRelated, needs: 1)
+            throw .question(.tooFewRelated(deck: index.deck.id, entry: entries[i].id, related: 0, format: .nameRelated, needs: 1))
         }
         return Question(
             card: card, format: .nameRelated, prompt: "Name a term related to “\(entries[i].term)”.",

@@ -101,12 +101,12 @@ public struct QuestionGenerator: Sendable {
     /// A question about `card` in `format`; the generator decides options and their order.
     public func question(
         for card: CardKey, format: QuestionFormat, using rng: inout some RandomNumberGenerator
-    ) throws(QuestionError) -> Question {
+    ) throws(CoreError) -> Question {
         guard let i = index.position(of: card.entry) else {
-            throw .unknownEntry(deck: index.deck.id, entry: card.entry)
+            throw .question(.unknownEntry(deck: index.deck.id, entry: card.entry))
         }
         guard format == .flashcard || QuestionGenerator.facet(for: format) == card.facet else {
-            throw .formatNotForFacet(format: format, facet: card.facet)
+            throw .question(.formatNotForFacet(format: format, facet: card.facet))
         }
         switch format {
         case .choiceTerm: return try choiceTerm(card, i, using: &rng)
@@ -125,7 +125,7 @@ public struct QuestionGenerator: Sendable {
     public func question(
         for card: CardKey, state: CardState, settings: LearnerSettings,
         using rng: inout some RandomNumberGenerator
-    ) throws(QuestionError) -> Question {
+    ) throws(CoreError) -> Question {
         try question(for: card, format: format(for: card, state: state, settings: settings), using: &rng)
     }
 
@@ -133,7 +133,7 @@ public struct QuestionGenerator: Sendable {
 
     private var entries: [Entry] { index.deck.entries }
 
-    private func choiceTerm(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
+    private func choiceTerm(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(CoreError)
         -> Question
     {
         let wrong = picker.lures(
@@ -143,7 +143,7 @@ public struct QuestionGenerator: Sendable {
                     && !definitionNames(i, j)
             }, using: &rng)
         guard !wrong.isEmpty else {
-            throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceTerm, needs: 2)
+            throw .question(.deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceTerm, needs: 2))
         }
         var order = [i] + wrong
         order.shuffle(using: &rng)
@@ -165,7 +165,7 @@ public struct QuestionGenerator: Sendable {
             reveal: entries[i].definition)
     }
 
-    private func choiceDefinition(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
+    private func choiceDefinition(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(CoreError)
         -> Question
     {
         // A word of the term in the right definition is blanked there (lint warns of it), and
@@ -197,7 +197,7 @@ public struct QuestionGenerator: Sendable {
                     }
             }, using: &rng)
         guard !wrong.isEmpty else {
-            throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceDefinition, needs: 2)
+            throw .question(.deckTooSmall(deck: index.deck.id, entries: entries.count, format: .choiceDefinition, needs: 2))
         }
         var order = [i] + wrong
         order.shuffle(using: &rng)
@@ -206,19 +206,20 @@ public struct QuestionGenerator: Sendable {
             texts: order.map(shown), using: &rng)
     }
 
-    private func relatedChoice(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
+    private func relatedChoice(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(CoreError)
         -> Question
     {
         let related = distinctRelated(of: i).filter { !sharesTermWord($0, i) }
         guard let r = related.randomElement(using: &rng) else {
-            throw .tooFewRelated(deck: index.deck.id, entry: entries[i].id, related: 0, format: .relatedChoice, needs: 1)
+            throw .question(
+                .tooFewRelated(deck: index.deck.id, entry: entries[i].id, related: 0, format: .relatedChoice, needs: 1))
         }
         let needed = QuestionGenerator.optionCount - 1
         let wrong = picker.unrelated(
             needed, for: i, like: [r],
             allowed: { j, chosen in unrelatedFits(j, to: i) && termOptionFits(j, against: [r] + chosen) }, using: &rng)
         guard wrong.count == needed else {
-            throw .noDistractors(deck: index.deck.id, entry: entries[i].id, format: .relatedChoice)
+            throw .question(.noDistractors(deck: index.deck.id, entry: entries[i].id, format: .relatedChoice))
         }
         var order = [r] + wrong
         order.shuffle(using: &rng)
@@ -227,7 +228,7 @@ public struct QuestionGenerator: Sendable {
             right: r, texts: order.map { entries[$0].term }, using: &rng)
     }
 
-    private func oddOneOut(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
+    private func oddOneOut(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(CoreError)
         -> Question
     {
         let needs = QuestionGenerator.oddOneOutRelated
@@ -239,13 +240,16 @@ public struct QuestionGenerator: Sendable {
         // out is not the only option without it.
         let shownRelated = Array((plain.prefix(needs) + cued.prefix(1)).prefix(needs))
         guard shownRelated.count == needs else {
-            throw .tooFewRelated(
-                deck: index.deck.id, entry: entries[i].id, related: shownRelated.count, format: .oddOneOut, needs: needs)
+            throw .question(
+                .tooFewRelated(
+                    deck: index.deck.id, entry: entries[i].id, related: shownRelated.count, format: .oddOneOut, needs: needs))
         }
         let odd = picker.unrelated(
             1, for: i, like: shownRelated,
             allowed: { j, _ in unrelatedFits(j, to: i) && termOptionFits(j, against: shownRelated) }, using: &rng)
-        guard let o = odd.first else { throw .noDistractors(deck: index.deck.id, entry: entries[i].id, format: .oddOneOut) }
+        guard let o = odd.first else {
+            throw .question(.noDistractors(deck: index.deck.id, entry: entries[i].id, format: .oddOneOut))
+        }
         var order = shownRelated + [o]
         order.shuffle(using: &rng)
         return choice(
@@ -253,7 +257,7 @@ public struct QuestionGenerator: Sendable {
             right: o, texts: order.map { entries[$0].term }, using: &rng)
     }
 
-    private func matching(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(QuestionError)
+    private func matching(_ card: CardKey, _ i: Int, using rng: inout some RandomNumberGenerator) throws(CoreError)
         -> Question
     {
         let others = picker.lures(
@@ -266,7 +270,7 @@ public struct QuestionGenerator: Sendable {
                 }
             }, using: &rng)
         guard !others.isEmpty else {
-            throw .deckTooSmall(deck: index.deck.id, entries: entries.count, format: .matching, needs: 2)
+            throw .question(.deckTooSmall(deck: index.deck.id, entries: entries.count, format: .matching, needs: 2))
         }
         var termOrder = [i] + others
         termOrder.shuffle(using: &rng)

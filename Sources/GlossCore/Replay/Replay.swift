@@ -20,7 +20,7 @@ public enum Replay {
     public static let pyFSRSRelearningSteps: [Double] = [600]
 
     /// The scheduler a replay uses: fuzz off; `parameters` may hold 0 (defaults), 17, 19 or 21 numbers.
-    public static func scheduler(steps: Steps, retention: Double, parameters: [Double]) throws(SettingsError) -> FSRSScheduler {
+    public static func scheduler(steps: Steps, retention: Double, parameters: [Double]) throws(CoreError) -> FSRSScheduler {
         var settings = LearnerSettings()
         settings.desiredRetention = retention
         settings.fsrsParameters = parameters

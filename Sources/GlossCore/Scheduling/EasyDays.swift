@@ -54,15 +54,15 @@ public struct EasyDays: Hashable, Sendable {
 
     /// Easy days from `sat=0.5,sun=0` (commas or spaces between days; a share 0–1, or a
     /// percentage such as `50%`); `none` or empty for none. Throws the first part that does
-    /// not read, as typed.
-    public init(parsing text: String) throws(EasyDaysError) {
+    /// not read, as typed, as an invalid `easy-days` setting.
+    public init(parsing text: String) throws(CoreError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.lowercased() == "none" { return }
         for part in trimmed.split(whereSeparator: { $0 == "," || $0 == " " }) {
             let pieces = part.split(separator: "=", omittingEmptySubsequences: false)
             guard pieces.count == 2, let day = Weekday(named: String(pieces[0])),
                 let share = Self.share(String(pieces[1]))
-            else { throw EasyDaysError(part: String(part)) }
+            else { throw .settings(.invalid(.easyDays, value: String(part))) }
             shares[day.rawValue] = share
         }
     }
@@ -92,12 +92,6 @@ public struct EasyDays: Hashable, Sendable {
         let value = percent ? number / 100 : number
         return (0...1).contains(value) ? value : nil
     }
-}
-
-/// A part of an `easy-days` value that does not read as `DAY=SHARE`.
-public struct EasyDaysError: Error, Hashable, Sendable {
-    /// The part as typed, e.g. `sat=2` or `someday=0`.
-    public var part: String
 }
 
 extension EasyDays: Codable {

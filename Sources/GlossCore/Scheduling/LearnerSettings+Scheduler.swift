@@ -6,7 +6,7 @@ extension LearnerSettings {
     /// let scheduler = try settings.makeScheduler(dayClock: clock)
     /// let after = scheduler.review(before, rating: .good, at: now, card: key)
     /// ```
-    public func makeScheduler(dayClock: DayClock? = nil) throws(SettingsError) -> any Scheduler {
+    public func makeScheduler(dayClock: DayClock? = nil) throws(CoreError) -> any Scheduler {
         switch algorithm {
         case .fsrs: try FSRSScheduler(settings: self, dayClock: dayClock)
         case .sm2: try SM2Scheduler(settings: self)

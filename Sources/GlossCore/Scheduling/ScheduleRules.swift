@@ -52,10 +52,10 @@ public struct ScheduleRules: Hashable, Codable, Sendable {
 
     /// The scheduler the rules select; throws for values no setting allows, or a time zone
     /// this machine does not know.
-    public func makeScheduler() throws(SettingsError) -> any Scheduler {
+    public func makeScheduler() throws(CoreError) -> any Scheduler {
         var clock: DayClock?
         if let timeZone {
-            guard let zone = TimeZone(identifier: timeZone) else { throw .unknownTimeZone(timeZone) }
+            guard let zone = TimeZone(identifier: timeZone) else { throw .settings(.unknownTimeZone(timeZone)) }
             clock = DayClock(timeZone: zone, rolloverHour: rolloverHour)
         }
         return try settings.makeScheduler(dayClock: clock)

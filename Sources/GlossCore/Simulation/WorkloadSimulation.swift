@@ -61,13 +61,13 @@ public struct WorkloadSimulation: Sendable {
     }
 
     /// Runs the forecast at the settings' desired retention.
-    public func run() throws(SettingsError) -> WorkloadForecast {
+    public func run() throws(CoreError) -> WorkloadForecast {
         try run(settings.makeScheduler(dayClock: clock))
     }
 
     /// The same forecast at each desired retention of `retentions` (same cards, same draws),
     /// with the entries memorised counted on the last day only (the table needs no more).
-    public func retentionTable(_ retentions: [Double]) throws(SettingsError) -> [WorkloadForecast] {
+    public func retentionTable(_ retentions: [Double]) throws(CoreError) -> [WorkloadForecast] {
         var forecasts: [WorkloadForecast] = []
         for retention in retentions {
             var other = self

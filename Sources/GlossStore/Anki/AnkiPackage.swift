@@ -99,7 +99,7 @@ struct AnkiPackage {
             func unpack(_ data: Data, _ name: String) throws(StoreError) -> Data {
                 do { return try Zstd.decompress(data, limit: memberLimit) } catch {
                     switch error {
-                    case .tooLarge(let limit): throw fail("\(name) unpacks to over the \(limit)-byte limit")
+                    case .tooLarge: throw fail("\(name) \(error)")
                     case .corrupt(let why): throw fail("\(name) is not valid zstd data (\(why))")
                     }
                 }

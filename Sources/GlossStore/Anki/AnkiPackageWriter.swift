@@ -30,7 +30,21 @@ public enum AnkiPackageWriter {
     static let noteTypeID: Int64 = 1_700_000_000_019
     static let fieldNames = ["Term", "Definition", "Explanation", "Related", "Aliases"]
 
-    public static func package(_ deck: Deck, progress: Progress?, now: Date, legacy: Bool) throws -> Data {
+    /// The package's bytes; a failure to build it (scratch files, zip, zstd) is
+    /// `StoreError.export(.cannotWrite)`.
+    public static func package(_ deck: Deck, progress: Progress?, now: Date, legacy: Bool) throws(StoreError) -> Data {
+        do {
+            return try build(deck, progress: progress, now: now, legacy: legacy)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as Zstd.Failure {
+            throw .export(.cannotWrite(what: "Anki package", reason: "zstd compression failed (\(error))"))
+        } catch {
+            throw .export(.cannotWrite(what: "Anki package", reason: "\(error)"))
+        }
+    }
+
+    private static func build(_ deck: Deck, progress: Progress?, now: Date, legacy: Bool) throws -> Data {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-apkg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -56,7 +70,7 @@ public enum AnkiPackageWriter {
             try add("meta", Data([0x08, 0x03]))
         }
         guard let data = archive.data else {
-            throw ExportError.cannotWrite(what: "Anki package", reason: "the zip was not built")
+            throw StoreError.export(.cannotWrite(what: "Anki package", reason: "the zip was not built"))
         }
         return data
     }

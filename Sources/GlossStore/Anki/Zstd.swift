@@ -4,9 +4,17 @@ import Foundation
 /// zstd decompression through the system library, stopped at a size limit (a zstd bomb
 /// is refused before it fills memory).
 enum Zstd {
-    enum Failure: Error, Equatable {
+    /// Internal: `AnkiPackage` and `AnkiPackageWriter` map it into `StoreError`.
+    enum Failure: Error, Equatable, CustomStringConvertible {
         case tooLarge(limit: Int)
         case corrupt(String)
+
+        var description: String {
+            switch self {
+            case .tooLarge(let limit): "unpacks to over the \(limit)-byte limit"
+            case .corrupt(let why): why
+            }
+        }
     }
 
     /// The decompressed bytes of `data` (one or more zstd frames).

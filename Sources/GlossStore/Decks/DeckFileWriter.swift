@@ -45,7 +45,7 @@ public enum DeckFileWriter {
         let fd = try FileIO.openProgressFile(lockPath, O_RDWR | O_CREAT)
         defer { FileIO.close(fd) }
         while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw ProgressError.io(file: lockPath, operation: "lock", errno: errno) }
+            guard errno == EINTR else { throw StoreError.progress(.io(file: lockPath, operation: "lock", errno: errno)) }
         }
         defer { _ = flock(fd, LOCK_UN) }
         return try body()

@@ -11,13 +11,13 @@ enum CSVText {
             for row in rows { try writer.write(row: row) }
             var newline: UInt8 = 0x0A  // CSVWriter separates rows; end the last one too
             if stream.write(&newline, maxLength: 1) != 1 {
-                throw ExportError.cannotWrite(what: what, reason: stream.streamError.map { "\($0)" } ?? "write failed")
+                throw StoreError.export(.cannotWrite(what: what, reason: stream.streamError.map { "\($0)" } ?? "write failed"))
             }
             try (stream as? ExportSink)?.flush()
-        } catch let error as ExportError {
+        } catch let error as StoreError {
             throw error
         } catch {
-            throw ExportError.cannotWrite(what: what, reason: "\(error)")
+            throw StoreError.export(.cannotWrite(what: what, reason: "\(error)"))
         }
     }
 

@@ -12,13 +12,13 @@ public enum ExportFile {
     public static func write(_ data: Data, to path: String, force: Bool) throws {
         if path == "-" {
             do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
-                throw ExportError.cannotWrite(what: "stdout", reason: "\(error)")
+                throw StoreError.export(.cannotWrite(what: "stdout", reason: "\(error)"))
             }
             return
         }
         try checkFree(path, force: force)
         do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-            throw ExportError.cannotWrite(what: path, reason: error.localizedDescription)
+            throw StoreError.export(.cannotWrite(what: path, reason: error.localizedDescription))
         }
     }
 
@@ -31,7 +31,7 @@ public enum ExportFile {
         if path == "-" {
             try body { chunk in
                 do { try FileHandle.standardOutput.write(contentsOf: chunk) } catch {
-                    throw ExportError.cannotWrite(what: "stdout", reason: "\(error)")
+                    throw StoreError.export(.cannotWrite(what: "stdout", reason: "\(error)"))
                 }
             }
             return
@@ -42,22 +42,22 @@ public enum ExportFile {
             .path
         guard FileManager.default.createFile(atPath: temp, contents: nil), let handle = FileHandle(forWritingAtPath: temp)
         else {
-            throw ExportError.cannotWrite(what: path, reason: "cannot create the file (does its folder exist?)")
+            throw StoreError.export(.cannotWrite(what: path, reason: "cannot create the file (does its folder exist?)"))
         }
         do {
             try body { chunk in
                 do { try handle.write(contentsOf: chunk) } catch {
-                    throw ExportError.cannotWrite(what: path, reason: error.localizedDescription)
+                    throw StoreError.export(.cannotWrite(what: path, reason: error.localizedDescription))
                 }
             }
             do {
                 try handle.synchronize()
                 try handle.close()
             } catch {
-                throw ExportError.cannotWrite(what: path, reason: error.localizedDescription)
+                throw StoreError.export(.cannotWrite(what: path, reason: error.localizedDescription))
             }
             guard rename(temp, path) == 0 else {
-                throw ExportError.cannotWrite(what: path, reason: String(cString: strerror(errno)))
+                throw StoreError.export(.cannotWrite(what: path, reason: String(cString: strerror(errno))))
             }
         } catch {
             try? handle.close()
@@ -74,12 +74,12 @@ public enum ExportFile {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
         else {
-            throw ExportError.cannotWrite(what: path, reason: "cannot create the file (does its folder exist?)")
+            throw StoreError.export(.cannotWrite(what: path, reason: "cannot create the file (does its folder exist?)"))
         }
         return ExportSink(fileHandle: handle)
     }
 
     private static func checkFree(_ path: String, force: Bool) throws {
-        if !force && FileManager.default.fileExists(atPath: path) { throw ExportError.fileExists(path: path) }
+        if !force && FileManager.default.fileExists(atPath: path) { throw StoreError.export(.fileExists(path: path)) }
     }
 }

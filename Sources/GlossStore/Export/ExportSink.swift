@@ -59,7 +59,7 @@ public final class ExportSink: OutputStream {
         } catch {
             failure = error
             status = .error
-            throw ExportError.cannotWrite(what: "CSV", reason: "\(error)")
+            throw StoreError.export(.cannotWrite(what: "CSV", reason: "\(error)"))
         }
     }
 }

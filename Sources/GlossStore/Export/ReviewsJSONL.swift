@@ -12,7 +12,7 @@ public enum ReviewsJSONL {
             do {
                 out += String(decoding: try encoder.encode(record), as: UTF8.self)
             } catch {
-                throw ExportError.cannotWrite(what: "JSON Lines", reason: "record \(record.seq): \(error)")
+                throw StoreError.export(.cannotWrite(what: "JSON Lines", reason: "record \(record.seq): \(error)"))
             }
             out += "\n"
         }
@@ -33,7 +33,7 @@ public enum ReviewsJSONL {
                 do {
                     out.buffer.append(contentsOf: try encoder.encode(record))
                 } catch {
-                    throw ExportError.cannotWrite(what: "JSON Lines", reason: "record \(record.seq): \(error)")
+                    throw StoreError.export(.cannotWrite(what: "JSON Lines", reason: "record \(record.seq): \(error)"))
                 }
                 out.buffer.append(0x0A)
                 try out.lineEnded(emit)
@@ -69,7 +69,7 @@ public enum ReviewsJSONL {
             do {
                 records.append(try decoder.decode(ReviewRecord.self, from: Data(line.utf8)))
             } catch {
-                throw ExportError.unreadableLine(line: index + 1, reason: "\(error)")
+                throw StoreError.export(.unreadableLine(line: index + 1, reason: "\(error)"))
             }
         }
         return records

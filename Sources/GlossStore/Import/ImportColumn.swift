@@ -21,25 +21,15 @@ public enum ImportColumn: String, Sendable, CaseIterable {
         }
     }
 
-    /// Parses a column list such as `term,definition,-,tags`; nil names the first unknown column.
-    public static func parseList(_ text: String) -> Result<[ImportColumn], ImportOptionError> {
+    /// Parses a column list such as `term,definition,-,tags`; the failure names the first unknown column.
+    public static func parseList(_ text: String) -> Result<[ImportColumn], StoreError> {
         var result: [ImportColumn] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             guard let column = ImportColumn(header: String(part)) else {
-                return .failure(
-                    ImportOptionError(
-                        message:
-                            "unknown column '\(part)' in --columns (use term, definition, explanation, related, aliases, tags or -)"
-                    ))
+                return .failure(.unknownColumn(String(part)))
             }
             result.append(column)
         }
         return .success(result)
     }
-}
-
-/// A bad import option, such as an unknown column name.
-public struct ImportOptionError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
 }

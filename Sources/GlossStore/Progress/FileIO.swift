@@ -33,7 +33,7 @@ enum FileIO {
     static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o644) throws -> Int32 {
         let created = observer != nil && flags & O_CREAT != 0 && !exists(path)
         let fd = path.withCString { Glibc_open($0, flags | O_CLOEXEC, mode) }
-        guard fd >= 0 else { throw ProgressError.io(file: path, operation: "open", errno: errno) }
+        guard fd >= 0 else { throw StoreError.progress(.io(file: path, operation: "open", errno: errno)) }
         if created { observer?(.create(path)) }
         return fd
     }
@@ -49,7 +49,7 @@ enum FileIO {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw ProgressError.notRegularFile(file: path)
+            throw StoreError.progress(.notRegularFile(file: path))
         }
         if creating {
             do {
@@ -79,7 +79,7 @@ enum FileIO {
 
     static func size(_ fd: Int32, path: String) throws -> Int {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ProgressError.io(file: path, operation: "stat", errno: errno) }
+        guard fstat(fd, &info) == 0 else { throw StoreError.progress(.io(file: path, operation: "stat", errno: errno)) }
         return Int(info.st_size)
     }
 
@@ -94,7 +94,7 @@ enum FileIO {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ProgressError.io(file: path, operation: "read", errno: errno)
+                throw StoreError.progress(.io(file: path, operation: "read", errno: errno))
             }
             if n == 0 { break }
             done += n
@@ -112,7 +112,7 @@ enum FileIO {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ProgressError.io(file: path, operation: "write", errno: errno)
+                throw StoreError.progress(.io(file: path, operation: "write", errno: errno))
             }
             done += n
         }
@@ -123,13 +123,13 @@ enum FileIO {
     }
 
     static func sync(_ fd: Int32, path: String) throws {
-        guard fsync(fd) == 0 else { throw ProgressError.io(file: path, operation: "fsync", errno: errno) }
+        guard fsync(fd) == 0 else { throw StoreError.progress(.io(file: path, operation: "fsync", errno: errno)) }
         observer?(.sync(path))
     }
 
     static func truncate(_ fd: Int32, path: String, to length: Int) throws {
         guard ftruncate(fd, off_t(length)) == 0 else {
-            throw ProgressError.io(file: path, operation: "truncate", errno: errno)
+            throw StoreError.progress(.io(file: path, operation: "truncate", errno: errno))
         }
         observer?(.truncate(path, length: length))
     }
@@ -147,8 +147,8 @@ enum FileIO {
     static func createFolder(_ folder: String) throws {
         do {
             try makeFolder(folder)
-        } catch ProgressError.io(_, let operation, let code) {
-            throw ProgressError.io(file: folder, operation: operation, errno: code)
+        } catch StoreError.progress(.io(_, let operation, let code)) {
+            throw StoreError.progress(.io(file: folder, operation: operation, errno: code))
         }
     }
 
@@ -156,20 +156,20 @@ enum FileIO {
         var info = stat()
         if stat(folder, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
-                throw ProgressError.io(file: folder, operation: "create folder", errno: ENOTDIR)
+                throw StoreError.progress(.io(file: folder, operation: "create folder", errno: ENOTDIR))
             }
             return
         }
         let parent = (folder as NSString).deletingLastPathComponent
         if !parent.isEmpty && parent != folder { try makeFolder(parent) }
         guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
-            throw ProgressError.io(file: folder, operation: "create folder", errno: errno)
+            throw StoreError.progress(.io(file: folder, operation: "create folder", errno: errno))
         }
         observer?(.mkdir(folder))
         do {
             try syncFolder(parent.isEmpty ? "." : parent)
-        } catch ProgressError.io(_, _, let code) {
-            throw ProgressError.io(file: folder, operation: "create folder", errno: code)
+        } catch StoreError.progress(.io(_, _, let code)) {
+            throw StoreError.progress(.io(file: folder, operation: "create folder", errno: code))
         }
     }
 
@@ -183,13 +183,13 @@ enum FileIO {
 
     /// Replaces `path` with `bytes` atomically: temp file in the same folder, fsync, rename,
     /// fsync of the folder. A crash leaves either the old file or the new one; a failure
-    /// before the rename (a full disk) throws `ProgressError.notReplaced` naming `path`.
+    /// before the rename (a full disk) throws `StoreError.progress(.notReplaced)` naming `path`.
     static func atomicWrite(_ bytes: [UInt8], to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let temp = (folder.isEmpty ? "" : folder + "/") + tempName(for: (path as NSString).lastPathComponent)
         func notReplaced(_ error: any Error) -> any Error {
-            guard case .io(_, let operation, let code) = error as? ProgressError else { return error }
-            return ProgressError.notReplaced(file: path, operation: operation, errno: code)
+            guard case .progress(.io(_, let operation, let code)) = error as? StoreError else { return error }
+            return StoreError.progress(.notReplaced(file: path, operation: operation, errno: code))
         }
         let fd: Int32
         do { fd = try open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW) } catch { throw notReplaced(error) }
@@ -205,7 +205,7 @@ enum FileIO {
         guard rename(temp, path) == 0 else {
             let code = errno
             remove(temp)
-            throw ProgressError.notReplaced(file: path, operation: "rename", errno: code)
+            throw StoreError.progress(.notReplaced(file: path, operation: "rename", errno: code))
         }
         observer?(.rename(temp, to: path))
         try syncFolder(folder.isEmpty ? "." : folder)
@@ -214,7 +214,7 @@ enum FileIO {
     static func syncFolder(_ folder: String) throws {
         let fd = try open(folder, O_RDONLY | O_DIRECTORY)
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw ProgressError.io(file: folder, operation: "fsync", errno: errno) }
+        guard fsync(fd) == 0 else { throw StoreError.progress(.io(file: folder, operation: "fsync", errno: errno)) }
         observer?(.syncFolder(folder))
     }
 }

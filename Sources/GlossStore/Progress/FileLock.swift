@@ -13,14 +13,14 @@ struct FileLock {
     let path: String
     private let fd: Int32
 
-    /// Takes the lock without waiting; throws `ProgressError.locked` when another holds it.
+    /// Takes the lock without waiting; throws `StoreError.progress(.locked)` when another holds it.
     static func acquire(_ path: String) throws -> FileLock {
         let fd = try FileIO.openProgressFile(path, O_RDWR | O_CREAT)
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
             FileIO.close(fd)
-            if code == EWOULDBLOCK { throw ProgressError.locked(file: path) }
-            throw ProgressError.io(file: path, operation: "lock", errno: code)
+            if code == EWOULDBLOCK { throw StoreError.progress(.locked(file: path)) }
+            throw StoreError.progress(.io(file: path, operation: "lock", errno: code))
         }
         return FileLock(path: path, fd: fd)
     }

@@ -104,8 +104,8 @@ struct Journal {
     }
 
     /// The error for a read stopped by `failure`, naming the file and the line.
-    func unreadable(_ failure: JournalLineCheck.Failure) throws -> ProgressError {
-        .unreadable(file: path, line: try lineNumber(at: failure.offset), problem: failure.problem)
+    func unreadable(_ failure: JournalLineCheck.Failure) throws -> StoreError {
+        .progress(.unreadable(file: path, line: try lineNumber(at: failure.offset), problem: failure.problem))
     }
 
     /// A fresh check of this journal's lines, read in `direction`.

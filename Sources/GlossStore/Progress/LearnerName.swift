@@ -6,10 +6,10 @@ public enum LearnerName {
     /// The longest learner name allowed, in characters.
     public static let maxLength = 64
 
-    /// Returns `name` when it is a safe learner name; throws `ProgressError.invalidLearnerName`.
+    /// Returns `name` when it is a safe learner name; throws `StoreError.progress(.invalidLearnerName)`.
     @discardableResult
     public static func validate(_ name: String) throws -> String {
-        guard isSafe(name) else { throw ProgressError.invalidLearnerName(name) }
+        guard isSafe(name) else { throw StoreError.progress(.invalidLearnerName(name)) }
         return name
     }
 

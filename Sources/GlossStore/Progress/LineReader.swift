@@ -41,7 +41,7 @@ struct LineReader {
             let n = pread(fd, buffer + filled, min(capacity - filled, range.upperBound - position), off_t(position))
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ProgressError.io(file: path, operation: "read", errno: errno)
+                throw StoreError.progress(.io(file: path, operation: "read", errno: errno))
             }
             if n == 0 { break }  // the file got shorter: read what there is
             position += n
@@ -74,7 +74,7 @@ struct LineReader {
             let n = pread(fd, chunk, min(size, end - probe), off_t(probe))
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ProgressError.io(file: path, operation: "read", errno: errno)
+                throw StoreError.progress(.io(file: path, operation: "read", errno: errno))
             }
             if n == 0 { break }
             if let hit = memchr(chunk, 10, n) {

@@ -60,9 +60,11 @@ public enum ProgressDoctor {
             }
             if replay.lastSeq < snapshotState.lastSeq {
                 report.unreadable =
-                    ProgressError.journalBehindSnapshot(
-                        journal: ownJournal, journalSeq: replay.lastSeq,
-                        snapshotSeq: snapshotState.lastSeq
+                    StoreError.progress(
+                        .journalBehindSnapshot(
+                            journal: ownJournal, journalSeq: replay.lastSeq,
+                            snapshotSeq: snapshotState.lastSeq
+                        )
                     ).description
                 return report
             }
@@ -95,8 +97,8 @@ public enum ProgressDoctor {
             if let deckCards {
                 report.orphanedCards = Set(current.cards.keys).subtracting(deckCards).sorted()
             }
-        } catch let error as ProgressError {
-            report.unreadable = error.description
+        } catch StoreError.progress(let problem) {
+            report.unreadable = problem.description
         }
         return report
     }

@@ -13,7 +13,7 @@ import Foundation
 /// fine. A dangling link is refused too: opening it to create the file would create its
 /// target, wherever that is.
 enum ProgressPathGuard {
-    /// Throws `ProgressError.linkOutsideFolder` when `path` is a symlink resolving outside
+    /// Throws `StoreError.progress(.linkOutsideFolder)` when `path` is a symlink resolving outside
     /// `folder` or to nothing.
     static func check(_ path: String, folder: URL) throws {
         var info = stat()
@@ -22,12 +22,12 @@ enum ProgressPathGuard {
             var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let length = readlink(path, &target, Int(PATH_MAX))
             let text = length > 0 ? String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
-            throw ProgressError.linkOutsideFolder(file: path, target: text + " (which does not exist)")
+            throw StoreError.progress(.linkOutsideFolder(file: path, target: text + " (which does not exist)"))
         }
         defer { free(resolved) }
         let base = folder.resolvingSymlinksInPath().standardizedFileURL.path
         let target = String(cString: resolved)
         let inside = target.hasPrefix(base.hasSuffix("/") ? base : base + "/")
-        guard inside else { throw ProgressError.linkOutsideFolder(file: path, target: target) }
+        guard inside else { throw StoreError.progress(.linkOutsideFolder(file: path, target: target)) }
     }
 }

@@ -74,8 +74,9 @@ struct ProgressSnapshot: Codable, Equatable {
         for (text, card) in self.cards {
             guard let key = Self.cardKey(text) else {
                 if skippingBadKeys { continue }
-                throw ProgressError.unreadable(
-                    file: file, line: 1, problem: "card key \"\(text)\" is not deck/entry/facet")
+                throw StoreError.progress(
+                    .unreadable(
+                        file: file, line: 1, problem: "card key \"\(text)\" is not deck/entry/facet"))
             }
             cards[key] = card
         }
@@ -83,7 +84,8 @@ struct ProgressSnapshot: Codable, Equatable {
         for text in suspended ?? [] {
             guard let key = Self.cardKey(text) else {
                 if skippingBadKeys { continue }
-                throw ProgressError.unreadable(file: file, line: 1, problem: "suspended card \"\(text)\" is not deck/entry/facet")
+                throw StoreError.progress(
+                    .unreadable(file: file, line: 1, problem: "suspended card \"\(text)\" is not deck/entry/facet"))
             }
             state.suspended.insert(key)
         }

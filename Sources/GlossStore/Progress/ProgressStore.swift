@@ -17,7 +17,7 @@ import GlossCore
 /// let undone = try store.undo()           // appends a revocation; nil when nothing to undo
 /// ```
 /// Opening loads the snapshot and replays only the journal records after its `lastSeq`.
-/// A file it cannot read stops it with a `ProgressError` and is never written.
+/// A file it cannot read stops it with a `StoreError.progress` and is never written.
 public final class ProgressStore {
     public let learner: String
     public let folder: URL
@@ -68,7 +68,7 @@ public final class ProgressStore {
 
     /// The scheduler of `rules`: the one a study session rates with, so what it shows is
     /// what the store derives.
-    public func makeScheduler() throws(SettingsError) -> any Scheduler { try rules.makeScheduler() }
+    public func makeScheduler() throws(CoreError) -> any Scheduler { try rules.makeScheduler() }
 
     static func snapshotPath(_ folder: URL, _ learner: String) -> String {
         folder.appendingPathComponent("\(learner).json").path
@@ -85,7 +85,7 @@ public final class ProgressStore {
 
     /// Opens (creating if needed) the learner's progress in `folder`.
     ///
-    /// Throws `ProgressError.invalidLearnerName`, `.locked` when another gloss has it open,
+    /// Throws `StoreError.progress(.invalidLearnerName)`, `.locked` when another gloss has it open,
     /// `.unreadable` / `.newerVersion` / `.journalBehindSnapshot` naming the file and line.
     ///
     /// `forReading` (for `stats`, `export`, `evaluate`, `optimize` without `--apply`): no
@@ -204,15 +204,16 @@ public final class ProgressStore {
                 // last answer starts); the replay reads and checks every line.
                 if replayAll { ownLastSeq = try journal.lastRecord()?.seq ?? 0 }
                 tail = try journal.tail(after: ownLastSeq, window: Self.linesCheckedBeforeSnapshot)
-            } catch let error as ProgressError {
+            } catch StoreError.progress(let problem) {
                 // Name the line `doctor` and `rebuild` name, reading forwards (only on this path):
                 // a swap is seen at its first line forwards, at its second backwards.
                 _ = try journal.forEach { _ in }
-                throw error
+                throw StoreError.progress(problem)
             }
             if tail.lastSeq < state.lastSeq {
-                throw ProgressError.journalBehindSnapshot(
-                    journal: journalPath, journalSeq: tail.lastSeq, snapshotSeq: state.lastSeq)
+                throw StoreError.progress(
+                    .journalBehindSnapshot(
+                        journal: journalPath, journalSeq: tail.lastSeq, snapshotSeq: state.lastSeq))
             }
             if !replayAll, state.lastSeq > 0, let expected = loaded?.snapshot.lastLineOffset,
                 let found = tail.boundaryOffset, found != expected
@@ -225,7 +226,7 @@ public final class ProgressStore {
             torn = tail.torn
             missingNewline = tail.missingNewline
         } else if state.lastSeq > 0 {
-            throw ProgressError.journalBehindSnapshot(journal: journalPath, journalSeq: 0, snapshotSeq: state.lastSeq)
+            throw StoreError.progress(.journalBehindSnapshot(journal: journalPath, journalSeq: 0, snapshotSeq: state.lastSeq))
         }
         if replayAll {
             state = try Self.replayAll(folder: folder, learner: learner)
@@ -278,11 +279,12 @@ public final class ProgressStore {
     /// The snapshot's last answer is not at the byte offset it recorded: a line before it was
     /// duplicated, lost, moved or edited. Reads the log forwards (only on this path) to name
     /// the first line out of numbering; failing that, the line where that answer now is.
-    private static func notAtLine(_ journal: Journal, seq: Int, expected: Int, found: Int) throws -> ProgressError {
+    private static func notAtLine(_ journal: Journal, seq: Int, expected: Int, found: Int) throws -> StoreError {
         _ = try journal.forEach { _ in }
-        return .snapshotNotAtLine(
-            journal: journal.path, line: try journal.lineNumber(at: found), seq: seq, expectedOffset: expected,
-            foundOffset: found)
+        return .progress(
+            .snapshotNotAtLine(
+                journal: journal.path, line: try journal.lineNumber(at: found), seq: seq, expectedOffset: expected,
+                foundOffset: found))
     }
 
     /// Temp files of a snapshot or stats cache write cut short by a crash (we hold the lock,
@@ -326,11 +328,11 @@ public final class ProgressStore {
     @discardableResult
     public func appendAll(_ records: [ReviewRecord]) throws -> [ReviewRecord] {
         guard !records.isEmpty else { return [] }
-        guard !readOnly else { throw ProgressError.io(file: journalPath, operation: "append", errno: EROFS) }
+        guard !readOnly else { throw StoreError.progress(.io(file: journalPath, operation: "append", errno: EROFS)) }
         guard journalFD >= 0, let lock else {
-            throw ProgressError.io(file: journalPath, operation: "append (store closed)", errno: EBADF)
+            throw StoreError.progress(.io(file: journalPath, operation: "append (store closed)", errno: EBADF))
         }
-        guard lock.isStillInPlace() else { throw ProgressError.lockLost(file: lockPath) }
+        guard lock.isStillInPlace() else { throw StoreError.progress(.lockLost(file: lockPath)) }
         var stored: [ReviewRecord] = []
         stored.reserveCapacity(records.count)
         var next = state.lastSeq + 1
@@ -412,20 +414,20 @@ public final class ProgressStore {
     /// What a failed checkpoint means when every answer is in the journal.
     static func snapshotBehind(_ error: any Error, snapshot: String, journal: String) -> String {
         var why = "\(error)"
-        if case .notReplaced(_, let operation, let code) = error as? ProgressError {
+        if case .progress(.notReplaced(_, let operation, let code)) = error as? StoreError {
             why = "\(operation) failed: \(String(cString: strerror(code)))"
-        } else if case .io(_, let operation, let code) = error as? ProgressError {
+        } else if case .progress(.io(_, let operation, let code)) = error as? StoreError {
             why = "\(operation) failed: \(String(cString: strerror(code)))"
         }
         return "\(snapshot): not updated (\(why)); every answer is saved in \(journal) and is read back on the next start"
     }
 
     private func write(_ record: ReviewRecord) throws -> ReviewRecord {
-        guard !readOnly else { throw ProgressError.io(file: journalPath, operation: "append", errno: EROFS) }
+        guard !readOnly else { throw StoreError.progress(.io(file: journalPath, operation: "append", errno: EROFS)) }
         guard journalFD >= 0, let lock else {
-            throw ProgressError.io(file: journalPath, operation: "append (store closed)", errno: EBADF)
+            throw StoreError.progress(.io(file: journalPath, operation: "append (store closed)", errno: EBADF))
         }
-        guard lock.isStillInPlace() else { throw ProgressError.lockLost(file: lockPath) }
+        guard lock.isStillInPlace() else { throw StoreError.progress(.lockLost(file: lockPath)) }
         var record = record
         record.device = device
         if record.kind == .review, record.after == nil, state.rules(for: device) != rules { record.rules = rules }
@@ -519,7 +521,9 @@ public final class ProgressStore {
 
     /// Writes the snapshot atomically (temp file, fsync, rename, fsync of the folder).
     public func checkpoint() throws {
-        guard !readOnly else { throw ProgressError.io(file: snapshotPath, operation: "write (opened for reading)", errno: EROFS) }
+        guard !readOnly else {
+            throw StoreError.progress(.io(file: snapshotPath, operation: "write (opened for reading)", errno: EROFS))
+        }
         var snapshot = ProgressSnapshot(
             learner: learner, state: state, settings: settings, lastLineOffset: lastLineOffset, device: device)
         snapshot.devices = others.isEmpty ? nil : others
@@ -548,7 +552,7 @@ public final class ProgressStore {
     /// which skips them too). Before the snapshot is replaced the old one is kept as
     /// `<learner>.json.before-rebuild`; when the rebuilt state would have fewer cards than
     /// the old one, `confirm` is asked first and a false answer throws
-    /// `ProgressError.rebuildDeclined`, changing nothing.
+    /// `StoreError.progress(.rebuildDeclined)`, changing nothing.
     public static func rebuild(
         folder: URL, learner: String, device: String? = nil, timeZone: TimeZone? = nil,
         confirm: (RebuildReport) -> Bool = { _ in false }
@@ -574,7 +578,7 @@ public final class ProgressStore {
         rebuilt.lastSeq = own ?? 0
         let report = RebuildReport(old: old, rebuilt: rebuilt, records: records)
         if report.droppedCards > 0, !confirm(report) {
-            throw ProgressError.rebuildDeclined(file: path, cardsDropped: report.droppedCards)
+            throw StoreError.progress(.rebuildDeclined(file: path, cardsDropped: report.droppedCards))
         }
         if let loaded {
             if let version = loaded.migratedFrom { try FileIO.atomicWrite(loaded.original, to: path + ".v\(version).bak") }

@@ -36,19 +36,20 @@ enum SnapshotFile {
             let fd = try FileIO.openProgressFile(path, O_RDONLY)
             defer { FileIO.close(fd) }
             data = Data(try FileIO.read(fd, path: path, offset: 0, count: try FileIO.size(fd, path: path)))
-        } catch let error as ProgressError {
-            if case .io(_, _, let code) = error, code != ENOENT {
-                throw ProgressError.unreadable(
-                    file: path, line: 1, problem: "cannot read the file (\(String(cString: strerror(code))))")
+        } catch StoreError.progress(let problem) {
+            if case .io(_, _, let code) = problem, code != ENOENT {
+                throw StoreError.progress(
+                    .unreadable(
+                        file: path, line: 1, problem: "cannot read the file (\(String(cString: strerror(code))))"))
             }
-            throw error
+            throw StoreError.progress(problem)
         }
         let decoder = ProgressCoding.decoder()
-        func fail(_ error: any Error) -> ProgressError {
+        func fail(_ error: any Error) -> StoreError {
             if let syntax = ProgressCoding.syntaxError(in: data) {
-                return .unreadable(file: path, line: syntax.line, problem: syntax.problem)
+                return .progress(.unreadable(file: path, line: syntax.line, problem: syntax.problem))
             }
-            return .unreadable(file: path, line: 1, problem: ProgressCoding.describe(error))
+            return .progress(.unreadable(file: path, line: 1, problem: ProgressCoding.describe(error)))
         }
         // The common case in one pass: a current-version file.
         if let snapshot = FastDecoding.snapshot(data) ?? (try? decoder.decode(ProgressSnapshot.self, from: data)),
@@ -63,7 +64,7 @@ enum SnapshotFile {
             throw fail(error)
         }
         if version > ProgressSnapshot.currentVersion {
-            throw ProgressError.newerVersion(file: path, found: version, supported: ProgressSnapshot.currentVersion)
+            throw StoreError.progress(.newerVersion(file: path, found: version, supported: ProgressSnapshot.currentVersion))
         }
         do {
             switch version {
@@ -72,8 +73,9 @@ enum SnapshotFile {
                 var state = ProgressState(lastSeq: old.lastSeq)
                 for card in old.cards {
                     guard let key = CardKey(card.card) else {
-                        throw ProgressError.unreadable(
-                            file: path, line: 1, problem: "card key \"\(card.card)\" is not deck/entry/facet")
+                        throw StoreError.progress(
+                            .unreadable(
+                                file: path, line: 1, problem: "card key \"\(card.card)\" is not deck/entry/facet"))
                     }
                     state.cards[key] = card.state
                 }
@@ -84,10 +86,10 @@ enum SnapshotFile {
                 let snapshot = try decoder.decode(ProgressSnapshot.self, from: data)
                 return Loaded(snapshot: snapshot, migratedFrom: nil, original: [UInt8](data))
             default:
-                throw ProgressError.unreadable(file: path, line: 1, problem: "unknown version \(version)")
+                throw StoreError.progress(.unreadable(file: path, line: 1, problem: "unknown version \(version)"))
             }
-        } catch let error as ProgressError {
-            throw error
+        } catch StoreError.progress(let problem) {
+            throw StoreError.progress(problem)
         } catch {
             throw fail(error)
         }

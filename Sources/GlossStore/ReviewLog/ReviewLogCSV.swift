@@ -16,7 +16,7 @@ public enum ReviewLogCSV {
     /// The readable reviews, in file order, and the problems with the others.
     public struct Contents: Sendable, Equatable {
         public var reviews: [LoggedReview]
-        public var problems: [ReviewLogError]
+        public var problems: [ReviewLogProblem]
     }
 
     /// The text without surrounding spaces; the common case (none) costs no copy.
@@ -26,7 +26,7 @@ public enum ReviewLogCSV {
     }
 
     /// Reads a review log file.
-    public static func read(contentsOf url: URL) throws(ReviewLogError) -> Contents {
+    public static func read(contentsOf url: URL) throws(StoreError) -> Contents {
         let name = url.path
         let data: Data
         do {
@@ -42,7 +42,7 @@ public enum ReviewLogCSV {
     }
 
     /// Parses review-log text; `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws(ReviewLogError) -> Contents {
+    public static func parse(_ text: String, file: String) throws(StoreError) -> Contents {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true)
@@ -52,8 +52,8 @@ public enum ReviewLogCSV {
         let header = (reader.headerRow ?? []).map {
             $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "")
         }
-        func column(_ name: String) throws(ReviewLogError) -> Int {
-            guard let i = header.firstIndex(of: name) else { throw .missingColumn(file: file, column: name) }
+        func column(_ name: String) throws(StoreError) -> Int {
+            guard let i = header.firstIndex(of: name) else { throw .reviewLog(.missingColumn(file: file, column: name)) }
             return i
         }
         let cardColumn = try column("card_id")
@@ -62,7 +62,7 @@ public enum ReviewLogCSV {
         let durationColumn = header.firstIndex(of: "review_duration")
 
         var reviews: [LoggedReview] = []
-        var problems: [ReviewLogError] = []
+        var problems: [ReviewLogProblem] = []
         var line = 1
         let needed = max(cardColumn, ratingColumn, timeColumn)
         let names = [cardColumn: "card_id", ratingColumn: "review_rating", timeColumn: "review_time"]

@@ -34,23 +34,24 @@ public struct FSRSParameters: Hashable, Codable, Sendable {
     init(unchecked values: [Double]) { self.values = values }
 
     /// Validates 21 numbers; throws naming every parameter out of bounds.
-    public init(_ values: [Double]) throws(FSRSParameterError) {
-        guard values.count == 21 else { throw .wrongCount(values.count) }
-        if let i = values.firstIndex(where: { !$0.isFinite }) { throw .notFinite(index: i) }
+    public init(_ values: [Double]) throws(CoreError) {
+        guard values.count == 21 else { throw .parameters(.wrongCount(values.count)) }
+        if let i = values.firstIndex(where: { !$0.isFinite }) { throw .parameters(.notFinite(index: i)) }
         let out = values.indices.filter {
             !(Self.lowerBounds[$0] <= values[$0] && values[$0] <= Self.upperBounds[$0])
         }
         if !out.isEmpty {
-            throw .outOfBounds(
-                out.map {
-                    .init(index: $0, value: values[$0], lower: Self.lowerBounds[$0], upper: Self.upperBounds[$0])
-                })
+            throw .parameters(
+                .outOfBounds(
+                    out.map {
+                        .init(index: $0, value: values[$0], lower: Self.lowerBounds[$0], upper: Self.upperBounds[$0])
+                    }))
         }
         self.values = values
     }
 
     /// Accepts 17, 19 or 21 numbers (an empty list means the defaults), migrates, then validates.
-    public init(migrating values: [Double]) throws(FSRSParameterError) {
+    public init(migrating values: [Double]) throws(CoreError) {
         try self.init(Self.migrated(values))
     }
 
@@ -58,7 +59,7 @@ public struct FSRSParameters: Hashable, Codable, Sendable {
     ///
     /// 17 (FSRS-4.5): `w4 += 2·w5`, `w5 = ln(1 + 3·w5) / 3`, `w6 += 0.5`, then `0, 0, 0, 0.5`.
     /// 19 (FSRS-5): append `0, 0.5`. 21: unchanged. 0: the defaults.
-    public static func migrated(_ values: [Double]) throws(FSRSParameterError) -> [Double] {
+    public static func migrated(_ values: [Double]) throws(CoreError) -> [Double] {
         switch values.count {
         case 0:
             return LearnerSettings.defaultFSRSParameters
@@ -74,7 +75,7 @@ public struct FSRSParameters: Hashable, Codable, Sendable {
         case 21:
             return values
         default:
-            throw .wrongCount(values.count)
+            throw .parameters(.wrongCount(values.count))
         }
     }
 
@@ -82,36 +83,6 @@ public struct FSRSParameters: Hashable, Codable, Sendable {
     public static func clipped(_ values: [Double]) -> [Double] {
         values.enumerated().map { i, v in
             i < lowerBounds.count ? min(max(v, lowerBounds[i]), upperBounds[i]) : v
-        }
-    }
-}
-
-/// Why a list of FSRS parameters was refused.
-public enum FSRSParameterError: Error, Equatable, CustomStringConvertible {
-    public struct Bound: Equatable, Sendable {
-        public var index: Int
-        public var value: Double
-        public var lower: Double
-        public var upper: Double
-    }
-
-    /// Not 17, 19 or 21 numbers.
-    case wrongCount(Int)
-    /// A NaN or infinite value.
-    case notFinite(index: Int)
-    /// One or more values outside their bounds.
-    case outOfBounds([Bound])
-
-    public var description: String {
-        switch self {
-        case .wrongCount(let n):
-            "FSRS parameters: expected 21 numbers (or 17/19 from older FSRS), got \(n)"
-        case .notFinite(let i):
-            "FSRS parameters: w\(i) is not a finite number"
-        case .outOfBounds(let bounds):
-            "FSRS parameters out of bounds: "
-                + bounds.map { "w\($0.index) = \($0.value) (allowed \($0.lower)...\($0.upper))" }
-                .joined(separator: "; ")
         }
     }
 }

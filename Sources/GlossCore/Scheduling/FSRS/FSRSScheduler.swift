@@ -44,10 +44,9 @@ public struct FSRSScheduler: Scheduler, Hashable {
     }
 
     /// A scheduler from a learner's settings, validated (parameters migrated from 17/19).
-    public init(settings: LearnerSettings, dayClock: DayClock? = nil) throws(SettingsError) {
+    public init(settings: LearnerSettings, dayClock: DayClock? = nil) throws(CoreError) {
         try settings.validate()
-        let p: FSRSParameters
-        do { p = try FSRSParameters(migrating: settings.fsrsParameters) } catch { throw .parameters(error) }
+        let p = try FSRSParameters(migrating: settings.fsrsParameters)
         self.init(
             parameters: p, desiredRetention: settings.desiredRetention,
             learningSteps: settings.learningSteps, relearningSteps: settings.relearningSteps,

@@ -35,7 +35,7 @@ public struct SM2Scheduler: Scheduler, Hashable {
     }
 
     /// From a learner's settings (steps, maximum interval, fuzz), validated.
-    public init(settings: LearnerSettings) throws(SettingsError) {
+    public init(settings: LearnerSettings) throws(CoreError) {
         try settings.validate()
         self.init(
             learningSteps: settings.learningSteps, relearningSteps: settings.relearningSteps,

@@ -63,7 +63,7 @@ enum JournalMigration {
         guard rename(temp, path) == 0 else {
             let code = errno
             FileIO.remove(temp)
-            throw ProgressError.notReplaced(file: path, operation: "rename", errno: code)
+            throw StoreError.progress(.notReplaced(file: path, operation: "rename", errno: code))
         }
         try FileIO.syncFolder(folder.isEmpty ? "." : folder)
         return backup

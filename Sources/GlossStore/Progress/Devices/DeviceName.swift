@@ -21,10 +21,10 @@ public enum DeviceName {
         return host()
     }
 
-    /// `name` when it may name a device; throws `ProgressError.invalidDeviceName`.
+    /// `name` when it may name a device; throws `StoreError.progress(.invalidDeviceName)`.
     @discardableResult
     public static func validate(_ name: String) throws -> String {
-        guard LearnerName.isSafe(name) else { throw ProgressError.invalidDeviceName(name) }
+        guard LearnerName.isSafe(name) else { throw StoreError.progress(.invalidDeviceName(name)) }
         return name
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 
-/// A problem reading an FSRS review-log CSV, naming the file, the line and the value.
-public enum ReviewLogError: Error, Equatable, CustomStringConvertible {
-    /// The file could not be read.
-    case unreadable(file: String, reason: String)
+/// A problem reading an FSRS review-log CSV, naming the file, the line and the value: thrown
+/// as `StoreError.reviewLog` when the header lacks a column (a file that can't be read at all
+/// is `StoreError.unreadable`), listed in `Contents.problems` for a row that can't be read.
+public enum ReviewLogProblem: Equatable, Sendable, CustomStringConvertible {
     /// The header lacks a required column.
     case missingColumn(file: String, column: String)
     /// A row has fewer fields than the header names.
@@ -18,7 +18,7 @@ public enum ReviewLogError: Error, Equatable, CustomStringConvertible {
     /// The 1-based line, for row problems.
     public var line: Int? {
         switch self {
-        case .unreadable, .missingColumn: nil
+        case .missingColumn: nil
         case .missingField(_, let l, _), .unknownRating(_, let l, _), .badTime(_, let l, _),
             .badDuration(_, let l, _):
             l
@@ -27,7 +27,6 @@ public enum ReviewLogError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreadable(let f, let r): "\(f): cannot read: \(r)"
         case .missingColumn(let f, let c):
             "\(f):1: missing column '\(c)' (need card_id,review_rating,review_time[,review_duration])"
         case .missingField(let f, let l, let c): "\(f):\(l): no value for column '\(c)'"

@@ -1,5 +1,5 @@
-/// Why a question could not be made for a card.
-public enum QuestionError: Error, Hashable, Sendable, CustomStringConvertible {
+/// Why a question could not be made for a card (thrown as `CoreError.question`).
+public enum QuestionProblem: Hashable, Sendable, CustomStringConvertible {
     /// The card names an entry the deck does not have.
     case unknownEntry(deck: DeckID, entry: EntryID)
     /// The format needs more entries than the deck has.

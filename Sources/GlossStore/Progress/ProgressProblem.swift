@@ -1,8 +1,8 @@
 import Foundation
 
 /// What can go wrong with a learner's progress files, said for people: the file, the line,
-/// the problem and what to do.
-public enum ProgressError: Error, Equatable, CustomStringConvertible {
+/// the problem and what to do (thrown as `StoreError.progress`).
+public enum ProgressProblem: Equatable, Sendable, CustomStringConvertible {
     /// The learner name has characters that are not allowed in a file name.
     case invalidLearnerName(String)
     /// A device name (`--device`, `GLOSS_DEVICE`) that can't be part of a file name.

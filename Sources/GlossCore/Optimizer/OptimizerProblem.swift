@@ -1,5 +1,5 @@
-/// Why parameters could not be fitted.
-public enum OptimizerError: Error, Equatable, CustomStringConvertible {
+/// Why parameters could not be fitted (thrown as `CoreError.optimizer`).
+public enum OptimizerProblem: Equatable, Sendable, CustomStringConvertible {
     /// Too few answers a day or more after the previous answer of the same card.
     case notEnoughData(items: Int, reviews: Int, needed: Int)
 

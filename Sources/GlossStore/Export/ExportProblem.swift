@@ -1,5 +1,5 @@
-/// What can go wrong writing an export, said for people.
-public enum ExportError: Error, Equatable, CustomStringConvertible {
+/// What can go wrong writing an export, said for people (thrown as `StoreError.export`).
+public enum ExportProblem: Equatable, Sendable, CustomStringConvertible {
     /// The CSV or JSON Lines output could not be written (disk full, closed pipe, ...).
     case cannotWrite(what: String, reason: String)
     /// The output file exists and `--force` was not given.
