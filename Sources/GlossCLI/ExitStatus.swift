@@ -21,7 +21,7 @@ enum ExitStatus: Int32, CaseIterable {
             case .invalidLearnerName, .invalidDeviceName: return .usage
             case .locked, .unreadable, .newerVersion, .journalBehindSnapshot, .snapshotNotAtLine, .linkOutsideFolder,
                 .notRegularFile, .lockLost,
-                .rebuildDeclined, .io, .notReplaced:
+                .rebuildDeclined, .io, .notReplaced, .unwritable:
                 return .progressRefused
             }
         }

@@ -62,3 +62,28 @@ import Testing
         #expect(locked.reason == locked.description)
     }
 }
+
+/// A record that can't be a journal line fails as `StoreError` naming the journal and the
+/// answer, and nothing of it reaches the file.
+@Suite struct UnwritableRecordTests {
+    @Test func aNonFiniteNumberIsRefusedNamingTheJournalAndNothingIsWritten() throws {
+        let folder = try makeProgressFolder()
+        let store = try ProgressStore(folder: folder, learner: "ann", device: "laptop")
+        _ = try store.append(answer(store, key("d", "a"), at: 0))
+        let size = try bytes(store.journalPath).count
+        var bad = answer(store, key("d", "b"), at: 1)
+        bad.evidence.stabilityFloor = .infinity
+        let error = #expect(throws: StoreError.self) { _ = try store.append(bad) }
+        guard case .progress(.unwritable(let file, let seq, _)) = error else {
+            Issue.record("not unwritable: \(String(describing: error))")
+            return
+        }
+        #expect(file == store.journalPath)
+        #expect(seq == 2)
+        #expect(error?.description.hasPrefix("\(store.journalPath): answer 2 can't be written as a journal line (") == true)
+        #expect(try bytes(store.journalPath).count == size)
+        #expect(throws: StoreError.self) { _ = try store.appendAll([answer(store, key("d", "c"), at: 2), bad]) }
+        #expect(try bytes(store.journalPath).count == size)
+        try store.close()
+    }
+}

@@ -33,6 +33,9 @@ public enum ProgressProblem: Equatable, Sendable, CustomStringConvertible {
     /// Writing a new version of a file failed (a full disk, say); the file on disk is the
     /// old one, untouched.
     case notReplaced(file: String, operation: String, errno: Int32)
+    /// A record that can't be written as a journal line (a number that is not finite, say):
+    /// nothing of it was written.
+    case unwritable(file: String, seq: Int, problem: String)
 
     public var description: String {
         switch self {
@@ -66,6 +69,8 @@ public enum ProgressProblem: Equatable, Sendable, CustomStringConvertible {
             "\(file): \(operation) failed: \(String(cString: strerror(errno)))"
         case .notReplaced(let file, let operation, let errno):
             "\(file): \(operation) failed: \(String(cString: strerror(errno))); the file was left as it was"
+        case .unwritable(let file, let seq, let problem):
+            "\(file): answer \(seq) can't be written as a journal line (\(problem)); nothing of it was written"
         }
     }
 }

@@ -355,8 +355,8 @@ public final class ProgressStore {
                 }
                 // Read back by the journal's own decoder: what is folded in is what a later
                 // reader will see.
-                let line = try JournalCodec.encode(record)
-                stored.append(try line.withUnsafeBufferPointer { try codec.decode($0) })
+                let (line, read) = try journalLine(record)
+                stored.append(read)
                 lastStart = written + chunk.count
                 chunk.append(contentsOf: line)
                 chunk.append(10)
@@ -431,9 +431,8 @@ public final class ProgressStore {
         var record = record
         record.device = device
         if record.kind == .review, record.after == nil, state.rules(for: device) != rules { record.rules = rules }
-        var line = try JournalCodec.encode(record)
         // What is stored, exactly as a later reader will see it.
-        let stored = try line.withUnsafeBufferPointer { try codec.decode($0) }
+        var (line, stored) = try journalLine(record)
         line.append(10)
         let size = try FileIO.size(journalFD, path: journalPath)
         do {
@@ -619,6 +618,17 @@ public final class ProgressStore {
             tally?.add(filled)
         }
         return (state, records, tally)
+    }
+
+    /// `record`'s journal line (no newline) and the record as the journal's decoder reads
+    /// it back; a record that can't be a line is a `ProgressProblem.unwritable` naming it.
+    private func journalLine(_ record: ReviewRecord) throws(StoreError) -> (line: [UInt8], read: ReviewRecord) {
+        do {
+            let line = try JournalCodec.encode(record)
+            return (line, try line.withUnsafeBufferPointer { buffer throws(JournalCodec.Problem) in try codec.decode(buffer) })
+        } catch {
+            throw .progress(.unwritable(file: journalPath, seq: record.seq, problem: error.description))
+        }
     }
 
     /// Saves a snapshot (when answers came after the last one, or there is none yet) and

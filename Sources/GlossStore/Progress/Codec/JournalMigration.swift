@@ -44,7 +44,12 @@ enum JournalMigration {
             _ = try journal.forEach { record in
                 var record = record
                 if record.device == nil { record.device = device }
-                try JournalCodec.encode(record, into: &chunk)
+                do {
+                    try JournalCodec.encode(record, into: &chunk)
+                } catch {
+                    // An old line whose numbers can't be written: nothing is migrated, the file stays as it is.
+                    throw StoreError.progress(.unwritable(file: path, seq: record.seq, problem: "\(error)"))
+                }
                 chunk.append(10)
                 if chunk.count >= 1 << 20 {
                     try FileIO.writeAll(fd, path: temp, chunk)
