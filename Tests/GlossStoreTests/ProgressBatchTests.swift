@@ -80,7 +80,11 @@ import Testing
         let store = try ProgressStore(folder: folder, learner: "ada")
         var records = RandomRecords.journal(seed: 1, count: 3).filter { $0.kind != .revoke }
         records[records.count - 1].after = CardState(phase: .review, stability: .infinity)
-        #expect(throws: JournalCodec.Problem.self) { try store.appendAll(records) }
+        let error = #expect(throws: StoreError.self) { try store.appendAll(records) }
+        #expect(
+            error?.description
+                == "\(store.journalPath): answer \(records.count) can't be written as a journal line (stability is not a finite number (inf)); nothing of it was written"
+        )
         #expect(try bytes(store.journalPath).isEmpty)
         #expect(store.state.lastSeq == 0)
     }

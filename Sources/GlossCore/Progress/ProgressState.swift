@@ -52,6 +52,13 @@ public struct ProgressState: Sendable {
     @discardableResult
     public mutating func apply(_ record: ReviewRecord) -> ReviewRecord {
         var record = record
+        fold(&record)
+        return record
+    }
+
+    /// `apply`, filling `record`'s `before` and `after` in place: what a replay of a whole
+    /// journal calls, without a copy of each record.
+    public mutating func fold(_ record: inout ReviewRecord) {
         lastSeq = max(lastSeq, record.seq)
         let device = record.device ?? ""
         if let given = record.rules, given != rules(for: device) {
@@ -60,7 +67,7 @@ public struct ProgressState: Sendable {
             lastScheduler = nil
         }
         let scheduler = scheduler(for: device)
-        guard record.card.isStorable else { return record }
+        guard record.card.isStorable else { return }
         switch record.kind {
         case .review:
             // One hash of the key for a card already known (most answers).
@@ -84,7 +91,6 @@ public struct ProgressState: Sendable {
         case .unsuspend: suspended.remove(record.card)
         }
         confusions.count(record)
-        return record
     }
 
     /// The scheduler `device`'s answers are scheduled by; the last one asked for is kept, as

@@ -42,7 +42,10 @@ extension ProgressStore {
         var merged = try MergedJournals(DeviceJournals.find(in: folder, learner: learner))
         defer { merged.close() }
         var state = ProgressState()
-        try merged.forEach { try body(state.apply($0)) }
+        try merged.forEachInPlace { record in
+            state.fold(&record)
+            try body(record)
+        }
         return state
     }
 }

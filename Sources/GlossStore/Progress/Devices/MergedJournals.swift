@@ -98,14 +98,20 @@ struct MergedJournals {
 
     /// Calls `body` with every answer in time order.
     mutating func forEach(_ body: (ReviewRecord) throws -> Void) throws {
+        try forEachInPlace { try body($0) }
+    }
+
+    /// Calls `body` with every answer in time order, which it may change in place (a replay
+    /// filling in states).
+    mutating func forEachInPlace(_ body: (inout ReviewRecord) throws -> Void) throws {
         // One journal: its records in its order, a chunk at a time.
         if cursors.count == 1 {
-            while let run = try cursors[0].takeRun() {
-                for i in run.indices { try body(run[i]) }
+            while var run = try cursors[0].takeRun() {
+                for i in run.indices { try body(&run[i]) }
             }
             return
         }
-        while let record = try pop() { try body(record) }
+        while var record = try pop() { try body(&record) }
     }
 
     /// The order of the merge: time, then device, then number.
