@@ -62,12 +62,13 @@ extension Journal {
     static func partCount() -> Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     static func readPart<Part>(
-        _ range: Range<Int>, size: Int, start: () -> Part, add: (inout Part, ReviewRecord) -> Void, lines: LineReader
+        _ range: Range<Int>, size: Int, start: () -> Part, add: (inout Part, ReviewRecord) -> Void, lines: LineReader,
+        reader: RecordReader = RecordReader()
     ) -> PartResult<Part> {
         // The accumulator is a local of its own, so that it is uniquely referenced and
         // updated in place (a copy inside a result would be copied on every write).
         var part = start()
-        var check = JournalLineCheck(size: size, direction: .part)
+        var check = JournalLineCheck(size: size, direction: .part, reader: reader)
         var failure: JournalLineCheck.Failure?
         var ioError: (any Error)?
         do {

@@ -10,7 +10,10 @@ import GlossCore
 /// `FastDecoding` and `JSONDecoder`, which decide and explain. Card ids and answers repeat
 /// across a log, so their strings are shared (interned) rather than allocated per line.
 /// Tests check it and `JSONDecoder` agree on every field.
-final class RecordReader {
+///
+/// Sendable for the journal cursor, which hands one reader from chunk to chunk: it is used by
+/// one thread at a time, each hand-over ordered by the chunk's semaphore.
+final class RecordReader: @unchecked Sendable {
     /// The reader of lines of the current version, used by the same thread.
     let codec = JournalCodec()
 

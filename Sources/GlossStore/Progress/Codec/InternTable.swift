@@ -11,6 +11,8 @@ struct InternTable {
     private var hashes: [UInt64]
     private var strings: [String?]
     private(set) var count = 0
+    /// 64 less the number of bits of a slot index.
+    private var shift: UInt64 = 64 - 10
     let limit: Int
 
     init(limit: Int = 1 << 20) {
@@ -26,7 +28,7 @@ struct InternTable {
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         hash |= 1  // 0 marks an empty slot
         let mask = hashes.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = Self.slot(hash, shift)
         while hashes[slot] != 0 {
             if hashes[slot] == hash, let known = strings[slot], Self.spells(known, bytes) { return known }
             slot = (slot + 1) & mask
@@ -38,6 +40,12 @@ struct InternTable {
         count += 1
         if count * 2 > hashes.count { grow() }
         return text
+    }
+
+    /// Where a hash goes first among `1 << (64 - shift)` slots: its top bits after a
+    /// Fibonacci multiply (FNV's low bits depend on the bytes' low bits only).
+    private static func slot(_ hash: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     private static func spells(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -55,9 +63,10 @@ struct InternTable {
         hashes = Array(repeating: 0, count: oldHashes.count * 2)
         strings = Array(repeating: nil, count: oldHashes.count * 2)
         let mask = hashes.count - 1
+        shift -= 1
         for (hash, text) in zip(oldHashes, oldStrings) {
             guard hash != 0 else { continue }
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            var slot = Self.slot(hash, shift)
             while hashes[slot] != 0 { slot = (slot + 1) & mask }
             hashes[slot] = hash
             strings[slot] = text

@@ -15,6 +15,9 @@ struct JournalCursor {
     /// The chunks being decoded, in file order (at most `ahead`).
     private var pending: [Chunk] = []
     private let ahead: Int
+    /// One reader per chunk under way, each kept from chunk to chunk (chunk k and k + ahead
+    /// are never decoded at once), so a string met in one chunk is shared by the next ones.
+    private let readers: [RecordReader]
     private var previous: JournalLineCheck.Mark?
     private var buffer: [ReviewRecord] = []
     private var next = 0
@@ -25,12 +28,13 @@ struct JournalCursor {
         private let done = DispatchSemaphore(value: 0)
         private var result: PartResult<[ReviewRecord]>?
 
-        init(_ range: Range<Int>, of journal: Journal) {
+        /// `reader` is used by this chunk alone until it is taken.
+        init(_ range: Range<Int>, of journal: Journal, reader: RecordReader) {
             let lines = LineReader(fd: journal.fd, path: journal.path)
             let size = journal.size
             DispatchQueue.global().async {
                 self.result = Journal.readPart(
-                    range, size: size, start: { [ReviewRecord]() }, add: { $0.append($1) }, lines: lines)
+                    range, size: size, start: { [ReviewRecord]() }, add: { $0.append($1) }, lines: lines, reader: reader)
                 self.done.signal()
             }
         }
@@ -46,6 +50,7 @@ struct JournalCursor {
     init(_ journal: Journal, chunkBytes: Int = JournalCursor.chunkBytes, ahead: Int = 1) throws {
         self.journal = journal
         self.ahead = max(1, ahead)
+        readers = (0..<max(1, ahead)).map { _ in RecordReader() }
         let lines = LineReader(fd: journal.fd, path: journal.path)
         var bounds = [0]
         while let last = bounds.last, last < journal.size {
@@ -59,7 +64,7 @@ struct JournalCursor {
     /// Starts decoding chunks until `ahead` are under way.
     private mutating func startChunks() {
         while pending.count < ahead, nextChunk < ranges.count {
-            pending.append(Chunk(ranges[nextChunk], of: journal))
+            pending.append(Chunk(ranges[nextChunk], of: journal, reader: readers[nextChunk % ahead]))
             nextChunk += 1
         }
     }
