@@ -35,6 +35,7 @@ public enum Setting: String, CaseIterable, Sendable {
     case newOnBacklog = "new-on-backlog"
     case backlogOrder = "backlog-order"
     case backlogSpread = "backlog-spread"
+    case dailyTarget = "daily-target"
     case leechAction = "leech-action"
 
     /// How a setting is stored, read and bounded.
@@ -80,6 +81,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .newOnBacklog: .newOnBacklog
         case .backlogOrder: .backlogOrder
         case .backlogSpread: .factorOrOff(\.backlogSpread, BacklogSpread.range)
+        case .dailyTarget: .whole(\.dailyTarget, 0...9999)
         case .leechAction: .leechAction
         }
     }
@@ -126,6 +128,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .newOnBacklog: "\(allowed): new cards on a day with more reviews due than reviews-per-day"
         case .backlogOrder: "\(allowed): which due reviews come first (retrievability ascending, descending, overdue ratio)"
         case .backlogSpread: "times the usual daily load a day asks of a backlog (the rest waits), \(allowed)"
+        case .dailyTarget: "answers a day new cards fill up to (due cards first, new-per-day at most), \(allowed); 0 for off"
         case .leechAction: "\(allowed): what happens to a card that becomes a leech (suspend: out of study until `unsuspend`)"
         }
     }
