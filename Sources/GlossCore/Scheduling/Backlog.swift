@@ -56,6 +56,7 @@ public enum BacklogSpread {
     /// ``minimumAllowance``; nil when spreading is off (`spread` 0): then `reviews-per-day` alone limits the day.
     public static func allowance(usualLoad: Double, spread: Double) -> Int? {
         guard spread > 0, usualLoad.isFinite else { return nil }
-        return max(minimumAllowance, Int((spread * max(0, usualLoad)).rounded(.up)))
+        // Less a millionth, so that a sum such as 400 × 0.05 that lands a hair above 20 is 20.
+        return max(minimumAllowance, Int((spread * max(0, usualLoad) - 1e-6).rounded(.up)))
     }
 }

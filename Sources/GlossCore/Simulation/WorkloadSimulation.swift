@@ -8,8 +8,11 @@ import Foundation
 /// moment (rated *good*, else *again*) and the card is rescheduled by gloss's scheduler with
 /// the learner's settings (desired retention, steps, fuzz, maximum interval). Every study day
 /// one session, at `now`'s time of day: the learning cards due, the due reviews lowest
-/// retrievability first up to `reviewsPerDay` (the rest wait for the next day), then up to
-/// `newPerDay` new cards in deck order, each answered through its same-day learning steps.
+/// retrievability first up to the study's review limit (`reviewsPerDay`, and on a backlog
+/// `backlogSpread` × the usual load, ``BacklogSpread``; the rest wait for the next day), then
+/// up to `newPerDay` new cards in deck order (none while reviews wait, under `newOnBacklog
+/// pause`; no more than `dailyTarget` leaves room for), each answered through its same-day
+/// learning steps.
 /// A new card is presented first when `presentNew` is on (it is then known at once), else its
 /// first answer is a miss. An answer takes the learner's seconds for the format the ladder
 /// asks it in (``QuestionGenerator/ladder(_:state:settings:)``). Siblings are not buried
