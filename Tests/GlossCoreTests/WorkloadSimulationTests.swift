@@ -152,6 +152,11 @@ import Testing
         sim.newPerDay = 5
         let table = try sim.retentionTable([0.80, 0.95])
         #expect(try sim.retentionTable([0.80, 0.95]) == table)
+        // Side by side, the same figures.
+        let both = try sim.runWithTable([0.80, 0.95])
+        #expect(both.table == table)
+        #expect(try both.forecast == sim.run())
+        #expect(both.forecast.days.allSatisfy { $0.memorised != nil })
         #expect(table.map(\.retention) == [0.80, 0.95])
         #expect(table[1].averageReviews > table[0].averageReviews)
         #expect(table[1].memorisedAtEnd > table[0].memorisedAtEnd)
