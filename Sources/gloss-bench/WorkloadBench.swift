@@ -23,7 +23,8 @@ enum WorkloadBench {
         guard let options = parse(arguments) else {
             print(
                 "usage: gloss-bench workload [--entries N] [--days N] [--break-start DAY] [--break-days N] "
-                    + "[--seed N] [--seeds N] [--reviews-per-day N] [--easy-days sat=0.5,…] [--orders [--measure-after DAYS]]")
+                    + "[--seed N] [--seeds N] [--reviews-per-day N] [--backlog-spread F|off] [--daily-target N] [--easy-days sat=0.5,…] [--orders [--measure-after DAYS]]"
+            )
             return 2
         }
         let started = DispatchTime.now().uptimeNanoseconds
@@ -50,6 +51,9 @@ enum WorkloadBench {
             case "--seeds": o.seeds = Int(value) ?? -1
             case "--measure-after": o.measureAfter = Int(value) ?? -1
             case "--reviews-per-day": o.settings.reviewsPerDay = Int(value) ?? -1
+            case "--daily-target": o.settings.dailyTarget = Int(value) ?? -1
+            case "--backlog-spread":
+                guard (try? Setting.backlogSpread.apply(value, to: &o.settings)) != nil else { return nil }
             case "--easy-days":
                 guard let easy = try? EasyDays(parsing: value) else { return nil }
                 o.settings.easyDays = easy
@@ -62,6 +66,7 @@ enum WorkloadBench {
             i += 2
         }
         guard o.entries > 1, o.days > 0, o.breakStart >= 0, o.breakDays >= 0, o.seeds > 0, o.settings.reviewsPerDay >= 0,
+            o.settings.dailyTarget >= 0,
             o.measureAfter >= 0
         else { return nil }
         return o
@@ -77,7 +82,7 @@ enum WorkloadBench {
     static func compareBalancer(_ o: Options) {
         print(
             "workload: \(o.entries) entries, \(o.days) days, a \(o.breakDays)-day break from day \(o.breakStart), "
-                + "reviews-per-day \(o.settings.reviewsPerDay), easy days \(o.settings.easyDays.text), "
+                + "reviews-per-day \(o.settings.reviewsPerDay), backlog-spread \(Setting.backlogSpread.value(in: o.settings)), daily-target \(o.settings.dailyTarget), easy days \(o.settings.easyDays.text), "
                 + "seeds \(o.seed)...\(o.seed + UInt64(o.seeds) - 1)")
         print(
             "| load balancer | sd of daily answers | sd around the 15-day mean | sd, day to day | median day "
@@ -90,7 +95,9 @@ enum WorkloadBench {
             let reports = (0..<UInt64(o.seeds)).map { simulation(o, settings: settings, days: o.days, seed: o.seed + $0).run() }
             let w = Workload(reports, breakDays: o.breakStart..<(o.breakStart + o.breakDays))
             if ProcessInfo.processInfo.environment["WORKLOAD_SERIES"] != nil {
-                print(reports[0].daily.map { "\($0.answers)/\($0.reviews)/\($0.waitingReviews)" }.joined(separator: " "))
+                print(
+                    reports[0].daily.map { "\($0.answers)/\($0.reviews)/\($0.waitingReviews)/\($0.reviewLimit)" }.joined(
+                        separator: " "))
             }
             figures[balance] = w
             print(

@@ -87,13 +87,111 @@ import Testing
         #expect(queue.remaining.review == 4)
     }
 
-    /// 150 entries, 10 new cards a day, at most 40 reviews a day, a break on days 30–43.
-    /// The backlog (94 reviews due on the first day back, 2.4 days of the limit, and the
+    /// 24 review cards with 4-day intervals, all overdue (oldest interval first), and 4 new
+    /// cards a day: a usual load of 24 / 4 + 4 = 10.
+    func spreadCards() -> [(key: CardKey, state: CardState)] {
+        (0..<24).map { (key("r\($0)"), review(stability: 4, daysAgo: Double(30 - $0), interval: 4)) }
+            + (0..<4).map { (key("n\($0)"), CardState.new) }
+    }
+
+    func spreadQueue(spread: Double, cap: Int = 200, done: Int = 0) -> StudyQueue {
+        var settings = LearnerSettings()
+        settings.reviewsPerDay = cap
+        settings.newPerDay = 4
+        settings.backlogSpread = spread
+        settings.burySiblings = false
+        return StudyQueue(
+            cards: spreadCards(), now: now, settings: settings, today: DailyCounts(reviewsDone: done), clock: clock,
+            scheduler: fsrs)
+    }
+
+    @Test func theBacklogAllowanceIsTheSpreadTimesTheUsualLoad() {
+        let queue = spreadQueue(spread: 1.5)
+        #expect(queue.usualLoad == 10)
+        #expect(queue.dailyReviewLimit == 15)
+        #expect(queue.remaining.review == 15)
+        #expect(queue.waitingReviews == 9)
+        #expect(queue.newPaused)
+        // The weakest (longest overdue) first: r0 … r14.
+        var copy = queue
+        var asked: [String] = []
+        while let key = copy.next(at: now) { asked.append(key.entry.rawValue) }
+        #expect(asked == (0..<15).map { "r\($0)" })
+        #expect(spreadQueue(spread: 2).remaining.review == 20)
+        // Reviews done today count against it; reviews-per-day stays the hard cap.
+        #expect(spreadQueue(spread: 1.5, done: 5).remaining.review == 10)
+        #expect(spreadQueue(spread: 1.5, cap: 12).remaining.review == 12)
+        #expect(spreadQueue(spread: 1.5, cap: 12).dailyReviewLimit == 12)
+        // Off: reviews-per-day alone, every due review today and the new cards with them.
+        let off = spreadQueue(spread: 0)
+        #expect(off.remaining.review == 24)
+        #expect(off.remaining.new == 4)
+        #expect(!off.newPaused)
+        #expect(off.dailyReviewLimit == 200)
+    }
+
+    @Test func theAllowanceHasAFloorAndIsOffAtZero() {
+        #expect(BacklogSpread.allowance(usualLoad: 20, spread: 1.5) == 30)
+        #expect(BacklogSpread.allowance(usualLoad: 20.1, spread: 1.5) == 31)
+        #expect(BacklogSpread.allowance(usualLoad: 2, spread: 1.5) == BacklogSpread.minimumAllowance)
+        #expect(BacklogSpread.allowance(usualLoad: 20, spread: 0) == nil)
+        let reviewed = CardState(
+            phase: .review, stability: 4, due: now + 4 * 86_400, lastReview: now, reps: 2)
+        #expect(BacklogSpread.dailyRate(of: reviewed) == 0.25)
+        var sameDay = reviewed
+        sameDay.due = now + 3600
+        #expect(BacklogSpread.dailyRate(of: sameDay) == 1)
+        #expect(BacklogSpread.dailyRate(of: .new) == 0)
+    }
+
+    /// With burying, an entry counts the chance that one of its cards is due on a day: cards
+    /// every 2 and every 4 days are 1 − ½ · ¾ = 0.625 reviews a day, not 0.75.
+    @Test func siblingsCountOnceADayWhenBuried() {
+        let recognize = CardKey(deck: DeckID("d"), entry: EntryID("a"), facet: .recognize)
+        let cards = [
+            (key("a"), review(stability: 2, daysAgo: 2, interval: 2)),
+            (recognize, review(stability: 4, daysAgo: 4, interval: 4)),
+            (key("b"), review(stability: 4, daysAgo: 1, interval: 4)),
+        ]
+        var settings = LearnerSettings()
+        settings.newPerDay = 3
+        let buried = StudyQueue(cards: cards, now: now, settings: settings, clock: clock, scheduler: fsrs)
+        #expect(buried.usualLoad == 0.625 + 0.25 + 3)
+        settings.burySiblings = false
+        let apart = StudyQueue(cards: cards, now: now, settings: settings, clock: clock, scheduler: fsrs)
+        #expect(apart.usualLoad == 0.5 + 0.25 + 0.25 + 3)
+    }
+
+    @Test func backlogSpreadIsSetShownAndRefused() throws {
+        var settings = LearnerSettings()
+        #expect(Setting.backlogSpread.value(in: settings) == "1.25")
+        try Setting.backlogSpread.apply("2", to: &settings)
+        #expect(settings.backlogSpread == 2)
+        try Setting.backlogSpread.apply("off", to: &settings)
+        #expect(settings.backlogSpread == 0)
+        #expect(Setting.backlogSpread.value(in: settings) == "off")
+        #expect(throws: SettingsError.invalid(.backlogSpread, value: "0.5")) {
+            try Setting.backlogSpread.apply("0.5", to: &settings)
+        }
+        #expect(
+            SettingsError.invalid(.backlogSpread, value: "0.5").description
+                == "'0.5' is not a valid backlog-spread: expected times the usual daily load a day asks of a backlog "
+                + "(the rest waits), 1–10 or off")
+        settings.backlogSpread = 0.5
+        #expect(throws: SettingsError.invalid(.backlogSpread, value: "0.5")) { try settings.validate() }
+        // A file written before the setting reads the default.
+        let old = try JSONDecoder().decode(LearnerSettings.self, from: Data("{}".utf8))
+        #expect(old.backlogSpread == BacklogSpread.defaultSpread)
+    }
+
+    /// 150 entries, 10 new cards a day, at most 40 reviews a day and no spread, a break on
+    /// days 30–43. The backlog (94 reviews due on the first day back, 2.4 days of the limit, and the
     /// lapses it makes come back the next day) is asked at 40 a day with new cards paused,
     /// and none waits from the seventh day back (docs/SCHEDULING.md).
     @Test func aFourteenDayBreakClearsWithinAWeekUnderTheCap() {
         var settings = LearnerSettings()
         settings.reviewsPerDay = 40
+        settings.backlogSpread = 0
         var simulation = StudySimulation(deck: SimulationDeck.make(entries: 150), settings: settings, days: 56, seed: 2)
         simulation.breakDays = 30..<44
         let daily = simulation.run().daily
@@ -111,5 +209,25 @@ import Testing
         // Once it is gone, new cards come back.
         #expect(daily[cleared...].prefix(3).allSatisfy { !$0.newPaused })
         #expect(daily[44..<cleared].allSatisfy { $0.newPaused })
+    }
+
+    /// The default spread on the same learner and break (reviews-per-day 200): no day over
+    /// the cap, none over its allowance, none over 1.5× the mean of the 7 days before the
+    /// break, new cards paused while reviews wait, and none waits from the sixth day back.
+    @Test func aFourteenDayBreakIsSpreadAtTheUsualLoad() {
+        var simulation = StudySimulation(deck: SimulationDeck.make(entries: 150), days: 60, seed: 2)
+        simulation.breakDays = 30..<44
+        let daily = simulation.run().daily
+        let usual = Double(daily[23..<30].map(\.answers).reduce(0, +)) / 7
+        let series = daily[28...].map { "\($0.answers)/\($0.reviews)/\($0.waitingReviews)/\($0.reviewLimit)" }
+        #expect(daily.allSatisfy { $0.reviews <= 200 && $0.reviews <= $0.reviewLimit })
+        #expect(daily[44].waitingReviews > 0, "the break left a backlog")
+        #expect(daily[44].reviews == daily[44].reviewLimit)
+        #expect(daily[44].reviewLimit == Int((1.25 * daily[44].usualLoad).rounded(.up)))
+        #expect(daily[44...].allSatisfy { Double($0.answers) <= 1.5 * usual }, "\(usual): \(series)")
+        let cleared = daily[44...].firstIndex { $0.waitingReviews == 0 } ?? daily.count
+        #expect(cleared - 44 <= 5, "\(series)")
+        #expect(daily[44..<cleared].allSatisfy { $0.newPaused })
+        #expect(daily[cleared...].prefix(3).allSatisfy { !$0.newPaused })
     }
 }

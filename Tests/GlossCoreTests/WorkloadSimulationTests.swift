@@ -65,6 +65,7 @@ import Testing
         }
         var settings = LearnerSettings()
         settings.reviewsPerDay = 9999
+        settings.backlogSpread = 0
         func peak(_ settings: LearnerSettings) throws -> Int {
             var sim = simulation(cards, settings: settings)
             sim.days = 40
@@ -75,6 +76,35 @@ import Testing
         settings.loadBalance = false
         let plain = try peak(settings)
         #expect(balanced < plain, "peak day \(balanced) with the balancer, \(plain) without")
+    }
+
+    @Test func theForecastSpreadsABacklogAsTheStudyDoes() throws {
+        // 400 review cards every 20 days, all due, and 10 new cards a day: a usual load of
+        // 20 + 10, so a day asks ⌈1.25 × 30⌉ = 38 reviews and no new card while reviews wait.
+        let reviews = (0..<400).map { i in
+            (
+                key("e\(i)", .recognize),
+                CardState(
+                    phase: .review, stability: 20, difficulty: 5, due: now, lastReview: now.addingTimeInterval(-20 * day),
+                    reps: 3)
+            )
+        }
+        let news = (0..<30).map { (key("n\($0)", .recall), CardState.new) }
+        var sim = simulation(reviews + news)
+        sim.newPerDay = 10
+        sim.days = 30
+        var forecast = try sim.run()
+        #expect(forecast.days[0].reviews == 38)
+        #expect(forecast.days[0].backlog == 362)
+        #expect(forecast.days[0].newCards == 0)
+        let waiting = forecast.days.firstIndex { $0.backlog == 0 } ?? forecast.days.count
+        #expect(waiting > 5)
+        #expect(forecast.days[..<waiting].allSatisfy { $0.newCards == 0 })
+        #expect(forecast.days[waiting].newCards == 10)
+        sim.settings.backlogSpread = 0
+        forecast = try sim.run()
+        #expect(forecast.days[0].reviews == 200)
+        #expect(forecast.days[0].backlog == 200)
     }
 
     @Test func reviewsOverTheDailyLimitWaitForTheNextDay() throws {
@@ -122,6 +152,11 @@ import Testing
         sim.newPerDay = 5
         let table = try sim.retentionTable([0.80, 0.95])
         #expect(try sim.retentionTable([0.80, 0.95]) == table)
+        // Side by side, the same figures.
+        let both = try sim.runWithTable([0.80, 0.95])
+        #expect(both.table == table)
+        #expect(try both.forecast == sim.run())
+        #expect(both.forecast.days.allSatisfy { $0.memorised != nil })
         #expect(table.map(\.retention) == [0.80, 0.95])
         #expect(table[1].averageReviews > table[0].averageReviews)
         #expect(table[1].memorisedAtEnd > table[0].memorisedAtEnd)

@@ -62,9 +62,9 @@ struct SimulateCommand: GlossCommand {
         for format in QuestionFormat.allCases {
             if let median = times.median(for: format) { simulation.secondsPerAnswer[format] = median }
         }
-        let forecast = try simulation.run()
         let others = Self.tableRetentions.filter { abs($0 - settings.desiredRetention) > 1e-9 }
-        let table = (try simulation.retentionTable(others) + [forecast]).sorted { $0.retention < $1.retention }
+        let (forecast, otherRuns) = try simulation.runWithTable(others)
+        let table = (otherRuns + [forecast]).sorted { $0.retention < $1.retention }
         if json {
             session.console.line(try Self.json(forecast, table: table, learner: session.learner))
             return

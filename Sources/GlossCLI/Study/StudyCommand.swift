@@ -68,6 +68,7 @@ struct StudyCommand: GlossCommand {
             "Studying \(label): \(total) card\(total == 1 ? "" : "s") (\(start.new) new · \(start.learning) learning · "
                 + "\(reviews) review\(reviews == 1 ? "" : "s")). Type ? for a hint, help for the keys."
         )
+        if let waiting = Self.waitingLine(queue) { console.wrapped(waiting) }
         let ending = runner.run(plan: &plan) { plan in
             let counts = plan.statusCounts
             return "\(counts.left) left · \(counts.learning) learning · \(counts.new) new · \(label)"
@@ -81,6 +82,19 @@ struct StudyCommand: GlossCommand {
         let hardest = summary.hardest.prefix(3).map { "\($0.term) (\($0.misses) wrong)" }
         if !hardest.isEmpty { console.wrapped("Hardest: " + hardest.joined(separator: ", ") + ".") }
         console.wrapped(dueOutlook(cards: cards, store: store, now: session.now(), clock: clock))
+    }
+}
+
+extension StudyCommand {
+    /// What a backlog leaves for the next days, said before the session: "40 more reviews are
+    /// due: they wait for the next days (at most 75 a day, backlog-spread and reviews-per-day);
+    /// new cards pause until none waits." Nil when none waits, or under `reviews-per-day 0`.
+    static func waitingLine(_ queue: StudyQueue) -> String? {
+        guard queue.waitingReviews > 0, queue.dailyReviewLimit > 0 else { return nil }
+        let n = queue.waitingReviews
+        return "\(n) more review\(n == 1 ? " is" : "s are") due: \(n == 1 ? "it waits" : "they wait") for the next days "
+            + "(at most \(queue.dailyReviewLimit) a day, backlog-spread and reviews-per-day)"
+            + (queue.newPaused ? "; new cards pause until none waits." : ".")
     }
 }
 

@@ -34,6 +34,8 @@ public enum Setting: String, CaseIterable, Sendable {
     case easyDays = "easy-days"
     case newOnBacklog = "new-on-backlog"
     case backlogOrder = "backlog-order"
+    case backlogSpread = "backlog-spread"
+    case dailyTarget = "daily-target"
     case leechAction = "leech-action"
 
     /// How a setting is stored, read and bounded.
@@ -50,6 +52,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case easyDays
         case newOnBacklog
         case backlogOrder
+        /// A factor in a range, or 0 read from `off`.
+        case factorOrOff(WritableKeyPath<LearnerSettings, Double>, ClosedRange<Double>)
         case leechAction
     }
 
@@ -76,6 +80,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case .easyDays: .easyDays
         case .newOnBacklog: .newOnBacklog
         case .backlogOrder: .backlogOrder
+        case .backlogSpread: .factorOrOff(\.backlogSpread, BacklogSpread.range)
+        case .dailyTarget: .whole(\.dailyTarget, 0...9999)
         case .leechAction: .leechAction
         }
     }
@@ -93,6 +99,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .easyDays: "mon…sun=0–1 separated by commas (e.g. sat=0.5,sun=0), or 'none'"
         case .newOnBacklog: Self.names(BacklogNewCards.allCases.map(\.rawValue))
         case .backlogOrder: Self.names(BacklogOrder.allCases.map(\.rawValue))
+        case .factorOrOff(_, let range): "\(Self.text(range.lowerBound))–\(Self.text(range.upperBound)) or off"
         case .leechAction: Self.names(LeechAction.allCases.map(\.rawValue))
         }
     }
@@ -120,6 +127,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case .easyDays: "per weekday, the share of the normal load, \(allowed)"
         case .newOnBacklog: "\(allowed): new cards on a day with more reviews due than reviews-per-day"
         case .backlogOrder: "\(allowed): which due reviews come first (retrievability ascending, descending, overdue ratio)"
+        case .backlogSpread: "times the usual daily load a day asks of a backlog (the rest waits), \(allowed)"
+        case .dailyTarget: "answers a day new cards fill up to (due cards first, new-per-day at most), \(allowed); 0 for off"
         case .leechAction: "\(allowed): what happens to a card that becomes a leech (suspend: out of study until `unsuspend`)"
         }
     }
@@ -144,6 +153,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .easyDays: settings.easyDays.text
         case .newOnBacklog: settings.newOnBacklog.rawValue
         case .backlogOrder: settings.backlogOrder.rawValue
+        case .factorOrOff(let field, _): settings[keyPath: field] == 0 ? "off" : Self.text(settings[keyPath: field])
         case .leechAction: settings.leechAction.rawValue
         }
     }
@@ -182,6 +192,14 @@ public enum Setting: String, CaseIterable, Sendable {
         case .backlogOrder:
             guard let value = BacklogOrder(rawValue: text.lowercased()) else { throw bad }
             settings.backlogOrder = value
+        case .factorOrOff(let field, let range):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if Self.toggle(trimmed) == false {
+                settings[keyPath: field] = 0
+                return
+            }
+            guard let value = Double(trimmed), range.contains(value) else { throw bad }
+            settings[keyPath: field] = value
         case .leechAction:
             guard let value = LeechAction(rawValue: text.lowercased()) else { throw bad }
             settings.leechAction = value
@@ -197,6 +215,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case .whole(let field, let range): allowed = range.contains(settings[keyPath: field])
         case .steps(let field): allowed = settings[keyPath: field].allSatisfy { $0.isFinite && $0 > 0 }
         case .easyDays: allowed = settings.easyDays.isValid
+        case .factorOrOff(let field, let range):
+            allowed = settings[keyPath: field] == 0 || range.contains(settings[keyPath: field])
         case .toggle, .algorithm, .grading, .newOnBacklog, .backlogOrder, .leechAction: allowed = true
         }
         guard allowed else { throw .settings(.invalid(self, value: value(in: settings))) }

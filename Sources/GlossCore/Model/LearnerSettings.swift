@@ -55,6 +55,12 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
     public var newOnBacklog: BacklogNewCards = .pause
     /// The order due reviews are asked in (what a backlog asks first).
     public var backlogOrder: BacklogOrder = .weakestFirst
+    /// On a backlog, a day asks at most this many times the usual daily load (``BacklogSpread``);
+    /// 0 for off (only `reviewsPerDay` limits the day).
+    public var backlogSpread: Double = BacklogSpread.defaultSpread
+    /// New cards fill the day up to this many answers (reviews due, learning cards and the
+    /// answers already given today count first), never more than `newPerDay`; 0 for off.
+    public var dailyTarget: Int = 0
     /// Per-format logit offsets of predicted recall (`FormatCalibration`), keyed by format
     /// name, kept by `optimize` when they lower the out-of-sample log loss. Used to predict
     /// and evaluate, never to schedule (docs/SCHEDULING.md).
@@ -71,7 +77,7 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         case desiredRetention, newPerDay, reviewsPerDay, learningSteps, relearningSteps,
             rolloverHour, algorithm, fsrsParameters, maximumIntervalDays, fuzz,
             typedRecallThreshold, color, flip, burySiblings, presentNew, grading, leechThreshold, leechAction, loadBalance,
-            easyDays, newOnBacklog, backlogOrder, formatOffsets
+            easyDays, newOnBacklog, backlogOrder, backlogSpread, dailyTarget, formatOffsets
     }
 
     public init(from decoder: any Decoder) throws {
@@ -99,6 +105,8 @@ public struct LearnerSettings: Hashable, Codable, Sendable {
         easyDays = try c.decodeIfPresent(EasyDays.self, forKey: .easyDays) ?? d.easyDays
         newOnBacklog = try c.decodeIfPresent(BacklogNewCards.self, forKey: .newOnBacklog) ?? d.newOnBacklog
         backlogOrder = try c.decodeIfPresent(BacklogOrder.self, forKey: .backlogOrder) ?? d.backlogOrder
+        backlogSpread = try c.decodeIfPresent(Double.self, forKey: .backlogSpread) ?? d.backlogSpread
+        dailyTarget = try c.decodeIfPresent(Int.self, forKey: .dailyTarget) ?? d.dailyTarget
         formatOffsets = try c.decodeIfPresent([String: Double].self, forKey: .formatOffsets) ?? d.formatOffsets
     }
 }

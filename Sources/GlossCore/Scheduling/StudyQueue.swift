@@ -5,8 +5,10 @@ import Foundation
 /// Built once from the card states, `now` and the settings: due reviews (in
 /// `backlogOrder`, lowest retrievability first by default) up to the review limit, new cards
 /// (deck order) up to the new limit, spread evenly among the reviews, and the learning cards
-/// due today. When more reviews are due than the limit allows (a backlog after a break), the
-/// rest stay due for the next days and new cards pause (`newOnBacklog`). The study loop then asks
+/// due today. The review limit is `reviewsPerDay`, and on a backlog after a break at most
+/// `backlogSpread` times the usual daily load (``BacklogSpread``): when more reviews are due
+/// than the limit allows, the first in `backlogOrder` are asked, the rest stay due for the
+/// next days and new cards pause (`newOnBacklog`). The study loop then asks
 /// ``next(at:)`` for a card, and reports each answer with ``answered(_:state:at:)`` so learning
 /// cards come back when due within the session. Siblings (other facets of one entry) are
 /// buried (`LearnerSettings.burySiblings`): at most one card of an entry is asked in a study
@@ -57,6 +59,12 @@ public struct StudyQueue: Sendable {
     /// True when today's new cards wait because more reviews are due than the limit allows
     /// (`LearnerSettings.newOnBacklog`).
     public let newPaused: Bool
+    /// The usual daily load the cards imply (``BacklogSpread``): reviews a day by their
+    /// intervals, plus `newPerDay`.
+    public let usualLoad: Double
+    /// The most reviews today may hold in all (done today included): `reviewsPerDay`, or the
+    /// backlog allowance (``BacklogSpread/allowance(usualLoad:spread:)``) when smaller.
+    public let dailyReviewLimit: Int
     /// How far ahead to look for a non-sibling before giving in.
     static let siblingLookahead = 32
 
@@ -93,12 +101,24 @@ public struct StudyQueue: Sendable {
         var b = builder
         b.chooseOnePerEntry()
         var reviews = b.reviews
-        if b.reviewLimit > 0 { Self.sort(&reviews, by: b.order) }
-        let backlog = max(0, reviews.count - b.reviewLimit)
+        let usual = b.reviewRate + Double(b.usualNew)
+        let allowance = BacklogSpread.allowance(usualLoad: usual, spread: b.spread)
+        let dailyLimit = min(b.reviewsPerDay, allowance ?? .max)
+        let limit = min(b.reviewLimit, max(0, dailyLimit - b.reviewsDone))
+        self.usualLoad = usual
+        self.dailyReviewLimit = dailyLimit
+        if limit > 0 { Self.sort(&reviews, by: b.order) }
+        let backlog = max(0, reviews.count - limit)
         if backlog > 0 { reviews.removeLast(backlog) }
         self.waitingReviews = backlog
         self.newPaused = backlog > 0 && b.pausesNew && !b.news.isEmpty
-        var main = Self.interleave(reviews: reviews.map(\.key), news: newPaused ? [] : b.news)
+        var news = newPaused ? [] : b.news
+        if b.dailyTarget > 0 {
+            let planned = b.reviewsDone + b.newStudied + reviews.count + b.learning.count
+            let room = max(0, b.dailyTarget - planned)
+            if news.count > room { news.removeLast(news.count - room) }
+        }
+        var main = Self.interleave(reviews: reviews.map(\.key), news: news)
         Self.separateSiblings(&main)
         self.main = main
         self.learning = b.learning.sorted { $0.due < $1.due }
@@ -116,6 +136,16 @@ public struct StudyQueue: Sendable {
         let clock: DayClock
         let newLimit: Int
         let reviewLimit: Int
+        let reviewsPerDay: Int
+        let reviewsDone: Int
+        let newStudied: Int
+        /// Answers a day new cards fill up to (0: off).
+        let dailyTarget: Int
+        let spread: Double
+        /// New cards counted in the usual daily load: `newPerDay`.
+        let usualNew: Int
+        /// Reviews a day the review cards imply (``BacklogSpread/dailyRate(of:)``, summed).
+        var reviewRate = 0.0
         let bury: Bool
         let order: BacklogOrder
         /// New cards pause on a backlog (not under `reviews-per-day 0`, which asks no reviews at all).
@@ -136,6 +166,12 @@ public struct StudyQueue: Sendable {
             end = clock.endOfDay(containing: now)
             newLimit = max(0, settings.newPerDay - today.newStudied)
             reviewLimit = max(0, settings.reviewsPerDay - today.reviewsDone)
+            reviewsPerDay = max(0, settings.reviewsPerDay)
+            reviewsDone = today.reviewsDone
+            newStudied = today.newStudied
+            dailyTarget = max(0, settings.dailyTarget)
+            spread = settings.backlogSpread
+            usualNew = max(0, settings.newPerDay)
             bury = settings.burySiblings
             order = settings.backlogOrder
             pausesNew = settings.newOnBacklog == .pause && settings.reviewsPerDay > 0
@@ -162,6 +198,7 @@ public struct StudyQueue: Sendable {
                 let due = state.due ?? now
                 if due < end { learning.append(Learning(key: key, due: due)) }
             case .review:
+                reviewRate += BacklogSpread.dailyRate(of: state)
                 let due = state.due ?? now
                 if due < end { reviews.append(Review(key, state, scheduler.retrievability(of: state, at: now), now)) }
             }
@@ -183,6 +220,7 @@ public struct StudyQueue: Sendable {
         mutating func chooseOnePerEntry() {
             guard bury else { return }
             for cards in groups {
+                reviewRate += 1 - cards.reduce(1.0) { $0 * (1 - BacklogSpread.dailyRate(of: $1.state)) }
                 let answeredToday = cards.filter { $0.state.lastReview.map { clock.day(of: $0) == today } ?? false }
                 let dueLearning = cards.filter {
                     ($0.state.phase == .learning || $0.state.phase == .relearning) && ($0.state.due ?? now) < end

@@ -41,6 +41,8 @@ struct SimulationRun {
         var day = SimulatedDay()
         day.waitingReviews = queue.waitingReviews
         day.newPaused = queue.newPaused
+        day.reviewLimit = queue.dailyReviewLimit
+        day.usualLoad = queue.usualLoad
         day.weekday = clock.weekday(ofDay: clock.day(of: begin))
         defer { daily.append(day) }
         while let (key, kind) = queue.nextItem(at: now), guardCount < 10_000 {

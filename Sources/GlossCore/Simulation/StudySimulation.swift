@@ -74,6 +74,10 @@ public struct SimulatedDay: Hashable, Sendable {
     public var waitingReviews = 0
     /// Whether new cards paused for the backlog.
     public var newPaused = false
+    /// The most reviews the day could hold (``StudyQueue/dailyReviewLimit``).
+    public var reviewLimit = 0
+    /// The usual daily load the day's queue measured (``StudyQueue/usualLoad``).
+    public var usualLoad = 0.0
     /// The weekday of the session (nil on a break day).
     public var weekday: Weekday?
 

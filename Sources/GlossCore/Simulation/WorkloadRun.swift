@@ -17,6 +17,8 @@ struct WorkloadRun {
     let facets: [Facet]
     /// Reviews due per study day, for the load balancer (`LoadBalancer`), as the study does.
     var load: DueLoad
+    /// Reviews a day the review cards imply (``BacklogSpread``), kept as cards are answered.
+    var reviewRate = 0.0
     var due: [[Int32]]
     var backlog: [Int32] = []
     var fresh: [Int32] = []
@@ -37,6 +39,7 @@ struct WorkloadRun {
         keys = simulation.cards.map(\.key)
         facets = simulation.cards.map(\.key.facet)
         load = DueLoad(states: simulation.cards.map(\.state), clock: clock)
+        reviewRate = simulation.cards.reduce(0) { $0 + BacklogSpread.dailyRate(of: $1.state) }
         var perEntry: [String: Int] = [:]
         for card in simulation.cards { perEntry["\(card.key.deck)/\(card.key.entry)", default: 0] += 1 }
         share = simulation.cards.map { 1 / Double(perEntry["\($0.key.deck)/\($0.key.entry)"] ?? 1) }
@@ -92,7 +95,10 @@ struct WorkloadRun {
             }
         }
         due[d] = []
-        let limit = max(0, simulation.settings.reviewsPerDay)
+        let settings = simulation.settings
+        let newPerDay = max(0, simulation.newPerDay)
+        let allowance = BacklogSpread.allowance(usualLoad: reviewRate + Double(newPerDay), spread: settings.backlogSpread)
+        let limit = min(max(0, settings.reviewsPerDay), allowance ?? .max)
         let taken = Candidate.lowest(limit, of: &reviews)
         backlog = reviews[taken...].map(\.card)
         var out = WorkloadForecast.Day(
@@ -103,7 +109,9 @@ struct WorkloadRun {
         for c in reviews[..<taken].sorted(by: <) {
             answer(Int(c.card), at: start, until: end, on: studyDay, scheduler, &rng, &out.reviews, &seconds)
         }
-        let newCount = min(max(0, simulation.newPerDay), fresh.count - nextFresh)
+        var newCount = min(newPerDay, fresh.count - nextFresh)
+        if !backlog.isEmpty, settings.newOnBacklog == .pause, settings.reviewsPerDay > 0 { newCount = 0 }
+        if settings.dailyTarget > 0 { newCount = min(newCount, max(0, settings.dailyTarget - learning.count - taken)) }
         for _ in 0..<newCount {
             let i = Int(fresh[nextFresh])
             nextFresh += 1
@@ -142,6 +150,7 @@ struct WorkloadRun {
                 scheduled, before: state, rating: rating, card: keys[i], at: at, scheduler: scheduler, load: load,
                 settings: simulation.settings, clock: simulation.clock)
             load.moved(from: state, to: after, clock: simulation.clock)
+            reviewRate += BacklogSpread.dailyRate(of: after) - BacklogSpread.dailyRate(of: state)
             states[i] = after
             lastDay[i] = studyDay
             guard after.phase != .review, let next = after.due, next < end else { break }

@@ -8,8 +8,11 @@ import Foundation
 /// moment (rated *good*, else *again*) and the card is rescheduled by gloss's scheduler with
 /// the learner's settings (desired retention, steps, fuzz, maximum interval). Every study day
 /// one session, at `now`'s time of day: the learning cards due, the due reviews lowest
-/// retrievability first up to `reviewsPerDay` (the rest wait for the next day), then up to
-/// `newPerDay` new cards in deck order, each answered through its same-day learning steps.
+/// retrievability first up to the study's review limit (`reviewsPerDay`, and on a backlog
+/// `backlogSpread` × the usual load, ``BacklogSpread``; the rest wait for the next day), then
+/// up to `newPerDay` new cards in deck order (none while reviews wait, under `newOnBacklog
+/// pause`; no more than `dailyTarget` leaves room for), each answered through its same-day
+/// learning steps.
 /// A new card is presented first when `presentNew` is on (it is then known at once), else its
 /// first answer is a miss. An answer takes the learner's seconds for the format the ladder
 /// asks it in (``QuestionGenerator/ladder(_:state:settings:)``). Siblings are not buried
@@ -78,6 +81,31 @@ public struct WorkloadSimulation: Sendable {
         return forecasts
     }
 
+    /// ``run()`` and ``retentionTable(_:)`` at once, the runs side by side (one thread each,
+    /// as many at a time as there are processors): the same figures, in less time when a
+    /// second core is free.
+    public func runWithTable(_ retentions: [Double]) throws(SettingsError) -> (
+        forecast: WorkloadForecast, table: [WorkloadForecast]
+    ) {
+        var jobs = [self]
+        for retention in retentions {
+            var other = self
+            other.settings.desiredRetention = retention
+            other.memorisedDaily = false
+            jobs.append(other)
+        }
+        var schedulers: [any Scheduler] = []
+        for job in jobs { schedulers.append(try job.settings.makeScheduler(dayClock: clock)) }
+        var results = [WorkloadForecast?](repeating: nil, count: jobs.count)
+        let runs = zip(jobs, schedulers).map { ($0, $1) }
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = ForecastSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: runs.count) { k in slots.buffer[k] = runs[k].0.run(runs[k].1) }
+        }
+        let forecasts = results.compactMap { $0 }
+        return (forecasts[0], Array(forecasts.dropFirst()))
+    }
+
     private func run(_ scheduler: some Scheduler) -> WorkloadForecast {
         var run = WorkloadRun(self)
         var forecast = WorkloadForecast(retention: settings.desiredRetention, newPerDay: newPerDay, days: [])
@@ -88,4 +116,9 @@ public struct WorkloadSimulation: Sendable {
         }
         return forecast
     }
+}
+
+/// The result slots of side-by-side runs: each thread writes only its own slot.
+private struct ForecastSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<WorkloadForecast?>
 }
