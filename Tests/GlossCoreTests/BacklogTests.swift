@@ -170,15 +170,15 @@ import Testing
         try Setting.backlogSpread.apply("off", to: &settings)
         #expect(settings.backlogSpread == 0)
         #expect(Setting.backlogSpread.value(in: settings) == "off")
-        #expect(throws: SettingsError.invalid(.backlogSpread, value: "0.5")) {
+        #expect(throws: CoreError.settings(.invalid(.backlogSpread, value: "0.5"))) {
             try Setting.backlogSpread.apply("0.5", to: &settings)
         }
         #expect(
-            SettingsError.invalid(.backlogSpread, value: "0.5").description
+            CoreError.settings(.invalid(.backlogSpread, value: "0.5")).description
                 == "'0.5' is not a valid backlog-spread: expected times the usual daily load a day asks of a backlog "
                 + "(the rest waits), 1–10 or off")
         settings.backlogSpread = 0.5
-        #expect(throws: SettingsError.invalid(.backlogSpread, value: "0.5")) { try settings.validate() }
+        #expect(throws: CoreError.settings(.invalid(.backlogSpread, value: "0.5"))) { try settings.validate() }
         // A file written before the setting reads the default.
         let old = try JSONDecoder().decode(LearnerSettings.self, from: Data("{}".utf8))
         #expect(old.backlogSpread == BacklogSpread.defaultSpread)

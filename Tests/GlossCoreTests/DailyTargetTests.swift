@@ -56,7 +56,9 @@ import Testing
         #expect(Setting.dailyTarget.value(in: settings) == "0")
         try Setting.dailyTarget.apply("70", to: &settings)
         #expect(settings.dailyTarget == 70)
-        #expect(throws: SettingsError.invalid(.dailyTarget, value: "-1")) { try Setting.dailyTarget.apply("-1", to: &settings) }
+        #expect(throws: CoreError.settings(.invalid(.dailyTarget, value: "-1"))) {
+            try Setting.dailyTarget.apply("-1", to: &settings)
+        }
         let old = try JSONDecoder().decode(LearnerSettings.self, from: Data("{}".utf8))
         #expect(old.dailyTarget == 0)
     }

@@ -84,7 +84,7 @@ public struct WorkloadSimulation: Sendable {
     /// ``run()`` and ``retentionTable(_:)`` at once, the runs side by side (one thread each,
     /// as many at a time as there are processors): the same figures, in less time when a
     /// second core is free.
-    public func runWithTable(_ retentions: [Double]) throws(SettingsError) -> (
+    public func runWithTable(_ retentions: [Double]) throws(CoreError) -> (
         forecast: WorkloadForecast, table: [WorkloadForecast]
     ) {
         var jobs = [self]
