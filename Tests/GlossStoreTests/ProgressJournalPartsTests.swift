@@ -43,6 +43,24 @@ import Testing
         #expect(expected != nil && found == expected)
     }
 
+    /// Chunks decode on other threads while earlier ones are taken, each with a reader kept
+    /// from chunk to chunk: many small chunks of many strings, with one and two chunks ahead,
+    /// read exactly what a forward read reads (two chunks sharing a reader at once would
+    /// corrupt its string table).
+    @Test(arguments: [1, 2, 3]) func chunksDecodingSideBySideReadWhatAForwardReadReads(ahead: Int) throws {
+        let records = RandomRecords.journal(seed: UInt64(ahead) + 40, count: 6000)
+        let journal = try journal(records)
+        defer { journal.close() }
+        var forward: [ReviewRecord] = []
+        _ = try journal.forEach { forward.append($0) }
+        for chunkBytes in [1500, 20_000, 60_000] {
+            var cursor = try JournalCursor(journal, chunkBytes: chunkBytes, ahead: ahead)
+            var pulled: [ReviewRecord] = []
+            while let record = try cursor.pop() { pulled.append(record) }
+            #expect(pulled == forward)
+        }
+    }
+
     @Test(arguments: 1...7) func partsReplayToTheStateOfOneForwardRead(parts: Int) throws {
         let records = RandomRecords.journal(seed: UInt64(parts), count: 700)
         let journal = try journal(records)

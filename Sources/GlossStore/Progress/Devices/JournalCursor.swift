@@ -15,8 +15,10 @@ struct JournalCursor {
     /// The chunks being decoded, in file order (at most `ahead`).
     private var pending: [Chunk] = []
     private let ahead: Int
-    /// One reader per chunk under way, each kept from chunk to chunk (chunk k and k + ahead
-    /// are never decoded at once), so a string met in one chunk is shared by the next ones.
+    /// The readers of the chunks, each kept from chunk to chunk, so a string met in one chunk
+    /// is shared by the next ones. Up to `ahead + 1` chunks are under way at once (the one
+    /// being taken, which may still be decoding, and `ahead` started after it), so chunk k
+    /// uses reader k mod (ahead + 1): chunk k is taken before chunk k + ahead + 1 starts.
     private let readers: [RecordReader]
     private var previous: JournalLineCheck.Mark?
     private var buffer: [ReviewRecord] = []
@@ -50,7 +52,7 @@ struct JournalCursor {
     init(_ journal: Journal, chunkBytes: Int = JournalCursor.chunkBytes, ahead: Int = 1) throws {
         self.journal = journal
         self.ahead = max(1, ahead)
-        readers = (0..<max(1, ahead)).map { _ in RecordReader() }
+        readers = (0...max(1, ahead)).map { _ in RecordReader() }
         let lines = LineReader(fd: journal.fd, path: journal.path)
         var bounds = [0]
         while let last = bounds.last, last < journal.size {
@@ -64,7 +66,7 @@ struct JournalCursor {
     /// Starts decoding chunks until `ahead` are under way.
     private mutating func startChunks() {
         while pending.count < ahead, nextChunk < ranges.count {
-            pending.append(Chunk(ranges[nextChunk], of: journal, reader: readers[nextChunk % ahead]))
+            pending.append(Chunk(ranges[nextChunk], of: journal, reader: readers[nextChunk % readers.count]))
             nextChunk += 1
         }
     }
