@@ -20,6 +20,18 @@ import Testing
             lastReview: now.addingTimeInterval(-ago * day), reps: 3)
     }
 
+    /// `count` review cards with a 20-day memory, all due now.
+    func dueToday(_ count: Int) -> [(key: CardKey, state: CardState)] {
+        (0..<count).map { i in
+            (
+                key("e\(i)", .recognize),
+                CardState(
+                    phase: .review, stability: 20, difficulty: 5, due: now, lastReview: now.addingTimeInterval(-20 * day),
+                    reps: 3)
+            )
+        }
+    }
+
     func simulation(_ cards: [(key: CardKey, state: CardState)], settings: LearnerSettings = LearnerSettings())
         -> WorkloadSimulation
     {
@@ -55,14 +67,7 @@ import Testing
     @Test func theForecastBalancesTheLoadAsTheStudyDoes() throws {
         // 400 cards all due today with a 20-day memory: their next reviews spread over the
         // fuzz range, more evenly with the load balancer on (the default) than off.
-        let cards = (0..<400).map { i in
-            (
-                key("e\(i)", .recognize),
-                CardState(
-                    phase: .review, stability: 20, difficulty: 5, due: now, lastReview: now.addingTimeInterval(-20 * day),
-                    reps: 3)
-            )
-        }
+        let cards = dueToday(400)
         var settings = LearnerSettings()
         settings.reviewsPerDay = 9999
         settings.backlogSpread = 0
@@ -81,14 +86,7 @@ import Testing
     @Test func theForecastSpreadsABacklogAsTheStudyDoes() throws {
         // 400 review cards every 20 days, all due, and 10 new cards a day: a usual load of
         // 20 + 10, so a day asks ⌈1.25 × 30⌉ = 38 reviews and no new card while reviews wait.
-        let reviews = (0..<400).map { i in
-            (
-                key("e\(i)", .recognize),
-                CardState(
-                    phase: .review, stability: 20, difficulty: 5, due: now, lastReview: now.addingTimeInterval(-20 * day),
-                    reps: 3)
-            )
-        }
+        let reviews = dueToday(400)
         let news = (0..<30).map { (key("n\($0)", .recall), CardState.new) }
         var sim = simulation(reviews + news)
         sim.newPerDay = 10

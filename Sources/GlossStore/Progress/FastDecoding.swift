@@ -112,43 +112,19 @@ enum FastDecoding {
                 case "version": version = c.int()
                 case "learner": learner = c.string()
                 case "lastSeq": lastSeq = c.int()
-                case "lastLineOffset":
-                    if c.null() { return true }
-                    lastLineOffset = c.int()
-                    return lastLineOffset != nil
-                case "device":
-                    if c.null() { return true }
-                    device = c.string()
-                    return device != nil
+                case "lastLineOffset": return c.nullable(into: &lastLineOffset) { $0.int() }
+                case "device": return c.nullable(into: &device) { $0.string() }
                 case "settings": settings = decoded(&c)
-                case "rules":
-                    if c.null() { return true }
-                    rules = decoded(&c)
-                    return rules != nil
-                case "suspended":
-                    if c.null() { return true }
-                    suspended = c.strings()
-                    return suspended != nil
-                case "devices":
-                    if c.null() { return true }
-                    devices = c.dictionary { $0.int() }
-                    return devices != nil
+                case "rules": return c.nullable(into: &rules) { decoded(&$0) }
+                case "suspended": return c.nullable(into: &suspended) { $0.strings() }
+                case "devices": return c.nullable(into: &devices) { $0.dictionary { $0.int() } }
                 case "confusions":
                     return c.members { key, c in
                         guard key == "counts" else { return false }
                         counts = c.dictionary { $0.dictionary { $0.int() } }
                         return counts != nil
                     }
-                case "cards":
-                    var read: [String: CardState] = [:]
-                    read.reserveCapacity(1024)
-                    let ok = c.members { key, c in
-                        guard let state = cardState(&c) else { return false }
-                        read[key] = state
-                        return true
-                    }
-                    cards = read
-                    return ok
+                case "cards": cards = c.dictionary { cardState(&$0) }
                 default: return false
                 }
                 return true
@@ -171,17 +147,6 @@ enum FastDecoding {
     static func cardState(_ c: inout ByteCursor) -> CardState? {
         var phase: CardPhase?, reps: Int?, lapses: Int?
         var state = CardState()
-        func number(_ c: inout ByteCursor, _ into: inout Double?) -> Bool {
-            if c.null() { return true }
-            into = c.double()
-            return into != nil
-        }
-        func time(_ c: inout ByteCursor, _ into: inout Date?) -> Bool {
-            if c.null() { return true }
-            guard let raw = c.plainString(), let date = JournalTime.parse(bytes: raw) else { return false }
-            into = date
-            return true
-        }
         let read = c.members { key, c in
             switch key {
             case "phase":
@@ -189,16 +154,13 @@ enum FastDecoding {
                 phase = p
             case "reps": reps = c.int()
             case "lapses": lapses = c.int()
-            case "step":
-                if c.null() { return true }
-                state.step = c.int()
-                return state.step != nil
-            case "stability": return number(&c, &state.stability)
-            case "difficulty": return number(&c, &state.difficulty)
-            case "ease": return number(&c, &state.ease)
-            case "intervalDays": return number(&c, &state.intervalDays)
-            case "due": return time(&c, &state.due)
-            case "lastReview": return time(&c, &state.lastReview)
+            case "step": return c.nullable(into: &state.step) { $0.int() }
+            case "stability": return c.nullable(into: &state.stability) { $0.double() }
+            case "difficulty": return c.nullable(into: &state.difficulty) { $0.double() }
+            case "ease": return c.nullable(into: &state.ease) { $0.double() }
+            case "intervalDays": return c.nullable(into: &state.intervalDays) { $0.double() }
+            case "due": return c.nullable(into: &state.due, time)
+            case "lastReview": return c.nullable(into: &state.lastReview, time)
             default: return false
             }
             return true
@@ -209,6 +171,9 @@ enum FastDecoding {
         state.lapses = lapses
         return state
     }
+
+    /// A time string of the progress files (`JournalTime`).
+    private static func time(_ c: inout ByteCursor) -> Date? { c.plainString().flatMap { JournalTime.parse(bytes: $0) } }
 
     /// The object at the cursor through `JSONDecoder` (the progress files' dates).
     private static func decoded<T: Decodable>(_ c: inout ByteCursor) -> T? {

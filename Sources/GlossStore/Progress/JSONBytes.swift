@@ -7,42 +7,21 @@ import GlossCore
 enum JSONBytes {
     /// A whole number, in decimal.
     static func int(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 {
-            out.append(45)
-            // The magnitude of Int.min does not fit an Int: write it as an unsigned number.
-            digits(UInt(bitPattern: 0 &- value), to: &out)
-        } else {
-            digits(UInt(value), to: &out)
-        }
+        out.append(contentsOf: String(value).utf8)
     }
 
-    private static func digits(_ value: UInt, to out: inout [UInt8]) {
-        guard value >= 10 else {
-            out.append(48 + UInt8(value))
-            return
-        }
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var n = value
-        var count = 0
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            while n > 0 {
-                count += 1
-                raw[24 - count] = 48 + UInt8(n % 10)
-                n /= 10
-            }
-            out.append(contentsOf: raw[(24 - count)...])
-        }
-    }
-
-    /// `[a,b,c]`.
-    static func ints(_ values: [Int], to out: inout [UInt8]) {
+    /// `[a,b,c]`, each element written by `element`.
+    static func array<Element>(_ values: [Element], to out: inout [UInt8], _ element: (Element, inout [UInt8]) -> Void) {
         out.append(91)
         for (i, value) in values.enumerated() {
             if i > 0 { out.append(44) }
-            int(value, to: &out)
+            element(value, &out)
         }
         out.append(93)
     }
+
+    /// `[1,2,3]`.
+    static func ints(_ values: [Int], to out: inout [UInt8]) { array(values, to: &out, int) }
 
     /// An object of `values`, its keys sorted (by their UTF-8 bytes), each value written by
     /// `value`.
@@ -117,6 +96,13 @@ extension ByteCursor {
 
     /// `[[1,2],[3]]`.
     mutating func intRows() -> [[Int]]? { array { $0.ints() } }
+
+    /// Null, leaving `value` nil, or what `read` reads, into `value`; false for anything else.
+    mutating func nullable<Value>(into value: inout Value?, _ read: (inout ByteCursor) -> Value?) -> Bool {
+        if null() { return true }
+        value = read(&self)
+        return value != nil
+    }
 
     /// An object whose values `value` reads.
     mutating func dictionary<Value>(_ value: (inout ByteCursor) -> Value?) -> [String: Value]? {

@@ -35,14 +35,7 @@ extension StatsCacheFile.Saved {
         return out
     }
 
-    private static func rows(_ rows: [[Int]], to out: inout [UInt8]) {
-        out.append(91)
-        for (i, row) in rows.enumerated() {
-            if i > 0 { out.append(44) }
-            JSONBytes.ints(row, to: &out)
-        }
-        out.append(93)
-    }
+    private static func rows(_ rows: [[Int]], to out: inout [UInt8]) { JSONBytes.array(rows, to: &out, JSONBytes.ints) }
 
     /// The cache `bytes` hold; nil for anything else (an unknown or missing key, a value of
     /// another shape), which the caller hands to `JSONDecoder` to say what it is.
@@ -62,10 +55,7 @@ extension StatsCacheFile.Saved {
             case "breakdown": breakdown = c.dictionary { $0.ints() }
             case "lapses": lapses = c.dictionary { $0.dictionary { $0.intRows() } }
             case "confusions": confusions = c.dictionary { $0.dictionary { $0.int() } }
-            case "devices":
-                if c.null() { return true }
-                devices = c.dictionary { $0.int() }
-                return devices != nil
+            case "devices": return c.nullable(into: &devices) { $0.dictionary { $0.int() } }
             default: return false
             }
             return true

@@ -177,9 +177,7 @@ final class JournalCodec {
         out.append(contentsOf: "\(value)".utf8)
     }
 
-    private static func append(_ value: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)
-    }
+    private static func append(_ value: Int, to out: inout [UInt8]) { JSONBytes.int(value, to: &out) }
 
     private static func time(_ date: Date, to out: inout [UInt8]) {
         out.append(34)
