@@ -13,7 +13,31 @@ public struct CardKey: Hashable, Comparable, Codable, Sendable, CustomStringConv
     }
 
     /// Parses `deck/entry/facet`; nil when the text has another shape.
+    ///
+    /// ASCII text (every stored key) is split at its bytes: then every byte is a `Character`,
+    /// so the bytes split at `/` exactly as the `Character`s do, for a tenth of the work
+    /// (30,000 keys split as `Character`s were a tenth of opening a learner's progress).
     public init?(_ text: String) {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> CardKey?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let slash = UInt8(ascii: "/")
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            guard let first = bytes.firstIndex(of: slash),
+                let second = bytes[(first + 1)...].firstIndex(of: slash),
+                !bytes[(second + 1)...].contains(slash),
+                first > 0, second > first + 1,
+                let facet = Facet(rawValue: string((second + 1)..<bytes.count))
+            else { return .some(nil) }
+            return .some(CardKey(deck: DeckID(string(0..<first)), entry: EntryID(string((first + 1)..<second)), facet: facet))
+        }
+        if let ascii {
+            guard let key = ascii else { return nil }
+            self = key
+            return
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
             let facet = Facet(rawValue: String(parts[2]))

@@ -54,6 +54,12 @@ public struct AnswerBreakdown: Hashable, Sendable {
         for h in byHour.indices { byHour[h].add(other.byHour[h]) }
         for a in byAge.indices { byAge[a].add(other.byAge[a]) }
         for f in byFormat.indices { byFormat[f].add(other.byFormat[f]) }
+        // Into an empty breakdown (a summary's first deck) the other's lapses come whole, when
+        // none of them needs dropping: no copy of each card's days.
+        if lapseDays.isEmpty, !other.lapseDays.values.contains(where: { $0.isEmpty || $0.values.contains(0) }) {
+            lapseDays = other.lapseDays
+            return
+        }
         for (card, days) in other.lapseDays {
             var merged = lapseDays[card] ?? [:]
             merged.merge(days) { $0 + $1 }

@@ -147,21 +147,21 @@ enum FastDecoding {
     static func cardState(_ c: inout ByteCursor) -> CardState? {
         var phase: CardPhase?, reps: Int?, lapses: Int?
         var state = CardState()
-        let read = c.members { key, c in
-            switch key {
-            case "phase":
-                guard let raw = c.string(), let p = CardPhase(rawValue: raw) else { return false }
+        let read = c.plainMembers { key, c in
+            switch stateKeys.match(key) {
+            case .phase:
+                guard let raw = c.plainString(), let p = JournalCodec.phases.match(raw) else { return false }
                 phase = p
-            case "reps": reps = c.int()
-            case "lapses": lapses = c.int()
-            case "step": return c.nullable(into: &state.step) { $0.int() }
-            case "stability": return c.nullable(into: &state.stability) { $0.double() }
-            case "difficulty": return c.nullable(into: &state.difficulty) { $0.double() }
-            case "ease": return c.nullable(into: &state.ease) { $0.double() }
-            case "intervalDays": return c.nullable(into: &state.intervalDays) { $0.double() }
-            case "due": return c.nullable(into: &state.due, time)
-            case "lastReview": return c.nullable(into: &state.lastReview, time)
-            default: return false
+            case .reps: reps = c.int()
+            case .lapses: lapses = c.int()
+            case .step: return c.nullable(into: &state.step) { $0.int() }
+            case .stability: return c.nullable(into: &state.stability) { $0.double() }
+            case .difficulty: return c.nullable(into: &state.difficulty) { $0.double() }
+            case .ease: return c.nullable(into: &state.ease) { $0.double() }
+            case .intervalDays: return c.nullable(into: &state.intervalDays) { $0.double() }
+            case .due: return c.nullable(into: &state.due, time)
+            case .lastReview: return c.nullable(into: &state.lastReview, time)
+            case nil: return false
             }
             return true
         }
@@ -171,6 +171,12 @@ enum FastDecoding {
         state.lapses = lapses
         return state
     }
+
+    /// The keys of a card state in the snapshot (`CardState`'s coding keys).
+    enum StateKey: String, CaseIterable, Sendable {
+        case phase, reps, lapses, step, stability, difficulty, ease, intervalDays, due, lastReview
+    }
+    private static let stateKeys = ByteCases(StateKey.allCases)
 
     /// A time string of the progress files (`JournalTime`).
     private static func time(_ c: inout ByteCursor) -> Date? { c.plainString().flatMap { JournalTime.parse(bytes: $0) } }

@@ -34,7 +34,7 @@ enum FastEncoding {
         if let rules = snapshot.rules { member("rules", Array(try encoder.encode(rules))) }
         out.append(contentsOf: "  \"cards\" : {".utf8)
         var first = true
-        for key in snapshot.cards.keys.sorted(by: JSONBytes.utf8Precedes) {
+        for key in JSONBytes.sortedKeys(snapshot.cards.keys) {
             guard let card = snapshot.cards[key] else { continue }
             out.append(contentsOf: (first ? "\n    " : ",\n    ").utf8)
             first = false
@@ -47,14 +47,17 @@ enum FastEncoding {
     }
 
     private static func append(_ card: CardState, to out: inout [UInt8]) throws {
-        out.append(contentsOf: "{\"phase\":\"".utf8)
+        out.append(123)
+        JSONBytes.key("phase", first: true, to: &out)
+        out.append(34)
         out.append(contentsOf: card.phase.rawValue.utf8)
-        out.append(contentsOf: "\",\"reps\":".utf8)
+        out.append(34)
+        JSONBytes.key("reps", to: &out)
         JSONBytes.int(card.reps, to: &out)
-        out.append(contentsOf: ",\"lapses\":".utf8)
+        JSONBytes.key("lapses", to: &out)
         JSONBytes.int(card.lapses, to: &out)
         if let step = card.step {
-            out.append(contentsOf: ",\"step\":".utf8)
+            JSONBytes.key("step", to: &out)
             JSONBytes.int(step, to: &out)
         }
         try number("stability", card.stability, &out)
@@ -66,19 +69,20 @@ enum FastEncoding {
         out.append(125)
     }
 
-    private static func date(_ name: String, _ value: Date, _ out: inout [UInt8]) {
-        out.append(contentsOf: ",\"\(name)\":\"".utf8)
-        out.append(contentsOf: JournalTime.format(value).utf8)
+    private static func date(_ name: StaticString, _ value: Date, _ out: inout [UInt8]) {
+        JSONBytes.key(name, to: &out)
+        out.append(34)
+        JournalTime.append(value, to: &out)
         out.append(34)
     }
 
-    private static func number(_ name: String, _ value: Double?, _ out: inout [UInt8]) throws {
+    private static func number(_ name: StaticString, _ value: Double?, _ out: inout [UInt8]) throws {
         guard let value else { return }
         guard value.isFinite else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "\(name) is not a finite number"))
         }
-        out.append(contentsOf: ",\"\(name)\":".utf8)
+        JSONBytes.key(name, to: &out)
         out.append(contentsOf: value.description.utf8)
     }
 

@@ -7,7 +7,20 @@ import GlossCore
 enum JSONBytes {
     /// A whole number, in decimal.
     static func int(_ value: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)
+        guard value >= 0 else {
+            out.append(contentsOf: String(value).utf8)
+            return
+        }
+        // Digits written last to first into a small buffer, then copied.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var v = value, i = 20
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                v /= 10
+            } while v > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<20]))
+        }
     }
 
     /// `[a,b,c]`, each element written by `element`.
@@ -29,7 +42,7 @@ enum JSONBytes {
         _ values: [String: Value], to out: inout [UInt8], _ value: (Value, inout [UInt8]) -> Void
     ) {
         out.append(123)
-        for (i, key) in values.keys.sorted(by: utf8Precedes).enumerated() {
+        for (i, key) in sortedKeys(values.keys).enumerated() {
             guard let v = values[key] else { continue }
             if i > 0 { out.append(44) }
             JournalCodec.quote(key, to: &out)
@@ -39,11 +52,22 @@ enum JSONBytes {
         out.append(125)
     }
 
+    /// `keys` in the order of their UTF-8 bytes (`utf8Precedes`); keys of ASCII alone (card
+    /// keys, entry ids) by `String`'s own order, which is the same for them and faster.
+    static func sortedKeys(_ keys: some Collection<String>) -> [String] {
+        var sorted = Array(keys)
+        if sorted.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            sorted.sort()
+        } else {
+            sorted.sort(by: utf8Precedes)
+        }
+        return sorted
+    }
+
     /// Whether `a`'s UTF-8 bytes sort before `b`'s: the order of sorted keys.
     static func utf8Precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
                 let common = min(x.count, y.count)
                 if common > 0, let p = x.baseAddress, let q = y.baseAddress {
                     let order = memcmp(p, q, common)
@@ -52,6 +76,7 @@ enum JSONBytes {
                 return x.count < y.count
             }
         }
+        return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// `"key":` after a comma unless it is the first member.
@@ -68,10 +93,20 @@ extension ByteCursor {
     /// Reads an object, calling `member` with each key, the cursor after its `:`; `member`
     /// reads the value and answers whether it could. False for anything else.
     mutating func members(_ member: (String, inout ByteCursor) -> Bool) -> Bool {
+        object(key: { $0.string() }, member)
+    }
+
+    /// `members` for keys of plain bytes: `member` gets each key's bytes (a key with an
+    /// escape reads as false).
+    mutating func plainMembers(_ member: (UnsafeBufferPointer<UInt8>, inout ByteCursor) -> Bool) -> Bool {
+        object(key: { $0.plainString() }, member)
+    }
+
+    private mutating func object<Key>(key: (inout ByteCursor) -> Key?, _ member: (Key, inout ByteCursor) -> Bool) -> Bool {
         guard expect(123) else { return false }
         if expect(125) { return true }
         repeat {
-            guard let key = string(), expect(58), member(key, &self) else { return false }
+            guard let key = key(&self), expect(58), member(key, &self) else { return false }
         } while expect(44)
         return expect(125)
     }

@@ -13,6 +13,18 @@ enum JournalTime {
     }
 
     static func format(_ date: Date) -> String {
+        String(unsafeUninitializedCapacity: 24) { write(date, into: UnsafeMutableBufferPointer(rebasing: $0[0..<24])) }
+    }
+
+    /// Appends `format(date)`'s bytes, without a string between.
+    static func append(_ date: Date, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 24))
+        out.withUnsafeMutableBufferPointer { _ = write(date, into: UnsafeMutableBufferPointer(rebasing: $0[start..<start + 24])) }
+    }
+
+    /// Writes `yyyy-MM-ddTHH:mm:ss.SSSZ` into the 24 bytes of `out`; returns 24.
+    private static func write(_ date: Date, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let totalMs = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var days = totalMs / 86_400_000
         var msOfDay = totalMs % 86_400_000
@@ -23,31 +35,28 @@ enum JournalTime {
         let (y, m, d) = ISOTime.civilFromDays(Int(days))
         let ms = Int(msOfDay % 1000), s = Int(msOfDay / 1000 % 60)
         let min = Int(msOfDay / 60_000 % 60), h = Int(msOfDay / 3_600_000)
-        // `yyyy-MM-ddTHH:mm:ss.SSSZ`, written in place: no allocation but the string's own.
-        return String(unsafeUninitializedCapacity: 24) { out in
-            func digits(_ value: Int, _ count: Int, at start: Int) {
-                var v = value
-                for i in stride(from: start + count - 1, through: start, by: -1) {
-                    out[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
-                    v /= 10
-                }
+        func digits(_ value: Int, _ count: Int, at start: Int) {
+            var v = value
+            for i in stride(from: start + count - 1, through: start, by: -1) {
+                out[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                v /= 10
             }
-            digits(Int(y), 4, at: 0)
-            out[4] = 45
-            digits(m, 2, at: 5)
-            out[7] = 45
-            digits(d, 2, at: 8)
-            out[10] = 84
-            digits(h, 2, at: 11)
-            out[13] = 58
-            digits(min, 2, at: 14)
-            out[16] = 58
-            digits(s, 2, at: 17)
-            out[19] = 46
-            digits(ms, 3, at: 20)
-            out[23] = 90
-            return 24
         }
+        digits(Int(y), 4, at: 0)
+        out[4] = 45
+        digits(m, 2, at: 5)
+        out[7] = 45
+        digits(d, 2, at: 8)
+        out[10] = 84
+        digits(h, 2, at: 11)
+        out[13] = 58
+        digits(min, 2, at: 14)
+        out[16] = 58
+        digits(s, 2, at: 17)
+        out[19] = 46
+        digits(ms, 3, at: 20)
+        out[23] = 90
+        return 24
     }
 
     /// Parses an ISO-8601 time (`ISOTime`, the one parser: real calendar days, `Z` or an

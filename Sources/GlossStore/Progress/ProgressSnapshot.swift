@@ -72,7 +72,7 @@ struct ProgressSnapshot: Codable, Equatable {
         var cards: [CardKey: CardState] = [:]
         cards.reserveCapacity(self.cards.count)
         for (text, card) in self.cards {
-            guard let key = Self.cardKey(text) else {
+            guard let key = CardKey(text) else {
                 if skippingBadKeys { continue }
                 throw StoreError.progress(
                     .unreadable(
@@ -82,7 +82,7 @@ struct ProgressSnapshot: Codable, Equatable {
         }
         var state = ProgressState(cards: cards, confusions: confusions, lastSeq: lastSeq, rules: rules ?? .defaults)
         for text in suspended ?? [] {
-            guard let key = Self.cardKey(text) else {
+            guard let key = CardKey(text) else {
                 if skippingBadKeys { continue }
                 throw StoreError.progress(
                     .unreadable(file: file, line: 1, problem: "suspended card \"\(text)\" is not deck/entry/facet"))
@@ -90,27 +90,5 @@ struct ProgressSnapshot: Codable, Equatable {
             state.suspended.insert(key)
         }
         return state
-    }
-
-    /// `CardKey(text)`, split on bytes when the text is ASCII (then every byte is a
-    /// `Character`, so the bytes split at `/` exactly as the `Character`s do); 30,000 keys
-    /// split as `Character`s were a tenth of opening a learner's progress.
-    static func cardKey(_ text: String) -> CardKey? {
-        var text = text
-        let ascii = text.withUTF8 { bytes -> CardKey?? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            let slash = UInt8(ascii: "/")
-            func string(_ range: Range<Int>) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            }
-            guard let first = bytes.firstIndex(of: slash),
-                let second = bytes[(first + 1)...].firstIndex(of: slash),
-                !bytes[(second + 1)...].contains(slash),
-                first > 0, second > first + 1,
-                let facet = Facet(rawValue: string((second + 1)..<bytes.count))
-            else { return .some(nil) }
-            return .some(CardKey(deck: DeckID(string(0..<first)), entry: EntryID(string((first + 1)..<second)), facet: facet))
-        }
-        return ascii ?? CardKey(text)
     }
 }

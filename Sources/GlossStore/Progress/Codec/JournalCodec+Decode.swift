@@ -212,7 +212,7 @@ extension JournalCodec {
 
     private static let formats = ByteCases(QuestionFormat.allCases)
     private static let facets = ByteCases(Facet.allCases)
-    private static let phases = ByteCases(CardPhase.allCases)
+    static let phases = ByteCases(CardPhase.allCases)
     private static let kinds = ByteCases(ReviewRecord.Kind.allCases)
     private static let weaks = ByteCases(AnswerEvidence.Weak.allCases)
 }

@@ -188,6 +188,18 @@ final class JournalCodec {
     /// A JSON string literal: `"`, `\` and control characters escaped, the rest as UTF-8.
     static func quote(_ text: String, to out: inout [UInt8]) {
         out.append(34)
+        // Most text needs no escape: its bytes in one copy.
+        let copied =
+            text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard !bytes.contains(where: { $0 == 34 || $0 == 92 || $0 < 32 }) else { return false }
+                out.append(contentsOf: bytes)
+                return true
+            } ?? false
+        if !copied { escape(text, to: &out) }
+        out.append(34)
+    }
+
+    private static func escape(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
             case 34: out.append(contentsOf: [92, 34])
@@ -199,6 +211,5 @@ final class JournalCodec {
             default: out.append(byte)
             }
         }
-        out.append(34)
     }
 }
