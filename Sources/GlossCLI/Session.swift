@@ -12,9 +12,36 @@ public final class Session {
     public let folders: Folders
     public var decksFolder: String { folders.decks.path }
     public var progressFolder: String { folders.progress.path }
-    public private(set) var library: DeckLibrary
+    /// The decks, loaded when a command first needs them: a command that reads only the
+    /// journal (`optimize`, `export --what reviews`, `rebuild`) never parses a deck.
+    public var library: DeckLibrary {
+        if let loadedLibrary { return loadedLibrary }
+        let library = DeckLibrary.load(folder: folders.decks.path)
+        loadedLibrary = library
+        if let requested = pendingDeck {
+            pendingDeck = nil
+            storedDeck = requested.flatMap { library.deck($0)?.id } ?? library.decks.first?.id
+        }
+        return library
+    }
+    private var loadedLibrary: DeckLibrary?
+    /// True once the decks are loaded (tests).
+    var isLibraryLoaded: Bool { loadedLibrary != nil }
     /// The deck commands use when none is named.
-    public var currentDeck: DeckID?
+    public var currentDeck: DeckID? {
+        get {
+            _ = library
+            return storedDeck
+        }
+        set {
+            pendingDeck = nil
+            storedDeck = newValue
+        }
+    }
+    private var storedDeck: DeckID?
+    /// The deck asked for at the start (`.some(nil)`: none), until the library is loaded and
+    /// says whether it has it.
+    private var pendingDeck: DeckID??
     public var learner: String {
         didSet { if learner != oldValue { learnerAllowed = false } }
     }
@@ -51,9 +78,12 @@ public final class Session {
         {
             console.note("First run: wrote the shipped deck to \(written).")
         }
-        let library = library ?? DeckLibrary.load(folder: folders.decks.path)
-        self.library = library
-        self.currentDeck = currentDeck.flatMap { library.deck($0)?.id } ?? library.decks.first?.id
+        if let library {
+            loadedLibrary = library
+            storedDeck = currentDeck.flatMap { library.deck($0)?.id } ?? library.decks.first?.id
+        } else {
+            pendingDeck = .some(currentDeck)
+        }
     }
 
     /// The time now: fixed by `--now`, else the system clock. Only the CLI reads the clock.
@@ -77,7 +107,13 @@ public final class Session {
 
     /// Takes `library` as the decks, keeping the current deck if it is still there.
     func adopt(_ library: DeckLibrary) {
-        self.library = library
+        let requested = pendingDeck
+        loadedLibrary = library
+        pendingDeck = nil
+        if let requested {
+            storedDeck = requested.flatMap { library.deck($0)?.id } ?? library.decks.first?.id
+            return
+        }
         if let current = currentDeck, library.deck(current) == nil { currentDeck = library.decks.first?.id }
     }
 
