@@ -28,6 +28,17 @@ import Testing
         #expect(look(&table, [0xC3, 0xA9]) == "é")
     }
 
+    /// Strings whose hashes share a slot, or are equal, are each kept and told apart by their
+    /// bytes, through the table's growth.
+    @Test func collidingHashesAreToldApartByTheirBytes() {
+        var table = InternTable()
+        // FNV-1a is no secret: many short strings share the low bits that pick a slot.
+        let words = (0..<20_000).map { String($0, radix: 36) }
+        for word in words { #expect(look(&table, Array(word.utf8)) == word) }
+        for word in words.reversed() { #expect(look(&table, Array(word.utf8)) == word) }
+        #expect(table.count == words.count)
+    }
+
     @Test func pastItsLimitItStillAnswersButStoresNoMore() {
         var table = InternTable(limit: 3)
         let words = ["a", "b", "c", "d", "e"]

@@ -2,14 +2,51 @@
 ///
 /// Its text form is `deck/entry/facet`, e.g. `ai-safety/mesa-optimization/recall`.
 public struct CardKey: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
-    public var deck: DeckID
-    public var entry: EntryID
-    public var facet: Facet
+    public var deck: DeckID { didSet { digest = Self.digest(deck, entry, facet) } }
+    public var entry: EntryID { didSet { digest = Self.digest(deck, entry, facet) } }
+    public var facet: Facet { didSet { digest = Self.digest(deck, entry, facet) } }
+    /// FNV-1a of `description`'s bytes, made once: the key's hash, a quick "not equal", and
+    /// where its fuzz seeds start (`FuzzSeed.of(_:reviews:)`). A dictionary of cards hashes
+    /// one number, not two strings.
+    public private(set) var digest: UInt64
 
     public init(deck: DeckID, entry: EntryID, facet: Facet) {
         self.deck = deck
         self.entry = entry
         self.facet = facet
+        digest = Self.digest(deck, entry, facet)
+    }
+
+    private static func digest(_ deck: DeckID, _ entry: EntryID, _ facet: Facet) -> UInt64 {
+        var h = FNV1a.offsetBasis
+        FNV1a.mix(deck.rawValue, into: &h)
+        FNV1a.mix("/", into: &h)
+        FNV1a.mix(entry.rawValue, into: &h)
+        FNV1a.mix("/", into: &h)
+        FNV1a.mix(facet.rawValue, into: &h)
+        return h
+    }
+
+    public static func == (a: CardKey, b: CardKey) -> Bool {
+        a.digest == b.digest && a.facet == b.facet && a.entry == b.entry && a.deck == b.deck
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
+    private enum CodingKeys: String, CodingKey { case deck, entry, facet }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            deck: try c.decode(DeckID.self, forKey: .deck), entry: try c.decode(EntryID.self, forKey: .entry),
+            facet: try c.decode(Facet.self, forKey: .facet))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(deck, forKey: .deck)
+        try c.encode(entry, forKey: .entry)
+        try c.encode(facet, forKey: .facet)
     }
 
     /// Parses `deck/entry/facet`; nil when the text has another shape.

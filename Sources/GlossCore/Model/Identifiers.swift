@@ -58,8 +58,7 @@ public enum IdentifierRule {
     /// `problem(id) == nil`, read from the UTF-8 bytes (a control character U+0080–U+009F is
     /// the two bytes C2 80–C2 9F): what replay asks of every answer's card.
     public static func isFine(_ id: String) -> Bool {
-        var id = id
-        return id.withUTF8 { bytes in
+        func fine(_ bytes: some Collection<UInt8>) -> Bool {
             guard !bytes.isEmpty else { return false }
             var previous: UInt8 = 0
             for byte in bytes {
@@ -70,6 +69,8 @@ public enum IdentifierRule {
             }
             return true
         }
+        // The bytes in place (no copy of the string), else one at a time.
+        return id.utf8.withContiguousStorageIfAvailable { fine($0) } ?? fine(id.utf8)
     }
 }
 

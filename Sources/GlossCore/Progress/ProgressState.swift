@@ -16,10 +16,16 @@ public struct ProgressState: Sendable {
     /// The rules of a device that has recorded none yet (this device's, from a snapshot).
     private var startRules: ScheduleRules
     /// The schedulers of `rulesByDevice` and `startRules`, made once each.
-    private var schedulers: [String: any Scheduler] = [:]
-    private var startScheduler: any Scheduler
+    private var schedulers: [String: SchedulerBox] = [:]
+    private var startScheduler: SchedulerBox
     /// `scheduler(for:)`'s last answer.
-    private var lastScheduler: (device: String, scheduler: any Scheduler)?
+    private var lastScheduler: (device: String, box: SchedulerBox)?
+
+    /// A scheduler kept by reference: handing it on is one retain, not a copy of an existential.
+    private final class SchedulerBox: Sendable {
+        let scheduler: any Scheduler
+        init(_ scheduler: any Scheduler) { self.scheduler = scheduler }
+    }
 
     public init(
         cards: [CardKey: CardState] = [:], confusions: Confusions = Confusions(), lastSeq: Int = 0,
@@ -29,7 +35,7 @@ public struct ProgressState: Sendable {
         self.confusions = confusions
         self.lastSeq = lastSeq
         self.startRules = rules
-        self.startScheduler = Self.scheduler(for: rules)
+        self.startScheduler = SchedulerBox(Self.scheduler(for: rules))
     }
 
     /// The rules the answers of `device` are scheduled by now.
@@ -63,10 +69,9 @@ public struct ProgressState: Sendable {
         let device = record.device ?? ""
         if let given = record.rules, given != rules(for: device) {
             rulesByDevice[device] = given
-            schedulers[device] = Self.scheduler(for: given)
+            schedulers[device] = SchedulerBox(Self.scheduler(for: given))
             lastScheduler = nil
         }
-        let scheduler = scheduler(for: device)
         guard record.card.isStorable else { return }
         switch record.kind {
         case .review:
@@ -75,7 +80,7 @@ public struct ProgressState: Sendable {
             let before = record.before ?? index.map { cards.values[$0] } ?? .new
             let after =
                 record.after
-                ?? scheduler.after(
+                ?? scheduler(for: device).scheduler.after(
                     before, rating: record.rating, evidence: record.evidence, at: record.time, card: record.card)
             record.before = before
             record.after = after
@@ -95,11 +100,11 @@ public struct ProgressState: Sendable {
 
     /// The scheduler `device`'s answers are scheduled by; the last one asked for is kept, as
     /// the answers of one device come in runs.
-    private mutating func scheduler(for device: String) -> any Scheduler {
-        if let last = lastScheduler, last.device == device { return last.scheduler }
-        let scheduler = schedulers[device] ?? startScheduler
-        lastScheduler = (device, scheduler)
-        return scheduler
+    private mutating func scheduler(for device: String) -> SchedulerBox {
+        if let last = lastScheduler, last.device == device { return last.box }
+        let box = schedulers[device] ?? startScheduler
+        lastScheduler = (device, box)
+        return box
     }
 
     /// The scheduler of rules that were valid when written (the codec checks them when it

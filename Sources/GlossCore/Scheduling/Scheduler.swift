@@ -47,27 +47,14 @@ extension Scheduler {
 public enum FuzzSeed {
     /// The seed for the review numbered `reviews` (0 = first) of the card `cardID`.
     public static func of(_ cardID: String, reviews: Int) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        mix(cardID, into: &h)
+        var h = FNV1a.offsetBasis
+        FNV1a.mix(cardID, into: &h)
         return h ^ (UInt64(truncatingIfNeeded: reviews) &* 0x9E37_79B9_7F4A_7C15)
     }
 
-    /// `of(card.description, reviews:)`, without building the description.
+    /// `of(card.description, reviews:)`: the card's digest is that hash, made once.
     public static func of(_ card: CardKey, reviews: Int) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        mix(card.deck.rawValue, into: &h)
-        mix("/", into: &h)
-        mix(card.entry.rawValue, into: &h)
-        mix("/", into: &h)
-        mix(card.facet.rawValue, into: &h)
-        return h ^ (UInt64(truncatingIfNeeded: reviews) &* 0x9E37_79B9_7F4A_7C15)
-    }
-
-    private static func mix(_ text: String, into h: inout UInt64) {
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h &*= 0x0000_0100_0000_01B3
-        }
+        card.digest ^ (UInt64(truncatingIfNeeded: reviews) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     /// A uniform double in [0, 1) drawn from `seed` (as Python's `random()` is used).

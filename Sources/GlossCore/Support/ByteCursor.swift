@@ -16,22 +16,22 @@ public struct ByteCursor {
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    public var isAtEnd: Bool { index >= bytes.count }
+    @inlinable public var isAtEnd: Bool { index >= bytes.count }
 
     /// The next byte after white space, not consumed.
-    public mutating func peek() -> UInt8? {
+    @inlinable public mutating func peek() -> UInt8? {
         skipSpace()
         return index < bytes.count ? bytes[index] : nil
     }
 
-    public mutating func skipSpace() {
-        while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 || bytes[index] == 13 || bytes[index] == 10 {
-            index += 1
-        }
+    @inlinable public mutating func skipSpace() {
+        var i = index
+        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 13 || bytes[i] == 10 { i += 1 }
+        index = i
     }
 
     /// Consumes `byte` (after white space) when it is next.
-    @discardableResult public mutating func expect(_ byte: UInt8) -> Bool {
+    @inlinable @discardableResult public mutating func expect(_ byte: UInt8) -> Bool {
         skipSpace()
         guard index < bytes.count, bytes[index] == byte else { return false }
         index += 1
@@ -58,7 +58,7 @@ public struct ByteCursor {
     }
 
     /// A JSON integer, `-?(0|[1-9][0-9]*)`, that fits an `Int` and has no fraction or exponent.
-    public mutating func int() -> Int? {
+    @inlinable public mutating func int() -> Int? {
         skipSpace()
         let start = index
         var negative = false
@@ -163,20 +163,20 @@ public struct ByteCursor {
 
     /// The bytes of a JSON string that has no escape (nil when it has one, or is malformed):
     /// keys and identifiers, compared without building a `String`.
-    public mutating func plainString() -> UnsafeBufferPointer<UInt8>? {
+    @inlinable public mutating func plainString() -> UnsafeBufferPointer<UInt8>? {
         guard expect(34) else { return nil }
         let start = index
-        while index < bytes.count {
-            let c = bytes[index]
+        var i = start
+        let count = bytes.count
+        // A local index over the bytes: the scan keeps it in a register.
+        while i < count {
+            let c = bytes[i]
             if c == 34 {
-                index += 1
-                return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+                index = i + 1
+                return UnsafeBufferPointer(rebasing: bytes[start..<i])
             }
-            if c == 92 || c < 32 {
-                index = start - 1
-                return nil
-            }
-            index += 1
+            if c == 92 || c < 32 { break }
+            i += 1
         }
         index = start - 1
         return nil

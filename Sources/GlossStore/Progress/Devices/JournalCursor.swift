@@ -35,8 +35,16 @@ struct JournalCursor {
             let lines = LineReader(fd: journal.fd, path: journal.path)
             let size = journal.size
             DispatchQueue.global().async {
+                // Room for the chunk's records at the shortest lines a journal has (~180 bytes): the
+                // array is not grown, and so not copied, as it fills.
+                let expected = range.count / 180
                 self.result = Journal.readPart(
-                    range, size: size, start: { [ReviewRecord]() }, add: { $0.append($1) }, lines: lines, reader: reader)
+                    range, size: size,
+                    start: {
+                        var records = [ReviewRecord]()
+                        records.reserveCapacity(expected)
+                        return records
+                    }, add: { $0.append($1) }, lines: lines, reader: reader)
                 self.done.signal()
             }
         }
