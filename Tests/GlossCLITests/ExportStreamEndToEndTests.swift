@@ -48,6 +48,17 @@ import Testing
         #expect(file.split(separator: "\n").count == journal.split(separator: "\n").count)
     }
 
+    /// The reviews of every deck need no deck file read, but a `--deck` the folder lacks is
+    /// refused, naming it, before anything is written.
+    @Test(arguments: ["csv", "json"])
+    func reviewsOfAnUnknownDeckAreRefused(format: String) throws {
+        let path = Self.folder.appendingPathComponent("unknown-deck.\(format)").path
+        let out = try gloss(["export", "--format", format, "--what", "reviews", "--deck", "nosuch", "-o", path])
+        #expect(out.status != 0)
+        #expect(out.stderr.contains("nosuch"), "\(out.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func termsCSVGoesOutWholeToStdoutAndToAFile() throws {
         let (stdout, file) = try exported(["--format", "csv", "--what", "terms"], file: "t.csv")
         #expect(stdout == file)

@@ -47,7 +47,9 @@ struct ExportCommand: GlossCommand {
 
     func run(in session: Session) throws {
         let what = what ?? (format == .csv ? .terms : .summary)
-        let decks = try deck.map { [try session.resolveDeck($0)] } ?? session.library.decks
+        // The decks only where the export needs them: the reviews of every deck are the journal's alone.
+        func decks() throws -> [Deck] { try deck.map { [try session.resolveDeck($0)] } ?? session.library.decks }
+        if deck != nil { _ = try decks() }  // an unknown --deck is refused before anything is written
         let store = try session.progress(forReading: true)
         let settings = store.settings
         let scheduler = try settings.makeScheduler(dayClock: session.dayClock(settings))
@@ -58,15 +60,15 @@ struct ExportCommand: GlossCommand {
             case (.csv, .terms):
                 let text = try TermsCSV.text(
                     rows: TermsCSV.rows(
-                        decks: decks, states: store.state.cards, lastRatings: try store.reviewTable().lastRatings(),
+                        decks: try decks(), states: store.state.cards, lastRatings: try store.reviewTable().lastRatings(),
                         now: session.now(), retrievability: { scheduler.retrievability(of: $0, at: $1) }))
                 try emit(Array(text.utf8))
             case (.csv, .reviews):
-                try ReviewsCSV.write(try store.reviewTable(), decks: deck == nil ? nil : Set(decks.map(\.id)), emit: emit)
+                try ReviewsCSV.write(try store.reviewTable(), decks: deck == nil ? nil : Set(try decks().map(\.id)), emit: emit)
             case (.json, .reviews):
                 try ReviewsJSONL.write(forEach: { try store.forEachRecord($0) }, emit: emit)
             default:
-                let summary = try session.statsSummary(decks: decks)
+                let summary = try session.statsSummary(decks: try decks())
                 let text: String
                 switch format {
                 case .md: text = StatsMarkdown.render(summary)
