@@ -61,20 +61,36 @@ public enum FormatCalibration {
 
     /// The prediction of every item of `data` under `parameters`, in item order.
     static func predictions(_ parameters: [Double], on data: ReviewDataset) -> [Prediction] {
-        var byItem = [Prediction?](repeating: nil, count: data.items.count)
-        var rank: [Int64: Int] = [:]
-        for (i, item) in data.items.enumerated() { rank[Int64(item.card) << 32 | Int64(item.position)] = i }
+        // Each card's item by answer position (-1: none): an array a card, not a dictionary of
+        // every item (a million items were 28 MB of dictionary).
+        var itemAt = data.cards.map { [Int32](repeating: -1, count: $0.ratings.count) }
+        for (i, item) in data.items.enumerated()
+        where data.cards.indices.contains(Int(item.card)) && itemAt[Int(item.card)].indices.contains(Int(item.position)) {
+            itemAt[Int(item.card)][Int(item.position)] = Int32(i)
+        }
+        var byItem = [Prediction](
+            repeating: Prediction(format: nil, r: 0, recalled: false, bin: 0), count: data.items.count)
+        var predicted = [Bool](repeating: false, count: data.items.count)
+        var count = 0
         for (card, targets) in TargetTable(data.items.map { ($0, 1.0) }).byCard {
             let c = data.cards[card]
             MemoryReplay.predict(c, at: targets.positions, w: parameters) { k, r in
                 let p = Int(targets.positions[k])
-                guard let i = rank[Int64(card) << 32 | Int64(p)] else { return }
+                guard itemAt[card].indices.contains(p) else { return }
+                let i = Int(itemAt[card][p])
+                guard i >= 0 else { return }
                 byItem[i] = Prediction(
                     format: c.format(at: p), r: r, recalled: c.ratings[p] > 1,
                     bin: ModelEvaluation.Accumulator.binKey(c, position: p))
+                if !predicted[i] {
+                    predicted[i] = true
+                    count += 1
+                }
             }
         }
-        return byItem.compactMap { $0 }
+        // Every item predicted (the usual case): the array as it is, no second one.
+        if count == byItem.count { return byItem }
+        return byItem.indices.compactMap { predicted[$0] ? byItem[$0] : nil }
     }
 
     /// Log loss, RMSE(bins) and mean predicted vs observed recall per format (formats in
