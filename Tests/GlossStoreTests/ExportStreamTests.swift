@@ -168,6 +168,35 @@ import Testing
         }
     }
 
+    /// A row's tail in one append is the fields written one by one, at every width and year.
+    @Test func reviewRowTailsAreTheFieldsOneByOne() {
+        var rng = SplitMix64(seed: 9)
+        var cases: [(Int, Date, Int)] = [
+            (1, Date(timeIntervalSince1970: 0), 0), (4, Date(timeIntervalSince1970: -0.5), 9),
+            (3, Date(timeIntervalSince1970: 253_402_300_800), 10), (2, Date.distantPast, 999_999_999_999),
+            (12, Date(timeIntervalSince1970: 1_711_744_352.123456), 1_000_000_000_000), (3, Date.distantFuture, Int.max),
+        ]
+        for _ in 0..<2000 {
+            cases.append(
+                (
+                    Int.random(in: 1...4, using: &rng), Date(timeIntervalSince1970: Double.random(in: -4e9...8e9, using: &rng)),
+                    Int.random(in: 0...Int.max, using: &rng) >> Int.random(in: 0...62, using: &rng)
+                ))
+        }
+        for (rating, time, ms) in cases {
+            var fast: [UInt8] = [7]
+            fast.appendReviewTail(rating: rating, time: time, milliseconds: ms)
+            var slow: [UInt8] = [7, 0x2C]
+            slow.appendDecimal(rating)
+            slow.append(0x2C)
+            slow.appendISOTime(time)
+            slow.append(0x2C)
+            slow.appendDecimal(ms)
+            slow.append(0x0A)
+            #expect(fast == slow, "\(rating) \(time) \(ms)")
+        }
+    }
+
     @Test func textFieldsAreQuotedAsTheCSVLibraryQuotesThem() throws {
         for value in ["plain", "a,b", "say \"hi\"", "two\nlines", "cr\r", "crlf\r\n", ",\u{301}", "\"\u{301}", "", "é/ü"] {
             let library = ExportSink()

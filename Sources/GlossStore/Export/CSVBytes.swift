@@ -23,6 +23,57 @@ extension [UInt8] {
 
     /// `date` as `ISOTime.format` writes it: `2024-03-29T20:32:32.250000+00:00`.
     mutating func appendISOTime(_ date: Date) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            guard let count = Self.writeISOTime(date, into: buffer) else {
+                append(contentsOf: ISOTime.format(date).utf8)
+                return
+            }
+            append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    /// `,rating,time,milliseconds` and a line end, as `appendDecimal` and `appendISOTime`
+    /// write them, in one append (a reviews export row after its card id).
+    mutating func appendReviewTail(rating: Int, time: Date, milliseconds: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+            guard (0...9).contains(rating), (0..<1_000_000_000_000).contains(milliseconds),
+                let timeCount = Self.writeISOTime(time, into: UnsafeMutableBufferPointer(rebasing: buffer[3..<35]))
+            else {
+                append(0x2C)
+                appendDecimal(rating)
+                append(0x2C)
+                appendISOTime(time)
+                append(0x2C)
+                appendDecimal(milliseconds)
+                append(0x0A)
+                return
+            }
+            buffer[0] = 0x2C
+            buffer[1] = UInt8(truncatingIfNeeded: 0x30 + rating)
+            buffer[2] = 0x2C
+            var end = 3 + timeCount
+            buffer[end] = 0x2C
+            end += 1
+            var digits = 1
+            var rest = milliseconds
+            while rest >= 10 {
+                rest /= 10
+                digits += 1
+            }
+            var v = milliseconds
+            for i in stride(from: end + digits - 1, through: end, by: -1) {
+                buffer[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                v /= 10
+            }
+            end += digits
+            buffer[end] = 0x0A
+            append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0...end]))
+        }
+    }
+
+    /// Writes `ISOTime.format(date)` into the first 32 bytes of `out` and answers 32; nil for a
+    /// year outside 0...9999 (which `ISOTime.format` writes otherwise).
+    private static func writeISOTime(_ date: Date, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         let micros = ISOTime.microseconds(date)
         var days = micros / 86_400_000_000
         var rest = micros % 86_400_000_000
@@ -31,37 +82,29 @@ extension [UInt8] {
             days -= 1
         }
         let (y, m, d) = ISOTime.civilFromDays(Int(days))
-        guard (0...9999).contains(y) else {
-            append(contentsOf: ISOTime.format(date).utf8)
-            return
-        }
+        guard (0...9999).contains(y), out.count >= 32 else { return nil }
         let secs = Int(rest / 1_000_000)
-        let us = Int(rest % 1_000_000)
-        appendPadded(y, 4)
-        append(0x2D)
-        appendPadded(m, 2)
-        append(0x2D)
-        appendPadded(d, 2)
-        append(0x54)
-        appendPadded(secs / 3600, 2)
-        append(0x3A)
-        appendPadded(secs / 60 % 60, 2)
-        append(0x3A)
-        appendPadded(secs % 60, 2)
-        append(0x2E)
-        appendPadded(us, 6)
-        append(contentsOf: "+00:00".utf8)
-    }
-
-    /// `value` (0 ≤ value < 10^width) with leading zeros to `width` digits.
-    private mutating func appendPadded(_ value: Int, _ width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var v = value
-        while divisor > 0 {
-            append(UInt8(truncatingIfNeeded: 0x30 + v / divisor))
-            v %= divisor
-            divisor /= 10
+        func put(_ value: Int, _ width: Int, at start: Int) {
+            var v = value
+            for i in stride(from: start + width - 1, through: start, by: -1) {
+                out[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                v /= 10
+            }
         }
+        put(y, 4, at: 0)
+        out[4] = 0x2D
+        put(m, 2, at: 5)
+        out[7] = 0x2D
+        put(d, 2, at: 8)
+        out[10] = 0x54
+        put(secs / 3600, 2, at: 11)
+        out[13] = 0x3A
+        put(secs / 60 % 60, 2, at: 14)
+        out[16] = 0x3A
+        put(secs % 60, 2, at: 17)
+        out[19] = 0x2E
+        put(Int(rest % 1_000_000), 6, at: 20)
+        for (i, byte) in "+00:00".utf8.enumerated() { out[26 + i] = byte }
+        return 32
     }
 }

@@ -46,13 +46,7 @@ public enum ReviewsCSV {
             }
             guard let id = ids[Int(row.card)] else { return }
             out.buffer.append(contentsOf: id)
-            out.buffer.append(0x2C)
-            out.buffer.appendDecimal(row.rating.rawValue)
-            out.buffer.append(0x2C)
-            out.buffer.appendISOTime(row.time)
-            out.buffer.append(0x2C)
-            out.buffer.appendDecimal(max(row.responseMs, 0))
-            out.buffer.append(0x0A)
+            out.buffer.appendReviewTail(rating: row.rating.rawValue, time: row.time, milliseconds: max(row.responseMs, 0))
             try out.lineEnded(emit)
         }
         try out.finish(emit)

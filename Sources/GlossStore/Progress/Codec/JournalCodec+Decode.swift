@@ -208,7 +208,7 @@ extension JournalCodec {
     /// The string `bytes` spell (nil for invalid UTF-8), the same instance as for earlier
     /// equal bytes: card ids and answers repeat across a journal (the version-1 reader
     /// shares this table).
-    func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { interned.string(bytes) }
+    func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { interned.pointee.string(bytes) }
 
     private static let formats = ByteCases(QuestionFormat.allCases)
     private static let facets = ByteCases(Facet.allCases)

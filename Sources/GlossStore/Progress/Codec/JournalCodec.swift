@@ -12,8 +12,20 @@ import GlossCore
 /// The decoder shares repeated strings (card ids, answers) between records. One instance
 /// per thread.
 final class JournalCodec {
-    /// Strings seen by `decode` (see `JournalCodec+Decode`).
-    var interned = InternTable()
+    /// Strings seen by `decode` (see `JournalCodec+Decode`), kept behind a pointer: a stored
+    /// `var` of a class is checked for exclusive access at run time on every string of every
+    /// line. One codec is used by one thread at a time (`RecordReader`), so none is needed.
+    let interned: UnsafeMutablePointer<InternTable>
+
+    init() {
+        interned = .allocate(capacity: 1)
+        interned.initialize(to: InternTable())
+    }
+
+    deinit {
+        interned.deinitialize(count: 1)
+        interned.deallocate()
+    }
 
     /// Why a line is not a record, in words (the caller adds the file and line).
     struct Problem: Error, Equatable, CustomStringConvertible {
