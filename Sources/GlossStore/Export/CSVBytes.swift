@@ -83,28 +83,8 @@ extension [UInt8] {
         }
         let (y, m, d) = ISOTime.civilFromDays(Int(days))
         guard (0...9999).contains(y), out.count >= 32 else { return nil }
-        let secs = Int(rest / 1_000_000)
-        func put(_ value: Int, _ width: Int, at start: Int) {
-            var v = value
-            for i in stride(from: start + width - 1, through: start, by: -1) {
-                out[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-                v /= 10
-            }
-        }
-        put(y, 4, at: 0)
-        out[4] = 0x2D
-        put(m, 2, at: 5)
-        out[7] = 0x2D
-        put(d, 2, at: 8)
-        out[10] = 0x54
-        put(secs / 3600, 2, at: 11)
-        out[13] = 0x3A
-        put(secs / 60 % 60, 2, at: 14)
-        out[16] = 0x3A
-        put(secs % 60, 2, at: 17)
-        out[19] = 0x2E
-        put(Int(rest % 1_000_000), 6, at: 20)
-        for (i, byte) in "+00:00".utf8.enumerated() { out[26 + i] = byte }
-        return 32
+        return UTCTimeBytes.write(
+            year: y, month: m, day: d, secondOfDay: Int(rest / 1_000_000), fraction: Int(rest % 1_000_000),
+            fractionDigits: 6, suffix: "+00:00", into: out)
     }
 }

@@ -33,30 +33,9 @@ enum JournalTime {
             days -= 1
         }
         let (y, m, d) = ISOTime.civilFromDays(Int(days))
-        let ms = Int(msOfDay % 1000), s = Int(msOfDay / 1000 % 60)
-        let min = Int(msOfDay / 60_000 % 60), h = Int(msOfDay / 3_600_000)
-        func digits(_ value: Int, _ count: Int, at start: Int) {
-            var v = value
-            for i in stride(from: start + count - 1, through: start, by: -1) {
-                out[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
-                v /= 10
-            }
-        }
-        digits(Int(y), 4, at: 0)
-        out[4] = 45
-        digits(m, 2, at: 5)
-        out[7] = 45
-        digits(d, 2, at: 8)
-        out[10] = 84
-        digits(h, 2, at: 11)
-        out[13] = 58
-        digits(min, 2, at: 14)
-        out[16] = 58
-        digits(s, 2, at: 17)
-        out[19] = 46
-        digits(ms, 3, at: 20)
-        out[23] = 90
-        return 24
+        return UTCTimeBytes.write(
+            year: y, month: m, day: d, secondOfDay: Int(msOfDay / 1000), fraction: Int(msOfDay % 1000), fractionDigits: 3,
+            suffix: "Z", into: out)
     }
 
     /// Parses an ISO-8601 time (`ISOTime`, the one parser: real calendar days, `Z` or an
