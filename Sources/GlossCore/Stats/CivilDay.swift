@@ -23,7 +23,23 @@ public struct CivilDay: Hashable, Comparable, Codable, Sendable, CustomStringCon
 
     public var description: String {
         let c = components
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+        guard (0...9999).contains(c.year) else { return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))" }
+        // Ten bytes written in place: a stats summary names every day it counts.
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ value: Int, _ width: Int, at start: Int) {
+                var v = value
+                for i in stride(from: start + width - 1, through: start, by: -1) {
+                    out[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                    v /= 10
+                }
+            }
+            put(c.year, 4, at: 0)
+            put(c.month, 2, at: 5)
+            put(c.day, 2, at: 8)
+            out[4] = 0x2D
+            out[7] = 0x2D
+            return 10
+        }
     }
 
     public static func < (lhs: CivilDay, rhs: CivilDay) -> Bool { lhs.number < rhs.number }
