@@ -17,11 +17,7 @@ public final class Session {
     public var library: DeckLibrary {
         if let loadedLibrary { return loadedLibrary }
         let library = DeckLibrary.load(folder: folders.decks.path)
-        loadedLibrary = library
-        if let requested = pendingDeck {
-            pendingDeck = nil
-            storedDeck = requested.flatMap { library.deck($0)?.id } ?? library.decks.first?.id
-        }
+        take(library)
         return library
     }
     private var loadedLibrary: DeckLibrary?
@@ -78,12 +74,18 @@ public final class Session {
         {
             console.note("First run: wrote the shipped deck to \(written).")
         }
-        if let library {
-            loadedLibrary = library
-            storedDeck = currentDeck.flatMap { library.deck($0)?.id } ?? library.decks.first?.id
-        } else {
-            pendingDeck = .some(currentDeck)
-        }
+        pendingDeck = .some(currentDeck)
+        if let library { take(library) }
+    }
+
+    /// Keeps `library` as the decks; a deck still asked for becomes current if the library has
+    /// it, else its first deck does. Answers whether one was asked for.
+    @discardableResult private func take(_ library: DeckLibrary) -> Bool {
+        loadedLibrary = library
+        guard let requested = pendingDeck else { return false }
+        pendingDeck = nil
+        storedDeck = requested.flatMap { library.deck($0)?.id } ?? library.decks.first?.id
+        return true
     }
 
     /// The time now: fixed by `--now`, else the system clock. Only the CLI reads the clock.
@@ -107,13 +109,7 @@ public final class Session {
 
     /// Takes `library` as the decks, keeping the current deck if it is still there.
     func adopt(_ library: DeckLibrary) {
-        let requested = pendingDeck
-        loadedLibrary = library
-        pendingDeck = nil
-        if let requested {
-            storedDeck = requested.flatMap { library.deck($0)?.id } ?? library.decks.first?.id
-            return
-        }
+        if take(library) { return }
         if let current = currentDeck, library.deck(current) == nil { currentDeck = library.decks.first?.id }
     }
 

@@ -26,16 +26,9 @@ public struct CivilDay: Hashable, Comparable, Codable, Sendable, CustomStringCon
         guard (0...9999).contains(c.year) else { return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))" }
         // Ten bytes written in place: a stats summary names every day it counts.
         return String(unsafeUninitializedCapacity: 10) { out in
-            func put(_ value: Int, _ width: Int, at start: Int) {
-                var v = value
-                for i in stride(from: start + width - 1, through: start, by: -1) {
-                    out[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-                    v /= 10
-                }
-            }
-            put(c.year, 4, at: 0)
-            put(c.month, 2, at: 5)
-            put(c.day, 2, at: 8)
+            DecimalDigits.write(c.year, width: 4, into: out, at: 0)
+            DecimalDigits.write(c.month, width: 2, into: out, at: 5)
+            DecimalDigits.write(c.day, width: 2, into: out, at: 8)
             out[4] = 0x2D
             out[7] = 0x2D
             return 10

@@ -3,17 +3,19 @@
 public enum FNV1a {
     public static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
 
+    /// Mixes `bytes` into `h`.
+    @inlinable public static func mix(_ bytes: some Sequence<UInt8>, into h: inout UInt64) {
+        for byte in bytes {
+            h ^= UInt64(byte)
+            h &*= 0x0000_0100_0000_01B3
+        }
+    }
+
     /// Mixes `text`'s UTF-8 bytes into `h`.
     public static func mix(_ text: String, into h: inout UInt64) {
-        func mix(_ bytes: some Sequence<UInt8>, _ h: inout UInt64) {
-            for byte in bytes {
-                h ^= UInt64(byte)
-                h &*= 0x0000_0100_0000_01B3
-            }
-        }
         // The bytes in place when the string has them so (native strings), else one at a time.
         var hash = h
-        if text.utf8.withContiguousStorageIfAvailable({ mix($0, &hash) }) == nil { mix(text.utf8, &hash) }
+        if text.utf8.withContiguousStorageIfAvailable({ mix($0, into: &hash) }) == nil { mix(text.utf8, into: &hash) }
         h = hash
     }
 }

@@ -7,17 +7,14 @@ import GlossCore
 extension [UInt8] {
     /// An integer in decimal, as `String(value)` writes it.
     mutating func appendDecimal(_ value: Int) {
-        guard value > 0 else {
-            if value == 0 { append(0x30) } else { append(contentsOf: String(value).utf8) }
+        guard value >= 0 else {
+            append(contentsOf: String(value).utf8)
             return
         }
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var v = value
-        while divisor > 0 {
-            append(UInt8(truncatingIfNeeded: 0x30 + v / divisor))
-            v %= divisor
-            divisor /= 10
+        let digits = DecimalDigits.count(value)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: digits) { buffer in
+            DecimalDigits.write(value, width: digits, into: buffer, at: 0)
+            append(contentsOf: UnsafeBufferPointer(buffer))
         }
     }
 
@@ -54,17 +51,8 @@ extension [UInt8] {
             var end = 3 + timeCount
             buffer[end] = 0x2C
             end += 1
-            var digits = 1
-            var rest = milliseconds
-            while rest >= 10 {
-                rest /= 10
-                digits += 1
-            }
-            var v = milliseconds
-            for i in stride(from: end + digits - 1, through: end, by: -1) {
-                buffer[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-                v /= 10
-            }
+            let digits = DecimalDigits.count(milliseconds)
+            DecimalDigits.write(milliseconds, width: digits, into: buffer, at: end)
             end += digits
             buffer[end] = 0x0A
             append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0...end]))

@@ -1,5 +1,7 @@
+import GlossCore
+
 /// Writes a UTC time as `yyyy-MM-ddTHH:mm:ss.` + fraction + suffix into bytes: the one digit
-/// writer behind the journal's times (`JournalTime`, milliseconds and `Z`) and the reviews
+/// layout behind the journal's times (`JournalTime`, milliseconds and `Z`) and the reviews
 /// export's (`appendISOTime`, microseconds and `+00:00`).
 enum UTCTimeBytes {
     /// Writes the time at the start of `out` and answers how many bytes it took; `fraction`
@@ -9,13 +11,7 @@ enum UTCTimeBytes {
         year: Int, month: Int, day: Int, secondOfDay: Int, fraction: Int, fractionDigits: Int, suffix: StaticString,
         into out: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
-        func put(_ value: Int, _ width: Int, at start: Int) {
-            var v = value
-            for i in stride(from: start + width - 1, through: start, by: -1) {
-                out[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-                v /= 10
-            }
-        }
+        func put(_ value: Int, _ width: Int, at start: Int) { DecimalDigits.write(value, width: width, into: out, at: start) }
         put(year, 4, at: 0)
         out[4] = 0x2D
         put(month, 2, at: 5)

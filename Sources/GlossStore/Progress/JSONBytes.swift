@@ -6,22 +6,7 @@ import GlossCore
 /// boxing of every value. Readers of the same shapes are on `ByteCursor` (below).
 enum JSONBytes {
     /// A whole number, in decimal.
-    static func int(_ value: Int, to out: inout [UInt8]) {
-        guard value >= 0 else {
-            out.append(contentsOf: String(value).utf8)
-            return
-        }
-        // Digits written last to first into a small buffer, then copied.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            var v = value, i = 20
-            repeat {
-                i -= 1
-                buffer[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
-                v /= 10
-            } while v > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<20]))
-        }
-    }
+    static func int(_ value: Int, to out: inout [UInt8]) { out.appendDecimal(value) }
 
     /// `[a,b,c]`, each element written by `element`.
     static func array<Element>(_ values: [Element], to out: inout [UInt8], _ element: (Element, inout [UInt8]) -> Void) {

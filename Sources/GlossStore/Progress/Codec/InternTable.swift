@@ -1,4 +1,5 @@
 import Foundation
+import GlossCore
 
 /// The strings a journal reader has seen, found by the bytes that spell them: card ids,
 /// devices and answers repeat across a journal, so each is built once and shared.
@@ -18,8 +19,8 @@ struct InternTable {
     /// The string `bytes` spell (nil for invalid UTF-8), the same instance as for earlier
     /// equal bytes.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        var hash = FNV1a.offsetBasis
+        FNV1a.mix(bytes, into: &hash)
         if hash == 0 { hash = 1 }
         var slot = 0
         if !hashes.isEmpty {
