@@ -35,6 +35,27 @@ import Testing
         #expect(key == CardKey(deck: "d", entry: "other", facet: .relate))
     }
 
+    /// Whether a key can be stored is made with the key and follows its changes, as the rule
+    /// asked of its ids says.
+    @Test func storableFollowsTheIdRuleThroughChanges() {
+        for key in Self.keys {
+            let rule = IdentifierRule.problem(key.deck.rawValue) == nil && IdentifierRule.problem(key.entry.rawValue) == nil
+            #expect(key.isStorable == rule, "\(key)")
+        }
+        var key = Self.keys[0]
+        #expect(key.isStorable)
+        key.entry = "with/slash"
+        #expect(!key.isStorable)
+        key.entry = "fine"
+        #expect(key.isStorable)
+        key.deck = "tab\there"
+        #expect(!key.isStorable)
+        key.deck = ""
+        #expect(!key.isStorable)
+        key.deck = "d"
+        #expect(key.isStorable)
+    }
+
     @Test func keysWithTheSameTextJoinedOtherwiseAreStillDifferent() {
         // "a/b" + "c" and "a" + "b/c" spell the same text, so the same digest, but are not equal.
         #expect(Self.keys[4].digest == Self.keys[5].digest)

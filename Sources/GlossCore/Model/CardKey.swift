@@ -2,9 +2,14 @@
 ///
 /// Its text form is `deck/entry/facet`, e.g. `ai-safety/mesa-optimization/recall`.
 public struct CardKey: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
-    public var deck: DeckID { didSet { digest = Self.digest(deck, entry, facet) } }
-    public var entry: EntryID { didSet { digest = Self.digest(deck, entry, facet) } }
-    public var facet: Facet { didSet { digest = Self.digest(deck, entry, facet) } }
+    public var deck: DeckID { didSet { derive() } }
+    public var entry: EntryID { didSet { derive() } }
+    public var facet: Facet { didSet { derive() } }
+    /// Whether the key can be written as `deck/entry/facet` and read back: both ids follow
+    /// `IdentifierRule`. Progress ignores answers to a card whose key can't (an id written
+    /// before the rule existed), so one bad id never locks a learner out. Made once, where
+    /// the key is made (a replay asks it of every answer).
+    public private(set) var isStorable: Bool
     /// FNV-1a of `description`'s bytes, made once: the key's hash, a quick "not equal", and
     /// where its fuzz seeds start (`FuzzSeed.of(_:reviews:)`). A dictionary of cards hashes
     /// one number, not two strings.
@@ -14,6 +19,13 @@ public struct CardKey: Hashable, Comparable, Codable, Sendable, CustomStringConv
         self.deck = deck
         self.entry = entry
         self.facet = facet
+        isStorable = false
+        digest = 0
+        derive()
+    }
+
+    private mutating func derive() {
+        isStorable = IdentifierRule.isFine(deck.rawValue) && IdentifierRule.isFine(entry.rawValue)
         digest = Self.digest(deck, entry, facet)
     }
 

@@ -73,12 +73,3 @@ public enum IdentifierRule {
         return id.utf8.withContiguousStorageIfAvailable { fine($0) } ?? fine(id.utf8)
     }
 }
-
-extension CardKey {
-    /// Whether the key can be written as `deck/entry/facet` and read back: both ids follow
-    /// `IdentifierRule`. Progress ignores answers to a card whose key can't (an id written
-    /// before the rule existed), so one bad id never locks a learner out.
-    public var isStorable: Bool {
-        IdentifierRule.isFine(deck.rawValue) && IdentifierRule.isFine(entry.rawValue)
-    }
-}
