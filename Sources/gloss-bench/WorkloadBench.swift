@@ -16,6 +16,8 @@ enum WorkloadBench {
         var orders = false
         /// With `--orders`: recall is measured this many days after the break.
         var measureAfter = 30
+        /// The figures count the study days from this one on (the days before build the collection up).
+        var measureFrom = 0
         var settings = LearnerSettings()
     }
 
@@ -23,7 +25,7 @@ enum WorkloadBench {
         guard let options = parse(arguments) else {
             print(
                 "usage: gloss-bench workload [--entries N] [--days N] [--break-start DAY] [--break-days N] "
-                    + "[--seed N] [--seeds N] [--reviews-per-day N] [--backlog-spread F|off] [--daily-target N] [--easy-days sat=0.5,…] [--orders [--measure-after DAYS]]"
+                    + "[--seed N] [--seeds N] [--measure-from DAY] [--reviews-per-day N] [--backlog-spread F|off] [--daily-target N] [--easy-days sat=0.5,…] [--orders [--measure-after DAYS]]"
             )
             return 2
         }
@@ -50,6 +52,7 @@ enum WorkloadBench {
             case "--seed": o.seed = UInt64(value) ?? 0
             case "--seeds": o.seeds = Int(value) ?? -1
             case "--measure-after": o.measureAfter = Int(value) ?? -1
+            case "--measure-from": o.measureFrom = Int(value) ?? -1
             case "--reviews-per-day": o.settings.reviewsPerDay = Int(value) ?? -1
             case "--daily-target": o.settings.dailyTarget = Int(value) ?? -1
             case "--backlog-spread":
@@ -67,7 +70,7 @@ enum WorkloadBench {
         }
         guard o.entries > 1, o.days > 0, o.breakStart >= 0, o.breakDays >= 0, o.seeds > 0, o.settings.reviewsPerDay >= 0,
             o.settings.dailyTarget >= 0,
-            o.measureAfter >= 0
+            o.measureAfter >= 0, o.measureFrom >= 0, o.measureFrom < o.days
         else { return nil }
         return o
     }
@@ -93,7 +96,7 @@ enum WorkloadBench {
             var settings = o.settings
             settings.loadBalance = balance
             let reports = (0..<UInt64(o.seeds)).map { simulation(o, settings: settings, days: o.days, seed: o.seed + $0).run() }
-            let w = Workload(reports, breakDays: o.breakStart..<(o.breakStart + o.breakDays))
+            let w = Workload(reports, breakDays: o.breakStart..<(o.breakStart + o.breakDays), from: o.measureFrom)
             if ProcessInfo.processInfo.environment["WORKLOAD_SERIES"] != nil {
                 print(
                     reports[0].daily.map { "\($0.answers)/\($0.reviews)/\($0.waitingReviews)/\($0.reviewLimit)" }.joined(
@@ -156,7 +159,7 @@ enum WorkloadBench {
         /// Mean answers per session on each weekday.
         var byWeekday: [Weekday: Double] = [:]
 
-        init(_ reports: [EfficiencyReport], breakDays: Range<Int>) {
+        init(_ reports: [EfficiencyReport], breakDays: Range<Int>, from first: Int = 0) {
             var sds: [Double] = []
             var daySds: [Double] = []
             var detrended: [Double] = []
@@ -165,7 +168,7 @@ enum WorkloadBench {
             var peaks: [Int] = []
             var over = 0
             for report in reports {
-                let counts = report.daily.enumerated().filter { !breakDays.contains($0.offset) }.map {
+                let counts = report.daily.enumerated().filter { $0.offset >= first && !breakDays.contains($0.offset) }.map {
                     Double($0.element.answers)
                 }
                 sds.append(Self.sd(counts))
@@ -177,7 +180,9 @@ enum WorkloadBench {
                             return counts[i] - window.reduce(0, +) / Double(window.count)
                         }))
                 let backlog = Set(report.daily.indices.filter { report.daily[$0].waitingReviews > 0 }.flatMap { [$0, $0 + 1] })
-                outside.append(report.daily.indices.filter { !backlog.contains($0) }.map { report.daily[$0].answers }.max() ?? 0)
+                outside.append(
+                    report.daily.indices.filter { $0 >= first && !backlog.contains($0) }.map { report.daily[$0].answers }.max()
+                        ?? 0)
                 let sorted = counts.sorted()
                 let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
                 medians.append(median)
@@ -195,7 +200,7 @@ enum WorkloadBench {
             daysOverGoal = over / max(1, reports.count)
             recall = reports.map(\.productionRecall).reduce(0, +) / n
             for day in Weekday.allCases {
-                let sessions = reports.flatMap { $0.daily.filter { $0.weekday == day } }
+                let sessions = reports.flatMap { $0.daily[first...].filter { $0.weekday == day } }
                 byWeekday[day] = Double(sessions.map(\.answers).reduce(0, +)) / Double(max(1, sessions.count))
             }
         }
