@@ -146,6 +146,20 @@ public final class Session {
         return store
     }
 
+    /// The learner's progress for a reader of the journal alone (the reviews exports): the
+    /// open store when there is one, else one opened for reading without its card states
+    /// (`ProgressStore.hasCardStates`), not kept for later commands.
+    func progressForJournal() throws -> ProgressStore {
+        if let openStore, openStore.learner == learner { return openStore }
+        try checkLearner()
+        let store = try ProgressStore(
+            folder: URL(fileURLWithPath: progressFolder), learner: learner, forReading: true, device: options.device,
+            cardStates: false)
+        for warning in store.takeWarnings() { console.warning(warning) }
+        if !store.settings.color { console.color = false }
+        return store
+    }
+
     /// Saves and releases the current learner's progress.
     public func closeProgress() throws {
         guard let store = openStore else { return }

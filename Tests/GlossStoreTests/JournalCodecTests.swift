@@ -25,10 +25,7 @@ import Testing
     @Test func randomRecordsRoundTripExactly() throws {
         var rng = SplitMix64(seed: 17)
         for n in 0..<2_000 {
-            var record = RandomRecords.record(&rng)
-            record.time = JournalTime.rounded(record.time)
-            record.before = record.before.map(rounded)
-            record.after = record.after.map(rounded)
+            var record = storable(RandomRecords.record(&rng))
             record.device = n % 3 == 0 ? nil : "dev-\(n % 7)"
             // Whatever the encoder writes, the decoder reads: extreme and negative numbers too.
             if n % 5 == 0 { record.responseMs = Int.random(in: Int.min...Int.max, using: &rng) }
@@ -39,6 +36,15 @@ import Testing
             // Valid JSON, as any JSON reader sees it.
             #expect((try? JSONSerialization.jsonObject(with: Data(line))) != nil)
         }
+    }
+
+    /// `record` with its times as the journal keeps them (to the millisecond).
+    func storable(_ record: ReviewRecord) -> ReviewRecord {
+        var record = record
+        record.time = JournalTime.rounded(record.time)
+        record.before = record.before.map(rounded)
+        record.after = record.after.map(rounded)
+        return record
     }
 
     func rounded(_ state: CardState) -> CardState {
@@ -88,6 +94,37 @@ import Testing
         let line =
             #"{"v":2,"seq":1,"kind":"practice","time":"2026-01-01T09:00:00Z","card":["d","e","recall"],"answer":"a\"b\\c\n\u00e9\ud83d\ude42/","correct":false,"rating":1,"ms":5}"#
         #expect(try decode(line).answer == "a\"b\\c\né🙂/")
+    }
+
+    /// A reader that has no use for the answers' text (the review table) gets every other
+    /// field as the full reader does, and an answer that is not a string, or not UTF-8, is
+    /// refused the same way.
+    @Test func withoutAnswersEveryOtherFieldIsReadAndAnswersAreStillChecked() throws {
+        let codec = JournalCodec(answers: false)
+        var rng = SplitMix64(seed: 23)
+        for _ in 0..<500 {
+            let record = storable(RandomRecords.record(&rng))
+            let line = try JournalCodec.encode(record)
+            var expected = record
+            expected.answer = ""
+            #expect(try line.withUnsafeBufferPointer { try codec.decode($0) } == expected)
+        }
+        let escaped =
+            #"{"v":2,"seq":1,"kind":"practice","time":"2026-01-01T09:00:00Z","card":["d","e","recall"],"answer":"a\"b\u00e9","correct":false,"rating":1,"ms":5}"#
+        #expect(try Array(escaped.utf8).withUnsafeBufferPointer { try codec.decode($0) }.answer == "")
+        let prefix = Array(
+            #"{"v":2,"seq":1,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"answer":"#.utf8)
+        let suffix = Array(#","correct":true,"rating":3,"ms":0}"#.utf8)
+        for answer in [Array("7".utf8), [0x22, 0x66, 0xFF, 0x22], Array(#""\x""#.utf8)] {
+            let line = prefix + answer + suffix
+            for reader in [JournalCodec(), codec] {
+                #expect {
+                    try line.withUnsafeBufferPointer { try reader.decode($0) }
+                } throws: { error in
+                    "\(error)".contains(#""answer" must be a string"#)
+                }
+            }
+        }
     }
 
     @Test func anUnknownFieldInTheJournalStopsTheStoreNamingFileAndLine() throws {

@@ -50,7 +50,8 @@ struct ExportCommand: GlossCommand {
         // The decks only where the export needs them: the reviews of every deck are the journal's alone.
         func decks() throws -> [Deck] { try deck.map { [try session.resolveDeck($0)] } ?? session.library.decks }
         if deck != nil { _ = try decks() }  // an unknown --deck is refused before anything is written
-        let store = try session.progress(forReading: true)
+        // The reviews are the journal's alone: the card states are not read for them.
+        let store = what == .reviews ? try session.progressForJournal() : try session.progress(forReading: true)
         let settings = store.settings
         let scheduler = try settings.makeScheduler(dayClock: session.dayClock(settings))
         let path = output ?? defaultPath(what: what, day: CivilDay(session.dayClock(settings).day(of: session.now())))

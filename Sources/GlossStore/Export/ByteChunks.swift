@@ -18,6 +18,20 @@ struct ByteChunks {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Adds `lines` (whole lines), handing the buffer on each time it fills, at a line end.
+    mutating func append(lines: [UInt8], _ emit: ([UInt8]) throws -> Void) throws {
+        var start = 0
+        while start < lines.count {
+            var end = min(lines.count, start + Swift.max(1, size - buffer.count))
+            if end < lines.count, lines[end - 1] != 0x0A {
+                end = (lines[end...].firstIndex(of: 0x0A) ?? lines.count - 1) + 1
+            }
+            buffer.append(contentsOf: lines[start..<end])
+            try lineEnded(emit)
+            start = end
+        }
+    }
+
     /// Hands on what is left.
     mutating func finish(_ emit: ([UInt8]) throws -> Void) throws {
         guard !buffer.isEmpty else { return }

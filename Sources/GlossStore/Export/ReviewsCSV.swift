@@ -29,27 +29,47 @@ public enum ReviewsCSV {
     /// `text(rows: rows(records:decks:))` of the records the table was read from.
     ///
     /// Each row is written by hand into one buffer (numbers and times cannot need quoting);
-    /// the card id, text, is quoted by the CSV rule once per card.
+    /// the card id, text, is quoted by the CSV rule once per card. The table's blocks are
+    /// written side by side, two per processor at a time, and handed
+    /// on in order: a few blocks' text is held at once, never the whole export.
     public static func write(
         _ table: ReviewTable, decks: Set<DeckID>? = nil, chunkSize: Int = 1 << 20, emit: ([UInt8]) throws -> Void
     ) throws {
+        let width = Journal.partCount()
         var out = ByteChunks(size: chunkSize)
         out.buffer.append(contentsOf: (header.joined(separator: ",") + "\n").utf8)
-        var ids: [[UInt8]?] = []
-        var current = -1
-        try table.forEachRow { p, row in
-            if p != current {
-                current = p
-                ids = table.parts[p].cards.map { key in
-                    decks.map { $0.contains(key.deck) } ?? true ? CSVField.bytes(key.description) : nil
+        let ids: [[[UInt8]?]] = table.parts.map { part in
+            part.cards.map { key in decks.map { $0.contains(key.deck) } ?? true ? CSVField.bytes(key.description) : nil }
+        }
+        let blocks = table.parts.indices.flatMap { p in table.parts[p].blocks.indices.map { (part: p, block: $0) } }
+        var next = 0
+        while next < blocks.count {
+            let batch = Array(blocks[next..<min(blocks.count, next + width)])
+            next += batch.count
+            var texts = [[UInt8]](repeating: [], count: batch.count)
+            texts.withUnsafeMutableBufferPointer { buffer in
+                let slots = TextSlots(buffer: buffer)
+                DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                    let (p, b) = batch[i]
+                    slots.buffer[i] = text(of: table.parts[p].blocks[b], ids: ids[p], revoked: table.revoked)
                 }
             }
-            guard let id = ids[Int(row.card)] else { return }
-            out.buffer.append(contentsOf: id)
-            out.buffer.appendReviewTail(rating: row.rating.rawValue, time: row.time, milliseconds: max(row.responseMs, 0))
-            try out.lineEnded(emit)
+            for text in texts { try out.append(lines: text, emit) }
         }
         try out.finish(emit)
+    }
+
+    /// The rows of one block not revoked, each `id,rating,time,ms\n` (a card whose id is nil
+    /// is left out).
+    private static func text(of block: [ReviewTable.Row], ids: [[UInt8]?], revoked: Set<Int>) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(block.count * 80)
+        for row in block {
+            guard let id = ids[Int(row.card)], revoked.isEmpty || !revoked.contains(row.seq) else { continue }
+            text.append(contentsOf: id)
+            text.appendReviewTail(rating: row.rating.rawValue, time: row.time, milliseconds: max(row.responseMs, 0))
+        }
+        return text
     }
 
     public static func write(rows: [[String]], to stream: OutputStream) throws {
@@ -59,4 +79,9 @@ public enum ReviewsCSV {
     public static func text(rows: [[String]]) throws -> String {
         try CSVText.text(header: header, rows: rows, what: "reviews")
     }
+}
+
+/// The texts of a batch of blocks, each written by its own thread into its own slot.
+private struct TextSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<[UInt8]>
 }

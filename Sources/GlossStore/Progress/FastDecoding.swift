@@ -101,7 +101,9 @@ enum FastDecoding {
     /// The snapshot, read in place (`ByteCursor`): its cards, confusions and the rest; the
     /// settings and rules, which are few, through `JSONDecoder`. Nil for anything it does not
     /// expect (an unknown key, a value of another shape), which `JSONDecoder` then decides.
-    static func snapshot(_ data: Data) -> ProgressSnapshot? {
+    /// Without `cards`, the card states are skipped (their bytes scanned, not read) and the
+    /// snapshot has none: for the readers of the journal alone.
+    static func snapshot(_ data: Data, cards readCards: Bool = true) -> ProgressSnapshot? {
         data.withUnsafeBytes { raw -> ProgressSnapshot? in
             var c = ByteCursor(raw.bindMemory(to: UInt8.self))
             var version: Int?, learner: String?, lastSeq: Int?, lastLineOffset: Int?, device: String?
@@ -124,7 +126,13 @@ enum FastDecoding {
                         counts = c.dictionary { $0.dictionary { $0.int() } }
                         return counts != nil
                     }
-                case "cards": cards = c.dictionary { cardState(&$0) }
+                case "cards":
+                    guard readCards else {
+                        guard c.objectBytes() != nil else { return false }
+                        cards = [:]
+                        return true
+                    }
+                    cards = c.dictionary { cardState(&$0) }
                 default: return false
                 }
                 return true

@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
 
-/// Reading a long journal side by side: the file is cut at line starts into one part per
+/// Reading a long journal side by side: the file is cut at line starts into two parts per
 /// processor, each part is read and decoded on its own thread and folded into its own
 /// accumulator, and the accumulators come back in file order for the caller to merge.
 ///
@@ -15,7 +15,7 @@ extension Journal {
     /// their own unless `concurrently` is false.
     func fold<Part: Sendable>(
         parts wanted: Int = Journal.partCount(), minimumPartBytes: Int = 1 << 20, concurrently: Bool = true,
-        start: @escaping @Sendable () -> Part,
+        answers: Bool = true, start: @escaping @Sendable () -> Part,
         add: @escaping @Sendable (inout Part, ReviewRecord) -> Void
     ) throws -> (parts: [Part], scan: Scan) {
         // Small files are not worth a thread.
@@ -32,11 +32,15 @@ extension Journal {
             results.withUnsafeMutableBufferPointer { buffer in
                 let slots = Slots(buffer: buffer)
                 DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-                    slots.buffer[k] = Journal.readPart(ranges[k], size: size, start: start, add: add, lines: lines)
+                    slots.buffer[k] = Journal.readPart(
+                        ranges[k], size: size, start: start, add: add, lines: lines, reader: RecordReader(answers: answers))
                 }
             }
         } else {  // one part after the other on this thread (the fuzzer's leak checks dislike threads)
-            for k in ranges.indices { results[k] = Journal.readPart(ranges[k], size: size, start: start, add: add, lines: lines) }
+            for k in ranges.indices {
+                results[k] = Journal.readPart(
+                    ranges[k], size: size, start: start, add: add, lines: lines, reader: RecordReader(answers: answers))
+            }
         }
 
         var parts: [Part] = []
@@ -58,8 +62,9 @@ extension Journal {
         return (parts, scan)
     }
 
-    /// One part per processor, at most 8.
-    static func partCount() -> Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+    /// Two parts per processor, at most 16: parts of equal bytes do not take equal time (a
+    /// core is shared, lines differ), and a core whose part ends first takes the next.
+    static func partCount() -> Int { min(16, 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     static func readPart<Part>(
         _ range: Range<Int>, size: Int, start: () -> Part, add: (inout Part, ReviewRecord) -> Void, lines: LineReader,

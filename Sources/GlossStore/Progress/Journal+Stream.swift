@@ -10,7 +10,8 @@ extension ProgressStore {
         if hasOtherJournals { return try mergedReviewTable() }
         guard let journal = try Journal.open(journalPath) else { return ReviewTable(parts: []) }
         defer { journal.close() }
-        return ReviewTable(parts: try journal.fold(start: { ReviewTable.Part() }, add: { $0.add($1) }).parts)
+        // The table has no use for the answers' text: they are checked, not kept.
+        return ReviewTable(parts: try journal.fold(answers: false, start: { ReviewTable.Part() }, add: { $0.add($1) }).parts)
     }
 
     /// Calls `body` with every record of the log, oldest first, revocations included, one

@@ -46,6 +46,10 @@ public final class ProgressStore {
     private var reportedWarnings = 0
     /// Opened `forReading`: no lock, no writes.
     public private(set) var readOnly = false
+    /// False when opened for the journal alone (`cardStates: false`): `state` then holds no
+    /// card (only `lastSeq`), and only the journal's readers (`reviewTable`, `forEachRecord`)
+    /// and `settings` are to be used.
+    public let hasCardStates: Bool
     /// A checkpoint after a saved answer failed (and was said once): later ones stay quiet.
     private var checkpointFailed = false
     private let codec = JournalCodec()
@@ -93,13 +97,20 @@ public final class ProgressStore {
     /// session in another terminal, and works in a folder that can't be written. It sees a
     /// consistent prefix: the snapshot is replaced whole (rename), the journal only grows, and
     /// a last line still being written is left out (and left alone). Answers can't be appended.
-    public init(folder: URL, learner: String, forReading: Bool = false, device: String? = nil) throws {
+    ///
+    /// `cardStates: false` (with `forReading`; for the reviews exports): the snapshot's card
+    /// states are neither read nor replayed (see `hasCardStates`); the journal is checked
+    /// against the snapshot as always.
+    public init(
+        folder: URL, learner: String, forReading: Bool = false, device: String? = nil, cardStates: Bool = true
+    ) throws {
         self.learner = try LearnerName.validate(learner)
         self.folder = folder
         self.device = try DeviceName.resolve(device)
         self.stem = Self.stem(folder: folder, learner: learner, device: self.device)
         self.state = ProgressState()
         self.settings = LearnerSettings()
+        self.hasCardStates = cardStates || !forReading
         if !forReading { try Self.createFolder(folder) }
         for path in [
             Self.lockPath(folder, stem), Self.snapshotPath(folder, stem), Self.journalPath(folder, stem),
@@ -162,7 +173,7 @@ public final class ProgressStore {
     }
 
     private func load() throws {
-        let loaded = try SnapshotFile.load(snapshotPath, learner: learner)
+        let loaded = try SnapshotFile.load(snapshotPath, learner: learner, cards: hasCardStates)
         var state = try loaded?.snapshot.state(file: snapshotPath) ?? ProgressState()
         var settings = loaded?.snapshot.settings ?? LearnerSettings()
         if loaded == nil, stem != learner,
@@ -221,14 +232,18 @@ public final class ProgressStore {
                 throw try Self.notAtLine(journal, seq: state.lastSeq, expected: expected, found: found)
             }
             lastLineOffset = tail.lastOffset
-            for record in tail.records { state.apply(record) }
+            if hasCardStates {
+                for record in tail.records { state.apply(record) }
+            } else {
+                state.lastSeq = tail.lastSeq
+            }
             appendsSinceCheckpoint = replayAll ? 1 : tail.records.count
             torn = tail.torn
             missingNewline = tail.missingNewline
         } else if state.lastSeq > 0 {
             throw StoreError.progress(.journalBehindSnapshot(journal: journalPath, journalSeq: 0, snapshotSeq: state.lastSeq))
         }
-        if replayAll {
+        if replayAll, hasCardStates {
             state = try Self.replayAll(folder: folder, learner: learner)
             state.lastSeq = ownLastSeq
         }

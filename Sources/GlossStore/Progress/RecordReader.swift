@@ -15,7 +15,11 @@ import GlossCore
 /// one thread at a time, each hand-over ordered by the chunk's semaphore.
 final class RecordReader: @unchecked Sendable {
     /// The reader of lines of the current version, used by the same thread.
-    let codec = JournalCodec()
+    let codec: JournalCodec
+
+    /// `answers: false`: lines of the current version are read without what the learner
+    /// typed (`JournalCodec.keepsAnswers`).
+    init(answers: Bool = true) { codec = JournalCodec(answers: answers) }
 
     func record(_ line: UnsafeBufferPointer<UInt8>) -> ReviewRecord? {
         var p = Cursor(bytes: line, reader: self)

@@ -28,7 +28,8 @@ enum SnapshotFile {
     }
 
     /// Reads the snapshot; nil when there is none. Never writes.
-    static func load(_ path: String, learner: String) throws -> Loaded? {
+    /// Without `cards`, a current-version snapshot's card states are not read (it has none).
+    static func load(_ path: String, learner: String, cards: Bool = true) throws -> Loaded? {
         guard FileIO.exists(path) else { return nil }
         let data: Data
         do {
@@ -52,7 +53,7 @@ enum SnapshotFile {
             return .progress(.unreadable(file: path, line: 1, problem: ProgressCoding.describe(error)))
         }
         // The common case in one pass: a current-version file.
-        if let snapshot = FastDecoding.snapshot(data) ?? (try? decoder.decode(ProgressSnapshot.self, from: data)),
+        if let snapshot = FastDecoding.snapshot(data, cards: cards) ?? (try? decoder.decode(ProgressSnapshot.self, from: data)),
             snapshot.version == ProgressSnapshot.currentVersion
         {
             return Loaded(snapshot: snapshot, migratedFrom: nil, original: [UInt8](data))

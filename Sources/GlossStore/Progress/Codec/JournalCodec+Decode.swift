@@ -79,6 +79,10 @@ extension JournalCodec {
             guard let raw = p.plainString(), let format = Self.formats.match(raw) else { throw bad("a question format") }
             record.format = format
         case .answer:
+            guard keepsAnswers else {
+                guard Self.isString(&p) else { throw bad("a string") }
+                return
+            }
             guard let answer = string(&p) else { throw bad("a string") }
             record.answer = answer
         case .correct:
@@ -193,6 +197,17 @@ extension JournalCodec {
     private func date(_ p: inout ByteCursor) -> Date? {
         guard let raw = p.plainString() else { return nil }
         return JournalTime.parse(bytes: raw)
+    }
+
+    /// Whether a string comes next (read past, checked as `string` checks one: its escapes
+    /// and its UTF-8), without building it.
+    private static func isString(_ p: inout ByteCursor) -> Bool {
+        let start = p.index
+        guard let bytes = p.plainString() else {
+            p.index = start
+            return p.string() != nil
+        }
+        return bytes.allSatisfy { $0 < 0x80 } || String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// A string, shared with earlier records when its bytes were seen before.

@@ -16,8 +16,12 @@ final class JournalCodec {
     /// `var` of a class is checked for exclusive access at run time on every string of every
     /// line. One codec is used by one thread at a time (`RecordReader`), so none is needed.
     let interned: UnsafeMutablePointer<InternTable>
+    /// False for readers that have no use for what the learner typed (the review table):
+    /// an answer is checked as any string is, and left empty in the record.
+    let keepsAnswers: Bool
 
-    init() {
+    init(answers: Bool = true) {
+        keepsAnswers = answers
         interned = .allocate(capacity: 1)
         interned.initialize(to: InternTable())
     }
