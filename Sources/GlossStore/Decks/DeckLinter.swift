@@ -102,7 +102,9 @@ public enum DeckLinter {
         nameLine.reserveCapacity(deck.entries.count * 2)
         var idLine: [EntryID: Int] = [:]
         idLine.reserveCapacity(deck.entries.count)
-        for (entry, source) in zip(deck.entries, parsed.sources) {
+        // By index, not `zip`: its iterator copies each entry whole (a retain of every string).
+        for i in 0..<min(deck.entries.count, parsed.sources.count) {
+            let entry = deck.entries[i], source = parsed.sources[i]
             let term = entry.term.lowercased()
             let sameTerm = nameLine[term] != nil
             if let first = idLine[entry.id], !sameTerm {
@@ -124,7 +126,8 @@ public enum DeckLinter {
         // Every name resolved when none was dropped in resolving them (the parser drops
         // unresolved names, the entry itself and repeats): only other entries are looked at.
         var lowerNames: Set<String>?
-        for (entry, source) in zip(deck.entries, parsed.sources) {
+        for i in 0..<min(deck.entries.count, parsed.sources.count) {
+            let entry = deck.entries[i], source = parsed.sources[i]
             if entry.definition.trimmedSpaces.isEmpty {
                 add(source.heading, .error, "entry '\(entry.term)' has no definition: write one line under its heading")
             }

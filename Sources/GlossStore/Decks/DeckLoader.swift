@@ -98,7 +98,8 @@ public enum DeckLoader {
     /// (the lint error it is, said at load time, naming the second entry's line).
     static func duplicateID(in parsed: ParsedDeck) -> StoreError? {
         var first: [EntryID: Int] = [:]
-        for (entry, source) in zip(parsed.deck.entries, parsed.sources) {
+        for i in 0..<min(parsed.deck.entries.count, parsed.sources.count) {
+            let entry = parsed.deck.entries[i], source = parsed.sources[i]
             if let line = first[entry.id] {
                 return .deckSyntax(
                     file: parsed.file, line: source.heading,

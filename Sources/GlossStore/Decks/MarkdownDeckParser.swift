@@ -75,13 +75,17 @@ public enum MarkdownDeckParser {
         }
         let deckID = DeckID(header["id"].flatMap { $0.isEmpty ? nil : $0 } ?? slug(stem))
 
-        var drafts: [Draft] = []
+        // Entries and where they were, side by side: an entry is never copied whole (each copy
+        // retains every string of it, and 10,000 entries are read at every start).
+        var entries: [Entry] = []
+        var sources: [ParsedDeck.EntrySource] = []
         while index < lines.count {
             let trimmed = lines[index]
             if trimmed.hasPrefix("## ") || trimmed == "##" {
-                let draft = try parseEntry(lines, from: &index, file: name)
-                drafts.append(draft)
-            } else if trimmed.isEmpty || (trimmed.hasPrefix("# ") && drafts.isEmpty) || trimmed.hasPrefix("<!--") {
+                let (entry, source) = try parseEntry(lines, from: &index, file: name)
+                entries.append(entry)
+                sources.append(source)
+            } else if trimmed.isEmpty || (trimmed.hasPrefix("# ") && entries.isEmpty) || trimmed.hasPrefix("<!--") {
                 index += 1
             } else {
                 throw .deckSyntax(
@@ -89,16 +93,10 @@ public enum MarkdownDeckParser {
                     message: "text outside an entry: start each entry with '## Term'")
             }
         }
-        return resolve(
-            drafts, deck: Deck(id: deckID, title: title, description: header["description"] ?? ""),
-            file: name, headerLine: headerLine)
-    }
-
-    /// An entry before its related names are resolved to ids.
-    struct Draft {
-        var entry: Entry
-        var source: ParsedDeck.EntrySource
-        var explicitID: Bool
+        resolveRelated(&entries, sources)
+        var deck = Deck(id: deckID, title: title, description: header["description"] ?? "")
+        deck.entries = entries
+        return ParsedDeck(file: name, deck: deck, sources: sources, headerLine: headerLine)
     }
 
     /// The values of an entry's metadata lines (a dictionary per entry cost more than the parse).
@@ -120,8 +118,11 @@ public enum MarkdownDeckParser {
         }
     }
 
-    /// Reads one `## Term` section from trimmed `lines`, leaving `index` at the next heading.
-    private static func parseEntry(_ lines: [String], from index: inout Int, file: String) throws(StoreError) -> Draft {
+    /// Reads one `## Term` section from trimmed `lines`, leaving `index` at the next heading:
+    /// the entry, its related names not yet resolved to ids (they are in its source).
+    private static func parseEntry(
+        _ lines: [String], from index: inout Int, file: String
+    ) throws(StoreError) -> (Entry, ParsedDeck.EntrySource) {
         let headingLine = index + 1
         let term = lines[index].dropFirst(2).trimmedSpaces
         guard !term.isEmpty else {
@@ -180,7 +181,7 @@ public enum MarkdownDeckParser {
         let source = ParsedDeck.EntrySource(
             heading: headingLine, definition: paragraphs.first?.line ?? headingLine,
             keys: keys, relatedNames: list(values.related))
-        return Draft(entry: entry, source: source, explicitID: explicitID)
+        return (entry, source)
     }
 
     /// Joins a paragraph's lines with spaces, except that a list item (`- `, `* `, `+ `,
@@ -202,15 +203,11 @@ public enum MarkdownDeckParser {
     }
 
     /// Turns `related:` names (term, alias or id, any case) into entry ids; unknown names drop.
-    private static func resolve(_ drafts: [Draft], deck: Deck, file: String, headerLine: Int) -> ParsedDeck {
-        var entries = drafts.map(\.entry)
+    private static func resolveRelated(_ entries: inout [Entry], _ sources: [ParsedDeck.EntrySource]) {
         let resolver = RelatedNameResolver(entries: entries)
         for index in entries.indices {
-            entries[index].related = resolver.related(of: entries[index].id, names: drafts[index].source.relatedNames)
+            entries[index].related = resolver.related(of: entries[index].id, names: sources[index].relatedNames)
         }
-        var deck = deck
-        deck.entries = entries
-        return ParsedDeck(file: file, deck: deck, sources: drafts.map(\.source), headerLine: headerLine)
     }
 
     /// `key: value` with a lower-case key (or a known key in any case), or nil.

@@ -13,12 +13,13 @@ struct RelatedNameResolver {
     init(entries: [Entry]) {
         table.reserveCapacity(entries.count * 3)
         terms.reserveCapacity(entries.count)
-        for entry in entries {
-            insert(entry.term, entry.id)
-            Self.keepFirst(&terms[entry.id, default: entry.term])
+        // By index: a `for entry in` copies each entry whole (a retain of every string).
+        for i in entries.indices {
+            insert(entries[i].term, entries[i].id)
+            Self.keepFirst(&terms[entries[i].id, default: entries[i].term])
         }
-        for entry in entries { insert(entry.id.rawValue, entry.id) }
-        for entry in entries { for alias in entry.aliases { insert(alias, entry.id) } }
+        for i in entries.indices { insert(entries[i].id.rawValue, entries[i].id) }
+        for i in entries.indices { for alias in entries[i].aliases { insert(alias, entries[i].id) } }
     }
 
     /// Stores `id` under `name` unless the name is taken (one hash lookup either way).
