@@ -136,12 +136,7 @@ public final class Session {
     public func progress(forReading: Bool = false) throws -> ProgressStore {
         if let openStore, openStore.learner == learner, forReading || !openStore.readOnly { return openStore }
         try closeProgress()
-        try checkLearner()
-        let store = try ProgressStore(
-            folder: URL(fileURLWithPath: progressFolder), learner: learner, forReading: forReading,
-            device: options.device)
-        for warning in store.takeWarnings() { console.warning(warning) }
-        if !store.settings.color { console.color = false }
+        let store = try openProgress(forReading: forReading, cardStates: true)
         openStore = store
         return store
     }
@@ -151,10 +146,15 @@ public final class Session {
     /// (`ProgressStore.hasCardStates`), not kept for later commands.
     func progressForJournal() throws -> ProgressStore {
         if let openStore, openStore.learner == learner { return openStore }
+        return try openProgress(forReading: true, cardStates: false)
+    }
+
+    /// The current learner's progress, opened: its warnings said, its colour setting applied.
+    private func openProgress(forReading: Bool, cardStates: Bool) throws -> ProgressStore {
         try checkLearner()
         let store = try ProgressStore(
-            folder: URL(fileURLWithPath: progressFolder), learner: learner, forReading: true, device: options.device,
-            cardStates: false)
+            folder: URL(fileURLWithPath: progressFolder), learner: learner, forReading: forReading, device: options.device,
+            cardStates: cardStates)
         for warning in store.takeWarnings() { console.warning(warning) }
         if !store.settings.color { console.color = false }
         return store

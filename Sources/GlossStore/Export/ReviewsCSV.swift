@@ -30,8 +30,8 @@ public enum ReviewsCSV {
     ///
     /// Each row is written by hand into one buffer (numbers and times cannot need quoting);
     /// the card id, text, is quoted by the CSV rule once per card. The table's blocks are
-    /// written side by side, two per processor at a time, and handed
-    /// on in order: a few blocks' text is held at once, never the whole export.
+    /// written side by side, two per processor at a time, and handed on in order: a few
+    /// blocks' text is held at once, never the whole export.
     public static func write(
         _ table: ReviewTable, decks: Set<DeckID>? = nil, chunkSize: Int = 1 << 20, emit: ([UInt8]) throws -> Void
     ) throws {

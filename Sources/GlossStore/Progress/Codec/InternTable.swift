@@ -8,8 +8,8 @@ import GlossCore
 /// high 32 bits (a tag, never 0) and the string's place in a dense array, plus one, in a
 /// table kept at most three quarters full; so the slots of 20,000 strings take 256 KB and a
 /// probe reads one word (the table is read on every string of every line, and its misses
-/// in the cache were most of its time). A hit is
-/// checked byte for byte. It stops growing at `limit` strings (later ones are built each time).
+/// in the cache were most of its time). A hit is checked byte for byte. It stops growing at
+/// `limit` strings (later ones are built each time).
 struct InternTable {
     /// Each slot: tag << 32 | (index + 1); 0 is empty.
     private var slots: [UInt64] = []
