@@ -71,6 +71,29 @@ import Testing
         #expect(read("  {") { $0.expect(UInt8(ascii: "{")) } == (true, ""))
         #expect(read("  [") { $0.peek() } == (UInt8(ascii: "["), "["))
     }
+
+    /// The plain-string scan reads eight bytes at a time: a quote, a backslash or a control
+    /// byte at any place in or after a word is found where a byte-by-byte reading finds it,
+    /// and bytes of other UTF-8 characters (high bit set) are not taken for any of them.
+    @Test func plainStringsEndAtTheirFirstQuoteWhereverItFalls() {
+        for length in 0..<40 {
+            var body = ""
+            for k in 0..<length { body += k % 5 == 3 ? "é" : String(UnicodeScalar(UInt8(97 + k % 26))) }
+            let (whole, rest) = read("\"\(body)\"x") { $0.plainString().map { String(decoding: $0, as: UTF8.self) } }
+            #expect(whole == body)
+            #expect(rest == "x")
+            for stop in ["\\", "\t", "\u{01}", "\u{1F}"] {
+                let text = "\"\(body)\(stop)\""
+                let (plain, left) = read(text) { $0.plainString() }
+                #expect(plain == nil, "\(length) \(stop.debugDescription)")
+                #expect(left == text)
+            }
+        }
+        // Bytes just under and over the limits of each test: space, '!', '#', '[', ']', DEL.
+        let edges = " !#[]\u{7F}"
+        let (both, _) = read("\"\(edges)\(edges)\"") { $0.plainString().map { String(decoding: $0, as: UTF8.self) } }
+        #expect(both == edges + edges)
+    }
 }
 
 /// The canonical-form fast path of the one ISO-8601 parser reads what the general one does.

@@ -127,6 +127,38 @@ import Testing
         }
     }
 
+    /// Lines gloss did not write itself (keys in another order, spaces, ids with a `]`, the
+    /// same card met again) read as the lines gloss writes; a key repeated is still refused.
+    @Test func linesInAnyOrderAndSpacingReadAlike() throws {
+        let inOrder =
+            #"{"v":3,"dev":"a1","seq":4,"kind":"review","time":"2026-01-01T09:00:00.000Z","card":["d","e","recall"],"format":"typed","answer":"b","correct":true,"rating":3,"ms":42,"confused":"f"}"#
+        let shuffled =
+            #"{"v":3, "card" : ["d", "e", "recall"],"seq":4,"ms":42,"dev":"a1","kind":"review","confused":"f","time":"2026-01-01T09:00:00.000Z","rating":3,"answer":"b","correct":true,"format":"typed"}"#
+        let codec = JournalCodec()
+        let first = try Array(inOrder.utf8).withUnsafeBufferPointer { try codec.decode($0) }
+        #expect(try Array(shuffled.utf8).withUnsafeBufferPointer { try codec.decode($0) } == first)
+        #expect(try Array(inOrder.utf8).withUnsafeBufferPointer { try codec.decode($0) } == first)
+        #expect(try decode(shuffled) == first)
+        #expect(first.card == key("d", "e") && first.responseMs == 42 && first.confusedWith == EntryID("f"))
+
+        // An id with a ']' (and an escape) is read in full each time, and the next card too.
+        let odd =
+            #"{"v":3,"seq":1,"kind":"practice","time":"2026-01-01T09:00:00.000Z","card":["d","x]\u0079","recall"],"answer":"","correct":true,"rating":3,"ms":0}"#
+        let plainOdd =
+            #"{"v":3,"seq":2,"kind":"practice","time":"2026-01-01T09:00:00.000Z","card":["d","x]","recall"],"answer":"","correct":true,"rating":3,"ms":0}"#
+        for _ in 0..<2 {
+            #expect(try Array(odd.utf8).withUnsafeBufferPointer { try codec.decode($0) }.card.entry == EntryID("x]y"))
+            #expect(try Array(plainOdd.utf8).withUnsafeBufferPointer { try codec.decode($0) }.card.entry == EntryID("x]"))
+            #expect(try Array(inOrder.utf8).withUnsafeBufferPointer { try codec.decode($0) }.card == key("d", "e"))
+        }
+        let twice = #"{"v":3,"seq":1,"kind":"review","seq":2}"#
+        #expect {
+            try Array(twice.utf8).withUnsafeBufferPointer { try codec.decode($0) }
+        } throws: { error in
+            "\(error)".contains(#"field "seq" appears twice"#)
+        }
+    }
+
     @Test func anUnknownFieldInTheJournalStopsTheStoreNamingFileAndLine() throws {
         let folder = try makeProgressFolder()
         let store = try ProgressStore(folder: folder, learner: "ada")

@@ -68,23 +68,27 @@ public struct ByteCursor {
         }
         let first = index
         var value = 0
-        while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
+        // A local index: the loop keeps it in a register.
+        var i = first
+        let count = bytes.count
+        while i < count, bytes[i] >= 48, bytes[i] <= 57 {
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int(bytes[index] - 48))
+            let (a, o2) = m.addingReportingOverflow(Int(bytes[i] - 48))
             guard !o1, !o2 else {
                 index = start
                 return nil
             }
             value = a
-            index += 1
+            i += 1
         }
-        let digits = index - first
+        let digits = i - first
         guard digits > 0, digits == 1 || bytes[first] != 48,
-            index >= bytes.count || (bytes[index] != 46 && bytes[index] != 101 && bytes[index] != 69)
+            i >= count || (bytes[i] != 46 && bytes[i] != 101 && bytes[i] != 69)
         else {
             index = start
             return nil
         }
+        index = i
         return negative ? -value : value
     }
 
@@ -168,6 +172,22 @@ public struct ByteCursor {
         let start = index
         var i = start
         let count = bytes.count
+        // Eight bytes at a time to the first that is a quote, a backslash or a control byte
+        // (the lowest flagged byte of each test is a true one), then one at a time.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let flags =
+                    Self.zeroBytes(word ^ 0x2222_2222_2222_2222) | Self.zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+                    | ((word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080)
+                if flags != 0 {
+                    i += flags.trailingZeroBitCount / 8
+                    break
+                }
+                i += 8
+            }
+        }
         // A local index over the bytes: the scan keeps it in a register.
         while i < count {
             let c = bytes[i]
@@ -180,6 +200,11 @@ public struct ByteCursor {
         }
         index = start - 1
         return nil
+    }
+
+    /// The high bit of each zero byte of `word` (and perhaps of bytes above the first).
+    @inlinable static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// A JSON string with its escapes resolved (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`,

@@ -1,20 +1,70 @@
 /// A small fixed set of words (keys, enum raw values) matched against bytes: the first 16
 /// bytes of each word are kept as two 64-bit integers, so a match is two compares (and a
 /// byte compare of the rest for a longer word). Not generic, so matching never looks up
-/// type metadata at run time.
-struct ByteWords: Sendable {
+/// type metadata at run time. A class: a static table is read through one reference, not
+/// copied with its arrays at every use.
+final class ByteWords: Sendable {
     // Parallel arrays of plain integers: reading them retains nothing.
     private let counts: [Int]
     private let lows: [UInt64]
     private let highs: [UInt64]
     private let words: [[UInt8]]
+    /// The words as `prefix` reads them, side by side: one bounds check a word.
+    private let prefixes: [Prefix]
+
+    /// A word of at most 16 bytes, packed, with the bits its length fills.
+    private struct Prefix {
+        var count: Int
+        var low: UInt64
+        var high: UInt64
+        var lowMask: UInt64
+        var highMask: UInt64
+    }
 
     init(_ words: [String]) {
         self.words = words.map { Array($0.utf8) }
-        counts = self.words.map(\.count)
+        let counts = self.words.map(\.count)
         let packed = self.words.map { $0.withUnsafeBufferPointer { Self.pack($0) } }
+        self.counts = counts
         lows = packed.map(\.0)
         highs = packed.map(\.1)
+        prefixes = counts.indices.map { i in
+            let count = counts[i]
+            // Longer words are never found by `prefix`: a count no line's rest can reach.
+            return Prefix(
+                count: count <= 16 ? count : Int.max, low: packed[i].0, high: packed[i].1,
+                lowMask: count >= 8 ? ~0 : (1 << (8 * UInt64(count))) - 1,
+                highMask: count >= 16 ? ~0 : count <= 8 ? 0 : (1 << (8 * UInt64(count - 8))) - 1)
+        }
+    }
+
+    /// How many bytes word `i` has.
+    func count(of i: Int) -> Int { counts[i] }
+
+    /// The first word, from word `start` on, that `bytes` spell at `offset` (and perhaps more
+    /// after it); nil when none of them. Words longer than 16 bytes are never found.
+    func prefix(of bytes: UnsafeBufferPointer<UInt8>, at offset: Int, from start: Int) -> Int? {
+        let available = bytes.count - offset
+        guard available > 0, start < counts.count else { return nil }
+        let low: UInt64
+        let high: UInt64
+        if available >= 16, let base = bytes.baseAddress {
+            // Two loads, not a copy: most keys are read with a line's rest after them.
+            let raw = UnsafeRawPointer(base + offset)
+            low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        } else {
+            (low, high) = Self.pack(UnsafeBufferPointer(rebasing: bytes[offset..<offset + available]))
+        }
+        return prefixes.withUnsafeBufferPointer { words in
+            for i in start..<words.count {
+                let word = words[i]
+                if word.count <= available, low & word.lowMask == word.low, high & word.highMask == word.high {
+                    return i
+                }
+            }
+            return nil
+        }
     }
 
     /// The index of the word `bytes` spells; nil when it is none of them.

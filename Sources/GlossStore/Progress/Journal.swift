@@ -72,9 +72,21 @@ struct Journal {
     /// journal is migrated) through the frozen version-1 readers: the purpose-built reader
     /// first, then the JSON tree, then `JSONDecoder`.
     static func decode(_ line: UnsafeBufferPointer<UInt8>, reader: RecordReader, decoder: JSONDecoder) throws -> ReviewRecord {
-        if JournalCodec.isVersioned(line) { return try reader.codec.decode(line) }
-        if let fast = reader.record(line) ?? FastDecoding.record(line) { return fast }
-        return try decoder.decode(ReviewRecord.self, from: Data(line))
+        var record = JournalCodec.blank
+        try decode(line, reader: reader, decoder: decoder, into: &record)
+        return record
+    }
+
+    /// `decode`, into `record` (whatever it held is replaced), without copying it out.
+    static func decode(
+        _ line: UnsafeBufferPointer<UInt8>, reader: RecordReader, decoder: JSONDecoder, into record: inout ReviewRecord
+    ) throws {
+        if JournalCodec.isVersioned(line) { return try reader.codec.decode(line, into: &record) }
+        if let fast = reader.record(line) ?? FastDecoding.record(line) {
+            record = fast
+            return
+        }
+        record = try decoder.decode(ReviewRecord.self, from: Data(line))
     }
 
     /// What is wrong with a line that does not decode, in words.

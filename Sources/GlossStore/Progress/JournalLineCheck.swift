@@ -29,7 +29,8 @@ struct JournalLineCheck {
 
     /// What one line is.
     enum Verdict {
-        case record(ReviewRecord)
+        /// A record, now in `record`.
+        case record
         /// A blank line.
         case skip
         /// The torn last line, now in `torn`.
@@ -60,6 +61,9 @@ struct JournalLineCheck {
     private(set) var torn: Journal.Torn?
     /// The last line is a record without its newline.
     private(set) var missingNewline = false
+    /// The record of the line checked last (when it was one): kept here, so it is decoded in
+    /// place and handed on without a copy.
+    private(set) var record = JournalCodec.blank
 
     init(
         size: Int, direction: Direction, reader: RecordReader = RecordReader(),
@@ -85,9 +89,8 @@ struct JournalLineCheck {
             return .torn
         }
         if Journal.isBlank(line) { return reachedStart(offset).map(Verdict.failure) ?? .skip }
-        let record: ReviewRecord
         do {
-            record = try Journal.decode(line, reader: reader, decoder: decoder)
+            try Journal.decode(line, reader: reader, decoder: decoder, into: &record)
         } catch {
             if offset + line.count + (terminated ? 1 : 0) >= size, Journal.isTorn(line, terminated: terminated) {
                 torn = Journal.Torn(offset: offset, length: size - offset)
@@ -97,7 +100,7 @@ struct JournalLineCheck {
         }
         if let failure = count(Mark(seq: record.seq, offset: offset)) { return .failure(failure) }
         if !terminated { missingNewline = true }
-        return .record(record)
+        return .record
     }
 
     /// The numbering rule, the one place it is written: the log's first record is answer 1
@@ -149,7 +152,7 @@ extension JournalLineCheck {
         do {
             try lines.lines(in: range) { line, offset, terminated in
                 switch check(line, at: offset, terminated: terminated) {
-                case .record(let record): try body(record, offset)
+                case .record: try body(record, offset)
                 case .skip, .torn: return
                 case .failure(let failure): throw failure
                 }
@@ -173,7 +176,7 @@ extension JournalLineCheck {
                         check(nil, at: offset, terminated: terminated)
                     }
                 switch verdict {
-                case .record(let record): return try body(record, offset)
+                case .record: return try body(record, offset)
                 case .skip, .torn: return true
                 case .failure(let failure): throw failure
                 }

@@ -17,36 +17,60 @@ extension JournalCodec {
     /// is wrong: an unknown or repeated key, a missing one, a value of the wrong shape, a
     /// version newer than this gloss reads.
     func decode(_ line: UnsafeBufferPointer<UInt8>) throws(Problem) -> ReviewRecord {
+        var record = Self.blank
+        try decode(line, into: &record)
+        return record
+    }
+
+    /// `decode`, into `record` (whatever it held before is replaced): what a journal's
+    /// readers call for each line, so the record is not copied from layer to layer.
+    func decode(_ line: UnsafeBufferPointer<UInt8>, into record: inout ReviewRecord) throws(Problem) {
+        record = Self.blank
         var p = ByteCursor(line)
         guard p.expect(123) else { throw Problem("a record is a JSON object on one line") }
-        var record = ReviewRecord(
-            seq: 0, time: Date(timeIntervalSince1970: 0), card: CardKey(deck: DeckID(""), entry: EntryID(""), facet: .recognize),
-            correct: false, rating: .again)
         var seen: UInt32 = 0  // bit i: JournalField.allCases[i] read
         if p.expect(125) { throw Problem("the record is empty") }
+        // Fields before `next` can't come next in a line written in order: the next key is
+        // looked for among the later ones, with its quotes and colon, before it is read.
+        var next = 0
         repeat {
-            guard let raw = p.plainString() else { throw Problem("expected a key at byte \(p.index + 1)") }
-            guard let index = JournalField.words.index(of: raw) else {
-                throw Problem(
-                    "unknown field \"\(String(decoding: raw, as: UTF8.self))\" (this gloss reads \(JournalField.allCases.map(\.rawValue).joined(separator: ", ")))"
-                )
+            let index: Int
+            let colonRead: Bool
+            if let known = JournalField.quotedKeys.prefix(of: line, at: p.index, from: next) {
+                index = known
+                colonRead = true
+                p.index += JournalField.quotedKeys.count(of: known)
+            } else {
+                guard let raw = p.plainString() else { throw Problem("expected a key at byte \(p.index + 1)") }
+                guard let found = JournalField.words.index(of: raw) else {
+                    throw Problem(
+                        "unknown field \"\(String(decoding: raw, as: UTF8.self))\" (this gloss reads \(JournalField.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
+                }
+                index = found
+                colonRead = false
             }
+            next = index + 1
             let field = JournalField.ordered[index]
             guard seen & (1 << index) == 0 else { throw Problem("field \"\(field.rawValue)\" appears twice") }
             seen |= 1 << index
-            guard p.expect(58) else { throw Problem("expected ':' after \"\(field.rawValue)\"") }
+            guard colonRead || p.expect(58) else { throw Problem("expected ':' after \"\(field.rawValue)\"") }
             if field != .version, seen & 1 == 0 { throw Problem("the record does not start with its version \"v\"") }
             try value(of: field, from: &p, into: &record)
         } while p.expect(44)
         guard p.expect(125), p.peek() == nil else { throw Problem("unexpected text at byte \(p.index + 1)") }
-        if let missing = JournalField.allCases.indices.first(where: {
-            JournalField.allCases[$0].isRequired && seen & (1 << $0) == 0
-        })
-        .map({ JournalField.allCases[$0] }) {
-            throw Problem("field \"\(missing.rawValue)\" is missing")
+        if JournalField.requiredMask & ~seen != 0,
+            let missing = JournalField.ordered.indices.first(where: { JournalField.requiredMask & ~seen & (1 << $0) != 0 })
+        {
+            throw Problem("field \"\(JournalField.ordered[missing].rawValue)\" is missing")
         }
-        return record
     }
+
+    /// What a line's fields are read into (made once: a record made per line cost more than
+    /// some of its fields).
+    static let blank = ReviewRecord(
+        seq: 0, time: Date(timeIntervalSince1970: 0), card: CardKey(deck: DeckID(""), entry: EntryID(""), facet: .recognize),
+        correct: false, rating: .again)
 
     private func value(of field: JournalField, from p: inout ByteCursor, into record: inout ReviewRecord) throws(Problem) {
         func bad(_ what: String) -> Problem { Problem("\"\(field.rawValue)\" must be \(what)") }
@@ -71,10 +95,8 @@ extension JournalCodec {
             guard let time = date(&p) else { throw bad("a time like 2026-01-01T09:00:00.000Z") }
             record.time = time
         case .card:
-            guard p.expect(91), let deck = string(&p), p.expect(44), let entry = string(&p), p.expect(44),
-                let raw = p.plainString(), let facet = Self.facets.match(raw), p.expect(93)
-            else { throw bad("[deck, entry, facet]") }
-            record.card = CardKey(deck: DeckID(deck), entry: EntryID(entry), facet: facet)
+            guard let card = try cardKey(&p) else { throw bad("[deck, entry, facet]") }
+            record.card = card
         case .format:
             guard let raw = p.plainString(), let format = Self.formats.match(raw) else { throw bad("a question format") }
             record.format = format
@@ -192,6 +214,43 @@ extension JournalCodec {
         }
         guard count >= CardStateField.required else { throw problem }
         return state
+    }
+
+    /// A card key, `[deck, entry, facet]`. One whose strings have no escapes is looked up by
+    /// its bytes (`cardKeys`) and read only the first time they are met.
+    ///
+    /// The lookup first tries the bytes up to the first `]`: every stored key's bytes are a
+    /// whole array that ends at its own `]`, so when they match, the line's array is that
+    /// one (an id holding a `]` only misses, and is read in full).
+    private func cardKey(_ p: inout ByteCursor) throws(Problem) -> CardKey? {
+        let start = p.index
+        if let base = p.bytes.baseAddress, start < p.bytes.count,
+            let hit = memchr(base + start, 93, p.bytes.count - start)
+        {
+            let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
+            if let known = cardKeys.pointee.find(UnsafeBufferPointer(rebasing: p.bytes[start..<end])) {
+                p.index = end
+                return known
+            }
+        }
+        guard p.expect(91), p.plainString() != nil, p.expect(44), p.plainString() != nil, p.expect(44),
+            p.plainString() != nil, p.expect(93)
+        else {
+            p.index = start
+            return newCardKey(&p)
+        }
+        let span = UnsafeBufferPointer(rebasing: p.bytes[start..<p.index])
+        return try cardKeys.pointee.value(span) { bytes in
+            var q = ByteCursor(bytes)
+            return newCardKey(&q)
+        }
+    }
+
+    private func newCardKey(_ p: inout ByteCursor) -> CardKey? {
+        guard p.expect(91), let deck = string(&p), p.expect(44), let entry = string(&p), p.expect(44),
+            let raw = p.plainString(), let facet = Self.facets.match(raw), p.expect(93)
+        else { return nil }
+        return CardKey(deck: DeckID(deck), entry: EntryID(entry), facet: facet)
     }
 
     private func date(_ p: inout ByteCursor) -> Date? {

@@ -16,6 +16,9 @@ final class JournalCodec {
     /// `var` of a class is checked for exclusive access at run time on every string of every
     /// line. One codec is used by one thread at a time (`RecordReader`), so none is needed.
     let interned: UnsafeMutablePointer<InternTable>
+    /// The card keys seen, by the bytes of their `[deck, entry, facet]`: a journal names a few
+    /// thousand cards a million times, so a key is one lookup, not three strings and a hash.
+    let cardKeys: UnsafeMutablePointer<ByteTable<CardKey>>
     /// False for readers that have no use for what the learner typed (the review table):
     /// an answer is checked as any string is, and left empty in the record.
     let keepsAnswers: Bool
@@ -24,11 +27,15 @@ final class JournalCodec {
         keepsAnswers = answers
         interned = .allocate(capacity: 1)
         interned.initialize(to: InternTable())
+        cardKeys = .allocate(capacity: 1)
+        cardKeys.initialize(to: ByteTable())
     }
 
     deinit {
         interned.deinitialize(count: 1)
         interned.deallocate()
+        cardKeys.deinitialize(count: 1)
+        cardKeys.deallocate()
     }
 
     /// Why a line is not a record, in words (the caller adds the file and line).

@@ -90,6 +90,9 @@ enum JournalField: String, CaseIterable, Sendable {
     }
 
     static let words = ByteWords(allCases.map(\.rawValue))
+    /// Each key as a line spells it, quoted, with its colon: how the decoder finds the keys
+    /// of a line written in order (as gloss writes them) without reading each as a string.
+    static let quotedKeys = ByteWords(allCases.map { "\"\($0.rawValue)\":" })
     /// `allCases`, made once (the decoder looks fields up by index).
     static let ordered = allCases
     /// Bit i set: `ordered[i]` is required.
