@@ -16,8 +16,11 @@ public enum DecimalDigits {
     @inlinable public static func write(
         _ value: Int, width: Int, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int
     ) {
+        // A plain loop: a `stride` here cost more than the digits.
         var v = value
-        for i in stride(from: start + width - 1, through: start, by: -1) {
+        var i = start + width
+        while i > start {
+            i -= 1
             out[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
             v /= 10
         }

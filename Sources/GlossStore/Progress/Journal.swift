@@ -297,7 +297,7 @@ struct Journal {
     /// `forEach`, with where each record's line starts.
     func forEachLine(_ body: (ReviewRecord, Int) throws -> Void) throws -> Scan {
         var check = lineCheck(.forward)
-        if let failure = try check.read(0..<size, from: LineReader(fd: fd, path: path), body) {
+        if let failure = try check.read(0..<size, from: LineReader(fd: fd, path: path), { try body($0, $1) }) {
             throw try unreadable(failure)
         }
         return Scan(torn: check.torn, missingNewline: check.missingNewline)
