@@ -15,10 +15,10 @@ struct JournalCursor {
     /// The chunks being decoded, in file order (at most `ahead`).
     private var pending: [Chunk] = []
     private let ahead: Int
-    /// The readers of the chunks, each kept from chunk to chunk, so a string met in one chunk
-    /// is shared by the next ones. Up to `ahead + 1` chunks are under way at once (the one
-    /// being taken, which may still be decoding, and `ahead` started after it), so chunk k
-    /// uses reader k mod (ahead + 1): chunk k is taken before chunk k + ahead + 1 starts.
+    /// The readers of the chunks, each kept from chunk to chunk, so a string or card met in
+    /// one chunk is shared by the next ones (each reader's tables hold every card of the
+    /// journal: a few megabytes). Up to `ahead` chunks are under way at once: the next one
+    /// starts once the one taken is decoded, so chunk k uses reader k mod `ahead`.
     private let readers: [RecordReader]
     private var previous: JournalLineCheck.Mark?
     private var buffer: [ReviewRecord] = []
@@ -60,7 +60,7 @@ struct JournalCursor {
     init(_ journal: Journal, chunkBytes: Int = JournalCursor.chunkBytes, ahead: Int = 1) throws {
         self.journal = journal
         self.ahead = max(1, ahead)
-        readers = (0...max(1, ahead)).map { _ in RecordReader() }
+        readers = (0..<max(1, ahead)).map { _ in RecordReader() }
         let lines = LineReader(fd: journal.fd, path: journal.path)
         var bounds = [0]
         while let last = bounds.last, last < journal.size {
@@ -126,8 +126,10 @@ struct JournalCursor {
         next = 0
         while buffer.isEmpty, !pending.isEmpty {
             let chunk = pending.removeFirst()
+            let taken = chunk.take()
+            // Its reader is free now: the next chunk may use it.
             startChunks()
-            guard let result = chunk.take() else { continue }
+            guard let result = taken else { continue }
             // A chunk's first record follows the last of the chunks before (numbered from 1).
             if let first = result.check.first, let failure = JournalLineCheck.numbering(first, after: previous) {
                 finish()
