@@ -18,6 +18,37 @@ import Testing
         return try #require(try Journal.open(path))
     }
 
+    /// The review table read in parts finds each card by its number in the part's reader,
+    /// and still keeps one card once when lines spell its key two ways (spaces in the array):
+    /// the same rows, naming the same cards, as the table of the records themselves.
+    @Test(arguments: [1, 3]) func partsNumberCardsAsTheirKeysDo(parts: Int) throws {
+        let records = RandomRecords.journal(seed: UInt64(parts) + 70, count: 3000)
+        var text = ""
+        for (n, record) in records.enumerated() {
+            var line = String(decoding: try JournalCodec.encode(record), as: UTF8.self)
+            if n % 3 == 0 { line = line.replacingOccurrences(of: "\",\"", with: "\", \"") }
+            text += line + "\n"
+        }
+        let path = try makeProgressFolder().appendingPathComponent("t.reviews.jsonl").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let journal = try #require(try Journal.open(path))
+        defer { journal.close() }
+        let folded = ReviewTable(
+            parts: try journal.fold(
+                parts: parts, minimumPartBytes: 1, answers: false, start: { ReviewTable.Part() },
+                numbered: { $0.add($1, cardNumber: $2) }
+            ).parts)
+        let expected = ReviewTable(records: records)
+        func rows(_ table: ReviewTable) -> [String] {
+            var rows: [String] = []
+            table.forEachRow { p, row in rows.append("\(row.seq) \(table.parts[p].cards[Int(row.card)]) \(row.rating)") }
+            return rows
+        }
+        #expect(rows(folded) == rows(expected))
+        #expect(!rows(expected).isEmpty)
+        for part in folded.parts { #expect(Set(part.cards).count == part.cards.count) }
+    }
+
     func error(_ body: () throws -> Void) -> String? {
         do { try body() } catch { return "\(error)" }
         return nil

@@ -36,25 +36,42 @@ public struct ReviewTable: Sendable {
         public private(set) var blocks: [[Row]] = []
         static let blockSize = 1 << 16
         private var index: [CardKey: Int32] = [:]
+        /// The card index of each of the reader's card numbers (`Journal.fold(numbered:)`), -1
+        /// for one not met yet: each number's key is looked up in `index` once.
+        private var byNumber: [Int32] = []
         /// Sequence numbers taken back by records of this part.
         fileprivate var revoked: [Int] = []
 
         public init() {}
 
         /// Keeps a `review` record's row, and what any record revokes.
-        public mutating func add(_ record: ReviewRecord) {
+        public mutating func add(_ record: ReviewRecord) { add(record, cardNumber: -1) }
+
+        /// `add`, given the number the journal's reader has for the record's card (-1 for
+        /// none): every record with that number names the same card.
+        mutating func add(_ record: ReviewRecord, cardNumber: Int) {
             if let seq = record.revokes { revoked.append(seq) }
             switch record.kind {
             case .review: break
             case .practice, .revoke, .suspend, .unsuspend: return
             }
             let card: Int32
-            if let known = index[record.card] {
-                card = known
+            if cardNumber >= 0, cardNumber < byNumber.count, byNumber[cardNumber] >= 0 {
+                card = byNumber[cardNumber]
             } else {
-                card = Int32(cards.count)
-                index[record.card] = card
-                cards.append(record.card)
+                if let known = index[record.card] {
+                    card = known
+                } else {
+                    card = Int32(cards.count)
+                    index[record.card] = card
+                    cards.append(record.card)
+                }
+                if cardNumber >= 0 {
+                    if cardNumber >= byNumber.count {
+                        byNumber.append(contentsOf: repeatElement(-1, count: cardNumber + 1 - byNumber.count))
+                    }
+                    byNumber[cardNumber] = card
+                }
             }
             if blocks.last.map({ $0.count >= Self.blockSize }) ?? true {
                 blocks.append([])

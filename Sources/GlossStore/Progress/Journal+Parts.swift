@@ -18,6 +18,20 @@ extension Journal {
         answers: Bool = true, start: @escaping @Sendable () -> Part,
         add: @escaping @Sendable (inout Part, ReviewRecord) -> Void
     ) throws -> (parts: [Part], scan: Scan) {
+        try fold(
+            parts: wanted, minimumPartBytes: minimumPartBytes, concurrently: concurrently, answers: answers, start: start,
+            numbered: { part, record, _ in add(&part, record) })
+    }
+
+    /// `fold`, handing `add` with each record its card's number in the part's reader
+    /// (`JournalCodec.cardNumber`: one card has one number throughout a part; -1 for a card
+    /// the reader keeps none for), so an accumulator can keep what it has per card in an
+    /// array rather than hash every card key.
+    func fold<Part: Sendable>(
+        parts wanted: Int = Journal.partCount(), minimumPartBytes: Int = 1 << 20, concurrently: Bool = true,
+        answers: Bool = true, start: @escaping @Sendable () -> Part,
+        numbered add: @escaping @Sendable (inout Part, ReviewRecord, Int) -> Void
+    ) throws -> (parts: [Part], scan: Scan) {
         // Small files are not worth a thread.
         let count = max(1, min(wanted, size / max(minimumPartBytes, 1)))
         let lines = LineReader(fd: fd, path: path)
@@ -67,7 +81,7 @@ extension Journal {
     static func partCount() -> Int { min(16, 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     static func readPart<Part>(
-        _ range: Range<Int>, size: Int, start: () -> Part, add: (inout Part, ReviewRecord) -> Void, lines: LineReader,
+        _ range: Range<Int>, size: Int, start: () -> Part, add: (inout Part, ReviewRecord, Int) -> Void, lines: LineReader,
         reader: RecordReader = RecordReader()
     ) -> PartResult<Part> {
         // The accumulator is a local of its own, so that it is uniquely referenced and
@@ -77,7 +91,7 @@ extension Journal {
         var failure: JournalLineCheck.Failure?
         var ioError: (any Error)?
         do {
-            failure = try check.read(range, from: lines) { record, _ in add(&part, record) }
+            failure = try check.read(range, from: lines) { record, _ in add(&part, record, reader.codec.cardNumber.pointee) }
         } catch {
             ioError = error
         }

@@ -11,13 +11,15 @@ extension ProgressStore {
         guard let journal = try Journal.open(journalPath) else { return ReviewTable(parts: []) }
         defer { journal.close() }
         // The table has no use for the answers' text: they are checked, not kept.
-        return ReviewTable(parts: try journal.fold(answers: false, start: { ReviewTable.Part() }, add: { $0.add($1) }).parts)
+        return ReviewTable(
+            parts: try journal.fold(answers: false, start: { ReviewTable.Part() }, numbered: { $0.add($1, cardNumber: $2) })
+                .parts)
     }
 
     /// Calls `body` with every record of the log, oldest first, revocations included, one
     /// at a time, its states filled in by replaying the log (`ProgressState.apply`).
     public func forEachRecord(_ body: (ReviewRecord) throws -> Void) throws {
-        _ = try Self.replayAll(folder: folder, learner: learner, body)
+        _ = try Self.replayAll(folder: folder, learner: learner, answers: true, body)
     }
 
     /// Every device's answers in one table, in answer-time order: numbered again in that
@@ -25,7 +27,7 @@ extension ProgressStore {
     private func mergedReviewTable() throws -> ReviewTable {
         var part = ReviewTable.Part()
         var numbers: [MergedJournals.Identity: Int] = [:]
-        var merged = try MergedJournals(DeviceJournals.find(in: folder, learner: learner))
+        var merged = try MergedJournals(DeviceJournals.find(in: folder, learner: learner), answers: false)
         defer { merged.close() }
         try merged.forEach { record in
             var record = record

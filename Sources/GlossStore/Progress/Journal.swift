@@ -82,6 +82,7 @@ struct Journal {
         _ line: UnsafeBufferPointer<UInt8>, reader: RecordReader, decoder: JSONDecoder, into record: inout ReviewRecord
     ) throws {
         if JournalCodec.isVersioned(line) { return try reader.codec.decode(line, into: &record) }
+        reader.codec.cardNumber.pointee = -1
         if let fast = reader.record(line) ?? FastDecoding.record(line) {
             record = fast
             return

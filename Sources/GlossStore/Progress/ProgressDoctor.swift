@@ -75,7 +75,7 @@ public enum ProgressDoctor {
                 if loaded?.snapshot.devices == sizes {
                     // The snapshot was made from these journals: compare it with their replay, with
                     // this device's answers up to the snapshot's last.
-                    var merged = try MergedJournals(DeviceJournals.find(in: folder, learner: learner))
+                    var merged = try MergedJournals(DeviceJournals.find(in: folder, learner: learner), answers: false)
                     defer { merged.close() }
                     replay = ProgressState()
                     try merged.forEach { record in

@@ -35,11 +35,12 @@ extension ProgressStore {
     }
 
     /// Every journal of `learner` in `folder` replayed in answer-time order (`lastSeq` is the
-    /// largest number read, of any device: set it to this device's).
-    static func replayAll(folder: URL, learner: String, _ body: (ReviewRecord) throws -> Void = { _ in }) throws
-        -> ProgressState
-    {
-        var merged = try MergedJournals(DeviceJournals.find(in: folder, learner: learner))
+    /// largest number read, of any device: set it to this device's). `answers: false`: the
+    /// records handed to `body` have no answer text (the replay itself never reads it).
+    static func replayAll(
+        folder: URL, learner: String, answers: Bool = false, _ body: (ReviewRecord) throws -> Void = { _ in }
+    ) throws -> ProgressState {
+        var merged = try MergedJournals(DeviceJournals.find(in: folder, learner: learner), answers: answers)
         defer { merged.close() }
         var state = ProgressState()
         try merged.forEachInPlace { record in

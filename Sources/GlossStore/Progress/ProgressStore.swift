@@ -508,7 +508,7 @@ public final class ProgressStore {
         guard record.kind == .review else { return record }
         var found = record
         if hasOtherJournals {
-            _ = try Self.replayAll(folder: folder, learner: learner) { filled in
+            _ = try Self.replayAll(folder: folder, learner: learner, answers: true) { filled in
                 if filled.device == record.device, filled.seq == record.seq { found = filled }
             }
             return found

@@ -23,10 +23,11 @@ struct ByteTable<Value> {
 
     init(limit: Int = 1 << 20) { self.limit = min(limit, Int(UInt32.max - 1)) }
 
-    /// The value stored for `bytes`, nil when none is.
-    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    /// The value stored for `bytes` and its place (values are numbered 0, 1, … in the order
+    /// they came), nil when none is.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: Value, index: Int)? {
         guard !slots.isEmpty else { return nil }
-        return probe(bytes, hash: Self.hash(bytes)).found.map { values[$0] }
+        return probe(bytes, hash: Self.hash(bytes)).found.map { (values[$0], $0) }
     }
 
     /// Where `bytes` are stored (their value's index), else the empty slot they would take.
@@ -49,16 +50,21 @@ struct ByteTable<Value> {
     /// value is not stored).
     mutating func value(
         _ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) throws(JournalCodec.Problem) -> Value?
-    ) throws(JournalCodec.Problem) -> Value? {
+    ) throws(JournalCodec.Problem) -> Value? { try entry(bytes, make: make)?.value }
+
+    /// `value`, with its place (`find`); nil for a value made but not stored (past `limit`).
+    mutating func entry(
+        _ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) throws(JournalCodec.Problem) -> Value?
+    ) throws(JournalCodec.Problem) -> (value: Value, index: Int?)? {
         let hash = Self.hash(bytes)
         var slot = 0
         if !slots.isEmpty {
             let (found, free) = probe(bytes, hash: hash)
-            if let found { return values[found] }
+            if let found { return (values[found], found) }
             slot = free
         }
         guard let made = try make(bytes) else { return nil }
-        guard count < limit, keys.count + bytes.count <= Int(UInt32.max) else { return made }
+        guard count < limit, keys.count + bytes.count <= Int(UInt32.max) else { return (made, nil) }
         if (count + 1) * 4 > slots.count * 3 {
             grow()
             slot = freeSlot(for: hash)
@@ -67,7 +73,7 @@ struct ByteTable<Value> {
         keys.append(contentsOf: bytes)
         values.append(made)
         slots[slot] = Self.tag(hash) << 32 | UInt64(values.count)
-        return made
+        return (made, values.count - 1)
     }
 
     /// A hash of `bytes`, eight at a time (a multiply and a shift each), the length mixed in

@@ -26,6 +26,7 @@ extension JournalCodec {
     /// readers call for each line, so the record is not copied from layer to layer.
     func decode(_ line: UnsafeBufferPointer<UInt8>, into record: inout ReviewRecord) throws(Problem) {
         record = Self.blank
+        cardNumber.pointee = -1
         var p = ByteCursor(line)
         guard p.expect(123) else { throw Problem("a record is a JSON object on one line") }
         var seen: UInt32 = 0  // bit i: JournalField.allCases[i] read
@@ -230,7 +231,8 @@ extension JournalCodec {
             let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
             if let known = cardKeys.pointee.find(UnsafeBufferPointer(rebasing: p.bytes[start..<end])) {
                 p.index = end
-                return known
+                cardNumber.pointee = known.index
+                return known.value
             }
         }
         guard p.expect(91), p.plainString() != nil, p.expect(44), p.plainString() != nil, p.expect(44),
@@ -240,10 +242,12 @@ extension JournalCodec {
             return newCardKey(&p)
         }
         let span = UnsafeBufferPointer(rebasing: p.bytes[start..<p.index])
-        return try cardKeys.pointee.value(span) { bytes in
+        let entry = try cardKeys.pointee.entry(span) { bytes in
             var q = ByteCursor(bytes)
             return newCardKey(&q)
         }
+        cardNumber.pointee = entry?.index ?? -1
+        return entry?.value
     }
 
     private func newCardKey(_ p: inout ByteCursor) -> CardKey? {

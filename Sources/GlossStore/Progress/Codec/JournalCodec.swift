@@ -19,6 +19,11 @@ final class JournalCodec {
     /// The card keys seen, by the bytes of their `[deck, entry, facet]`: a journal names a few
     /// thousand cards a million times, so a key is one lookup, not three strings and a hash.
     let cardKeys: UnsafeMutablePointer<ByteTable<CardKey>>
+    /// The number of the last decoded line's card in `cardKeys` (`ByteTable.find`), -1 when it
+    /// is not there (read in full, or the line not one of this codec's): lets a reader that
+    /// keeps something per card find it by number instead of hashing the key
+    /// (`ReviewTable.Part`).
+    let cardNumber: UnsafeMutablePointer<Int>
     /// False for readers that have no use for what the learner typed (the review table):
     /// an answer is checked as any string is, and left empty in the record.
     let keepsAnswers: Bool
@@ -29,6 +34,8 @@ final class JournalCodec {
         interned.initialize(to: InternTable())
         cardKeys = .allocate(capacity: 1)
         cardKeys.initialize(to: ByteTable())
+        cardNumber = .allocate(capacity: 1)
+        cardNumber.initialize(to: -1)
     }
 
     deinit {
@@ -36,6 +43,7 @@ final class JournalCodec {
         interned.deallocate()
         cardKeys.deinitialize(count: 1)
         cardKeys.deallocate()
+        cardNumber.deallocate()
     }
 
     /// Why a line is not a record, in words (the caller adds the file and line).

@@ -44,7 +44,7 @@ struct JournalCursor {
                         var records = [ReviewRecord]()
                         records.reserveCapacity(expected)
                         return records
-                    }, add: { $0.append($1) }, lines: lines, reader: reader)
+                    }, add: { records, record, _ in records.append(record) }, lines: lines, reader: reader)
                 self.done.signal()
             }
         }
@@ -57,10 +57,12 @@ struct JournalCursor {
         }
     }
 
-    init(_ journal: Journal, chunkBytes: Int = JournalCursor.chunkBytes, ahead: Int = 1) throws {
+    /// `answers: false`: the records come without what the learner typed (a replay has no
+    /// use for it; `JournalCodec.keepsAnswers`).
+    init(_ journal: Journal, chunkBytes: Int = JournalCursor.chunkBytes, ahead: Int = 1, answers: Bool = true) throws {
         self.journal = journal
         self.ahead = max(1, ahead)
-        readers = (0..<max(1, ahead)).map { _ in RecordReader() }
+        readers = (0..<max(1, ahead)).map { _ in RecordReader(answers: answers) }
         let lines = LineReader(fd: journal.fd, path: journal.path)
         var bounds = [0]
         while let last = bounds.last, last < journal.size {

@@ -25,15 +25,16 @@ struct MergedJournals {
         var seq: Int
     }
 
-    /// Opens the files of `devices` (a file that disappeared since it was listed is left out).
-    init(_ devices: DeviceJournals) throws {
+    /// Opens the files of `devices` (a file that disappeared since it was listed is left out);
+    /// `answers: false` reads the records without what the learner typed.
+    init(_ devices: DeviceJournals, answers: Bool = true) throws {
         var journals: [Journal] = []
         var cursors: [JournalCursor] = []
         do {
             for file in devices.files {
                 guard let journal = try Journal.open(file.path) else { continue }
                 journals.append(journal)
-                cursors.append(try JournalCursor(journal))
+                cursors.append(try JournalCursor(journal, answers: answers))
             }
         } catch {
             // Nothing is left open, nor being read, when opening one of them fails.
