@@ -33,6 +33,11 @@ import Testing
         #expect(bytes("[\"deck\",\"entry-1y").withUnsafeBufferPointer { table.find($0) }?.value == nil)
         #expect(bytes(words[1] + " ").withUnsafeBufferPointer { table.find($0) }?.value == nil)
         #expect([UInt8]().withUnsafeBufferPointer { table.find($0) }?.value == nil)
+        // An empty key hashes the same with or without an address behind it.
+        let empty = [UInt8](repeating: 0, count: 1)
+        #expect(
+            empty.withUnsafeBufferPointer { ByteTable<Int>.hash(UnsafeBufferPointer(rebasing: $0[0..<0])) }
+                == ByteTable<Int>.hash(UnsafeBufferPointer(start: nil, count: 0)))
     }
 
     @Test func aValueNotMadeIsNotStoredAndPastTheLimitNoneIs() throws {

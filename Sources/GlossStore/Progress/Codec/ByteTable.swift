@@ -80,7 +80,8 @@ struct ByteTable<Value> {
     /// first and the last word read overlapping the one before it (or padded with zeros).
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return h }
+        // An empty buffer may have no address: it hashes as any other empty one.
+        guard let base = bytes.baseAddress else { return mix(h) }
         let raw = UnsafeRawPointer(base)
         var i = 0
         while i + 8 <= bytes.count {
