@@ -55,24 +55,7 @@ public struct ReviewTable: Sendable {
             case .review: break
             case .practice, .revoke, .suspend, .unsuspend: return
             }
-            let card: Int32
-            if cardNumber >= 0, cardNumber < byNumber.count, byNumber[cardNumber] >= 0 {
-                card = byNumber[cardNumber]
-            } else {
-                if let known = index[record.card] {
-                    card = known
-                } else {
-                    card = Int32(cards.count)
-                    index[record.card] = card
-                    cards.append(record.card)
-                }
-                if cardNumber >= 0 {
-                    if cardNumber >= byNumber.count {
-                        byNumber.append(contentsOf: repeatElement(-1, count: cardNumber + 1 - byNumber.count))
-                    }
-                    byNumber[cardNumber] = card
-                }
-            }
+            let card = place(of: record.card, number: cardNumber)
             if blocks.last.map({ $0.count >= Self.blockSize }) ?? true {
                 blocks.append([])
                 blocks[blocks.count - 1].reserveCapacity(Self.blockSize)
@@ -81,6 +64,24 @@ public struct ReviewTable: Sendable {
                 Row(
                     seq: record.seq, time: record.time, responseMs: record.responseMs, card: card, rating: record.rating,
                     format: record.format))
+        }
+
+        /// The card's index in `cards` (added when new), found by the reader's number for it
+        /// when it has one and that number was met before.
+        private mutating func place(of key: CardKey, number: Int) -> Int32 {
+            if number >= 0, number < byNumber.count, byNumber[number] >= 0 { return byNumber[number] }
+            let card: Int32
+            if let known = index[key] {
+                card = known
+            } else {
+                card = Int32(cards.count)
+                index[key] = card
+                cards.append(key)
+            }
+            guard number >= 0 else { return card }
+            if number >= byNumber.count { byNumber.append(contentsOf: repeatElement(-1, count: number + 1 - byNumber.count)) }
+            byNumber[number] = card
+            return card
         }
     }
 

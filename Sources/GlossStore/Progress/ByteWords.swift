@@ -4,16 +4,13 @@
 /// type metadata at run time. A class: a static table is read through one reference, not
 /// copied with its arrays at every use.
 final class ByteWords: Sendable {
-    // Parallel arrays of plain integers: reading them retains nothing.
-    private let counts: [Int]
-    private let lows: [UInt64]
-    private let highs: [UInt64]
+    /// Each word packed, side by side: one bounds check a word, nothing retained.
+    private let packed: [Packed]
+    /// The words' bytes, for the rest of a word longer than 16.
     private let words: [[UInt8]]
-    /// The words as `prefix` reads them, side by side: one bounds check a word.
-    private let prefixes: [Prefix]
 
-    /// A word of at most 16 bytes, packed, with the bits its length fills.
-    private struct Prefix {
+    /// A word's length, its first 16 bytes (zero-padded) and the bits of them it fills.
+    private struct Packed {
         var count: Int
         var low: UInt64
         var high: UInt64
@@ -23,29 +20,23 @@ final class ByteWords: Sendable {
 
     init(_ words: [String]) {
         self.words = words.map { Array($0.utf8) }
-        let counts = self.words.map(\.count)
-        let packed = self.words.map { $0.withUnsafeBufferPointer { Self.pack($0) } }
-        self.counts = counts
-        lows = packed.map(\.0)
-        highs = packed.map(\.1)
-        prefixes = counts.indices.map { i in
-            let count = counts[i]
-            // Longer words are never found by `prefix`: a count no line's rest can reach.
-            return Prefix(
-                count: count <= 16 ? count : Int.max, low: packed[i].0, high: packed[i].1,
-                lowMask: count >= 8 ? ~0 : (1 << (8 * UInt64(count))) - 1,
+        packed = self.words.map { word in
+            let (low, high) = word.withUnsafeBufferPointer { Self.pack($0) }
+            let count = word.count
+            return Packed(
+                count: count, low: low, high: high, lowMask: count >= 8 ? ~0 : (1 << (8 * UInt64(count))) - 1,
                 highMask: count >= 16 ? ~0 : count <= 8 ? 0 : (1 << (8 * UInt64(count - 8))) - 1)
         }
     }
 
     /// How many bytes word `i` has.
-    func count(of i: Int) -> Int { counts[i] }
+    func count(of i: Int) -> Int { packed[i].count }
 
     /// The first word, from word `start` on, that `bytes` spell at `offset` (and perhaps more
     /// after it); nil when none of them. Words longer than 16 bytes are never found.
     func prefix(of bytes: UnsafeBufferPointer<UInt8>, at offset: Int, from start: Int) -> Int? {
         let available = bytes.count - offset
-        guard available > 0, start < counts.count else { return nil }
+        guard available > 0, start < packed.count else { return nil }
         let low: UInt64
         let high: UInt64
         if available >= 16, let base = bytes.baseAddress {
@@ -56,12 +47,11 @@ final class ByteWords: Sendable {
         } else {
             (low, high) = Self.pack(UnsafeBufferPointer(rebasing: bytes[offset..<offset + available]))
         }
-        return prefixes.withUnsafeBufferPointer { words in
+        let limit = min(available, 16)
+        return packed.withUnsafeBufferPointer { words in
             for i in start..<words.count {
                 let word = words[i]
-                if word.count <= available, low & word.lowMask == word.low, high & word.highMask == word.high {
-                    return i
-                }
+                if word.count <= limit, low & word.lowMask == word.low, high & word.highMask == word.high { return i }
             }
             return nil
         }
@@ -70,10 +60,12 @@ final class ByteWords: Sendable {
     /// The index of the word `bytes` spells; nil when it is none of them.
     func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let (low, high) = Self.pack(bytes)
-        for i in counts.indices where counts[i] == bytes.count && lows[i] == low && highs[i] == high {
-            if bytes.count <= 16 || words[i].elementsEqual(bytes) { return i }
+        return packed.withUnsafeBufferPointer { words in
+            for i in words.indices where words[i].count == bytes.count && words[i].low == low && words[i].high == high {
+                if bytes.count <= 16 || self.words[i].elementsEqual(bytes) { return i }
+            }
+            return nil
         }
-        return nil
     }
 
     /// The first 16 bytes, little-endian, zero-padded.
