@@ -166,7 +166,7 @@ enum ReferenceMarkdownDeckParser {
         )
         let source = ParsedDeck.EntrySource(
             heading: headingLine, definition: paragraphs.first?.line ?? headingLine,
-            keys: keys, relatedNames: list(values["related"]))
+            keys: MetadataLines(keys), relatedNames: list(values["related"]))
         return Draft(entry: entry, source: source, explicitID: explicitID)
     }
 

@@ -3,25 +3,34 @@ import Foundation
 /// A stable, URL-safe id made from a term: `"Mesa-Optimization"` → `"mesa-optimization"`,
 /// `"Artificial General Intelligence (AGI)"` → `"artificial-general-intelligence-agi"`.
 public func slug(_ text: String) -> String {
-    // ASCII (nearly every term): folding only lowercases and the alphanumerics are [A-Za-z0-9],
-    // so the bytes are walked directly; the result is the same as below.
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+    var text = text
+    return text.withUTF8(asciiSlug) ?? foldedSlug(text)
+}
+
+/// `slug` of ASCII text (nearly every term), nil for other text: folding only lowercases and
+/// the alphanumerics are [A-Za-z0-9], so the bytes are walked directly; the result is the
+/// same as `foldedSlug`'s.
+private func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    return String(unsafeUninitializedCapacity: bytes.count) { out in
+        var count = 0
         var pendingDash = false
-        for byte in text.utf8 {
+        for byte in bytes {
             let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
             if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
-                if pendingDash && !bytes.isEmpty { bytes.append(45) }
+                if pendingDash && count > 0 {
+                    out[count] = 45
+                    count += 1
+                }
                 pendingDash = false
-                bytes.append(lower)
+                out[count] = lower
+                count += 1
             } else {
                 pendingDash = true
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return count
     }
-    return foldedSlug(text)
 }
 
 /// `slug` through Foundation's folding, for any text (the ASCII path must agree with it).

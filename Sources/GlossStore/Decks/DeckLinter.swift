@@ -97,30 +97,28 @@ public enum DeckLinter {
             findings.append(LintFinding(file: file, line: line, severity: severity, message: message))
         }
 
-        // Duplicate names and ids.
-        var nameLine: [String: (term: String, line: Int)] = [:]
-        nameLine.reserveCapacity(deck.entries.count * 2)
-        var idLine: [EntryID: Int] = [:]
-        idLine.reserveCapacity(deck.entries.count)
+        // Duplicate names and ids, found by their bytes (`NameBytes`): the first entry with each.
+        var nameLine = ByteTable<(term: String, line: Int)>(limit: .max)
+        var idLine = ByteTable<Int>(limit: .max)
         // By index, not `zip`: its iterator copies each entry whole (a retain of every string).
         for i in 0..<min(deck.entries.count, parsed.sources.count) {
-            let entry = deck.entries[i], source = parsed.sources[i]
-            let term = entry.term.lowercased()
-            let sameTerm = nameLine[term] != nil
-            if let first = idLine[entry.id], !sameTerm {
-                add(source.heading, .error, "duplicate id '\(entry.id)' (first at line \(first)); give one entry another 'id:'")
-            } else if idLine[entry.id] == nil {
-                idLine[entry.id] = source.heading
+            let heading = parsed.sources[i].heading
+            let term = deck.entries[i].term, id = deck.entries[i].id
+            let sameTerm = NameBytes.lowercased(term) { nameLine.find($0) != nil }
+            let first = NameBytes.exact(id.rawValue) { idLine.keepFirst($0, heading) }
+            if !first.isNew, !sameTerm {
+                add(heading, .error, "duplicate id '\(id)' (first at line \(first.value)); give one entry another 'id:'")
             }
-            for (index, name) in entry.names.enumerated() {
-                let key = index == 0 ? term : name.lowercased()
-                if let first = nameLine[key], first.line != source.heading {
-                    let what = name == entry.term ? "term" : "alias"
-                    add(source.heading, .error, "duplicate \(what) '\(name)' (also '\(first.term)' at line \(first.line))")
-                } else if nameLine[key] == nil {
-                    nameLine[key] = (entry.term, source.heading)
+            func check(_ name: String) {
+                let first = NameBytes.lowercased(name) { nameLine.keepFirst($0, (term, heading)).value }
+                if first.line != heading {
+                    let what = name == term ? "term" : "alias"
+                    add(heading, .error, "duplicate \(what) '\(name)' (also '\(first.term)' at line \(first.line))")
                 }
             }
+            // The term, then each alias (`Entry.names`, without an array for them).
+            check(term)
+            for alias in deck.entries[i].aliases { check(alias) }
         }
 
         // Every name resolved when none was dropped in resolving them (the parser drops
@@ -134,9 +132,10 @@ public enum DeckLinter {
             guard entry.related.count != source.relatedNames.count else { continue }
             let known =
                 lowerNames
-                ?? Set(nameLine.keys).union(deck.entries.lazy.map { $0.id.rawValue.lowercased() })
+                ?? Set(deck.entries.lazy.flatMap { $0.names }.map { $0.lowercased() })
+                .union(deck.entries.lazy.map { $0.id.rawValue.lowercased() })
             lowerNames = known
-            let relatedLine = source.keys["related"] ?? source.heading
+            let relatedLine = source.keys[.related] ?? source.heading
             for name in source.relatedNames where !known.contains(name.lowercased()) {
                 let suggestion = closestMatch(to: name, in: deck.entries.map(\.term))
                 add(

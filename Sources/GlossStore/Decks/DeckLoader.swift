@@ -97,17 +97,17 @@ public enum DeckLoader {
     /// Two entries with one id would share their cards' progress: such a deck is not loaded
     /// (the lint error it is, said at load time, naming the second entry's line).
     static func duplicateID(in parsed: ParsedDeck) -> StoreError? {
-        var first: [EntryID: Int] = [:]
+        var first = ByteTable<Int>(limit: .max)
         for i in 0..<min(parsed.deck.entries.count, parsed.sources.count) {
-            let entry = parsed.deck.entries[i], source = parsed.sources[i]
-            if let line = first[entry.id] {
+            let id = parsed.deck.entries[i].id, heading = parsed.sources[i].heading
+            let kept = NameBytes.exact(id.rawValue) { first.keepFirst($0, heading) }
+            if !kept.isNew {
                 return .deckSyntax(
-                    file: parsed.file, line: source.heading,
+                    file: parsed.file, line: heading,
                     message:
-                        "entry id '\(entry.id)' is used by two entries (first at line \(line)), whose progress would mix; give one another 'id:' (`gloss lint` lists every problem)"
+                        "entry id '\(id)' is used by two entries (first at line \(kept.value)), whose progress would mix; give one another 'id:' (`gloss lint` lists every problem)"
                 )
             }
-            first[entry.id] = source.heading
         }
         return nil
     }

@@ -5,40 +5,41 @@ import GlossCore
 /// When a name could mean two entries, a term wins over an id and an id over an alias, so
 /// that the writer's related-by-term (Markdown) and related-by-id (JSON) read back exactly.
 /// Among names of the same kind, the earlier entry wins.
-struct RelatedNameResolver {
-    private var table: [String: EntryID] = [:]
-    /// The term of the first entry with each id; its keys are every exact id.
-    private var terms: [EntryID: String] = [:]
+///
+/// Names are found by their bytes (`NameBytes`, `ByteTable`): hashing and lower-casing
+/// `String`s was most of the time of loading a deck of 10,000 entries. A class, so that the
+/// closures that read its tables hold a reference, not a copy of them.
+final class RelatedNameResolver {
+    /// The entry each lower-cased name means, by its place in `ids`.
+    private var table = ByteTable<Int>(limit: .max)
+    /// The first entry with each id (exact), by its place in `ids`.
+    private var byID = ByteTable<Int>(limit: .max)
+    private let ids: [EntryID]
+    private let terms: [String]
 
     init(entries: [Entry]) {
-        table.reserveCapacity(entries.count * 3)
-        terms.reserveCapacity(entries.count)
         // By index: a `for entry in` copies each entry whole (a retain of every string).
+        ids = entries.indices.map { entries[$0].id }
+        terms = entries.indices.map { entries[$0].term }
         for i in entries.indices {
-            insert(entries[i].term, entries[i].id)
-            Self.keepFirst(&terms[entries[i].id, default: entries[i].term])
+            NameBytes.lowercased(entries[i].term) { table.keepFirst($0, i) }
+            NameBytes.exact(entries[i].id.rawValue) { byID.keepFirst($0, i) }
         }
-        for i in entries.indices { insert(entries[i].id.rawValue, entries[i].id) }
-        for i in entries.indices { for alias in entries[i].aliases { insert(alias, entries[i].id) } }
+        for i in entries.indices { NameBytes.lowercased(entries[i].id.rawValue) { table.keepFirst($0, i) } }
+        for i in entries.indices {
+            for alias in entries[i].aliases { NameBytes.lowercased(alias) { table.keepFirst($0, i) } }
+        }
     }
-
-    /// Stores `id` under `name` unless the name is taken (one hash lookup either way).
-    private mutating func insert(_ name: String, _ id: EntryID) {
-        Self.keepFirst(&table[name.lowercased(), default: id])
-    }
-
-    /// Touches a `[key, default:]` slot, which stores the default only when the key is new.
-    private static func keepFirst<Value>(_ slot: inout Value) {}
 
     /// The term of the (first) entry with this id.
     func term(of id: EntryID) -> String? {
-        terms[id]
+        NameBytes.exact(id.rawValue) { byID.find($0) }.map { terms[$0.value] }
     }
 
     /// The entry that `name` means; with `idsFirst`, an exact id match wins over everything.
     func resolve(_ name: String, idsFirst: Bool = false) -> EntryID? {
-        if idsFirst, terms[EntryID(name)] != nil { return EntryID(name) }
-        return table[name.lowercased()]
+        if idsFirst, NameBytes.exact(name, { byID.find($0) }) != nil { return EntryID(name) }
+        return NameBytes.lowercased(name) { table.find($0) }.map { ids[$0.value] }
     }
 
     /// The related ids of `entry` from its names: unresolved names, itself and repeats dropped.

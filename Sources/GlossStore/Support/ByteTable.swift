@@ -1,7 +1,8 @@
 import Foundation
 
 /// Values found by the bytes that spell them: what a journal reader keeps of the strings
-/// and card keys it has met, so each is built once and shared by every later line.
+/// and card keys it has met, so each is built once and shared by every later line, and
+/// how a deck's names and ids are looked up when it loads (`NameBytes`).
 ///
 /// An open-addressed table keyed by a hash of the bytes, read a word at a time. A slot is
 /// one word: the hash's high 32 bits (a tag, never 0) and the value's place in a dense
@@ -48,14 +49,14 @@ struct ByteTable<Value> {
 
     /// The value stored for `bytes`; else `make(bytes)`, stored for next time (a nil made
     /// value is not stored).
-    mutating func value(
-        _ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) throws(JournalCodec.Problem) -> Value?
-    ) throws(JournalCodec.Problem) -> Value? { try entry(bytes, make: make)?.value }
+    mutating func value<Failure: Error>(
+        _ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Value?
+    ) throws(Failure) -> Value? { try entry(bytes, make: make)?.value }
 
     /// `value`, with its place (`find`); nil for a value made but not stored (past `limit`).
-    mutating func entry(
-        _ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) throws(JournalCodec.Problem) -> Value?
-    ) throws(JournalCodec.Problem) -> (value: Value, index: Int?)? {
+    mutating func entry<Failure: Error>(
+        _ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Value?
+    ) throws(Failure) -> (value: Value, index: Int?)? {
         let hash = Self.hash(bytes)
         var slot = 0
         if !slots.isEmpty {
