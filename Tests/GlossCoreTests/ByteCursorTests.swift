@@ -94,6 +94,24 @@ import Testing
         let (both, _) = read("\"\(edges)\(edges)\"") { $0.plainString().map { String(decoding: $0, as: UTF8.self) } }
         #expect(both == edges + edges)
     }
+
+    /// `text` (ASCII on its own path) reads bytes as `String(validating:)` does: ASCII, other
+    /// UTF-8 and invalid bytes, at every length around the eight-byte steps.
+    @Test func textReadsBytesAsValidatingDoes() {
+        var rng = SplitMix64(seed: 31)
+        let pieces: [[UInt8]] = [
+            [0x61], [0x7F], [0x00], [0xC3, 0xA9], [0xE6, 0x97, 0xA5], [0xF0, 0x9F, 0x91, 0x8D], [0x80], [0xC3], [0xFF],
+        ]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            let ascii = Int.random(in: 0..<3, using: &rng) == 0
+            for _ in 0..<Int.random(in: 0...20, using: &rng) {
+                bytes += ascii ? [UInt8.random(in: 0..<0x80, using: &rng)] : pieces[Int.random(in: 0..<pieces.count, using: &rng)]
+            }
+            let read = bytes.withUnsafeBufferPointer(ByteCursor.text)
+            #expect(read == String(validating: bytes, as: UTF8.self), "\(bytes)")
+        }
+    }
 }
 
 /// The canonical-form fast path of the one ISO-8601 parser reads what the general one does.

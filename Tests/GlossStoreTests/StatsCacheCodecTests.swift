@@ -44,6 +44,34 @@ import Testing
         #expect(Array(text.utf8).withUnsafeBufferPointer { StatsCacheFile.Saved(bytes: $0) } == nil)
     }
 
+    /// Lapses read straight into keys and days are the rows' lapses, converted: repeated
+    /// days and cards, a card with no days, several decks; a card that is not a key is nil.
+    @Test func lapsesReadIntoDaysAreTheRowsLapses() throws {
+        var saved = Self.saved
+        saved.lapses = [
+            "d": ["d/a/recall": [[20_100, 2], [20_101, 1], [20_100, 5]], "d/b/recognize": [], "d/c/relate": [[20_102, 0]]],
+            "e": ["e/x/recall": [[19_000, 1]]],
+        ]
+        let bytes = saved.encoded()
+        var lapseDays: StatsCacheFile.Saved.LapseDays? = [:]
+        let read = try #require(bytes.withUnsafeBufferPointer { StatsCacheFile.Saved(bytes: $0, lapseDays: &lapseDays) })
+        #expect(read.lapses.isEmpty)
+        var expected: StatsCacheFile.Saved.LapseDays = [:]
+        for (deck, cards) in saved.lapses {
+            for (card, pairs) in cards {
+                for pair in pairs {
+                    expected[DeckID(deck), default: [:]][try #require(CardKey(card)), default: [:]][pair[0]] = pair[1]
+                }
+            }
+        }
+        #expect(lapseDays == expected)
+        #expect(lapseDays?[DeckID("d")]?[try #require(CardKey("d/a/recall"))] == [20_100: 5, 20_101: 1])
+
+        saved.lapses = ["d": ["not a key": [[1, 1]]]]
+        var again: StatsCacheFile.Saved.LapseDays? = [:]
+        #expect(saved.encoded().withUnsafeBufferPointer { StatsCacheFile.Saved(bytes: $0, lapseDays: &again) } == nil)
+    }
+
     @Test func integersAreWrittenAsSwiftPrintsThem() {
         for value in [0, 7, 10, -1, -10, 99_999, Int.max, Int.min, 1 << 40] {
             var out: [UInt8] = []

@@ -70,17 +70,7 @@ public struct CardKey: Hashable, Comparable, Codable, Sendable, CustomStringConv
         var text = text
         let ascii = text.withUTF8 { bytes -> CardKey?? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            let slash = UInt8(ascii: "/")
-            func string(_ range: Range<Int>) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            }
-            guard let first = bytes.firstIndex(of: slash),
-                let second = bytes[(first + 1)...].firstIndex(of: slash),
-                !bytes[(second + 1)...].contains(slash),
-                first > 0, second > first + 1,
-                let facet = Facet(rawValue: string((second + 1)..<bytes.count))
-            else { return .some(nil) }
-            return .some(CardKey(deck: DeckID(string(0..<first)), entry: EntryID(string((first + 1)..<second)), facet: facet))
+            return .some(Self.ascii(bytes))
         }
         if let ascii {
             guard let key = ascii else { return nil }
@@ -92,6 +82,62 @@ public struct CardKey: Hashable, Comparable, Codable, Sendable, CustomStringConv
             let facet = Facet(rawValue: String(parts[2]))
         else { return nil }
         self.init(deck: DeckID(String(parts[0])), entry: EntryID(String(parts[1])), facet: facet)
+    }
+
+    /// `init(_:)` of UTF-8 bytes (nil when they are not UTF-8), without a `String` of them
+    /// when they are ASCII.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard let key = Self.ascii(bytes) else { return nil }
+            self = key
+            return
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        self.init(text)
+    }
+
+    /// The key that ASCII `bytes` spell as `deck/entry/facet`, nil for another shape: its
+    /// digest and `isStorable` read from the bytes (they are `description`'s), each id made
+    /// once.
+    private static func ascii(_ bytes: UnsafeBufferPointer<UInt8>) -> CardKey? {
+        let slash = UInt8(ascii: "/")
+        guard let first = bytes.firstIndex(of: slash), first > 0,
+            let second = bytes[(first + 1)...].firstIndex(of: slash), second > first + 1,
+            !bytes[(second + 1)...].contains(slash),
+            let facet = facet(UnsafeBufferPointer(rebasing: bytes[(second + 1)...]))
+        else { return nil }
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        // An ASCII id without a slash is fine (`IdentifierRule.isFine`) when it has no control byte.
+        func fine(_ range: Range<Int>) -> Bool {
+            for i in range where bytes[i] < 0x20 || bytes[i] == 0x7F { return false }
+            return true
+        }
+        var digest = FNV1a.offsetBasis
+        FNV1a.mix(bytes, into: &digest)
+        return CardKey(
+            deck: DeckID(string(0..<first)), entry: EntryID(string((first + 1)..<second)), facet: facet,
+            isStorable: fine(0..<first) && fine((first + 1)..<second), digest: digest)
+    }
+
+    /// Each facet's name as bytes, to find a facet without making a string.
+    private static let facetNames = Facet.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
+    private static func facet(_ bytes: UnsafeBufferPointer<UInt8>) -> Facet? {
+        for (facet, name) in facetNames where name.count == bytes.count {
+            if name.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return facet }
+        }
+        return nil
+    }
+
+    /// A key whose derived values are known.
+    private init(deck: DeckID, entry: EntryID, facet: Facet, isStorable: Bool, digest: UInt64) {
+        self.deck = deck
+        self.entry = entry
+        self.facet = facet
+        self.isStorable = isStorable
+        self.digest = digest
     }
 
     public var description: String { "\(deck.rawValue)/\(entry.rawValue)/\(facet.rawValue)" }

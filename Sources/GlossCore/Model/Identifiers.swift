@@ -69,7 +69,8 @@ public enum IdentifierRule {
             }
             return true
         }
-        // The bytes in place (no copy of the string), else one at a time.
-        return id.utf8.withContiguousStorageIfAvailable { fine($0) } ?? fine(id.utf8)
+        // The bytes in place (no copy of a native string; a small one's from the stack).
+        var id = id
+        return id.withUTF8 { fine($0) }
     }
 }

@@ -13,9 +13,11 @@ public enum FNV1a {
 
     /// Mixes `text`'s UTF-8 bytes into `h`.
     public static func mix(_ text: String, into h: inout UInt64) {
-        // The bytes in place when the string has them so (native strings), else one at a time.
+        // The bytes in place (`withUTF8` lends a small string's from the stack; the UTF-8 view
+        // of one, which `withContiguousStorageIfAvailable` leaves, is read a byte at a time).
+        var text = text
         var hash = h
-        if text.utf8.withContiguousStorageIfAvailable({ mix($0, into: &hash) }) == nil { mix(text.utf8, into: &hash) }
+        text.withUTF8 { mix($0, into: &hash) }
         h = hash
     }
 }

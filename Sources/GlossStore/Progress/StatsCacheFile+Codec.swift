@@ -35,11 +35,44 @@ extension StatsCacheFile.Saved {
         return out
     }
 
+    /// One deck's `{"entry/facet": [[day, count], …], …}`, read into keys and days.
+    private static func lapseDays(_ c: inout ByteCursor) -> [CardKey: [Int: Int]]? {
+        var cards: [CardKey: [Int: Int]] = [:]
+        let read = c.plainMembers { name, c in
+            guard let key = CardKey(utf8: name), c.expect(91) else { return false }
+            var days: [Int: Int] = [:]
+            if !c.expect(93) {
+                repeat {
+                    guard c.expect(91), let day = c.int(), c.expect(44), let count = c.int(), c.expect(93) else { return false }
+                    days[day] = count
+                } while c.expect(44)
+                guard c.expect(93) else { return false }
+            }
+            // As the rows' dictionary did: a repeated card replaces, a card with no days is none.
+            cards[key] = days.isEmpty ? nil : days
+            return true
+        }
+        return read ? cards : nil
+    }
+
     private static func rows(_ rows: [[Int]], to out: inout [UInt8]) { JSONBytes.array(rows, to: &out, JSONBytes.ints) }
 
     /// The cache `bytes` hold; nil for anything else (an unknown or missing key, a value of
     /// another shape), which the caller hands to `JSONDecoder` to say what it is.
     init?(bytes: UnsafeBufferPointer<UInt8>) {
+        var none: LapseDays?
+        self.init(bytes: bytes, lapseDays: &none)
+    }
+
+    /// Each deck's cards' lapses by day, as `AnswerBreakdown.lapseDays` holds them.
+    typealias LapseDays = [DeckID: [CardKey: [Int: Int]]]
+
+    /// `init(bytes:)`; with `lapseDays` given (empty), the lapses are read into it, each card's
+    /// key and days made once, and `lapses` is left empty (the cache's largest part: rows of
+    /// `[day, count]` pairs by card name, which the tally would only read again). nil, too,
+    /// for a card that is not a key or a lapse that is not a pair: the caller's `JSONDecoder`
+    /// then reads it, and the tally says what is wrong.
+    init?(bytes: UnsafeBufferPointer<UInt8>, lapseDays: inout LapseDays?) {
         var cursor = ByteCursor(bytes)
         var version: Int?, timeZone: String?, rolloverHour: Int?, lastSeq: Int?, last: String?
         var decks: [String: [[Int]]]?, breakdown: [String: [Int]]?, lapses: [String: [String: [[Int]]]]?
@@ -53,7 +86,17 @@ extension StatsCacheFile.Saved {
             case "last": last = c.string()
             case "decks": decks = c.dictionary { $0.intRows() }
             case "breakdown": breakdown = c.dictionary { $0.ints() }
-            case "lapses": lapses = c.dictionary { $0.dictionary { $0.intRows() } }
+            case "lapses":
+                guard lapseDays != nil else {
+                    lapses = c.dictionary { $0.dictionary { $0.intRows() } }
+                    return lapses != nil
+                }
+                lapses = [:]
+                return c.members { deck, c in
+                    guard let cards = Self.lapseDays(&c) else { return false }
+                    lapseDays?[DeckID(deck)] = cards
+                    return true
+                }
             case "confusions": confusions = c.dictionary { $0.dictionary { $0.int() } }
             case "devices": return c.nullable(into: &devices) { $0.dictionary { $0.int() } }
             default: return false

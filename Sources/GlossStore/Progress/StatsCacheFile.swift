@@ -73,10 +73,10 @@ enum StatsCacheFile {
         } catch {
             return .recount("cannot be read (\(error))")
         }
-        guard
-            let saved = data.withUnsafeBytes({ Saved(bytes: $0.bindMemory(to: UInt8.self)) })
-                ?? (try? JSONDecoder().decode(Saved.self, from: data))
-        else {
+        var lapseDays: Saved.LapseDays? = [:]
+        let fast = data.withUnsafeBytes { Saved(bytes: $0.bindMemory(to: UInt8.self), lapseDays: &lapseDays) }
+        if fast == nil { lapseDays = nil }
+        guard let saved = fast ?? (try? JSONDecoder().decode(Saved.self, from: data)) else {
             if let version = (try? JSONDecoder().decode(VersionProbe.self, from: data))?.version, version != Self.version {
                 return .recount("is version \(version), this gloss counts version \(Self.version)")
             }
@@ -117,6 +117,11 @@ enum StatsCacheFile {
         for (deck, flat) in saved.breakdown {
             guard var part = unflatten(flat) else {
                 return .recount("cannot be read (a breakdown of \(flat.count) numbers for deck \(deck))")
+            }
+            if let lapseDays {
+                part.lapseDays = lapseDays[DeckID(deck)] ?? [:]
+                breakdown[DeckID(deck)] = part
+                continue
             }
             for (card, pairs) in saved.lapses[deck] ?? [:] {
                 guard let key = CardKey(card) else { return .recount("cannot be read (card '\(card)')") }
