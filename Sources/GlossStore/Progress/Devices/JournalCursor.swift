@@ -97,6 +97,23 @@ struct JournalCursor {
         return buffer[next]
     }
 
+    /// Calls `body` with the next record, in place, and moves past it (nothing at the end).
+    mutating func withNext(_ body: (inout ReviewRecord) throws -> Void) throws {
+        if next == buffer.count {
+            guard try refill() else { return }
+        }
+        defer { next += 1 }
+        try body(&buffer[next])
+    }
+
+    /// Moves past the next record.
+    mutating func skip() throws {
+        if next == buffer.count {
+            guard try refill() else { return }
+        }
+        next += 1
+    }
+
     /// Where the next record goes in the merge (`MergedJournals.precedes`), not consumed:
     /// its time, device and number, without copying it.
     mutating func peekOrder() throws -> (time: Date, device: String?, seq: Int)? {

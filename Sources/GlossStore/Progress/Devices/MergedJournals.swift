@@ -53,42 +53,49 @@ struct MergedJournals {
     }
 
     /// The next answer in time order across the journals, nil at the end.
+    mutating func pop() throws -> ReviewRecord? {
+        while let (k, order) = try nextJournal() {
+            if isFirstRead(order) { return try cursors[k].pop() }
+            try cursors[k].skip()
+        }
+        return nil
+    }
+
+    /// The journal whose next answer is the next in time order, and that answer's order;
+    /// nil at the end. The answer is not consumed.
     ///
     /// The journal the last answer came from is read on while its next answer still comes
     /// before every other journal's next (`runLimit`): one comparison an answer, not one per
     /// journal.
-    mutating func pop() throws -> ReviewRecord? {
-        while true {
-            if let k = run, let head = try cursors[k].peekOrder(), runLimit.map({ Self.precedes(head, $0) }) ?? true {
-                if let record = try cursors[k].pop(), isFirstRead(record) { return record }
+    private mutating func nextJournal() throws -> (index: Int, order: Order)? {
+        if let k = run, let head = try cursors[k].peekOrder(), runLimit.map({ Self.precedes(head, $0) }) ?? true {
+            return (k, head)
+        }
+        var best: Int?
+        var bestOrder: Order?
+        var second: Order?
+        for k in cursors.indices {
+            guard let head = try cursors[k].peekOrder() else { continue }
+            if let current = bestOrder, !Self.precedes(head, current) {
+                if second.map({ Self.precedes(head, $0) }) ?? true { second = head }
                 continue
             }
-            var best: Int?
-            var bestOrder: Order?
-            var second: Order?
-            for k in cursors.indices {
-                guard let head = try cursors[k].peekOrder() else { continue }
-                if let current = bestOrder, !Self.precedes(head, current) {
-                    if second.map({ Self.precedes(head, $0) }) ?? true { second = head }
-                    continue
-                }
-                second = bestOrder
-                best = k
-                bestOrder = head
-            }
-            guard let k = best, let record = try cursors[k].pop() else { return nil }
-            run = k
-            runLimit = second
-            if isFirstRead(record) { return record }
+            second = bestOrder
+            best = k
+            bestOrder = head
         }
+        guard let k = best, let order = bestOrder else { return nil }
+        run = k
+        runLimit = second
+        return (k, order)
     }
 
     /// Whether no journal gave this answer (its device and number, at its time) already: a
     /// conflicted copy holds its device's answers again.
-    private mutating func isFirstRead(_ record: ReviewRecord) -> Bool {
-        let identity = Identity(device: record.device, seq: record.seq)
-        if record.time != currentTime {
-            currentTime = record.time
+    private mutating func isFirstRead(_ order: Order) -> Bool {
+        let identity = Identity(device: order.device, seq: order.seq)
+        if order.time != currentTime {
+            currentTime = order.time
             seenAtTime.removeAll(keepingCapacity: true)
         } else if seenAtTime.contains(identity) {
             return false
@@ -112,7 +119,15 @@ struct MergedJournals {
             }
             return
         }
-        while var record = try pop() { try body(&record) }
+        // Each record changed where its journal's chunk holds it: a copy of each (a record is
+        // hundreds of bytes) was a tenth of a merged replay.
+        while let (k, order) = try nextJournal() {
+            if isFirstRead(order) {
+                try cursors[k].withNext(body)
+            } else {
+                try cursors[k].skip()
+            }
+        }
     }
 
     /// The order of the merge: time, then device, then number.
