@@ -55,3 +55,29 @@ import Testing
         }
     }
 }
+
+/// A review's interval bucket counts the study days since the card's last review as the
+/// scheduler's clock does, across offset changes and the rollover hour (the tally reads both
+/// days from its memo).
+@Suite struct StatsIntervalDaysTests {
+    @Test func reviewsFallInTheBucketOfTheClocksDays() throws {
+        var rng = SplitMix64(seed: 21)
+        for zone in ["America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC"] {
+            let clock = DayClock(timeZone: try #require(TimeZone(identifier: zone)), rolloverHour: 4)
+            for _ in 0..<300 {
+                let last = Date(timeIntervalSince1970: Double.random(in: 1_700_000_000...1_720_000_000, using: &rng).rounded())
+                let time = last.addingTimeInterval(Double.random(in: 0...(200 * 86_400), using: &rng).rounded())
+                var tally = StatsTally(clock: clock)
+                tally.add(
+                    ReviewRecord(
+                        seq: 1, time: time, card: StatsFixture.key("a", .recall), correct: true, rating: .good,
+                        before: CardState(phase: .review, stability: 3, difficulty: 5, lastReview: last, reps: 2)))
+                let figures = try #require(tally.settled().days[DeckID("d")]?[clock.day(of: time)])
+                let days = Double(clock.days(from: last, to: time))
+                let expected = StatsSummary.intervalStarts.lastIndex(where: { days >= $0 }) ?? 0
+                #expect(figures.byInterval[expected].reviews == 1, "\(zone) \(last) \(time)")
+                #expect(figures.byInterval.map(\.reviews).reduce(0, +) == 1)
+            }
+        }
+    }
+}

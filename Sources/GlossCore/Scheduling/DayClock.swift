@@ -22,9 +22,12 @@ public struct DayClock: Hashable, Sendable {
 
     /// The study day containing `date`.
     public func day(of date: Date) -> Int {
-        let local =
-            date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
-            - Double(rolloverHour * 3600)
+        day(of: date, offset: timeZone.secondsFromGMT(for: date))
+    }
+
+    /// `day(of:)`, with the zone's offset at `date` known (seconds east of UTC).
+    func day(of date: Date, offset: Int) -> Int {
+        let local = date.timeIntervalSince1970 + Double(offset) - Double(rolloverHour * 3600)
         let d = (local / 86_400).rounded(.down)
         return d.isFinite ? Int(max(min(d, 1e12), -1e12)) : 0
     }

@@ -86,7 +86,13 @@ public struct StatsTally: Sendable {
             runDeck = deck
             runDay = day
         }
-        runFigures.count(record, kind: kind, before: before, after: after, times: times, clock: clock)
+        // The study days since the card's last review, by the memo too (its quarter was seen
+        // when that review was counted): two time-zone queries a review were a tenth of a count.
+        var elapsedDays: Int?
+        if kind == .review, before?.phase == .review, let last = before?.lastReview {
+            elapsedDays = day - memo.dayAndHour(of: last).day
+        }
+        runFigures.count(record, kind: kind, before: before, after: after, times: times, elapsedDays: elapsedDays)
         runBreakdown.count(record, kind: kind, before: before, day: day, hour: hour, times: times)
 
     }
@@ -151,7 +157,8 @@ public struct DayFigures: Hashable, Sendable {
     public var isEmpty: Bool { answers.reviews == 0 }
 
     mutating func count(
-        _ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, after: CardState?, times: Int, clock: DayClock
+        _ record: ReviewRecord, kind: ReviewRecord.Kind, before: CardState?, after: CardState?, times: Int,
+        elapsedDays: Int?
     ) {
         answers.add(record.correct, times: times)
         timeSpentMs += max(record.responseMs, 0) * times
@@ -161,9 +168,9 @@ public struct DayFigures: Hashable, Sendable {
         if Self.learnsNewCard(before: before, after: after, correct: record.correct) { newLearned += times }
         guard before?.phase == .review else { return }
         reviews.add(record.correct, times: times)
-        if let last = before?.lastReview {
-            // Study days, as the scheduler counts them: yesterday's card is one day old.
-            let days = Double(clock.days(from: last, to: record.time))
+        if let elapsedDays {
+            // Study days from its last review, as the scheduler counts them: yesterday's card is one day old.
+            let days = Double(elapsedDays)
             let buckets = StatsSummary.intervalStarts
             byInterval[buckets.lastIndex(where: { days >= $0 }) ?? 0].add(record.correct, times: times)
         }

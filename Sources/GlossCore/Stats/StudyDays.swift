@@ -5,12 +5,22 @@ import Foundation
 ///
 /// Zone offsets and their changes fall on quarter hours, and the rollover is a whole local hour,
 /// so every instant of one UTC quarter hour has the study day of the quarter's start: one
-/// `DayClock` call per quarter hour seen, instead of a time-zone query per record.
+/// `DayClock` call per quarter hour seen, instead of a time-zone query per record. The quarters
+/// seen are kept in a table of `slots` by the quarter's low bits (two years of quarters), each
+/// slot holding the last quarter that fell there: a lookup is a load and a compare, not a hash.
 struct StudyDays {
     let clock: DayClock
-    private var values: [Int: (day: Int, hour: Int)] = [:]
+    private var slots: [Slot] = []
     private var lastQuarter = Int.min
     private var lastValue = (day: 0, hour: 0)
+
+    private struct Slot {
+        var quarter = Int.min
+        var day = 0
+        var hour = 0
+    }
+
+    private static let slotCount = 1 << 16
 
     init(clock: DayClock) { self.clock = clock }
 
@@ -29,15 +39,19 @@ struct StudyDays {
         guard seconds.isFinite, abs(seconds) < 1e14 else { return (clock.day(of: date), 0) }
         let quarter = Int((seconds / 900).rounded(.down))
         if quarter == lastQuarter { return lastValue }
+        if slots.isEmpty { slots = Array(repeating: Slot(), count: Self.slotCount) }
+        let slot = quarter & (Self.slotCount - 1)
         let value: (day: Int, hour: Int)
-        if let cached = values[quarter] {
-            value = cached
+        if slots[slot].quarter == quarter {
+            value = (slots[slot].day, slots[slot].hour)
         } else {
             let start = Date(timeIntervalSince1970: Double(quarter) * 900)
-            let local = Double(quarter) * 900 + Double(clock.timeZone.secondsFromGMT(for: start))
+            // One time-zone query: the day and the hour from the same offset.
+            let offset = clock.timeZone.secondsFromGMT(for: start)
+            let local = Double(quarter) * 900 + Double(offset)
             let hour = Int((local / 3600).rounded(.down)) % 24
-            value = (clock.day(of: start), hour < 0 ? hour + 24 : hour)
-            values[quarter] = value
+            value = (clock.day(of: start, offset: offset), hour < 0 ? hour + 24 : hour)
+            slots[slot] = Slot(quarter: quarter, day: value.day, hour: value.hour)
         }
         (lastQuarter, lastValue) = (quarter, value)
         return value
