@@ -42,7 +42,9 @@ import Testing
 
     @Test func memoisedDaysAgreeWithTheSchedulersDayClock() {
         var rng = SplitMix64(seed: 11)
-        for zone in ["America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe", "Europe/Paris", "UTC"] {
+        for zone in [
+            "America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe", "Europe/Paris", "UTC", "GMT+0507",
+        ] {
             for rollover in [0, 4, 23] {
                 let clock = DayClock(timeZone: TimeZone(identifier: zone)!, rolloverHour: rollover)
                 var days = StudyDays(clock: clock)
@@ -62,7 +64,7 @@ import Testing
 @Suite struct StatsIntervalDaysTests {
     @Test func reviewsFallInTheBucketOfTheClocksDays() throws {
         var rng = SplitMix64(seed: 21)
-        for zone in ["America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC"] {
+        for zone in ["America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC", "GMT+0507"] {
             let clock = DayClock(timeZone: try #require(TimeZone(identifier: zone)), rolloverHour: 4)
             for _ in 0..<300 {
                 let last = Date(timeIntervalSince1970: Double.random(in: 1_700_000_000...1_720_000_000, using: &rng).rounded())
@@ -78,6 +80,20 @@ import Testing
                 #expect(figures.byInterval[expected].reviews == 1, "\(zone) \(last) \(time)")
                 #expect(figures.byInterval.map(\.reviews).reduce(0, +) == 1)
             }
+        }
+    }
+}
+
+/// Before 1972 Liberia kept UTC−0:44:30: its quarter hours straddle two study days, and each
+/// instant is asked alone.
+@Suite struct StudyDaysOddOffsetTests {
+    @Test func aPastOffsetOfSecondsGivesTheClocksDays() throws {
+        let clock = DayClock(timeZone: try #require(TimeZone(identifier: "Africa/Monrovia")), rolloverHour: 4)
+        var days = StudyDays(clock: clock)
+        var rng = SplitMix64(seed: 4)
+        for _ in 0..<2000 {
+            let date = Date(timeIntervalSince1970: Double.random(in: 0...63_000_000, using: &rng).rounded())
+            #expect(days.day(of: date).number == clock.day(of: date), "\(date)")
         }
     }
 }

@@ -67,9 +67,24 @@ import Testing
         #expect(lapseDays == expected)
         #expect(lapseDays?[DeckID("d")]?[try #require(CardKey("d/a/recall"))] == [20_100: 5, 20_101: 1])
 
-        saved.lapses = ["d": ["not a key": [[1, 1]]]]
-        var again: StatsCacheFile.Saved.LapseDays? = [:]
-        #expect(saved.encoded().withUnsafeBufferPointer { StatsCacheFile.Saved(bytes: $0, lapseDays: &again) } == nil)
+        for lapses in [["d": ["not a key": [[1, 1]]]], ["d": ["d/caf\u{E9}/recall": [[1, 1]]]]] {
+            saved.lapses = lapses
+            var again: StatsCacheFile.Saved.LapseDays? = [:]
+            #expect(saved.encoded().withUnsafeBufferPointer { StatsCacheFile.Saved(bytes: $0, lapseDays: &again) } == nil)
+        }
+    }
+
+    /// A repeated `lapses` key replaces the first, as the rows' dictionary read does.
+    @Test func aRepeatedLapsesKeyReplaces() throws {
+        var text = String(decoding: Self.saved.encoded(), as: UTF8.self)
+        text.removeLast()
+        text += #","lapses":{}}"#
+        var lapseDays: StatsCacheFile.Saved.LapseDays? = [:]
+        let read = Array(text.utf8).withUnsafeBufferPointer { StatsCacheFile.Saved(bytes: $0, lapseDays: &lapseDays) }
+        #expect(read != nil)
+        #expect(lapseDays == [:])
+        let rows = try #require(Array(text.utf8).withUnsafeBufferPointer { StatsCacheFile.Saved(bytes: $0) })
+        #expect(rows.lapses.isEmpty)
     }
 
     @Test func integersAreWrittenAsSwiftPrintsThem() {

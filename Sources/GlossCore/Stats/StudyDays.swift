@@ -48,6 +48,9 @@ struct StudyDays {
             let start = Date(timeIntervalSince1970: Double(quarter) * 900)
             // One time-zone query: the day and the hour from the same offset.
             let offset = clock.timeZone.secondsFromGMT(for: start)
+            // A zone whose offset is not whole quarter hours (`GMT+0507`, or a local mean time
+            // of the past): the quarter does not share one study day; this instant is asked alone.
+            guard offset % 900 == 0 else { return Self.dayAndHour(of: date, clock: clock) }
             let local = Double(quarter) * 900 + Double(offset)
             let hour = Int((local / 3600).rounded(.down)) % 24
             value = (clock.day(of: start, offset: offset), hour < 0 ? hour + 24 : hour)
@@ -55,5 +58,12 @@ struct StudyDays {
         }
         (lastQuarter, lastValue) = (quarter, value)
         return value
+    }
+
+    /// The study day and local hour of `date` by a time-zone query of its own.
+    private static func dayAndHour(of date: Date, clock: DayClock) -> (day: Int, hour: Int) {
+        let offset = clock.timeZone.secondsFromGMT(for: date)
+        let hour = Int(((date.timeIntervalSince1970 + Double(offset)) / 3600).rounded(.down)) % 24
+        return (clock.day(of: date, offset: offset), hour < 0 ? hour + 24 : hour)
     }
 }

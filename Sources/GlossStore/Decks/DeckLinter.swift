@@ -97,20 +97,20 @@ public enum DeckLinter {
             findings.append(LintFinding(file: file, line: line, severity: severity, message: message))
         }
 
-        // Duplicate names and ids, found by their bytes (`NameBytes`): the first entry with each.
-        var nameLine = ByteTable<(term: String, line: Int)>(limit: .max)
-        var idLine = ByteTable<Int>(limit: .max)
+        // Duplicate names and ids (`NameTable`): the first entry with each.
+        let nameLine = NameTable<(term: String, line: Int)>(ignoringCase: true)
+        let idLine = NameTable<Int>(ignoringCase: false)
         // By index, not `zip`: its iterator copies each entry whole (a retain of every string).
         for i in 0..<min(deck.entries.count, parsed.sources.count) {
             let heading = parsed.sources[i].heading
             let term = deck.entries[i].term, id = deck.entries[i].id
-            let sameTerm = NameBytes.lowercased(term) { nameLine.find($0) != nil }
-            let first = NameBytes.exact(id.rawValue) { idLine.keepFirst($0, heading) }
+            let sameTerm = nameLine.find(term) != nil
+            let first = idLine.keepFirst(id.rawValue, heading)
             if !first.isNew, !sameTerm {
                 add(heading, .error, "duplicate id '\(id)' (first at line \(first.value)); give one entry another 'id:'")
             }
             func check(_ name: String) {
-                let first = NameBytes.lowercased(name) { nameLine.keepFirst($0, (term, heading)).value }
+                let first = nameLine.keepFirst(name, (term, heading)).value
                 if first.line != heading {
                     let what = name == term ? "term" : "alias"
                     add(heading, .error, "duplicate \(what) '\(name)' (also '\(first.term)' at line \(first.line))")

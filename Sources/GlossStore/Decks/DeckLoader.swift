@@ -97,10 +97,10 @@ public enum DeckLoader {
     /// Two entries with one id would share their cards' progress: such a deck is not loaded
     /// (the lint error it is, said at load time, naming the second entry's line).
     static func duplicateID(in parsed: ParsedDeck) -> StoreError? {
-        var first = ByteTable<Int>(limit: .max)
+        let first = NameTable<Int>(ignoringCase: false)
         for i in 0..<min(parsed.deck.entries.count, parsed.sources.count) {
             let id = parsed.deck.entries[i].id, heading = parsed.sources[i].heading
-            let kept = NameBytes.exact(id.rawValue) { first.keepFirst($0, heading) }
+            let kept = first.keepFirst(id.rawValue, heading)
             if !kept.isNew {
                 return .deckSyntax(
                     file: parsed.file, line: heading,

@@ -6,14 +6,12 @@ import GlossCore
 /// that the writer's related-by-term (Markdown) and related-by-id (JSON) read back exactly.
 /// Among names of the same kind, the earlier entry wins.
 ///
-/// Names are found by their bytes (`NameBytes`, `ByteTable`): hashing and lower-casing
-/// `String`s was most of the time of loading a deck of 10,000 entries. A class, so that the
-/// closures that read its tables hold a reference, not a copy of them.
+/// Names are found by their bytes where they are ASCII (`NameTable`).
 final class RelatedNameResolver {
     /// The entry each lower-cased name means, by its place in `ids`.
-    private var table = ByteTable<Int>(limit: .max)
+    private let table = NameTable<Int>(ignoringCase: true)
     /// The first entry with each id (exact), by its place in `ids`.
-    private var byID = ByteTable<Int>(limit: .max)
+    private let byID = NameTable<Int>(ignoringCase: false)
     private let ids: [EntryID]
     private let terms: [String]
 
@@ -22,24 +20,24 @@ final class RelatedNameResolver {
         ids = entries.indices.map { entries[$0].id }
         terms = entries.indices.map { entries[$0].term }
         for i in entries.indices {
-            NameBytes.lowercased(entries[i].term) { table.keepFirst($0, i) }
-            NameBytes.exact(entries[i].id.rawValue) { byID.keepFirst($0, i) }
+            table.keepFirst(entries[i].term, i)
+            byID.keepFirst(entries[i].id.rawValue, i)
         }
-        for i in entries.indices { NameBytes.lowercased(entries[i].id.rawValue) { table.keepFirst($0, i) } }
+        for i in entries.indices { table.keepFirst(entries[i].id.rawValue, i) }
         for i in entries.indices {
-            for alias in entries[i].aliases { NameBytes.lowercased(alias) { table.keepFirst($0, i) } }
+            for alias in entries[i].aliases { table.keepFirst(alias, i) }
         }
     }
 
     /// The term of the (first) entry with this id.
     func term(of id: EntryID) -> String? {
-        NameBytes.exact(id.rawValue) { byID.find($0) }.map { terms[$0.value] }
+        byID.find(id.rawValue).map { terms[$0] }
     }
 
     /// The entry that `name` means; with `idsFirst`, an exact id match wins over everything.
     func resolve(_ name: String, idsFirst: Bool = false) -> EntryID? {
-        if idsFirst, NameBytes.exact(name, { byID.find($0) }) != nil { return EntryID(name) }
-        return NameBytes.lowercased(name) { table.find($0) }.map { ids[$0.value] }
+        if idsFirst, byID.find(name) != nil { return EntryID(name) }
+        return table.find(name).map { ids[$0] }
     }
 
     /// The related ids of `entry` from its names: unresolved names, itself and repeats dropped.

@@ -39,7 +39,9 @@ extension StatsCacheFile.Saved {
     private static func lapseDays(_ c: inout ByteCursor) -> [CardKey: [Int: Int]]? {
         var cards: [CardKey: [Int: Int]] = [:]
         let read = c.plainMembers { name, c in
-            guard let key = CardKey(utf8: name), c.expect(91) else { return false }
+            // A name with other bytes might be one card spelled two ways, which only the rows'
+            // dictionary of names merges as before: such a cache is read that way.
+            guard name.allSatisfy({ $0 < 0x80 }), let key = CardKey(utf8: name), c.expect(91) else { return false }
             var days: [Int: Int] = [:]
             if !c.expect(93) {
                 repeat {
@@ -70,8 +72,8 @@ extension StatsCacheFile.Saved {
     /// `init(bytes:)`; with `lapseDays` given (empty), the lapses are read into it, each card's
     /// key and days made once, and `lapses` is left empty (the cache's largest part: rows of
     /// `[day, count]` pairs by card name, which the tally would only read again). nil, too,
-    /// for a card that is not a key or a lapse that is not a pair: the caller's `JSONDecoder`
-    /// then reads it, and the tally says what is wrong.
+    /// for a card that is not an ASCII key or a lapse that is not a pair: the caller's
+    /// `JSONDecoder` then reads it, and the tally says what is wrong.
     init?(bytes: UnsafeBufferPointer<UInt8>, lapseDays: inout LapseDays?) {
         var cursor = ByteCursor(bytes)
         var version: Int?, timeZone: String?, rolloverHour: Int?, lastSeq: Int?, last: String?
@@ -91,7 +93,9 @@ extension StatsCacheFile.Saved {
                     lapses = c.dictionary { $0.dictionary { $0.intRows() } }
                     return lapses != nil
                 }
+                // A repeated key replaces, as it does in a dictionary read.
                 lapses = [:]
+                lapseDays = [:]
                 return c.members { deck, c in
                     guard let cards = Self.lapseDays(&c) else { return false }
                     lapseDays?[DeckID(deck)] = cards

@@ -2,7 +2,7 @@ import Foundation
 
 /// Values found by the bytes that spell them: what a journal reader keeps of the strings
 /// and card keys it has met, so each is built once and shared by every later line, and
-/// how a deck's names and ids are looked up when it loads (`NameBytes`).
+/// how a deck's names and ids are looked up when it loads (`NameTable`).
 ///
 /// An open-addressed table keyed by a hash of the bytes, read a word at a time. A slot is
 /// one word: the hash's high 32 bits (a tag, never 0) and the value's place in a dense
