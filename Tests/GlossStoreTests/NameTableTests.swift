@@ -40,6 +40,25 @@ import Testing
         }
     }
 
+    /// The scalars `asciiEquivalent` maps are every scalar whose canonical decomposition is
+    /// ASCII alone (by Swift's own `==`, over every scalar of the Basic Multilingual Plane and
+    /// the rest), and it maps each to that ASCII.
+    @Test func onlyThreeScalarsAreCanonicallyASCII() {
+        // A set of strings hashes them canonically: a scalar equal to an ASCII character is found.
+        let ascii = Set((0..<0x80).compactMap { Unicode.Scalar($0).map { String(Character($0)) } })
+        var found: [UInt32] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            // A decomposition to one ASCII scalar is the only way: ASCII never composes.
+            if ascii.contains(String(Character(scalar))) { found.append(value) }
+        }
+        #expect(found == [0x037E, 0x1FEF, 0x212A])
+        for value in found {
+            let text = String(Character(Unicode.Scalar(value)!))
+            #expect(NameTable<Int>.asciiEquivalent(text).map { String(decoding: $0, as: UTF8.self) } == text)
+        }
+    }
+
     @Test func theFirstValueIsKept() {
         let table = NameTable<Int>(ignoringCase: true)
         #expect(table.keepFirst("Mesa-Optimization", 1) == (1, true))

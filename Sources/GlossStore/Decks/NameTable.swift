@@ -6,9 +6,11 @@ import Foundation
 /// ASCII names (nearly all) are found by their bytes in a `ByteTable`, lower-cased on the
 /// bytes: hashing and lower-casing `String`s was most of the time of loading a deck of 10,000
 /// entries. A name with other scalars is looked up as a `String` (its `lowercased()` form when
-/// ignoring case), as before; one that is canonically an ASCII name (the Kelvin sign is `K`)
-/// goes by that name's bytes. Foundation's NFC decides only that last case: it can lag behind
-/// Swift's own Unicode data for new scripts, so it never decides between two non-ASCII names.
+/// ignoring case), as before, unless it is canonically an ASCII name: only three scalars
+/// decompose to ASCII alone (U+037E to `;`, U+1FEF to a backtick, the Kelvin sign U+212A to
+/// `K`; a scan of every scalar found no other), and a name of those and ASCII goes by the ASCII
+/// name's bytes. (Foundation's NFC is not asked: it lags behind Swift's own Unicode data for new
+/// scripts, and costs microseconds a name.)
 /// A class, so that the closures that reach its tables hold a reference, not a copy of them.
 final class NameTable<Value> {
     private var ascii = ByteTable<Value>(limit: .max)
@@ -51,10 +53,28 @@ final class NameTable<Value> {
         var name = name
         let lowered = ignoringCase
         if let found = name.withUTF8({ Self.withASCII($0, lowered: lowered, ascii) }) { return found }
-        let folded = lowered ? name.lowercased() : name
-        var composed = folded.precomposedStringWithCanonicalMapping
-        if let found = composed.withUTF8({ Self.withASCII($0, lowered: false, ascii) }) { return found }
+        var folded = lowered ? name.lowercased() : name
+        if let found = folded.withUTF8({ Self.withASCII($0, lowered: false, ascii) }) { return found }
+        if let spelled = Self.asciiEquivalent(folded) {
+            return spelled.withUnsafeBufferPointer { bytes in ascii(bytes) }
+        }
         return text(folded)
+    }
+
+    /// The ASCII name `name` is canonically equal to, when its only scalars beyond ASCII are
+    /// those that decompose to ASCII alone; nil otherwise.
+    static func asciiEquivalent(_ name: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x80: bytes.append(UInt8(scalar.value))
+            case 0x037E: bytes.append(UInt8(ascii: ";"))
+            case 0x1FEF: bytes.append(UInt8(ascii: "`"))
+            case 0x212A: bytes.append(UInt8(ascii: "K"))
+            default: return nil
+            }
+        }
+        return bytes
     }
 
     /// `body` of ASCII `bytes`, lower-cased (on the stack) when `lowered`; nil when a byte is not ASCII.
