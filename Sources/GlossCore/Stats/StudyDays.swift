@@ -50,19 +50,18 @@ struct StudyDays {
             let offset = clock.timeZone.secondsFromGMT(for: start)
             // A zone whose offset is not whole quarter hours (`GMT+0507`, or a local mean time
             // of the past): the quarter does not share one study day; this instant is asked alone.
-            guard offset % 900 == 0 else { return Self.dayAndHour(of: date, clock: clock) }
-            let local = Double(quarter) * 900 + Double(offset)
-            let hour = Int((local / 3600).rounded(.down)) % 24
-            value = (clock.day(of: start, offset: offset), hour < 0 ? hour + 24 : hour)
+            guard offset % 900 == 0 else {
+                return Self.dayAndHour(of: date, offset: clock.timeZone.secondsFromGMT(for: date), clock: clock)
+            }
+            value = Self.dayAndHour(of: start, offset: offset, clock: clock)
             slots[slot] = Slot(quarter: quarter, day: value.day, hour: value.hour)
         }
         (lastQuarter, lastValue) = (quarter, value)
         return value
     }
 
-    /// The study day and local hour of `date` by a time-zone query of its own.
-    private static func dayAndHour(of date: Date, clock: DayClock) -> (day: Int, hour: Int) {
-        let offset = clock.timeZone.secondsFromGMT(for: date)
+    /// The study day and local hour of `date`, at the zone's `offset` then.
+    private static func dayAndHour(of date: Date, offset: Int, clock: DayClock) -> (day: Int, hour: Int) {
         let hour = Int(((date.timeIntervalSince1970 + Double(offset)) / 3600).rounded(.down)) % 24
         return (clock.day(of: date, offset: offset), hour < 0 ? hour + 24 : hour)
     }

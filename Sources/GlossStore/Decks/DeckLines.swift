@@ -1,4 +1,5 @@
 import Foundation
+import GlossCore
 
 /// A deck file's lines, each trimmed of spaces and tabs, as byte ranges of its UTF-8 text:
 /// the parser reads them in place and makes a `String` only of what an entry keeps (a
@@ -75,20 +76,7 @@ struct DeckLines {
 
     /// Whether every byte of `range` is ASCII.
     func isASCII(_ range: Range<Int>) -> Bool {
-        var index = range.lowerBound
-        // Eight bytes at a time, then the rest.
-        if let base = bytes.baseAddress {
-            while index + 8 <= range.upperBound {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { return false }
-                index += 8
-            }
-        }
-        while index < range.upperBound {
-            if bytes[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
+        ByteCursor.isASCII(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     /// Whether `range` spells `word` (lower-case ASCII letters) in any case.
@@ -132,13 +120,6 @@ struct DeckLines {
             return text(range).split(separator: ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
         }
         var items: [String] = []
-        var commas = 0
-        var next = range.lowerBound
-        while let comma = firstByte(UInt8(ascii: ","), next..<range.upperBound) {
-            commas += 1
-            next = comma + 1
-        }
-        items.reserveCapacity(commas + 1)
         var start = range.lowerBound
         while start <= range.upperBound {
             let comma = firstByte(UInt8(ascii: ","), start..<range.upperBound) ?? range.upperBound

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A table of a deck's names or ids, found as Swift compares strings (canonically equivalent
 /// spellings are one name), ignoring case or not, with the first value stored for each kept.
 ///
