@@ -14,7 +14,6 @@ struct InternTable {
     /// The string `bytes` spell (nil for invalid UTF-8), the same instance as for earlier
     /// equal bytes.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        // `make` throws nothing: the table's typed throw is for card keys.
-        (try? table.value(bytes) { String(validating: $0, as: UTF8.self) }) ?? nil
+        table.value(bytes) { String(validating: $0, as: UTF8.self) }
     }
 }

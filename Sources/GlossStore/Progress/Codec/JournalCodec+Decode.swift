@@ -242,7 +242,7 @@ extension JournalCodec {
             return newCardKey(&p)
         }
         let span = UnsafeBufferPointer(rebasing: p.bytes[start..<p.index])
-        let entry = try cardKeys.pointee.entry(span) { bytes in
+        let entry = cardKeys.pointee.entry(span) { bytes in
             var q = ByteCursor(bytes)
             return newCardKey(&q)
         }
