@@ -234,4 +234,29 @@ extension JournalReadingPathsTests {
         }
         try store.close()
     }
+
+    /// A backward read of a journal many blocks long (the reader takes 64 KiB at a time)
+    /// gives every line whole, those across a block's edge too, last first: the records are
+    /// the forward read's, reversed.
+    @Test func aBackwardReadAcrossManyBlocksGivesEveryLineWhole() throws {
+        var records = RandomRecords.journal(seed: 5, count: 3_000).filter { $0.kind != .revoke }
+        for i in records.indices { records[i].seq = i + 1 }
+        let lines = try records.map { String(decoding: try JournalLine.encode($0), as: UTF8.self) }
+        let path = try makeProgressFolder().appendingPathComponent("t.reviews.jsonl").path
+        let text = lines.map { $0 + "\n" }.joined()
+        #expect(text.utf8.count > 4 << 16, "the journal spans several blocks")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let journal = try #require(try Journal.open(path))
+        defer { journal.close() }
+        var seen: [String] = []
+        try journal.backward { line, _, _ in
+            seen.append(line.map { String(decoding: $0, as: UTF8.self) } ?? "(too long)")
+            return true
+        }
+        #expect(seen == lines.reversed())
+        var forward: [ReviewRecord] = []
+        _ = try journal.forEach { forward.append($0) }
+        #expect(try journal.records(since: .distantPast).map(\.seq) == forward.map(\.seq))
+        #expect(forward.count == records.count)
+    }
 }

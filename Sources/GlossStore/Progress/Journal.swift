@@ -167,20 +167,25 @@ struct Journal {
             lastTerminated = false
         }
         var isLastLine = true
-        var carry: [UInt8] = []  // the bytes from `carryStart` to the end of the unread region
+        // The unread region's last bytes are `carry[..<end]`, from file offset `carryStart`:
+        // a line handed to `body` is a slice of `carry`, and the next is found below it by
+        // moving `end`, not by cutting `carry` (a cut copied the whole block while the slice
+        // was alive, for every line).
+        var carry: [UInt8] = []
+        var end = 0
         var carryStart = pendingEnd
         func terminated() -> Bool {
             defer { isLastLine = false }
             return isLastLine ? lastTerminated : true
         }
         while true {
-            if let newline = Journal.lastNewline(in: carry) {
-                let line = carry.count - newline - 1 > Journal.maxLineLength ? nil : carry[(newline + 1)...]
+            if let newline = Journal.lastNewline(in: carry, before: end) {
+                let line = end - newline - 1 > Journal.maxLineLength ? nil : carry[(newline + 1)..<end]
                 if !(try body(line, carryStart + newline + 1, terminated())) { return }
-                carry.removeSubrange(newline...)
+                end = newline
                 continue
             }
-            if carry.count > Journal.maxLineLength {
+            if end > Journal.maxLineLength {
                 // Too long to be an answer: find where it starts without keeping its bytes.
                 var probe = carryStart
                 var start = 0
@@ -195,24 +200,26 @@ struct Journal {
                 }
                 if !(try body(nil, start, terminated())) || start == 0 { return }
                 carry = []
+                end = 0
                 carryStart = start - 1  // the newline before the long line ends the next one
                 continue
             }
             if carryStart == 0 {
-                _ = try body(carry.count > Journal.maxLineLength ? nil : carry[...], 0, terminated())
+                _ = try body(end > Journal.maxLineLength ? nil : carry[..<end], 0, terminated())
                 return
             }
             let start = max(0, carryStart - (1 << 16))
-            carry = try FileIO.read(fd, path: path, offset: start, count: carryStart - start) + carry
+            carry = try FileIO.read(fd, path: path, offset: start, count: carryStart - start) + carry[..<end]
+            end = carry.count
             carryStart = start
         }
     }
 
     /// The index of the last newline in `bytes`, read through a raw pointer (a long line is
     /// scanned in full, and this is the loop it takes).
-    static func lastNewline(in bytes: [UInt8]) -> Int? {
+    static func lastNewline(in bytes: [UInt8], before end: Int) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            var i = buffer.count - 1
+            var i = min(end, buffer.count) - 1
             while i >= 0 {
                 if buffer[i] == 10 { return i }
                 i -= 1
