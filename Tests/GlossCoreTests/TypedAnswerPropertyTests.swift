@@ -94,6 +94,20 @@ enum TypedAnswerRandomDecks {
         matcher.match(input, to: TypedAnswerDecks.question(entry.id, in: matcher.index.deck))
     }
 
+    @Test func theVocabularyIsEveryWordOfEveryNameAndText() async {
+        await propertyCheck(count: 100, input: Self.seeds) { seed in
+            var deck = TypedAnswerRandomDecks.deck(seed: UInt64(seed))
+            // Texts beyond the definitions: an explanation (some with accents and apostrophes)
+            // and a parenthesised alias, whose words the index reads apart.
+            for i in deck.entries.indices where i % 3 == 0 {
+                deck.entries[i].explanation = "Not the déjà vu of \(deck.entries[i].term)'s rival (or Øre's)."
+                deck.entries[i].aliases.append("Alias (AL\(i)) Extra")
+            }
+            let rules = TypedAnswerRules(index: QuestionIndex(deck: deck))
+            #expect(rules.vocabulary == TypedAnswerRandomDecks.vocabulary(deck))
+        }
+    }
+
     @Test func theTermOrAnyAliasIsAlwaysRight() async {
         await propertyCheck(count: 200, input: Self.seeds) { seed in
             let deck = TypedAnswerRandomDecks.deck(seed: UInt64(seed))

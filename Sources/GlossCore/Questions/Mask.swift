@@ -110,7 +110,7 @@ public enum Mask {
     /// How many words from `start` spell `letters` by their initials (each spelling word of at
     /// least three letters; stopwords inside the run skipped), or nil.
     static func expansionLength(
-        of letters: [Character], in words: [(word: String, range: Range<String.Index>)], at start: Int
+        of letters: [Character], in words: [TextFold.Word], at start: Int
     ) -> Int? {
         var k = start
         var matched = 0

@@ -39,7 +39,7 @@ struct NameFinder {
     /// The entries (other than `except`) named in `text`, given its words and their stem ids; sorted.
     /// - Complexity: O(words × names sharing a first stem).
     func entries(
-        named words: [(word: String, range: Range<String.Index>)], stems: [Int], in text: String, except: Int
+        named words: [TextFold.Word], stems: [Int], in text: String, except: Int
     ) -> [Int] {
         var found = Set<Int>()
         for k in stems.indices {

@@ -22,7 +22,7 @@ extension QuestionGenerator {
         let nameStems = Set(index.maskNames[i].flatMap { TextFold.words($0).map(Stem.of) })
         var seen = Set<String>()
         var candidates: [(stem: String, word: String, frequency: Int)] = []
-        for (word, _) in words where word.count >= Self.clozeMinimumLetters && word.allSatisfy(\.isLetter) {
+        for word in words.map(\.word) where word.count >= Self.clozeMinimumLetters && word.allSatisfy(\.isLetter) {
             let stem = Stem.of(word)
             guard !QuestionIndex.stopwords.contains(word), !nameStems.contains(stem), seen.insert(stem).inserted else {
                 continue

@@ -65,6 +65,9 @@ public struct QuestionIndex: Sendable {
     let entriesByHead: [String: [Int]]
     /// Inverse document frequency of each tag id: ln((n + 1) / (entries with it + 1)).
     let tagRarity: [Float]
+    /// The folded words of every definition and explanation, and of the names masked
+    /// (`TypedAnswerRules` adds the words of every name to make the deck's vocabulary).
+    let textWords: Set<String>
 
     /// Words that carry no meaning for lexical closeness.
     static let stopwords: Set<String> = [
@@ -162,7 +165,7 @@ public struct QuestionIndex: Sendable {
         for (i, entry) in entries.enumerated() {
             let definition = TextFold.wordRanges(entry.definition)
             let explanation = TextFold.wordRanges(entry.explanation)
-            foldedDefinition.append(definition.map(\.word).joined(separator: " "))
+            foldedDefinition.append(TextFold.joined(definition))
             let definitionWords = definition.map { table.lookup($0.word) }
             let explanationWords = explanation.map { table.lookup($0.word) }
             let grown = table.stems.count - documentFrequency.count
@@ -233,6 +236,7 @@ public struct QuestionIndex: Sendable {
         }
         self.vectors = vectors
         self.postings = postings
+        self.textWords = table.words
     }
 
     /// Position of an entry in the deck.

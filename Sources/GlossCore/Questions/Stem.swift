@@ -13,16 +13,25 @@ enum Stem {
     ]
 
     static func of(_ word: String) -> String {
-        var bytes = Array(word.utf8)
-        guard bytes.allSatisfy({ $0 < 128 }) else { return unicodeStem(word) }
-        // ASCII: the same rule on bytes (a byte is a character), without counting characters.
-        for suffix in asciiSuffixes where bytes.count - suffix.count >= 3 && bytes.ends(with: suffix) {
-            bytes.removeLast(suffix.count)
-            if suffix == ies { return String(decoding: bytes, as: UTF8.self) + "y" }
+        var word = word
+        word.makeContiguousUTF8()
+        if let stem = word.utf8.withContiguousStorageIfAvailable(asciiStem), let stem { return stem }
+        return unicodeStem(word)
+    }
+
+    /// The rule on the bytes of an ASCII word (a byte is a character), without counting
+    /// characters or copying the word; nil for a word beyond ASCII.
+    private static func asciiStem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard ByteCursor.isASCII(bytes) else { return nil }
+        var count = bytes.count
+        for suffix in asciiSuffixes
+        where count - suffix.count >= 3 && bytes[(count - suffix.count)...].elementsEqual(suffix) {
+            count -= suffix.count
+            if suffix == ies { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<count]), as: UTF8.self) + "y" }
             break
         }
-        if bytes.count > 3, bytes.last == UInt8(ascii: "e") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        if count > 3, bytes[count - 1] == UInt8(ascii: "e") { count -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
     }
 
     private static let asciiSuffixes = suffixes.map { Array($0.utf8) }
@@ -39,11 +48,5 @@ enum Stem {
         // A final silent e goes too, so that "cafe" and "cafes" (stem "caf") agree.
         if base.count > 3, base.hasSuffix("e") { base.removeLast() }
         return base
-    }
-}
-
-extension Array where Element == UInt8 {
-    fileprivate func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
     }
 }

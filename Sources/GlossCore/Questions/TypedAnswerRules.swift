@@ -43,11 +43,10 @@ public struct TypedAnswerRules: Sendable {
     private static let prefixesOrNone = [""] + prefixes
 
     public init(index: QuestionIndex) {
-        var vocabulary = Set<String>()
+        // The words of the texts the index has read already; the names' words besides.
+        var vocabulary = index.textWords
         for entry in index.deck.entries {
-            for text in entry.names + [entry.definition, entry.explanation] {
-                vocabulary.formUnion(TextFold.words(text))
-            }
+            for name in entry.names { vocabulary.formUnion(TextFold.words(name)) }
         }
         self.vocabulary = vocabulary
         var groups: [String: [AccentedName]] = [:]

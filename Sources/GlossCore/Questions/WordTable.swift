@@ -19,6 +19,9 @@ struct WordTable {
         stems.reserveCapacity(words)
     }
 
+    /// Every word looked up so far.
+    var words: Set<String> { Set(byWord.keys) }
+
     mutating func lookup(_ word: String) -> (stem: Int, stop: Bool) {
         if let known = byWord[word] { return known }
         let found = (stem: id(ofStem: Stem.of(word)), stop: QuestionIndex.stopwords.contains(word))
