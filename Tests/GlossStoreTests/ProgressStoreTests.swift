@@ -194,4 +194,26 @@ import Testing
                 "ada.json", "ada.lock", "ada.reviews.jsonl",
             ])
     }
+
+    /// The end of a session writes the snapshot only when it is behind: after answers, or
+    /// when it is missing; a session that answered nothing leaves the file as it was.
+    @Test func aSessionThatAnsweredNothingLeavesTheSnapshotAlone() throws {
+        let folder = try makeProgressFolder()
+        let store = try ProgressStore(folder: folder, learner: "ada")
+        for i in 0..<3 { try store.append(answer(store, key("d", "e\(i)"), at: Double(i))) }
+        store.saveSnapshot()
+        #expect(try SnapshotFile.load(store.snapshotPath, learner: "ada")?.snapshot.lastSeq == 3)
+        // A marker in place of the file shows whether the next save writes it.
+        let marker: [UInt8] = Array("marker".utf8)
+        try Data(marker).write(to: URL(fileURLWithPath: store.snapshotPath))
+        store.saveSnapshot()
+        #expect(try bytes(store.snapshotPath) == marker, "nothing answered since: not written")
+        try store.append(answer(store, key("d", "e9"), at: 9))
+        store.saveSnapshot()
+        #expect(try SnapshotFile.load(store.snapshotPath, learner: "ada")?.snapshot.lastSeq == 4)
+        try FileManager.default.removeItem(atPath: store.snapshotPath)
+        store.saveSnapshot()
+        #expect(try SnapshotFile.load(store.snapshotPath, learner: "ada")?.snapshot.lastSeq == 4, "missing: written")
+        try store.close()
+    }
 }

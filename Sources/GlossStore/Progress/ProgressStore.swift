@@ -407,7 +407,11 @@ public final class ProgressStore {
 
     /// Checkpoints at the end of a session; a failure is a warning (`takeWarnings`), said
     /// once, not an error: every answer is in the journal, and the next start replays it.
+    /// A snapshot that holds every answer already is not written again (after a session that
+    /// answered nothing; on the scale data that write was a tenth of such a session); one
+    /// whose last write failed is.
     public func saveSnapshot() {
+        guard appendsSinceCheckpoint > 0 || checkpointFailed || !FileIO.exists(snapshotPath) else { return }
         do {
             try checkpoint()
         } catch {
@@ -658,6 +662,6 @@ public final class ProgressStore {
             lock = nil
         }
         // Every answer is in the journal: a snapshot that can't be written is said once.
-        if appendsSinceCheckpoint > 0 || !FileIO.exists(snapshotPath) { saveSnapshot() }
+        saveSnapshot()
     }
 }
