@@ -9,6 +9,8 @@ public struct DeckLibrary {
     public var problems: [String]
     /// The file each deck was read from.
     public var files: [DeckID: String]
+    /// The decks' question indexes, built when first asked for (a copy of the library shares them).
+    let questionIndexes = QuestionIndexes()
 
     public init(decks: [Deck], problems: [String], files: [DeckID: String] = [:]) {
         self.decks = decks

@@ -42,6 +42,10 @@ public final class REPL {
                 "gloss — \(session.library.decks.count) deck(s) loaded. Type 'help' for commands, Tab to complete.")
         }
         for problem in session.library.problems { session.console.warning("skipped \(problem)") }
+        if reader.isInteractive, let current = session.currentDeck, let deck = session.library.deck(current) {
+            // The current deck's questions are ready by the time the learner has typed 'study'.
+            session.library.questionIndexes.prepare([deck])
+        }
         session.reader = reader
         loop: while true {
             switch reader.readLine(prompt: prompt) {

@@ -55,7 +55,8 @@ final class StudyRunner {
         // in the session's time zone): what the session shows is what replay gives.
         store.timeZone = session.dayClock(store.settings).timeZone
         self.scheduler = try store.makeScheduler()
-        self.indexes = Dictionary(decks.map { ($0.id, QuestionIndex(deck: $0)) }, uniquingKeysWith: { a, _ in a })
+        let built = session.library.questionIndexes
+        self.indexes = Dictionary(decks.map { ($0.id, built.index(for: $0)) }, uniquingKeysWith: { a, _ in a })
         self.matchers = indexes.mapValues(AnswerMatcher.init(index:))
         self.rng = SplitMix64(seed: session.seed)
         self.summary = SessionSummary(started: session.now())
