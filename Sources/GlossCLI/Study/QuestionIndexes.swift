@@ -13,8 +13,13 @@ final class QuestionIndexes: @unchecked Sendable {
     private let condition = NSCondition()
     private var built: [DeckID: QuestionIndex] = [:]
     private var building: Set<DeckID> = []
+    private var buildCount = 0
     /// How many indexes were built (tests).
-    private(set) var builds = 0
+    var builds: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return buildCount
+    }
 
     /// The index of `deck`, built now unless it was before (or is being built: then waited for).
     func index(for deck: Deck) -> QuestionIndex {
@@ -25,7 +30,7 @@ final class QuestionIndexes: @unchecked Sendable {
             return index
         }
         building.insert(deck.id)
-        builds += 1
+        buildCount += 1
         condition.unlock()
         let index = QuestionIndex(deck: deck)
         condition.lock()
