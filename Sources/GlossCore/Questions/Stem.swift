@@ -14,9 +14,7 @@ enum Stem {
 
     static func of(_ word: String) -> String {
         var word = word
-        word.makeContiguousUTF8()
-        if let stem = word.utf8.withContiguousStorageIfAvailable(asciiStem), let stem { return stem }
-        return unicodeStem(word)
+        return word.withUTF8(asciiStem) ?? unicodeStem(word)
     }
 
     /// The rule on the bytes of an ASCII word (a byte is a character), without counting

@@ -1,3 +1,5 @@
+import GlossCore
+
 /// A table of a deck's names or ids, found as Swift compares strings (canonically equivalent
 /// spellings are one name), ignoring case or not, with the first value stored for each kept.
 ///
@@ -80,7 +82,7 @@ final class NameTable<Value> {
     private static func withASCII<R>(
         _ bytes: UnsafeBufferPointer<UInt8>, lowered: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R
     ) -> R? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard ByteCursor.isASCII(bytes) else { return nil }
         guard lowered else { return body(bytes) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
             for i in bytes.indices {

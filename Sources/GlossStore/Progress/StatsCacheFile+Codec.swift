@@ -41,7 +41,7 @@ extension StatsCacheFile.Saved {
         let read = c.plainMembers { name, c in
             // A name with other bytes might be one card spelled two ways, which only the rows'
             // dictionary of names merges as before: such a cache is read that way.
-            guard name.allSatisfy({ $0 < 0x80 }), let key = CardKey(utf8: name), c.expect(91) else { return false }
+            guard ByteCursor.isASCII(name), let key = CardKey(utf8: name), c.expect(91) else { return false }
             var days: [Int: Int] = [:]
             if !c.expect(93) {
                 repeat {
