@@ -9,14 +9,14 @@ import Testing
 @Suite struct ByteTableTests {
     func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
-    @Test func aValueIsMadeOnceAndFoundByItsBytes() throws {
+    @Test func aValueIsMadeOnceAndFoundByItsBytes() {
         var table = ByteTable<Int>()
         var made = 0
         let words = (0..<3_000).map { "[\"deck\",\"entry-\($0)\(String(repeating: "y", count: $0 % 19))\",\"recall\"]" }
         for _ in 0..<2 {
             for (i, word) in words.enumerated() {
-                let value = try bytes(word).withUnsafeBufferPointer { key in
-                    try table.value(key) { _ in
+                let value = bytes(word).withUnsafeBufferPointer { key in
+                    table.value(key) { _ in
                         made += 1
                         return i
                     }
@@ -40,12 +40,12 @@ import Testing
                 == ByteTable<Int>.hash(UnsafeBufferPointer(start: nil, count: 0)))
     }
 
-    @Test func aValueNotMadeIsNotStoredAndPastTheLimitNoneIs() throws {
+    @Test func aValueNotMadeIsNotStoredAndPastTheLimitNoneIs() {
         var table = ByteTable<String>(limit: 2)
-        #expect(try bytes("a").withUnsafeBufferPointer { try table.value($0) { _ in nil } } == nil)
+        #expect(bytes("a").withUnsafeBufferPointer { table.value($0) { _ in nil } } == nil)
         #expect(table.count == 0)
         for word in ["a", "b", "c", "d"] {
-            #expect(try bytes(word).withUnsafeBufferPointer { try table.value($0) { _ in word } } == word)
+            #expect(bytes(word).withUnsafeBufferPointer { table.value($0) { _ in word } } == word)
         }
         #expect(table.count == 2)
         #expect(bytes("c").withUnsafeBufferPointer { table.find($0) }?.value == nil)
