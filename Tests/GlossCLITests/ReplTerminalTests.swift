@@ -36,13 +36,17 @@ import Testing
     }()
 
     /// Waits until the screen contains `text` (up to 10 s), and returns the screen.
-    func screen(_ socket: String, containing text: String) throws -> String {
+    /// Waiting in vain is a failure: tmux trims trailing spaces, so `"> "` never shows.
+    func screen(
+        _ socket: String, containing text: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         var last = ""
         for _ in 0..<100 {
             last = try tmux(socket, ["capture-pane", "-p", "-t", "gloss"])
             if last.contains(text) { return last }
             usleep(100_000)
         }
+        Issue.record("'\(text)' never showed in 10 s", sourceLocation: sourceLocation)
         return last
     }
 
@@ -55,7 +59,7 @@ import Testing
                 "new-session", "-d", "-s", "gloss", "-x", "100", "-y", "40", "-c", folder.path,
                 "env NO_COLOR=1 \(BinaryRunner.binary.path) --learner t",
             ])
-        #expect(try screen(socket, containing: "gloss:ai-safety> ").contains("1 deck(s) loaded"))
+        #expect(try screen(socket, containing: "gloss:ai-safety>").contains("1 deck(s) loaded"))
         return socket
     }
 
