@@ -331,10 +331,33 @@ public struct ByteCursor {
             }
             i += 1
         }
-        guard exponent >= -22, mantissa <= 1 << 53 else { return nil }
-        let value = exponent == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[-exponent]
+        let value: Double
+        if exponent == 0 {
+            value = Double(mantissa)  // an integer conversion rounds once, correctly
+        } else if exponent >= -22, mantissa <= 1 << 53 {
+            value = Double(mantissa) / powersOfTen[-exponent]  // both exact: one rounding
+        } else if exponent >= -27, mantissa != 0 {
+            value = quotient(mantissa, fractionDigits: -exponent)
+        } else {
+            return nil
+        }
         return negative ? -value : value
     }
 
+    /// `mantissa / 10^p`, rounded once, for `p` up to 27 (the 17 digits a shortest round trip
+    /// of a stability writes): `10^p` is `5^p · 2^p`, and `5^p` fits in 64 bits, so one
+    /// 128-by-64-bit division gives a quotient of 63 or 64 bits; its remainder, folded into
+    /// the lowest bit, settles ties, and scaling by a power of two is exact.
+    private static func quotient(_ mantissa: UInt64, fractionDigits p: Int) -> Double {
+        let divisor = powersOfFive[p]
+        let shift = 63 + (64 - divisor.leadingZeroBitCount) - (64 - mantissa.leadingZeroBitCount)
+        let high = shift == 0 ? 0 : shift < 64 ? mantissa >> (64 - shift) : mantissa << (shift - 64)
+        let low = shift < 64 ? mantissa << shift : 0
+        let (quotient, remainder) = divisor.dividingFullWidth((high, low))
+        let rounded = Double(remainder == 0 ? quotient : quotient | 1)
+        return Double(sign: .plus, exponent: -(shift + p), significand: rounded)
+    }
+
     private static let powersOfTen: [Double] = (0...22).map { n in (0..<n).reduce(1.0) { value, _ in value * 10 } }
+    private static let powersOfFive: [UInt64] = (0...27).map { n in (0..<n).reduce(1) { value, _ in value * 5 } }
 }
